@@ -1,0 +1,11 @@
+import CZeroMQ
+
+/// ZeroMQ: Swift sockets over libzmq.
+public enum ZeroMQ {
+    /// The linked libzmq version as "major.minor.patch".
+    public static var libraryVersion: String {
+        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        zmq_version(&major, &minor, &patch)
+        return "\(major).\(minor).\(patch)"
+    }
+}
