@@ -95,9 +95,8 @@ extension Diagnostic {
     ///
     /// Tabs in the source line are kept in the caret line so the caret stays under the
     /// culprit; other characters become spaces, one per code point.
-    func tracebackLines(source: String) -> [String] {
+    func tracebackLines(sourceLines: [Substring]) -> [String] {
         var lines = [summary]
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
         guard range.start.line >= 1, range.start.line <= sourceLines.count else { return lines }
         let text = sourceLines[range.start.line - 1].unicodeScalars.filter { $0 != "\r" }
         let lineText = String(String.UnicodeScalarView(text))

@@ -31,7 +31,8 @@ public struct CellFailure: Error, Equatable, Sendable {
         let first = diagnostics.first ?? Diagnostic(.interrupted, at: SourceRange(line: 1, column: 1))
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"
-        traceback = diagnostics.flatMap { $0.tracebackLines(source: source) }
+        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        traceback = diagnostics.flatMap { $0.tracebackLines(sourceLines: sourceLines) }
         self.diagnostics = diagnostics
     }
 }
