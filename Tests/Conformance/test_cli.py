@@ -27,7 +27,19 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+def parse_errors(stderr: str) -> list[str]:
+    """Signs that the command line itself was not understood (so a failure proves nothing)."""
+    return [sign for sign in ("Unexpected argument", "Unknown option", "Missing expected argument")
+            if sign in stderr]
+
+
 class CommandLineTests(unittest.TestCase):
+    def assert_fails_cleanly(self, done: subprocess.CompletedProcess[str], mentions: str) -> None:
+        """An error exit (not a crash, not a usage error) whose message names `mentions`."""
+        self.assertGreater(done.returncode, 0, f"expected an error exit, got {done.returncode}")
+        self.assertEqual(parse_errors(done.stderr), [], done.stderr)
+        self.assertIn(mentions, done.stderr + done.stdout)
+
     def setUp(self) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix="spike-cli-"))
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
@@ -61,7 +73,7 @@ class CommandLineTests(unittest.TestCase):
 
     def test_install_rejects_two_destinations(self) -> None:
         done = spike("install", "--user", "--prefix", str(self.tmp))
-        self.assertGreater(done.returncode, 0)
+        self.assert_fails_cleanly(done, "--prefix")
         self.assertFalse((self.tmp / "share").exists())
 
     def test_run_writes_text_to_stdout_and_figures_and_tables_to_files(self) -> None:
@@ -85,25 +97,22 @@ class CommandLineTests(unittest.TestCase):
         script = self.tmp / "broken.spk"
         script.write_text("a = 1\nb = a + not_defined_here\n")
         done = spike("run", str(script))
-        self.assertGreater(done.returncode, 0)
-        self.assertIn("NameError", done.stderr)
+        self.assert_fails_cleanly(done, "NameError")
         self.assertIn("b = a + not_defined_here", done.stderr)
 
     def test_run_of_a_missing_file_fails_cleanly(self) -> None:
         done = spike("run", str(self.tmp / "nope.spk"))
-        self.assertGreater(done.returncode, 0)
-        self.assertIn("nope.spk", done.stderr)
+        self.assert_fails_cleanly(done, "nope.spk")
 
     def test_kernel_with_a_missing_connection_file_fails_cleanly(self) -> None:
         done = spike("kernel", "-f", str(self.tmp / "missing.json"))
-        self.assertGreater(done.returncode, 0, "a missing connection file must be an error exit")
-        self.assertIn("missing.json", done.stderr)
+        self.assert_fails_cleanly(done, "missing.json")
 
     def test_kernel_with_a_malformed_connection_file_fails_cleanly(self) -> None:
         bad = self.tmp / "bad.json"
         bad.write_text('{"transport": "tcp", "ip": ')
         done = spike("kernel", "-f", str(bad))
-        self.assertGreater(done.returncode, 0)
+        self.assert_fails_cleanly(done, "bad.json")
 
     def test_the_kernelspec_template_names_the_spike_language(self) -> None:
         spec = KernelSpecManager(kernel_dirs=[str(REPO_ROOT / "kernelspec")]).get_kernel_spec("spike")
