@@ -1,26 +1,6 @@
 import Foundation
 
-extension JSONValue: Codable {
-    /// Decodes any JSON value, trying booleans before numbers so `true` never becomes `1`.
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let flag = try? container.decode(Bool.self) {
-            self = .bool(flag)
-        } else if let number = try? container.decode(Int.self) {
-            self = .int(number)
-        } else if let number = try? container.decode(Double.self) {
-            self = .double(number)
-        } else if let text = try? container.decode(String.self) {
-            self = .string(text)
-        } else if let elements = try? container.decode([JSONValue].self) {
-            self = .array(elements)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
-    }
-
+extension JSONValue: Encodable {
     /// Encodes the value; a non-finite double is written as `null`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
@@ -38,11 +18,12 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses UTF-8 JSON bytes; nil when they are not a JSON document.
+    /// Parses UTF-8 JSON bytes strictly (see ``JSONParser``); nil when they are not exactly one
+    /// JSON value.
     ///
-    /// Cost: O(bytes). Nothing here traps on malformed input.
+    /// Cost: O(bytes). Nothing here traps on malformed input; nesting is limited to 512 levels.
     public init?(jsonBytes: Data) {
-        guard let value = try? JSONDecoder().decode(JSONValue.self, from: jsonBytes) else { return nil }
+        guard let value = JSONParser.parse(jsonBytes) else { return nil }
         self = value
     }
 
