@@ -23,6 +23,7 @@ enum ZeroMQKernelRuntime {
         connectionFile: String, interpreter: any Interpreter, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
+        signal(SIGPIPE, SIG_IGN)
         let sockets = try KernelSockets(binding: connection)
         let codec = WireCodec(key: connection.key)
         let headers = HeaderFactory()
@@ -47,7 +48,7 @@ enum ZeroMQKernelRuntime {
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.run() }
         kernel.announceStarting()
         let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
-        let controlThread = ServiceThread(name: "spike-control") {
+        let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
             _ = kernel.serve(control, on: .control)
             stop.raise()
         }
