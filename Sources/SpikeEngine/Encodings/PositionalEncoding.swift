@@ -1,0 +1,92 @@
+/// A positional encoding: how a network learns where in the sequence a token sits.
+///
+/// Each case carries its parameters (science.md §2–3):
+///
+///     .cpg(pairs: 5, tau: 10_000, threshold: 0.8, index: .rolling)   // CPG-PE, 2·pairs spike channels
+///     .sinusoidal(base: 10_000)                                      // float sin/cos, added
+///     .relative                                                      // Conv1d(k=3) → BN → LIF, added
+///     .randomCode(channels: 10, seed: 0)                             // fixed ±1 code, concatenated
+///     .learnable                                                     // one learned vector per position, added
+///     .none
+///
+/// CPG-PE: with n = 2·pairs channels and omega_i = tau^(−2i/n),
+/// P[p, 2i] = 1 if sin(p·omega_i) − theta >= 0, P[p, 2i+1] = 1 if cos(p·omega_i) − theta >= 0,
+/// computed in Float32 as the reference does. Positions are p = t·L + l (`.rolling`, the
+/// reference code's choice and Spike's default: the oscillator keeps running across SNN time
+/// steps) or p = l (`.position`: the same code at every time step).
+public enum PositionalEncoding: Equatable, Sendable {
+    /// Which position index a spike code is read at.
+    public enum Index: String, Equatable, Sendable, CaseIterable {
+        /// p = t·L + l: time step t of length-L sequences continues the oscillation.
+        case rolling
+        /// p = l: every time step sees the same code.
+        case position
+    }
+
+    /// How an encoding joins the input features.
+    public enum Joining: String, Equatable, Sendable {
+        /// [X ; P] along features, followed by a linear layer back to the model width.
+        case concatenate
+        /// X + P (P has the model width).
+        case add
+        /// Nothing is joined.
+        case nothing
+    }
+
+    case cpg(pairs: Int, tau: Double, threshold: Double, index: Index)
+    case sinusoidal(base: Double)
+    case relative
+    case randomCode(channels: Int, seed: UInt64)
+    case learnable
+    case none
+
+    /// CPG-PE as in the reference configuration: 5 pairs (10 channels), tau 10⁴, threshold 0.8, rolling.
+    public static let standardCPG = PositionalEncoding.cpg(pairs: 5, tau: 10_000, threshold: 0.8, index: .rolling)
+
+    /// How this encoding enters a network.
+    public var joining: Joining {
+        switch self {
+        case .cpg, .randomCode: return .concatenate
+        case .sinusoidal, .relative, .learnable: return .add
+        case .none: return .nothing
+        }
+    }
+
+    /// The number of channels it contributes, where fixed by its parameters (`nil` when the
+    /// model width decides: sinusoidal, relative, learnable).
+    public var fixedChannels: Int? {
+        switch self {
+        case let .cpg(pairs, _, _, _): return 2 * pairs
+        case let .randomCode(channels, _): return channels
+        case .none: return 0
+        case .sinusoidal, .relative, .learnable: return nil
+        }
+    }
+
+    /// Throws `.value` naming the first parameter out of its domain (pairs = 0, tau <= 0,
+    /// threshold NaN, base <= 1, channels <= 0).
+    public func validate() throws {
+        switch self {
+        case let .cpg(pairs, tau, threshold, _):
+            guard pairs >= 1 else {
+                throw EngineError.value(argument: "pairs", message: "must be at least 1, got \(pairs)")
+            }
+            guard tau.isFinite, tau > 0 else {
+                throw EngineError.value(argument: "tau", message: "must be a finite positive number, got \(tau)")
+            }
+            guard threshold.isFinite else {
+                throw EngineError.value(argument: "threshold", message: "must be a finite number, got \(threshold)")
+            }
+        case let .sinusoidal(base):
+            guard base.isFinite, base > 0 else {
+                throw EngineError.value(argument: "base", message: "must be a finite positive number, got \(base)")
+            }
+        case let .randomCode(channels, _):
+            guard channels >= 1 else {
+                throw EngineError.value(argument: "channels", message: "must be at least 1, got \(channels)")
+            }
+        case .relative, .learnable, .none:
+            return
+        }
+    }
+}

@@ -1,0 +1,114 @@
+/// A leaky integrate-and-fire neuron's parameters; the neuron itself is the pure `step`.
+///
+/// Per time step t = 1, 2, …, with V[0] = 0 at the start of every run:
+///
+///     charge   H[t] = V[t-1] + (X[t] - V[t-1]) / tau     (decayInput: SpikingJelly's LIFNode)
+///              H[t] = beta · V[t-1] + X[t]                (no input scaling: snnTorch's Leaky)
+///     fire     S[t] = H[t] >= V_th  (firing .atOrAbove)   or   H[t] > V_th  (firing .above)
+///     reset    V[t] = H[t] · (1 - S[t])   (reset .zero, hard reset to 0)
+///              V[t] = H[t] - S[t] · V_th  (reset .subtract, soft reset)
+///
+/// with beta = 1 − 1/tau. The two reference conventions (science.md §1):
+///
+///     try LIF(tau: 2)                                    // decay-input, hard reset, `>=`
+///     try LIF(beta: 0.99)                                // subtract reset, strict `>`
+///     try LIF(beta: 1)                                   // integrate-and-fire (no leak)
+///
+/// The spike test defaults from the reset rule (`.zero` → `>=`, `.subtract` → `>`), as in the
+/// reference libraries. `detachReset` (default true) stops the gradient through the reset term;
+/// `surrogate` is the derivative used for the spike backward.
+public struct LIF: Equatable, Sendable {
+    /// How the membrane is reset after a spike.
+    public enum ResetRule: String, Equatable, Sendable, CaseIterable {
+        /// V = H · (1 − S): a hard reset to 0.
+        case zero
+        /// V = H − S · V_th: subtract the threshold.
+        case subtract
+    }
+
+    /// The spike test comparing the charge H with the threshold.
+    public enum FiringRule: String, Equatable, Sendable, CaseIterable {
+        /// S = 1 when H >= V_th (SpikingJelly's Heaviside with H(0) = 1).
+        case atOrAbove
+        /// S = 1 when H > V_th (snnTorch's strict test).
+        case above
+
+        /// The rule each reset rule uses in the reference libraries.
+        public static func standard(for reset: ResetRule) -> FiringRule {
+            reset == .zero ? .atOrAbove : .above
+        }
+    }
+
+    /// The membrane decay per step, in [0, 1]; 1 is an integrate-and-fire neuron.
+    public let beta: Double
+    /// The input scale of the decay-input form, 1 − beta (exactly 1/tau when built from tau).
+    public let leak: Double
+    /// The firing threshold V_th (positive, finite).
+    public let threshold: Double
+    public let reset: ResetRule
+    public let firing: FiringRule
+    /// Whether the input is scaled by 1/tau (H = V + (X − V)/tau) or added whole (H = beta·V + X).
+    public let decayInput: Bool
+    /// Whether the reset term carries no gradient.
+    public let detachReset: Bool
+    public let surrogate: Surrogate
+
+    /// The membrane time constant tau = 1 / (1 − beta) in steps (infinite for beta = 1).
+    public var tau: Double { 1 / leak }
+
+    /// A neuron given by its time constant tau (>= 1 step); defaults are SeqSNN's SpikingJelly
+    /// LIFNode: tau 2, threshold 1, hard reset, decay-input, detached reset, atan(2).
+    public init(
+        tau: Double = 2, threshold: Double = 1, reset: ResetRule = .zero, firing: FiringRule? = nil,
+        decayInput: Bool = true, detachReset: Bool = true, surrogate: Surrogate = .standard
+    ) throws {
+        guard tau.isFinite, tau >= 1 else {
+            throw EngineError.value(argument: "tau", message: "must be a finite number of at least 1 step, got \(tau)")
+        }
+        try self.init(
+            beta: 1 - 1 / tau, leak: 1 / tau, threshold: threshold, reset: reset, firing: firing,
+            decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+    }
+
+    /// A neuron given by its decay beta in [0, 1]; defaults are SeqSNN's snnTorch Leaky:
+    /// threshold 1, subtract reset, no input scaling, detached reset, atan(2).
+    public init(
+        beta: Double, threshold: Double = 1, reset: ResetRule = .subtract, firing: FiringRule? = nil,
+        decayInput: Bool = false, detachReset: Bool = true, surrogate: Surrogate = .standard
+    ) throws {
+        guard beta.isFinite, beta >= 0, beta <= 1 else {
+            throw EngineError.value(argument: "beta", message: "must lie in [0, 1], got \(beta)")
+        }
+        try self.init(
+            beta: beta, leak: 1 - beta, threshold: threshold, reset: reset, firing: firing,
+            decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+    }
+
+    private init(
+        beta: Double, leak: Double, threshold: Double, reset: ResetRule, firing: FiringRule?,
+        decayInput: Bool, detachReset: Bool, surrogate: Surrogate
+    ) throws {
+        guard threshold.isFinite, threshold > 0 else {
+            throw EngineError.value(argument: "threshold", message: "must be a finite positive number, got \(threshold)")
+        }
+        if decayInput, leak == 0 {
+            throw EngineError.value(
+                argument: "decay_input", message: "needs a leak (beta < 1): with beta = 1 the input would be scaled by 0")
+        }
+        try surrogate.validate()
+        self.beta = beta
+        self.leak = leak
+        self.threshold = threshold
+        self.reset = reset
+        self.firing = firing ?? FiringRule.standard(for: reset)
+        self.decayInput = decayInput
+        self.detachReset = detachReset
+        self.surrogate = surrogate
+    }
+
+    /// The same neuron with another threshold (e.g. 0.5 for the attention-output neuron).
+    public func withThreshold(_ threshold: Double) throws -> LIF {
+        try LIF(beta: beta, leak: leak, threshold: threshold, reset: reset, firing: firing,
+                decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+    }
+}

@@ -1,0 +1,115 @@
+/// Elementwise arithmetic with NumPy broadcasting; shape mismatches throw
+/// `.shape(operation:first:second:)` naming both shapes.
+///
+///     try Tensor([1, 2, 3]) + Tensor(10)      // [11, 12, 13]
+///     try Tensor.ones([2, 3]) * Tensor([1, 2, 3])
+///
+/// Cost: O(result count); equal shapes run a straight loop over the storage.
+extension Tensor {
+    /// The four elementwise binary operations.
+    public enum BinaryOperation: String, Sendable, CaseIterable {
+        case add, subtract, multiply, divide
+    }
+
+    /// `self ∘ other` elementwise after broadcasting both to a common shape.
+    public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
+        switch operation {
+        case .add: return try broadcasting(other, name: "add") { $0 + $1 }
+        case .subtract: return try broadcasting(other, name: "subtract") { $0 - $1 }
+        case .multiply: return try broadcasting(other, name: "multiply") { $0 * $1 }
+        case .divide: return try broadcasting(other, name: "divide") { $0 / $1 }
+        }
+    }
+
+    public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, .add) }
+    public static func - (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, .subtract) }
+    public static func * (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, .multiply) }
+    public static func / (lhs: Tensor, rhs: Tensor) throws -> Tensor { try lhs.combined(with: rhs, .divide) }
+
+    public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 + rhs } }
+    public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 - rhs } }
+    public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 * rhs } }
+    public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs.map { $0 / rhs } }
+    public static func * (lhs: Float, rhs: Tensor) -> Tensor { rhs.map { lhs * $0 } }
+    public static prefix func - (operand: Tensor) -> Tensor { operand.map { -$0 } }
+
+    /// `transform` applied to every scalar; the shape is kept.
+    @inlinable
+    public func map(_ transform: (Float) -> Float) -> Tensor {
+        var result = scalars
+        result.withUnsafeMutableBufferPointer { buffer in
+            for index in buffer.indices {
+                buffer[index] = transform(buffer[index])
+            }
+        }
+        return Tensor(unchecked: shape, scalars: result)
+    }
+
+    /// `combine(self, other)` elementwise for tensors of the same shape (a programmer error otherwise).
+    @inlinable
+    public func zipMap(_ other: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
+        precondition(shape == other.shape, "zipMap needs equal shapes: \(shape) and \(other.shape)")
+        var result = scalars
+        result.withUnsafeMutableBufferPointer { target in
+            other.scalars.withUnsafeBufferPointer { source in
+                for index in target.indices {
+                    target[index] = combine(target[index], source[index])
+                }
+            }
+        }
+        return Tensor(unchecked: shape, scalars: result)
+    }
+
+    /// Broadcasting kernel shared by the four operations.
+    @inline(__always)
+    private func broadcasting(
+        _ other: Tensor, name: String, _ combine: (Float, Float) -> Float
+    ) throws -> Tensor {
+        if shape == other.shape {
+            return zipMap(other, combine)
+        }
+        let target = try Broadcast.shape(shape, other.shape, operation: name)
+        if target == shape, other.count == 1 {
+            let value = other.scalars[0]
+            return map { combine($0, value) }
+        }
+        let count = target.reduce(1, *)
+        let leftStrides = Broadcast.strides(of: shape, broadcastTo: target)
+        let rightStrides = Broadcast.strides(of: other.shape, broadcastTo: target)
+        var result = [Float](repeating: 0, count: count)
+        let rank = target.count
+        scalars.withUnsafeBufferPointer { left in
+            other.scalars.withUnsafeBufferPointer { right in
+                result.withUnsafeMutableBufferPointer { out in
+                    guard count > 0 else { return }
+                    var counter = [Int](repeating: 0, count: rank)
+                    var leftOffset = 0
+                    var rightOffset = 0
+                    let inner = target[rank - 1]
+                    let leftInner = leftStrides[rank - 1]
+                    let rightInner = rightStrides[rank - 1]
+                    var linear = 0
+                    while linear < count {
+                        for step in 0..<inner {
+                            out[linear &+ step] = combine(
+                                left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner])
+                        }
+                        linear &+= inner
+                        var axis = rank - 2
+                        while axis >= 0 {
+                            counter[axis] &+= 1
+                            leftOffset &+= leftStrides[axis]
+                            rightOffset &+= rightStrides[axis]
+                            if counter[axis] < target[axis] { break }
+                            leftOffset &-= leftStrides[axis] &* target[axis]
+                            rightOffset &-= rightStrides[axis] &* target[axis]
+                            counter[axis] = 0
+                            axis -= 1
+                        }
+                    }
+                }
+            }
+        }
+        return Tensor(unchecked: target, scalars: result)
+    }
+}

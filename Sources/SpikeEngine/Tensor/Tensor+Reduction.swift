@@ -1,0 +1,80 @@
+/// Reductions: sum, mean, max and min over one axis or over everything.
+///
+///     let t = try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6])
+///     try t.sum()           // rank-0 tensor 21
+///     try t.sum(axis: 0)    // [5, 7, 9]
+///     try t.max(axis: -1)   // [3, 6]
+///
+/// The reduced axis is removed. Sums accumulate in Float64 and round once. Cost: O(count).
+extension Tensor {
+    /// The four reductions.
+    public enum Reduction: String, Sendable, CaseIterable {
+        case sum, mean, max, min
+    }
+
+    /// The sum over `axis` (negative counts from the end), or over all scalars when `nil`.
+    public func sum(axis: Int? = nil) throws -> Tensor { try reduced(.sum, axis: axis) }
+    /// The mean over `axis`, or over all scalars when `nil`.
+    public func mean(axis: Int? = nil) throws -> Tensor { try reduced(.mean, axis: axis) }
+    /// The largest value over `axis`, or over all scalars when `nil`; empty input is a value error.
+    public func max(axis: Int? = nil) throws -> Tensor { try reduced(.max, axis: axis) }
+    /// The smallest value over `axis`, or over all scalars when `nil`; empty input is a value error.
+    public func min(axis: Int? = nil) throws -> Tensor { try reduced(.min, axis: axis) }
+
+    /// `reduction` over `axis`, or over all scalars (giving a rank-0 tensor) when `nil`.
+    public func reduced(_ reduction: Reduction, axis: Int? = nil) throws -> Tensor {
+        guard let axis else {
+            return Tensor(try Self.reduce(reduction, scalars, count: count, offset: 0, stride: 1))
+        }
+        let resolved = try resolveAxis(axis)
+        let extent = shape[resolved]
+        let outer = shape[..<resolved].reduce(1, *)
+        let inner = shape[(resolved + 1)...].reduce(1, *)
+        var resultShape = shape
+        resultShape.remove(at: resolved)
+        var result = [Float](repeating: 0, count: outer * inner)
+        for o in 0..<outer {
+            for i in 0..<inner {
+                result[o * inner + i] = try Self.reduce(
+                    reduction, scalars, count: extent, offset: o * extent * inner + i, stride: inner)
+            }
+        }
+        return Tensor(unchecked: resultShape, scalars: result)
+    }
+
+    /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: "axis")`.
+    func resolveAxis(_ axis: Int) throws -> Int {
+        let resolved = axis < 0 ? axis + rank : axis
+        guard resolved >= 0, resolved < rank else {
+            throw EngineError.value(argument: "axis", message: "\(axis) is out of range for shape \(shape)")
+        }
+        return resolved
+    }
+
+    private static func reduce(
+        _ reduction: Reduction, _ values: [Float], count: Int, offset: Int, stride: Int
+    ) throws -> Float {
+        switch reduction {
+        case .sum, .mean:
+            var total = 0.0
+            var index = offset
+            for _ in 0..<count {
+                total += Double(values[index])
+                index &+= stride
+            }
+            return Float(reduction == .sum ? total : total / Double(count))
+        case .max, .min:
+            guard count > 0 else {
+                throw EngineError.value(argument: "x", message: "\(reduction.rawValue) of an empty tensor")
+            }
+            var best = values[offset]
+            var index = offset
+            for _ in 0..<count {
+                let value = values[index]
+                if reduction == .max ? value > best : value < best { best = value }
+                index &+= stride
+            }
+            return best
+        }
+    }
+}
