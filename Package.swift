@@ -22,6 +22,7 @@ let package = Package(
         .target(
             name: "SpikeEngine",
             dependencies: ["COpenBLAS"],
+            resources: [.copy("Resources/Datasets")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // Figures to SVG and tables to HTML, as strings.
