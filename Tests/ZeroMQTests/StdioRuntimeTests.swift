@@ -2,7 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 
-@testable import spike
+import spike
 
 final class StdioRuntimeTests: XCTestCase {
     /// Feeds `lines` to the stdio runtime and returns its exit status and output lines.

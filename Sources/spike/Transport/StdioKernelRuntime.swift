@@ -14,10 +14,10 @@ import JupyterWire
 /// shell thread, in order. A line that is not a message gets an IOPub `error` message
 /// (`ename` "MalformedLine", parent `{}`) and reading goes on. The runtime returns after a
 /// `shutdown_request`, or at end of input once queued requests are done.
-enum StdioKernelRuntime {
+public enum StdioKernelRuntime {
     /// Serves `interpreter` on stdin/stdout until shutdown, end of input or a closed stdout;
     /// returns the exit status (0).
-    static func run(interpreter: any Interpreter) -> Int32 {
+    public static func run(interpreter: any Interpreter) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         return run(
             interpreter: interpreter, readLine: { Swift.readLine(strippingNewline: true) },
@@ -29,7 +29,7 @@ enum StdioKernelRuntime {
 
     /// Serves `interpreter` on the given line source and line writer (the seam tests use).
     /// `writeLine` returns false when the output is gone; the runtime then stops.
-    static func run(
+    public static func run(
         interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
         writeLine: @escaping (String) -> Bool, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) -> Int32 {
