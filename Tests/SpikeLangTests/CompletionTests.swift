@@ -12,7 +12,7 @@ final class CompletionTests: XCTestCase {
     func testBindingsBuiltinsAndKeywordsCompleteAPrefix() {
         let session = session("length_of_run = 3")
         let result = session.complete("le", cursor: 2)
-        XCTAssertEqual(result.matches, ["len", "length_of_run"])
+        XCTAssertEqual(result.matches, ["learnable", "len", "length_of_run"])
         XCTAssertEqual(result.start, 0)
         XCTAssertEqual(result.end, 2)
         XCTAssertTrue(session.complete("fo", cursor: 2).matches.contains("for"))
@@ -30,7 +30,7 @@ final class CompletionTests: XCTestCase {
 
     func testNamedArgumentsAreNotOfferedInTheMiddleOfAnExpression() {
         let session = session("fn neuron(tau=2) = tau\ntarget = 1")
-        XCTAssertEqual(session.complete("neuron(1 + ta", cursor: 13).matches, ["target"])
+        XCTAssertEqual(session.complete("neuron(1 + ta", cursor: 13).matches, ["table", "target"])
     }
 
     func testMembersOfARecordCompleteAfterADot() {

@@ -40,6 +40,49 @@ enum Gallery {
         return MembraneTrace(membrane: membrane, spikes: spikes, threshold: 1, title: "LIF membrane")
     }
 
+    /// A signed 24 × 10 matrix (diverging colours) with a caption on the colour bar.
+    static var heatmap: Heatmap {
+        let matrix: [[Double]] = (0..<24).map { (row: Int) -> [Double] in
+            (0..<10).map { (column: Int) -> Double in
+                let level: Int = (row * 7 + column * 3) % 11 - 5
+                return Double(level) / 5
+            }
+        }
+        var map = Heatmap(matrix: matrix, title: "Encoding", xLabel: "channel", yLabel: "position")
+        map.valueLabel = "value"
+        return map
+    }
+
+    /// Grouped bars with error bars.
+    static var bars: BarChart {
+        BarChart(categories: ["none", "sinusoidal", "relative", "cpg"], series: [
+            .init("r2", values: [0.81, 0.86, 0.84, 0.9], errors: [0.02, 0.01, 0.03, 0.015]),
+            .init("accuracy", values: [0.7, 0.74, 0.72, 0.79], errors: [0.03, 0.02, 0.02, 0.01]),
+        ], title: "Encodings compared", yLabel: "score")
+    }
+
+    /// Two point clouds on a grid of rational coordinates.
+    static var scatter: ScatterPlot {
+        let firstX: [Double] = (0..<60).map { (i: Int) -> Double in Double(i % 12) / 2 }
+        let firstY: [Double] = (0..<60).map { (i: Int) -> Double in Double((i * 7) % 13) / 3 }
+        let secondX: [Double] = (0..<40).map { (i: Int) -> Double in Double(i % 10) / 2 + 1 }
+        let secondY: [Double] = (0..<40).map { (i: Int) -> Double in Double((i * 5) % 11) / 2 }
+        return ScatterPlot(series: [
+            .init("cpg", x: firstX, y: firstY),
+            .init("sinusoidal", x: secondX, y: secondY),
+        ], title: "Codes vs error", xLabel: "distinct codes", yLabel: "error")
+    }
+
+    /// Small multiples of four kinds.
+    static var grid: FigureGrid {
+        var line = lossCurves
+        line.title = "Loss"
+        var raster = raster
+        raster.title = "Spikes"
+        return FigureGrid(panels: [.line(line), .raster(raster), .heatmap(heatmap), .bar(bars)], columns: 2,
+                          title: "Small multiples")
+    }
+
     /// A log-scale plot with markers, a gap from NaN and a hostile title.
     static var logMarkers: LinePlot {
         let x = (1...12).map { Double($0) }
@@ -65,7 +108,37 @@ enum Gallery {
 
     /// Figures only looked at in the browser (not snapshotted).
     static var showcase: [(name: String, figure: Figure)] {
-        all + [("log-markers", .line(logMarkers)), ("hundred-thousand", .line(hundredThousand))]
+        let pe: [[Double]] = (0..<96).map { (position: Int) -> [Double] in
+            (0..<16).map { (channel: Int) -> Double in
+                let frequency: Double = pow(100, Double(channel / 2 * 2) / 16)
+                return sin(Double(position) / frequency + Double(channel % 2) * Double.pi / 2)
+            }
+        }
+        let large: [[Double]] = (0..<400).map { (row: Int) -> [Double] in
+            (0..<300).map { (column: Int) -> Double in Double(row * column % 97) }
+        }
+        var random: UInt64 = 9
+        func uniform() -> Double {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(random >> 11) / Double(1 << 53)
+        }
+        let bigRaster: [[Double]] = (0..<120).map { (neuron: Int) -> [Double] in
+            (0..<500).map { (step: Int) -> Double in uniform() < 0.02 + 0.03 * Double(neuron % 4) ? 1 : 0 }
+        }
+        let manySeries: [LinePlot.Series] = (0..<8).map { (k: Int) -> LinePlot.Series in
+            LinePlot.Series("seed \(k)", y: (0..<50).map { (i: Int) -> Double in Double(k) * 0.3 + sin(Double(i) / 6 + Double(k)) })
+        }
+        let categories = (0..<20).map { "layer \($0)" }
+        let rates: [Double] = (0..<20).map { (i: Int) -> Double in 0.05 + 0.4 * uniform() }
+        return all + [
+            ("raster-big", .raster(SpikeRaster(matrix: bigRaster, title: "120 neurons × 500 steps"))),
+            ("many-series", .line(LinePlot(series: manySeries, title: "Eight seeds", xLabel: "step", yLabel: "value"))),
+            ("bars-many", .bar(BarChart(categories: categories, values: rates, title: "Firing rate per layer", yLabel: "rate"))),
+
+            ("log-markers", .line(logMarkers)), ("hundred-thousand", .line(hundredThousand)),
+            ("heatmap-sinusoidal", .heatmap(Heatmap(matrix: pe, title: "Sinusoidal PE", xLabel: "channel", yLabel: "position"))),
+            ("heatmap-large", .heatmap(Heatmap(matrix: large, title: "400 × 300 as block means"))),
+        ]
     }
 
     /// Every canonical figure with a file-friendly name.
@@ -74,6 +147,10 @@ enum Gallery {
             ("line", .line(lossCurves)),
             ("raster", .raster(raster)),
             ("membrane", .membrane(membrane)),
+            ("heatmap", .heatmap(heatmap)),
+            ("bars", .bar(bars)),
+            ("scatter", .scatter(scatter)),
+            ("grid", .grid(grid)),
         ]
     }
 }

@@ -27,7 +27,13 @@ final class HostileTextTests: XCTestCase {
             raster.xLabel = label
             var trace = MembraneTrace(membrane: [0.2, 0.9, 0], spikes: [false, true, false], threshold: 1, title: label)
             trace.yLabel = label
-            let figures: [Figure] = [.line(line), .raster(raster), .membrane(trace)]
+            let heatmap = Heatmap(matrix: [[1, 2]], title: label, xLabel: label, yLabel: label)
+            let bars = BarChart(categories: [label, "x"], series: [.init(label, values: [1, 2]), .init("b", values: [2, 1])], title: label)
+            let scatter = ScatterPlot(series: [.init(label, x: [1], y: [2])], title: label)
+            let grid = FigureGrid(panels: [.line(line), .heatmap(heatmap)], title: label)
+            let figures: [Figure] = [
+                .line(line), .raster(raster), .membrane(trace), .heatmap(heatmap), .bar(bars), .scatter(scatter), .grid(grid),
+            ]
             for figure in figures {
                 let root = try XCTUnwrap(XMLNode.parse(figure.svg()), label)
                 XCTAssertTrue(root.elements("script").isEmpty, label)

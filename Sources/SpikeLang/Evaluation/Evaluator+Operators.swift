@@ -1,8 +1,10 @@
 import Foundation
+import SpikeEngine
 
 /// Arithmetic, comparison, equality and composition on values.
 extension Evaluator {
     func negate(_ operand: Value, at range: SourceRange) throws -> Value {
+        if case .tensor(let tensor) = operand { return .tensor(-tensor) }
         guard case .number(let number) = operand else {
             throw Diagnostic(.unsupportedOperand(operator: "-", operand: operand.typeName), at: range)
         }
@@ -15,12 +17,18 @@ extension Evaluator {
         case .notEqual: return .boolean(!left.isEqual(to: right))
         case .less, .lessEqual, .greater, .greaterEqual: return try compare(op, left, right, at: range)
         case .compose: throw Diagnostic(.notComposable(left: left.typeName, right: right.typeName), at: range)
+        default: break
+        }
+        if let result = try tensorArithmetic(op, left, right, at: range) { return result }
+        switch op {
         case .add: return try add(left, right, at: range)
         case .subtract, .multiply, .divide, .remainder, .power:
             guard case .number(let a) = left, case .number(let b) = right else {
                 throw unsupported(op, left, right, at: range)
             }
             return .number(try arithmetic(op, a, b, at: range))
+        default:
+            throw unsupported(op, left, right, at: range)
         }
     }
 

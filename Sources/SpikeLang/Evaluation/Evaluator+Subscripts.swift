@@ -26,6 +26,8 @@ extension Evaluator {
             return .string(String(characters[try resolve(position, count: characters.count, at: indexRange)]))
         case .range(let integers):
             return .number(Double(integers.lower + (try resolve(position, count: integers.count, at: indexRange))))
+        case .tensor(let tensor):
+            return try tensorRow(tensor, position, at: indexRange)
         default:
             throw Diagnostic(.notIndexable(base.typeName), at: baseRange)
         }
@@ -59,6 +61,8 @@ extension Evaluator {
         case .range(let integers):
             let part = bounds(integers.count)
             return .range(IntegerRange(lower: integers.lower + part.lowerBound, upper: integers.lower + part.upperBound))
+        case .tensor(let tensor):
+            return try tensorRows(tensor, bounds(tensor.shape.first ?? 0), at: range)
         default:
             throw Diagnostic(.notSliceable(base.typeName), at: range)
         }

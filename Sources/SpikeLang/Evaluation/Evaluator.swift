@@ -85,6 +85,10 @@ final class Evaluator {
             }
         case .string(let string):
             for character in string { try body(.string(String(character))) }
+        case .tensor(let tensor) where !tensor.shape.isEmpty:
+            for row in 0..<(tensor.shape.first ?? 0) {
+                try body(try tensorRow(tensor, row, at: range))
+            }
         default:
             throw Diagnostic(.notIterable(sequence.typeName), at: range)
         }

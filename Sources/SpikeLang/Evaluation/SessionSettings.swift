@@ -1,3 +1,5 @@
+import SpikeEngine
+
 /// Session-wide settings the library reads: the random seed, the thread count and the memory
 /// budget. Values, owned by the `Session` and lent to each run.
 struct SessionSettings {
@@ -6,11 +8,14 @@ struct SessionSettings {
     /// Worker threads the engine may use (`%threads N`).
     var threads = 1
     /// The most bytes a single request may allocate before failing with `ResourceError`.
-    var memoryBudget = 2 << 30
+    var memoryBudget = MemoryBudget.standard.bytes
 
     init() {}
 
     init(memoryBudget: Int) {
         self.memoryBudget = memoryBudget
     }
+
+    /// The budget in the engine's terms.
+    var budget: MemoryBudget { MemoryBudget(bytes: memoryBudget) }
 }

@@ -1,3 +1,6 @@
+import SpikeEngine
+import SpikePlot
+
 /// A Spike value. Everything but a network is immutable: lists and records are copied on
 /// write, so `b = a` never lets a later change to `b` show through `a`.
 enum Value {
@@ -11,6 +14,18 @@ enum Value {
     case range(IntegerRange)
     case function(Closure)
     case builtin(Builtin)
+    /// A LIF neuron's parameters (`lif(...)`).
+    case neuron(LIF)
+    /// A surrogate gradient (`atan()`, `sigmoid()`, ...).
+    case surrogate(Surrogate)
+    /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
+    case encoding(PositionalEncoding)
+    case tensor(Tensor)
+    /// One neuron's run over time (`simulate(...)`).
+    case trace(Trace)
+    /// A drawn figure (`plot`, `raster`, ...).
+    case figure(Figure)
+    case table(Table)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -23,6 +38,13 @@ enum Value {
         case .record: return "a record"
         case .range: return "a range"
         case .function, .builtin: return "a function"
+        case .neuron: return "a neuron"
+        case .surrogate: return "a surrogate"
+        case .encoding: return "an encoding"
+        case .tensor: return "a tensor"
+        case .trace: return "a trace"
+        case .figure: return "a figure"
+        case .table: return "a table"
         }
     }
 
@@ -42,6 +64,11 @@ enum Value {
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name
+        case let (.neuron(a), .neuron(b)): return a == b
+        case let (.surrogate(a), .surrogate(b)): return a == b
+        case let (.encoding(a), .encoding(b)): return a == b
+        case let (.tensor(a), .tensor(b)): return a == b
+        case let (.trace(a), .trace(b)): return a == b
         default: return false
         }
     }

@@ -44,11 +44,18 @@ enum ValueText {
         case .range(let range): return "\(range.lower)..\(range.upper)"
         case .function(let closure): return "<fn \(closure.signature)>"
         case .builtin(let builtin): return "<builtin \(builtin.signature.text)>"
+        case .neuron(let neuron): return EngineText.neuron(neuron)
+        case .surrogate(let surrogate): return EngineText.surrogate(surrogate)
+        case .encoding(let encoding): return EngineText.encoding(encoding)
+        case .tensor(let tensor): return EngineText.tensor(tensor)
+        case .trace(let trace): return EngineText.trace(trace)
+        case .figure(let figure): return figure.description
+        case .table(let table): return table.text()
         }
     }
 
     /// A field name bare when it is an identifier, quoted otherwise.
-    private static func fieldName(_ name: String) -> String {
+    static func fieldName(_ name: String) -> String {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, first == "_" || first.properties.isXIDStart,
               scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),

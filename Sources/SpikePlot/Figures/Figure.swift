@@ -7,12 +7,20 @@ public enum Figure: Sendable {
     case line(LinePlot)
     case raster(SpikeRaster)
     case membrane(MembraneTrace)
+    case heatmap(Heatmap)
+    case bar(BarChart)
+    case scatter(ScatterPlot)
+    case grid(FigureGrid)
 
     var panel: Panel {
         switch self {
         case .line(let plot): return plot
         case .raster(let raster): return raster
         case .membrane(let trace): return trace
+        case .heatmap(let map): return map
+        case .bar(let chart): return chart
+        case .scatter(let plot): return plot
+        case .grid(let grid): return grid
         }
     }
 

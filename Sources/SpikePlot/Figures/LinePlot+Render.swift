@@ -9,6 +9,7 @@ struct LinePoint {
 struct PreparedSeries {
     let name: String
     let color: String
+    let dash: String?
     var segments: [[LinePoint]] = []
     var count: Int { segments.reduce(0) { $0 + $1.count } }
 }
@@ -25,7 +26,7 @@ struct PreparedLines {
     init(_ plot: LinePlot) {
         var nonFinite = 0, nonPositive = 0
         for (index, source) in plot.series.enumerated() {
-            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index))
+            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index), dash: Theme.seriesDash(index))
             let count = source.x.map { min($0.count, source.y.count) } ?? source.y.count
             if let x = source.x, x.count != source.y.count {
                 let name = source.name.isEmpty ? "series \(index + 1)" : source.name
@@ -102,7 +103,7 @@ extension LinePlot: Panel {
         }
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
         let legend = Legend(entries: showLegend ? data.series.map {
-            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color, swatch: .line)
+            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color, swatch: $0.dash.map(Legend.Swatch.pattern) ?? .line)
         } : [])
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
@@ -158,7 +159,7 @@ extension LinePlot: Panel {
             .fill(band, color: prepared.color, opacity: 0.2),
             .stroke(line, color: prepared.color, width: Theme.lineWidth, extra: [
                 Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series"),
-            ]),
+            ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? [])),
             .stroke(dots, color: prepared.color, width: Theme.markerSize, extra: [
                 Attribute("stroke-linecap", "round"), Attribute("class", "markers"),
             ]),

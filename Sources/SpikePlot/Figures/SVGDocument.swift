@@ -8,15 +8,16 @@ enum SVGDocument {
     static func render(_ panel: Panel, idToken: String?) -> String {
         let (width, height) = panel.size
         let frame = Rect(x: 0, y: 0, width: Double(width), height: Double(height))
-        let token: String
+        let body: Markup
         if let idToken {
-            let cleaned = idToken.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_") }
-            token = "spk-" + String(String.UnicodeScalarView(cleaned))
+            let cleaned = idToken.unicodeScalars.filter {
+                $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-" || $0 == "_")
+            }
+            body = panel.render(in: frame, context: RenderContext(idPrefix: "spk-" + String(String.UnicodeScalarView(cleaned))))
         } else {
-            let draft = panel.render(in: frame, context: RenderContext(idPrefix: "spk")).rendered
-            token = "spk-" + fingerprint(draft + panel.summary)
+            let draft = panel.render(in: frame, context: RenderContext(idPrefix: draftPrefix))
+            body = draft.replacingIDPrefix(draftPrefix, with: "spk-" + fingerprint(draft.rendered))
         }
-        let body = panel.render(in: frame, context: RenderContext(idPrefix: token))
         let root = Markup.element("svg", [
             Attribute("xmlns", "http://www.w3.org/2000/svg"),
             Attribute("width", width), Attribute("height", height),
@@ -35,6 +36,9 @@ enum SVGDocument {
         ])
         return root.rendered
     }
+
+    /// The id prefix of a first rendering, replaced by the content hash afterwards.
+    static let draftPrefix = "spk"
 
     /// 8 hex digits of the FNV-1a 64-bit hash of `text`'s UTF-8 bytes.
     static func fingerprint(_ text: String) -> String {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fragment of SVG or HTML markup in which every piece of outside text is already escaped.
 ///
 /// Markup is escaped by construction: text enters only through `Markup.text(_:)` (element
@@ -49,6 +51,14 @@ struct Markup {
     /// The markup of `fragments` one after another.
     static func group(_ fragments: [Markup]) -> Markup {
         Markup(rendered: fragments.map(\.rendered).joined())
+    }
+
+    /// This markup with every id defined (`id="PREFIX…`) or referenced (`"url(#PREFIX…`) by an
+    /// attribute renamed to start with `replacement`. Safe by construction: the opening quote
+    /// of these patterns is always escaped in outside text, so only attributes can match.
+    func replacingIDPrefix(_ prefix: String, with replacement: String) -> Markup {
+        let defined = rendered.replacingOccurrences(of: "id=\"" + prefix, with: "id=\"" + replacement)
+        return Markup(rendered: defined.replacingOccurrences(of: "\"url(#" + prefix, with: "\"url(#" + replacement))
     }
 
     /// Escapes text for XML/HTML element content and double- or single-quoted attribute values.
