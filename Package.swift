@@ -22,6 +22,7 @@ let package = Package(
         .target(
             name: "SpikeEngine",
             dependencies: ["COpenBLAS"],
+            resources: [.copy("Resources/Datasets")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         // Figures to SVG and tables to HTML, as strings.
@@ -48,8 +49,9 @@ let package = Package(
         .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"]),
-        .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"]),
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestSupport"]),
+        .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
+        // ZeroMQTests also drives the `spike` transport runtimes (Sources/spike/Transport) end to end.
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "JupyterWire", "JupyterKernel", "spike", "TestSupport"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -1,6 +1,6 @@
 import CZeroMQ
 
-/// ZeroMQ: Swift sockets over libzmq.
+/// ZeroMQ: Swift sockets over libzmq. Moves bytes; never parses them.
 public enum ZeroMQ {
     /// The linked libzmq version as "major.minor.patch".
     public static var libraryVersion: String {

@@ -1,12 +1,13 @@
 import ArgumentParser
 import SpikeEngine
 
+/// The `spike` command line: the kernel, its stdio twin, installation, scripts and benchmarks.
 @main
 struct Spike: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "spike",
         abstract: "A Jupyter kernel for spiking neural networks and their positional encodings.",
         version: SpikeEngine.version,
-        subcommands: [BenchCommand.self]
+        subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
     )
 }

@@ -1,0 +1,146 @@
+# Spike: build, demo, test and benchmark.  `make help` lists the targets.
+#
+# On a fresh Debian 12 machine (as root, or with sudo) with Swift on PATH:
+#   make demo   # system packages + .venv + release build + kernelspec + run notebooks/quickstart.ipynb
+#   make test   # every test layer; what .ci/run calls
+#
+# One SwiftPM scratch folder ($(BUILD)) serves debug, release and test builds.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+VENV       ?= .venv
+BUILD      ?= .build
+OUT        ?= out
+SWIFT      ?= swift
+PYTHON     := $(VENV)/bin/python
+JUPYTER    := $(VENV)/bin/jupyter
+SWIFTFLAGS := --scratch-path $(BUILD) --explicit-target-dependency-import-check error
+SPIKE      := $(BUILD)/release/spike
+# A build-local Jupyter prefix: the tests find the kernelspec through JUPYTER_PATH, no global install.
+TESTPREFIX := $(BUILD)/jupyter
+LOGS       := $(BUILD)/test-logs
+DEBS       := libzmq3-dev libopenblas-dev libssl-dev pkg-config
+VENV_STAMP := $(VENV)/.requirements-installed
+
+# Environment of every Python test layer.
+TEST_ENV := JUPYTER_PATH=$(abspath $(TESTPREFIX))/share/jupyter JUPYTER_PLATFORM_DIRS=1 \
+            SPIKE_BIN=$(abspath $(SPIKE)) PYTHONDONTWRITEBYTECODE=1
+
+# run_layer(NAME, COMMAND): run COMMAND, keep its output in $(LOGS)/NAME.log and its status
+# in $(LOGS)/NAME.status for scripts/test_summary.py.
+define run_layer
+	@mkdir -p $(LOGS)
+	@echo "==> $(1)"
+	@if ( $(2) ) 2>&1 | tee $(LOGS)/$(1).log; then echo 0 > $(LOGS)/$(1).status; \
+	 else echo 1 > $(LOGS)/$(1).status; echo "==> $(1) FAILED"; exit 1; fi
+endef
+
+.PHONY: help deps venv build build-debug install-kernel demo test test-build test-swift \
+        test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
+        logos clean distclean
+
+help:
+	@echo "make demo      install system packages and .venv, build release, install the kernelspec"
+	@echo "               into .venv, execute notebooks/quickstart.ipynb -> $(OUT)/quickstart.{ipynb,html}"
+	@echo "make test      every test layer: debug+release builds, swift test, the Jupyter"
+	@echo "               conformance/protocol/stdio/CLI suites, every notebook in notebooks/"
+	@echo "make bench     kernel latency and throughput, spike vs ipykernel; engine benchmarks"
+	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
+	@echo "make console   jupyter console --kernel spike"
+	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
+	@echo "make clean | distclean   remove build outputs | and the venv"
+
+# ---------------------------------------------------------------------------- setup
+deps:
+	@scripts/install_system_packages.sh $(DEBS)
+
+venv: $(VENV_STAMP)
+
+$(VENV_STAMP): scripts/requirements.txt scripts/setup_venv.sh
+	@scripts/install_system_packages.sh $(DEBS)
+	@scripts/setup_venv.sh $(VENV)
+	@touch $@
+
+build: deps
+	$(SWIFT) build -c release $(SWIFTFLAGS)
+
+build-debug: deps
+	$(SWIFT) build $(SWIFTFLAGS)
+
+# `spike install --prefix` writes $(VENV)/share/jupyter/kernels/spike with argv[0] = this binary.
+install-kernel: build venv
+	VIRTUAL_ENV=$(abspath $(VENV)) PATH=$(abspath $(VENV))/bin:$$PATH \
+	    $(SPIKE) install --prefix $(abspath $(VENV))
+	$(JUPYTER) kernelspec list
+
+# ---------------------------------------------------------------------------- demo
+demo: install-kernel
+	@mkdir -p $(OUT)
+	$(JUPYTER) nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+	    --output-dir $(OUT) --output quickstart.ipynb notebooks/quickstart.ipynb
+	$(JUPYTER) nbconvert --to html --output-dir $(OUT) $(OUT)/quickstart.ipynb
+	@echo "demo: wrote $(OUT)/quickstart.ipynb and $(OUT)/quickstart.html"
+	@echo "next: make lab   (or: $(JUPYTER) lab)  /  make console"
+
+# ---------------------------------------------------------------------------- test
+# The layers run one after another; a failing layer does not hide the others' results
+# (except a failed build, which stops the run). The last line sums up every layer.
+test: deps venv
+	@rm -rf $(LOGS)
+	@$(MAKE) --no-print-directory test-build
+	@status=0; \
+	 for layer in test-swift test-kernelspec test-conformance test-notebooks; do \
+	     $(MAKE) --no-print-directory $$layer || status=1; \
+	 done; \
+	 $(PYTHON) scripts/test_summary.py $(LOGS) || status=1; \
+	 exit $$status
+
+test-build: deps
+	$(call run_layer,build,$(SWIFT) build $(SWIFTFLAGS) && $(SWIFT) build -c release $(SWIFTFLAGS))
+
+# Not --parallel: that hides XCTest's summary line.
+test-swift:
+	$(call run_layer,swift-test,timeout 1800 $(SWIFT) test $(SWIFTFLAGS))
+
+test-kernelspec:
+	$(call run_layer,kernelspec,rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX))
+
+test-conformance: venv
+	$(call run_layer,conformance,$(TEST_ENV) timeout 1200 scripts/run_pytest.sh $(PYTHON) \
+	    --junitxml=$(LOGS)/conformance.xml Tests/Conformance)
+
+test-notebooks: venv
+	$(call run_layer,notebooks,$(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py \
+	    --out $(BUILD)/executed-notebooks)
+
+# The protocol checks against ipykernel with Python snippets: proves the harness, not the kernel.
+harness-selfcheck: venv
+	JUPYTER_PLATFORM_DIRS=1 PYTHONDONTWRITEBYTECODE=1 scripts/run_pytest.sh $(PYTHON) \
+	    Tests/Conformance/selfcheck_ipykernel.py
+
+# ---------------------------------------------------------------------------- bench
+bench: build venv
+	@rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX) >/dev/null
+	$(TEST_ENV) $(PYTHON) bench/kernel_latency.py --kernel spike --kernel python3 \
+	    --json-out $(BUILD)/bench-kernel.json
+	@if $(SPIKE) bench --help >/dev/null 2>&1; then echo "==> spike bench"; $(SPIKE) bench; fi
+
+# ---------------------------------------------------------------------------- use
+lab: install-kernel
+	$(JUPYTER) lab
+
+console: install-kernel
+	$(JUPYTER) console --kernel spike
+
+# Re-render the kernelspec PNG logos from logo-svg.svg (needs rsvg-convert: librsvg2-bin).
+logos:
+	scripts/render_logos.sh
+
+clean:
+	rm -rf $(BUILD) $(OUT)
+
+distclean: clean
+	rm -rf $(VENV)

@@ -1,0 +1,18 @@
+import JupyterWire
+
+/// Where a kernel loop reads requests from: a socket, a stdin reader, an in-memory queue.
+///
+/// Messages that fail verification or decoding never come out of a source; the source logs
+/// and drops them.
+public protocol MessageSource: AnyObject {
+    /// The next message, waiting as long as needed; nil when the source is closed.
+    func next() -> Message?
+    /// A message that is already waiting, or nil without waiting.
+    func nextIfQueued() -> Message?
+}
+
+/// Where a kernel sends replies and IOPub messages. Must be safe to call from several threads
+/// (the shell and control loops share it) and must keep the order of calls per channel.
+public protocol MessageSink: AnyObject {
+    func send(_ message: Message, on channel: Channel)
+}

@@ -1,0 +1,47 @@
+import JupyterWire
+
+extension Kernel {
+    /// `execute_request`: counts, `execute_input`, the run, outputs, result or error, history,
+    /// user expressions, the reply; asks for the queue to be aborted after a failure with
+    /// `stop_on_error`.
+    ///
+    /// Silent requests publish nothing on IOPub (no execute_input, streams, displays, result
+    /// or error), keep the count unchanged and are not stored in history.
+    func execute(_ request: ExecuteRequest, message: Message, on channel: Channel) -> KernelAction {
+        cancellation.reset()
+        if !request.silent {
+            executionCount += 1
+            publish(ExecuteInput(code: request.code, executionCount: executionCount), parent: message)
+        }
+        let count = executionCount
+        let context = ExecutionContext(
+            executionCount: count, cancellation: cancellation, streamInterval: streamInterval, now: clock
+        ) { [weak self] output in
+            guard !request.silent else { return }
+            self?.publish(output, parent: message)
+        }
+        let outcome = interpreter.execute(request, context: context)
+        context.flush()
+
+        let content: ExecuteReply
+        var shownOutput: String?
+        switch outcome {
+        case .success(let result, let payloads):
+            if let result, !request.silent {
+                publish(ExecuteResult(executionCount: count, bundle: result), parent: message)
+            }
+            shownOutput = result?.plainText
+            let expressions = request.userExpressions.mapValues { interpreter.evaluate($0).json }
+            content = .ok(executionCount: count, payload: payloads.map(\.json), userExpressions: expressions)
+        case .failure(let error):
+            if !request.silent { publish(ErrorOutput(error), parent: message) }
+            content = .error(executionCount: count, error)
+        }
+        if request.storeHistory {
+            history.record(line: count, input: request.code, output: shownOutput)
+        }
+        reply(content, to: message, on: channel)
+        if case .failure = outcome, request.stopOnError { return .abortQueuedExecutions }
+        return .none
+    }
+}

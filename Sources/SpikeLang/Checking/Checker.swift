@@ -1,0 +1,91 @@
+/// Resolves every name in a parsed cell before anything runs, so a misspelt name is reported
+/// (with "did you mean") without running the statements before it.
+///
+/// Known names: the session's bindings from earlier cells, the library, and names bound
+/// earlier in the same cell. A function body also knows its own name and parameters; its
+/// assignments stay local. Names bound in either branch of an `if`, or in a loop body, are
+/// known after it (the evaluator still reports a name that turns out unbound at run time).
+struct Checker {
+    private var known: Set<String>
+    private let library: [String]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(bindings: some Sequence<String>, library: [String]) {
+        known = Set(bindings).union(library)
+        self.library = library
+    }
+
+    /// All name errors in `program`, in source order.
+    static func check(_ program: Program, bindings: some Sequence<String>, library: [String]) -> [Diagnostic] {
+        var checker = Checker(bindings: bindings, library: library)
+        checker.check(program.statements)
+        return checker.diagnostics
+    }
+
+    private mutating func check(_ statements: [Statement]) {
+        for statement in statements { check(statement) }
+    }
+
+    private mutating func check(_ statement: Statement) {
+        switch statement.kind {
+        case .expression(let expression):
+            check(expression)
+        case .assignment(let name, _, let value):
+            check(value)
+            known.insert(name)
+        case .function(let declaration):
+            for parameter in declaration.parameters {
+                if let defaultValue = parameter.defaultValue { check(defaultValue) }
+            }
+            let outer = known
+            known.insert(declaration.name)
+            known.formUnion(declaration.parameters.map(\.name))
+            switch declaration.body {
+            case .expression(let body): check(body)
+            case .block(let body): check(body.statements)
+            }
+            known = outer
+            known.insert(declaration.name)
+        case .loop(let variable, _, let sequence, let body):
+            check(sequence)
+            known.insert(variable)
+            check(body.statements)
+        }
+    }
+
+    private mutating func check(_ expression: Expression) {
+        switch expression.kind {
+        case .number, .string, .boolean, .none:
+            break
+        case .name(let name):
+            if !known.contains(name) {
+                let suggestion = Suggestion.closest(to: name, among: known.sorted())
+                diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion), at: expression.range))
+            }
+        case .list(let items):
+            items.forEach { check($0) }
+        case .record(let fields):
+            fields.forEach { check($0.value) }
+        case .range(let a, let b), .binary(_, let a, let b), .logical(_, let a, let b), .index(let a, let b):
+            check(a)
+            check(b)
+        case .negate(let operand), .not(let operand), .member(let operand, _, _):
+            check(operand)
+        case .call(let callee, let arguments):
+            check(callee)
+            arguments.forEach { check($0.value) }
+        case .slice(let base, let lower, let upper):
+            check(base)
+            lower.map { check($0) }
+            upper.map { check($0) }
+        case .conditional(let condition, let then, let otherwise):
+            check(condition)
+            let before = known
+            check(then.statements)
+            let afterThen = known
+            known = before
+            otherwise.map { check($0.statements) }
+            known.formUnion(afterThen)
+        }
+    }
+}

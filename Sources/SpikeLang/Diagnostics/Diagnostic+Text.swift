@@ -1,0 +1,115 @@
+import Foundation
+
+/// The one place where diagnostics become text: the message of each problem, and the
+/// traceback lines (location, source line, caret) shown in the notebook.
+extension Problem {
+    /// The one-line message, without the error family's name.
+    public var message: String {
+        switch self {
+        case .unexpectedCharacter(let c): return "unexpected character \(c)"
+        case .unterminatedString: return "unterminated string: a closing \" is missing on this line"
+        case .invalidEscape(let e): return "invalid escape \\\(e) (use \\\" \\\\ \\n \\t or \\u{…})"
+        case .invalidNumber(let n): return "malformed number '\(n)'"
+        case .expectedExpression(let found): return "expected an expression, found \(found)"
+        case .expected(let what, let found): return "expected \(what), found \(found)"
+        case .unclosed(let bracket): return "'\(bracket)' was never closed"
+        case .unmatched(let bracket): return "unmatched '\(bracket)'"
+        case .invalidAssignmentTarget: return "only a name can be assigned to (name = value)"
+        case .positionalAfterNamed: return "a positional argument cannot follow named arguments"
+        case .duplicateArgument(let name): return "argument '\(name)' is given twice"
+        case .duplicateParameter(let name): return "parameter '\(name)' is declared twice"
+        case .duplicateField(let name): return "field '\(name)' appears twice in this record"
+        case .requiredAfterDefault(let name):
+            return "parameter '\(name)' needs a default because an earlier parameter has one"
+        case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"
+        case .unknownMagic(let name, let suggestion):
+            return "unknown magic %\(name)" + Self.didYouMean(suggestion.map { "%" + $0 })
+                + "; magics are %time %who %reset %seed %threads %help"
+        case .invalidMagicArgument(let magic, let expected): return "%\(magic) expects \(expected)"
+        case .undefinedName(let name, let suggestion):
+            return "name '\(name)' is not defined" + Self.didYouMean(suggestion)
+        case .unsupportedOperands(let op, let left, let right):
+            return "'\(op)' does not apply to \(left) and \(right)"
+        case .unsupportedOperand(let op, let operand): return "'\(op)' does not apply to \(operand)"
+        case .notBoolean(let context, let got): return "\(context) needs a boolean, got \(got)"
+        case .notCallable(let type): return "\(type) is not a function"
+        case .notIterable(let type): return "cannot iterate over \(type) (use a list or a range)"
+        case .notIndexable(let type): return "\(type) cannot be indexed"
+        case .notSliceable(let type): return "\(type) cannot be sliced"
+        case .noMember(let type, let name, let suggestion):
+            return "\(type) has no member '\(name)'" + Self.didYouMean(suggestion)
+        case .tooManyArguments(let function, let maximum, let given):
+            return "\(function)() takes at most \(maximum) positional argument\(maximum == 1 ? "" : "s"), \(given) given"
+        case .missingArgument(let function, let parameter):
+            return "\(function)() is missing argument '\(parameter)'"
+        case .unknownArgument(let function, let name, let valid, let suggestion):
+            let names = valid.isEmpty ? "it takes no named arguments" : "valid names: " + valid.joined(separator: ", ")
+            return "\(function)() has no argument '\(name)'" + Self.didYouMean(suggestion) + "; " + names
+        case .argumentType(let function, let parameter, let expected, let got):
+            return "\(function)(): '\(parameter)' must be \(expected), got \(got)"
+        case .notComposable(let left, let right):
+            return "'>>' composes layers and networks, got \(left) and \(right)"
+        case .wrongKind(let what, let expected, let got):
+            return "\(what) must be \(expected), got \(got)"
+        case .elementType(let context, let expected, let got):
+            return "\(context) must contain \(expected), found \(got)"
+        case .notAnInteger(let what, let value):
+            return "\(what) must be an integer, got \(ValueText.number(value))"
+        case .indexOutOfRange(let index, let count):
+            return "index \(index) is out of range for length \(count)"
+        case .divisionByZero: return "division by zero"
+        case .invalidArgument(let function, let parameter, let reason):
+            return "\(function)(): '\(parameter)' \(reason)"
+        case .invalidChoice(let function, let parameter, let given, let valid):
+            return "\(function)(): '\(parameter)' must be one of "
+                + valid.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \"\(given)\""
+        case .shapeMismatch(let detail): return detail
+        case .recursionTooDeep(let limit): return "calls nested more than \(limit) deep (runaway recursion?)"
+        case .memoryBudget(let requested, let budget):
+            return "this needs \(Self.bytes(requested)) but the memory budget is \(Self.bytes(budget))"
+        case .interrupted: return "interrupted by the user"
+        }
+    }
+
+    private static func didYouMean(_ suggestion: String?) -> String {
+        suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    private static func bytes(_ count: Int) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB"]
+        var value = Double(count)
+        var unit = 0
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
+        return unit == 0 ? "\(count) bytes" : String(format: "%.1f %@", value, units[unit])
+    }
+}
+
+extension Diagnostic {
+    /// `NameError at 2:5: name 'x' is not defined`.
+    public var summary: String { "\(kind.rawValue) at \(range.start): \(problem.message)" }
+
+    /// The lines shown for this diagnostic: summary, the source line, and a caret line.
+    ///
+    /// Tabs in the source line are kept in the caret line so the caret stays under the
+    /// culprit; other characters become spaces, one per code point.
+    func tracebackLines(sourceLines: [Substring]) -> [String] {
+        var lines = [summary]
+        guard range.start.line >= 1, range.start.line <= sourceLines.count else { return lines }
+        let text = sourceLines[range.start.line - 1].unicodeScalars.filter { $0 != "\r" }
+        let lineText = String(String.UnicodeScalarView(text))
+        let startColumn = max(1, min(range.start.column, text.count + 1))
+        let endColumn = range.end.line == range.start.line ? max(range.end.column, startColumn + 1) : text.count + 1
+        var caret = ""
+        for (offset, scalar) in text.prefix(startColumn - 1).enumerated() where offset >= 0 {
+            caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
+        }
+        caret += String(repeating: "^", count: max(1, min(endColumn, text.count + 1) - startColumn))
+        let gutter = "\(range.start.line) | "
+        lines.append(gutter + lineText)
+        lines.append(String(repeating: " ", count: gutter.count - 2) + "| " + caret)
+        return lines
+    }
+}

@@ -1,0 +1,117 @@
+/// What went wrong, as data: one case per kind of mistake, carrying the names and numbers
+/// the message needs. The text is produced in `Diagnostic+Text.swift` only.
+public enum Problem: Equatable, Sendable {
+    // MARK: SyntaxError
+    /// A character that cannot start any token, e.g. `$`.
+    case unexpectedCharacter(String)
+    /// A string literal with no closing quote on its line.
+    case unterminatedString
+    /// A backslash escape the language does not define, e.g. `\q`.
+    case invalidEscape(String)
+    /// A malformed number such as `1e` or `10_`.
+    case invalidNumber(String)
+    /// An expression was needed; `found` describes the token that was there instead.
+    case expectedExpression(found: String)
+    /// A specific token was needed, e.g. `expected: "')'"`.
+    case expected(String, found: String)
+    /// An opening bracket that is never closed, e.g. `"("`.
+    case unclosed(String)
+    /// A closing bracket with no matching opener.
+    case unmatched(String)
+    /// `=` after something that is not a name, e.g. `f(x) = 1`.
+    case invalidAssignmentTarget
+    /// `f(a=1, 2)`.
+    case positionalAfterNamed
+    /// The same named argument twice in one call (reported at the second).
+    case duplicateArgument(String)
+    /// The same parameter name twice in one `fn`.
+    case duplicateParameter(String)
+    /// The same field twice in one record literal.
+    case duplicateField(String)
+    /// `fn f(a=1, b)`: a parameter without a default after one with a default.
+    case requiredAfterDefault(String)
+    /// Brackets or operators nested deeper than the parser allows.
+    case tooDeeplyNested(limit: Int)
+    /// A `%magic` the kernel does not know.
+    case unknownMagic(String, suggestion: String?)
+    /// A magic given a wrong argument, e.g. `%seed x`.
+    case invalidMagicArgument(magic: String, expected: String)
+
+    // MARK: NameError
+    /// A name that is bound nowhere (`suggestion` is the closest known name).
+    case undefinedName(String, suggestion: String?)
+
+    // MARK: TypeError
+    /// A binary operator applied to kinds it does not accept.
+    case unsupportedOperands(operator: String, left: String, right: String)
+    /// A unary operator applied to a kind it does not accept.
+    case unsupportedOperand(operator: String, operand: String)
+    /// A condition or `and`/`or`/`not` operand that is not a boolean.
+    case notBoolean(context: String, got: String)
+    case notCallable(String)
+    case notIterable(String)
+    case notIndexable(String)
+    case notSliceable(String)
+    /// `x.name` where `x` has no such member.
+    case noMember(type: String, name: String, suggestion: String?)
+    case tooManyArguments(function: String, maximum: Int, given: Int)
+    case missingArgument(function: String, parameter: String)
+    /// A named argument the function does not take; lists the valid names.
+    case unknownArgument(function: String, name: String, valid: [String], suggestion: String?)
+    /// An argument of the wrong kind, e.g. a string where a number was needed.
+    case argumentType(function: String, parameter: String, expected: String, got: String)
+    /// `a >> b` where either side is not a layer or network.
+    case notComposable(left: String, right: String)
+    /// A value of the wrong kind where the language needs a specific one, e.g. a range bound.
+    case wrongKind(what: String, expected: String, got: String)
+    /// A value of the wrong kind inside a container, e.g. a string among plotted numbers.
+    case elementType(context: String, expected: String, got: String)
+
+    // MARK: ValueError
+    /// A non-integral (or too large) number where an integer is required.
+    case notAnInteger(what: String, value: Double)
+    case indexOutOfRange(index: Int, count: Int)
+    case divisionByZero
+    /// A value the function rejects, with the reason.
+    case invalidArgument(function: String, parameter: String, reason: String)
+    /// A string choice outside its closed set, e.g. `reset="soft"`.
+    case invalidChoice(function: String, parameter: String, given: String, valid: [String])
+
+    // MARK: ShapeError
+    /// Shapes that do not fit together; `detail` names both shapes and the operation.
+    case shapeMismatch(String)
+
+    // MARK: ResourceError
+    /// Calls nested deeper than the evaluator allows.
+    case recursionTooDeep(limit: Int)
+    /// A request that would exceed the memory budget.
+    case memoryBudget(requestedBytes: Int, budgetBytes: Int)
+
+    // MARK: Interrupted
+    case interrupted
+
+    /// The error family this problem belongs to.
+    public var kind: ErrorKind {
+        switch self {
+        case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
+             .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
+             .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
+             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument:
+            return .syntax
+        case .undefinedName:
+            return .name
+        case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
+             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument,
+             .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
+            return .type
+        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice:
+            return .value
+        case .shapeMismatch:
+            return .shape
+        case .recursionTooDeep, .memoryBudget:
+            return .resource
+        case .interrupted:
+            return .interrupted
+        }
+    }
+}

@@ -1,0 +1,90 @@
+import SpikeEngine
+
+/// Text forms of engine values, written the way the language would build them
+/// (`lif(tau=2, …)`, `cpg(pairs=5, …)`), so a printed value reads as code.
+enum EngineText {
+    static func neuron(_ neuron: LIF) -> String {
+        let head = neuron.decayInput ? "tau=\(ValueText.number(neuron.tau))" : "beta=\(ValueText.number(neuron.beta))"
+        return "lif(\(head), threshold=\(ValueText.number(neuron.threshold)), reset=\"\(neuron.reset.rawValue)\", "
+            + "decay_input=\(neuron.decayInput), detach_reset=\(neuron.detachReset), surrogate=\(surrogate(neuron.surrogate)))"
+    }
+
+    static func surrogate(_ surrogate: Surrogate) -> String {
+        let (name, value) = surrogate.parameter
+        return "\(surrogateName(surrogate))(\(name)=\(ValueText.number(value)))"
+    }
+
+    /// The builtin that makes this surrogate.
+    static func surrogateName(_ surrogate: Surrogate) -> String {
+        switch surrogate {
+        case .atan: return "atan"
+        case .sigmoid: return "sigmoid"
+        case .fastSigmoid: return "fast_sigmoid"
+        case .triangle: return "triangle"
+        case .rectangle: return "rect"
+        }
+    }
+
+    static func encoding(_ encoding: PositionalEncoding) -> String {
+        switch encoding {
+        case let .cpg(pairs, tau, threshold, index):
+            return "cpg(pairs=\(pairs), tau=\(ValueText.number(tau)), threshold=\(ValueText.number(threshold)), index=\"\(index.rawValue)\")"
+        case let .sinusoidal(base): return "sinusoidal(base=\(ValueText.number(base)))"
+        case .relative: return "relative()"
+        case let .randomCode(channels, seed): return "random_code(channels=\(channels), seed=\(seed))"
+        case .learnable: return "learnable()"
+        case .none: return "none"
+        }
+    }
+
+    /// A Float32 scalar: integral values without a decimal point, others in Float's own
+    /// shortest round-trip form (`0.1`, not `0.10000000149011612`).
+    static func scalar(_ value: Float) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) <= 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    /// Small tensors in full as nested lists, `tensor([[1, 2], [3, 4]])`; larger ones as their
+    /// shape and range, `tensor(shape=[96, 10], min=0, max=1, mean=0.2048)`.
+    static func tensor(_ tensor: Tensor, limit: Int = 64) -> String {
+        if tensor.count <= limit {
+            return "tensor(\(nested(tensor.scalars[...], shape: tensor.shape[...])))"
+        }
+        let finite = tensor.scalars.filter(\.isFinite)
+        let mean = finite.isEmpty ? Double.nan : finite.reduce(0.0) { $0 + Double($1) } / Double(finite.count)
+        let low = finite.min().map(scalar) ?? "nan"
+        let high = finite.max().map(scalar) ?? "nan"
+        return "tensor(shape=\(shapeText(tensor.shape)), min=\(low), max=\(high), mean=\(ValueText.number((mean * 1e4).rounded() / 1e4)))"
+    }
+
+    static func shapeText(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+
+    private static func nested(_ scalars: ArraySlice<Float>, shape: ArraySlice<Int>) -> String {
+        guard let first = shape.first else { return scalars.first.map(scalar) ?? "" }
+        let inner = shape.dropFirst().reduce(1, *)
+        let parts = (0..<first).map { index -> String in
+            let start = scalars.startIndex + index * inner
+            return nested(scalars[start..<start + inner], shape: shape.dropFirst())
+        }
+        return "[" + parts.joined(separator: ", ") + "]"
+    }
+
+    /// `trace: 20 steps, 6 spikes (first at step 3), threshold 1, membrane 0…0.9688`.
+    static func trace(_ trace: Trace) -> String {
+        let count = trace.spikeSteps.count
+        var text = "trace: \(trace.steps) step\(trace.steps == 1 ? "" : "s"), \(count) spike\(count == 1 ? "" : "s")"
+        if let first = trace.firstSpike { text += " (first at step \(first))" }
+        text += ", threshold \(ValueText.number(trace.threshold))"
+        let finite = trace.membrane.filter(\.isFinite)
+        if let low = finite.min(), let high = finite.max() {
+            text += ", membrane \(ValueText.number(rounded(low)))…\(ValueText.number(rounded(high)))"
+        }
+        return text
+    }
+
+    private static func rounded(_ value: Double) -> Double {
+        (value * 1e4).rounded() / 1e4
+    }
+}

@@ -1,0 +1,71 @@
+import SpikeEngine
+import SpikePlot
+
+/// Builds SpikePlot figures from language values: series for `plot`, spike matrices for
+/// `raster`. Tensors and lists follow one convention: rows are time steps (or positions),
+/// columns are neurons (or channels, or series).
+enum FigureBuilder {
+    /// Series for `plot(y)`: a list of numbers or a vector is one series; a matrix is one
+    /// series per column; a record is one named series per field; a trace is its membrane.
+    static func series(from value: Value, x: [Double]?, at range: SourceRange) throws -> [LinePlot.Series] {
+        switch value {
+        case .record(let record):
+            return try record.fields.flatMap { field -> [LinePlot.Series] in
+                let parts = try series(from: field.value, x: x, at: range)
+                if parts.count == 1 { return [LinePlot.Series(field.name, y: parts[0].y, x: x)] }
+                return parts.map { LinePlot.Series("\(field.name) \($0.name)", y: $0.y, x: x) }
+            }
+        case .tensor(let tensor) where tensor.rank == 2:
+            let (height, width) = (tensor.shape[0], tensor.shape[1])
+            return (0..<width).map { column in
+                LinePlot.Series(String(column), y: (0..<height).map { Double(tensor.scalars[$0 * width + column]) }, x: x)
+            }
+        case .trace(let trace):
+            return [LinePlot.Series("membrane", y: trace.charge, x: x)]
+        default:
+            return [LinePlot.Series("", y: try numbers(value, context: "plot(): 'y'", at: range), x: x)]
+        }
+    }
+
+    /// A flat list of numbers from a list or a vector (rank ≤ 1 tensor).
+    static func numbers(_ value: Value, context: String, at range: SourceRange) throws -> [Double] {
+        switch value {
+        case .list(let items):
+            return try items.map { item in
+                switch item {
+                case .number(let number): return number
+                case .boolean(let flag): return flag ? 1 : 0
+                default: throw Diagnostic(.elementType(context: context, expected: "numbers", got: item.typeName), at: range)
+                }
+            }
+        case .range(let integers):
+            return (integers.lower..<max(integers.lower, integers.upper)).map(Double.init)
+        case .tensor(let tensor) where tensor.rank <= 1:
+            return TensorConversion.doubles(tensor)
+        default:
+            throw Diagnostic(.wrongKind(what: context, expected: "a list, a vector, a matrix or a record of series", got: value.typeName),
+                             at: range)
+        }
+    }
+
+    /// A neurons × steps matrix for `raster`: from a [time, neurons] tensor or list of rows,
+    /// or a trace (one neuron).
+    static func spikeMatrix(from value: Value, at range: SourceRange) throws -> [[Double]] {
+        switch value {
+        case .trace(let trace):
+            return [trace.spikes.map { $0 ? 1 : 0 }]
+        case .tensor(let tensor) where tensor.rank == 2:
+            let (height, width) = (tensor.shape[0], tensor.shape[1])
+            return (0..<width).map { column in (0..<height).map { Double(tensor.scalars[$0 * width + column]) } }
+        case .tensor(let tensor) where tensor.rank == 1:
+            return [TensorConversion.doubles(tensor)]
+        case .list(let rows):
+            let matrix = try rows.map { try numbers($0, context: "raster(): each row of 'spikes'", at: range) }
+            let width = matrix.map(\.count).max() ?? 0
+            return (0..<width).map { column in matrix.map { column < $0.count ? $0[column] : 0 } }
+        default:
+            throw Diagnostic(.wrongKind(what: "raster(): 'spikes'", expected: "a [time, neurons] tensor, a list of rows or a trace",
+                                        got: value.typeName), at: range)
+        }
+    }
+}

@@ -1,0 +1,20 @@
+import SpikePlot
+
+/// Turns values into what the notebook shows: text always, plus SVG for figures and traces
+/// (a trace's default view is its membrane-and-spikes plot) and HTML for tables and tensors.
+enum Presenter {
+    static func rendering(of value: Value) -> Rendering {
+        switch value {
+        case .trace(let trace):
+            return Rendering(plain: EngineText.trace(trace), svg: Figure.membrane(TraceView.figure(of: trace)).svg())
+        case .figure(let figure):
+            return Rendering(plain: figure.description, svg: figure.svg())
+        case .table(let table):
+            return Rendering(plain: table.text(), html: table.html())
+        case .tensor(let tensor):
+            return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
+        default:
+            return Rendering(plain: ValueText.text(of: value))
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import SpikeEngine
+
+/// Arithmetic, comparison, equality and composition on values.
+extension Evaluator {
+    func negate(_ operand: Value, at range: SourceRange) throws -> Value {
+        if case .tensor(let tensor) = operand { return .tensor(-tensor) }
+        guard case .number(let number) = operand else {
+            throw Diagnostic(.unsupportedOperand(operator: "-", operand: operand.typeName), at: range)
+        }
+        return .number(-number)
+    }
+
+    func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+        switch op {
+        case .equal: return .boolean(left.isEqual(to: right))
+        case .notEqual: return .boolean(!left.isEqual(to: right))
+        case .less, .lessEqual, .greater, .greaterEqual: return try compare(op, left, right, at: range)
+        case .compose: throw Diagnostic(.notComposable(left: left.typeName, right: right.typeName), at: range)
+        default: break
+        }
+        if let result = try tensorArithmetic(op, left, right, at: range) { return result }
+        switch op {
+        case .add: return try add(left, right, at: range)
+        case .subtract, .multiply, .divide, .remainder, .power:
+            guard case .number(let a) = left, case .number(let b) = right else {
+                throw unsupported(op, left, right, at: range)
+            }
+            return .number(try arithmetic(op, a, b, at: range))
+        default:
+            throw unsupported(op, left, right, at: range)
+        }
+    }
+
+    /// `+`: numbers add; lists and strings join (within the memory budget).
+    private func add(_ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+        switch (left, right) {
+        case let (.number(a), .number(b)):
+            return .number(a + b)
+        case let (.string(a), .string(b)):
+            try checkBudget(bytes: a.utf8.count + b.utf8.count, at: range)
+            return .string(a + b)
+        case let (.list(a), .list(b)):
+            try checkBudget(bytes: (a.count + b.count) * MemoryLayout<Value>.stride, at: range)
+            return .list(a + b)
+        default:
+            throw unsupported(.add, left, right, at: range)
+        }
+    }
+
+    /// Number arithmetic; `%` takes the sign of the divisor, as in Python.
+    private func arithmetic(_ op: BinaryOperator, _ a: Double, _ b: Double, at range: SourceRange) throws -> Double {
+        switch op {
+        case .subtract: return a - b
+        case .multiply: return a * b
+        case .divide:
+            guard b != 0 else { throw Diagnostic(.divisionByZero, at: range) }
+            return a / b
+        case .remainder:
+            guard b != 0 else { throw Diagnostic(.divisionByZero, at: range) }
+            let remainder = a.truncatingRemainder(dividingBy: b)
+            return remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder
+        case .power:
+            if a == 0, b < 0 { throw Diagnostic(.divisionByZero, at: range) }
+            return pow(a, b)
+        default:
+            return .nan
+        }
+    }
+
+    /// `< <= > >=` on two numbers or two strings.
+    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+        let order: ComparisonResult
+        switch (left, right) {
+        case let (.number(a), .number(b)):
+            if a.isNaN || b.isNaN { return .boolean(false) }
+            order = a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
+        case let (.string(a), .string(b)):
+            order = a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
+        default:
+            throw unsupported(op, left, right, at: range)
+        }
+        switch op {
+        case .less: return .boolean(order == .orderedAscending)
+        case .lessEqual: return .boolean(order != .orderedDescending)
+        case .greater: return .boolean(order == .orderedDescending)
+        default: return .boolean(order != .orderedAscending)
+        }
+    }
+
+    private func unsupported(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) -> Diagnostic {
+        Diagnostic(.unsupportedOperands(operator: op.rawValue, left: left.typeName, right: right.typeName), at: range)
+    }
+
+    /// Fails with `ResourceError` if `bytes` exceeds the session's memory budget.
+    func checkBudget(bytes: Int, at range: SourceRange) throws {
+        if bytes > settings.memoryBudget {
+            throw Diagnostic(.memoryBudget(requestedBytes: bytes, budgetBytes: settings.memoryBudget), at: range)
+        }
+    }
+}

@@ -1,0 +1,124 @@
+/// Runs checked statements: the tree-walking half of the pipeline.
+///
+/// Scope works as in Python: the top level reads and writes the session's bindings; `for` and
+/// `if` share the enclosing scope; a call gets its own scope, seeded with what its function
+/// captured. Calls nest at most `callDepthLimit` deep, and the sink's `isCancelled` is polled
+/// at every loop iteration and call.
+final class Evaluator {
+    static let callDepthLimit = 400
+
+    /// The current scope: the session's bindings at top level, a call's locals inside one.
+    var scope: [String: Value]
+    let library: Library
+    let sink: OutputSink
+    var settings: SessionSettings
+    private var callDepth = 0
+
+    init(bindings: [String: Value], library: Library, sink: OutputSink, settings: SessionSettings) {
+        self.scope = bindings
+        self.library = library
+        self.sink = sink
+        self.settings = settings
+    }
+
+    /// The session's bindings as they stand once a run returns or throws (including those
+    /// made before a failure): calls restore the top-level scope as they unwind.
+    var bindings: [String: Value] { scope }
+
+    /// Runs a cell's statements; returns the last statement's value unless it is hidden.
+    func run(_ program: Program) throws -> Value? {
+        var result: Value?
+        for statement in program.statements {
+            result = try execute(statement)
+        }
+        guard let last = program.statements.last, !last.endsWithSemicolon, case .expression = last.kind else { return nil }
+        return result
+    }
+
+    /// Runs one statement; its value (none for bindings, functions and loops).
+    func execute(_ statement: Statement) throws -> Value {
+        switch statement.kind {
+        case .expression(let expression):
+            return try evaluate(expression)
+        case .assignment(let name, _, let valueExpression):
+            scope[name] = try evaluate(valueExpression)
+            return .none
+        case .function(let declaration):
+            let defaults = try declaration.parameters.map { parameter in
+                try parameter.defaultValue.map { try evaluate($0) }
+            }
+            scope[declaration.name] = .function(Closure(declaration: declaration, captured: scope, defaults: defaults))
+            return .none
+        case .loop(let variable, _, let sequenceExpression, let body):
+            let sequence = try evaluate(sequenceExpression)
+            try forEach(in: sequence, at: sequenceExpression.range) { item in
+                try checkCancellation(at: statement.range)
+                scope[variable] = item
+                _ = try run(body)
+            }
+            return .none
+        }
+    }
+
+    /// A block's value: its last statement's value if that is an expression, else none.
+    func run(_ block: Block) throws -> Value {
+        var value = Value.none
+        for statement in block.statements {
+            value = try execute(statement)
+        }
+        if let last = block.statements.last, case .expression = last.kind, !last.endsWithSemicolon {
+            return value
+        }
+        return .none
+    }
+
+    /// Visits the items of a list or range (strings are iterated by character).
+    func forEach(in sequence: Value, at range: SourceRange, _ body: (Value) throws -> Void) throws {
+        switch sequence {
+        case .list(let items):
+            for item in items { try body(item) }
+        case .range(let integers):
+            var current = integers.lower
+            while current < integers.upper {
+                try body(.number(Double(current)))
+                current += 1
+            }
+        case .string(let string):
+            for character in string { try body(.string(String(character))) }
+        case .tensor(let tensor) where !tensor.shape.isEmpty:
+            for row in 0..<(tensor.shape.first ?? 0) {
+                try body(try tensorRow(tensor, row, at: range))
+            }
+        default:
+            throw Diagnostic(.notIterable(sequence.typeName), at: range)
+        }
+    }
+
+    func checkCancellation(at range: SourceRange) throws {
+        if sink.isCancelled { throw Diagnostic(.interrupted, at: range) }
+    }
+
+    /// Calls a user function: a fresh scope from its captures, its own name, its arguments.
+    func call(_ closure: Closure, _ arguments: Arguments, at range: SourceRange) throws -> Value {
+        try checkCancellation(at: range)
+        guard callDepth < Evaluator.callDepthLimit else {
+            throw Diagnostic(.recursionTooDeep(limit: Evaluator.callDepthLimit), at: range)
+        }
+        var locals = closure.captured
+        locals[closure.name] = .function(closure)
+        for parameter in closure.declaration.parameters {
+            locals[parameter.name] = arguments.value(parameter.name)
+        }
+        let saved = scope
+        callDepth += 1
+        scope = locals
+        defer {
+            callDepth -= 1
+            scope = saved
+        }
+        switch closure.declaration.body {
+        case .expression(let expression): return try evaluate(expression)
+        case .block(let block): return try run(block)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import SpikeEngine
+
+/// Between Spike lists and engine tensors: `tensor([[1, 2], [3, 4]])` and `tolist(t)`.
+enum TensorConversion {
+    /// A tensor from a number or (nested, rectangular) lists of numbers.
+    /// Errors: a non-number → TypeError; ragged lists → ShapeError naming both lengths.
+    static func tensor(from value: Value, at range: SourceRange, budget: MemoryBudget) throws -> Tensor {
+        var shape: [Int] = []
+        var probe = value
+        while case .list(let items) = probe {
+            shape.append(items.count)
+            guard let first = items.first else { break }
+            probe = first
+        }
+        let (count, overflow) = shape.reduce((1, false)) { partial, extent in
+            let (product, over) = partial.0.multipliedReportingOverflow(by: extent)
+            return (product, partial.1 || over)
+        }
+        do {
+            try budget.check(scalars: overflow ? Int.max : count)
+        } catch let EngineError.resource(requested, limit) {
+            throw Diagnostic(.memoryBudget(requestedBytes: requested, budgetBytes: limit), at: range)
+        }
+        var scalars: [Float] = []
+        scalars.reserveCapacity(count)
+        try flatten(value, shape: shape[...], into: &scalars, at: range)
+        return try Tensor(shape: shape, scalars: scalars)
+    }
+
+    private static func flatten(_ value: Value, shape: ArraySlice<Int>, into scalars: inout [Float], at range: SourceRange) throws {
+        switch value {
+        case .number(let number):
+            guard shape.isEmpty else {
+                throw Diagnostic(.shapeMismatch("tensor(): a number stands where a list of \(shape.first ?? 0) was expected (ragged lists)"), at: range)
+            }
+            scalars.append(Float(number))
+        case .list(let items):
+            guard let extent = shape.first, extent == items.count else {
+                let expected = shape.first.map { "a list of \($0)" } ?? "a number"
+                throw Diagnostic(.shapeMismatch("tensor(): a list of \(items.count) stands where \(expected) was expected (ragged lists)"), at: range)
+            }
+            for item in items { try flatten(item, shape: shape.dropFirst(), into: &scalars, at: range) }
+        case .boolean(let flag):
+            guard shape.isEmpty else { fallthrough }
+            scalars.append(flag ? 1 : 0)
+        default:
+            throw Diagnostic(.elementType(context: "a tensor", expected: "numbers", got: value.typeName), at: range)
+        }
+    }
+
+    /// Nested lists of numbers (a number for a rank-0 tensor).
+    static func list(from tensor: Tensor) -> Value {
+        func nested(_ scalars: ArraySlice<Float>, _ shape: ArraySlice<Int>) -> Value {
+            guard let first = shape.first else { return .number(Double(scalars.first ?? 0)) }
+            let inner = shape.dropFirst().reduce(1, *)
+            return .list((0..<first).map { index in
+                let start = scalars.startIndex + index * inner
+                return nested(scalars[start..<start + inner], shape.dropFirst())
+            })
+        }
+        return nested(tensor.scalars[...], tensor.shape[...])
+    }
+
+    /// A tensor's scalars as Doubles (for plotting).
+    static func doubles(_ tensor: Tensor) -> [Double] {
+        tensor.scalars.map(Double.init)
+    }
+}

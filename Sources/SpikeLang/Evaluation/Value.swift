@@ -1,0 +1,103 @@
+import SpikeEngine
+import SpikePlot
+
+/// A Spike value. Everything but a network is immutable: lists and records are copied on
+/// write, so `b = a` never lets a later change to `b` show through `a`.
+enum Value {
+    case number(Double)
+    case string(String)
+    case boolean(Bool)
+    case none
+    case list([Value])
+    case record(Record)
+    /// `a..b`: the integers a, a+1, …, b-1, never materialised.
+    case range(IntegerRange)
+    case function(Closure)
+    case builtin(Builtin)
+    /// A LIF neuron's parameters (`lif(...)`).
+    case neuron(LIF)
+    /// A surrogate gradient (`atan()`, `sigmoid()`, ...).
+    case surrogate(Surrogate)
+    /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
+    case encoding(PositionalEncoding)
+    case tensor(Tensor)
+    /// One neuron's run over time (`simulate(...)`).
+    case trace(Trace)
+    /// A drawn figure (`plot`, `raster`, ...).
+    case figure(Figure)
+    case table(Table)
+
+    /// The kind as it reads in a message: "a number", "a list", "none".
+    var typeName: String {
+        switch self {
+        case .number: return "a number"
+        case .string: return "a string"
+        case .boolean: return "a boolean"
+        case .none: return "none"
+        case .list: return "a list"
+        case .record: return "a record"
+        case .range: return "a range"
+        case .function, .builtin: return "a function"
+        case .neuron: return "a neuron"
+        case .surrogate: return "a surrogate"
+        case .encoding: return "an encoding"
+        case .tensor: return "a tensor"
+        case .trace: return "a trace"
+        case .figure: return "a figure"
+        case .table: return "a table"
+        }
+    }
+
+    /// Structural equality for `==`: numbers by value, containers element by element,
+    /// functions by identity. Values of different kinds are unequal.
+    func isEqual(to other: Value) -> Bool {
+        switch (self, other) {
+        case let (.number(a), .number(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.boolean(a), .boolean(b)): return a == b
+        case (.none, .none): return true
+        case let (.list(a), .list(b)):
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
+        case let (.record(a), .record(b)):
+            return a.fields.count == b.fields.count
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value) }
+        case let (.range(a), .range(b)): return a == b
+        case let (.function(a), .function(b)): return a === b
+        case let (.builtin(a), .builtin(b)): return a.name == b.name
+        case let (.neuron(a), .neuron(b)): return a == b
+        case let (.surrogate(a), .surrogate(b)): return a == b
+        case let (.encoding(a), .encoding(b)): return a == b
+        case let (.tensor(a), .tensor(b)): return a == b
+        case let (.trace(a), .trace(b)): return a == b
+        default: return false
+        }
+    }
+}
+
+/// The half-open integer range `lower..upper`; empty when `upper <= lower`.
+struct IntegerRange: Equatable {
+    var lower: Int
+    var upper: Int
+
+    var count: Int { upper > lower ? upper - lower : 0 }
+}
+
+/// An ordered record `{name: value, …}`; field order is the order written.
+struct Record {
+    struct Field {
+        var name: String
+        var value: Value
+    }
+
+    var fields: [Field]
+
+    init(_ fields: [Field] = []) {
+        self.fields = fields
+    }
+
+    subscript(name: String) -> Value? {
+        fields.first { $0.name == name }?.value
+    }
+
+    var names: [String] { fields.map(\.name) }
+}

@@ -1,0 +1,66 @@
+/// The fixed text forms of language.md §4.
+enum ValueText {
+    /// Integral numbers within ±1e15 print without a decimal point (`3`); others in their
+    /// shortest round-trip form (`0.1`, `2.5e-05`, `1e+16`, `inf`, `nan`).
+    static func number(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) <= 1e15 {
+            return String(Int(value))
+        }
+        return "\(value)"
+    }
+
+    /// A string as a result shows it: quoted, with `"`, `\`, newline, tab and other control
+    /// characters escaped so the text reads back as the same string.
+    static func quoted(_ string: String) -> String {
+        var text = "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": text += "\\\""
+            case "\\": text += "\\\\"
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    text += "\\u{" + String(scalar.value, radix: 16) + "}"
+                } else {
+                    text.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return text + "\""
+    }
+
+    /// The text form of a value; strings at top level are bare when `quotingStrings` is false
+    /// (as `print` writes them), and always quoted inside lists and records.
+    static func text(of value: Value, quotingStrings: Bool = true) -> String {
+        switch value {
+        case .number(let number): return self.number(number)
+        case .string(let string): return quotingStrings ? quoted(string) : string
+        case .boolean(let boolean): return boolean ? "true" : "false"
+        case .none: return "none"
+        case .list(let items): return "[" + items.map { text(of: $0) }.joined(separator: ", ") + "]"
+        case .record(let record):
+            return "{" + record.fields.map { "\(fieldName($0.name)): \(text(of: $0.value))" }.joined(separator: ", ") + "}"
+        case .range(let range): return "\(range.lower)..\(range.upper)"
+        case .function(let closure): return "<fn \(closure.signature)>"
+        case .builtin(let builtin): return "<builtin \(builtin.signature.text)>"
+        case .neuron(let neuron): return EngineText.neuron(neuron)
+        case .surrogate(let surrogate): return EngineText.surrogate(surrogate)
+        case .encoding(let encoding): return EngineText.encoding(encoding)
+        case .tensor(let tensor): return EngineText.tensor(tensor)
+        case .trace(let trace): return EngineText.trace(trace)
+        case .figure(let figure): return figure.description
+        case .table(let table): return table.text()
+        }
+    }
+
+    /// A field name bare when it is an identifier, quoted otherwise.
+    static func fieldName(_ name: String) -> String {
+        let scalars = name.unicodeScalars
+        guard let first = scalars.first, first == "_" || first.properties.isXIDStart,
+              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
+              Keyword(rawValue: name) == nil
+        else { return quoted(name) }
+        return name
+    }
+}

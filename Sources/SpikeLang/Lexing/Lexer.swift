@@ -1,0 +1,216 @@
+/// Turns a cell's source into tokens, recording lexical errors and carrying on.
+///
+/// The lexer walks code points (not grapheme clusters), so columns and offsets agree with
+/// Jupyter's cursor positions. It never stops early: a bad character is reported and skipped,
+/// an unterminated string is reported and closed at the end of its line. Cost: O(n).
+struct Lexer {
+    private let scalars: [Unicode.Scalar]
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+    /// Where the last non-newline token ended: the end of input is reported there.
+    private var lastEnd: (line: Int, column: Int, offset: Int) = (1, 1, 0)
+    private(set) var tokens: [Token] = []
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(_ source: String) {
+        scalars = Array(source.unicodeScalars)
+    }
+
+    /// Lexes the whole source.
+    static func tokenize(_ source: String) -> (tokens: [Token], diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source)
+        lexer.run()
+        return (lexer.tokens, lexer.diagnostics)
+    }
+
+    private mutating func run() {
+        while let scalar = peek() {
+            let start = position
+            switch scalar {
+            case " ", "\t", "\r":
+                position += 1
+            case "\n":
+                position += 1
+                add(.newline, from: start)
+                line += 1
+                lineStart = position
+            case "#":
+                while let next = peek(), next != "\n" { position += 1 }
+            case "\"":
+                lexString()
+            case "0"..."9":
+                lexNumber()
+            default:
+                if scalar == "_" || scalar.properties.isXIDStart {
+                    lexIdentifier()
+                } else if !lexSymbol() {
+                    position += 1
+                    report(.unexpectedCharacter("'\(Character(scalar))'"), from: start)
+                }
+            }
+        }
+        let end = SourceRange(line: lastEnd.line, column: lastEnd.column)
+        tokens.append(Token(kind: .endOfInput, range: end, startOffset: lastEnd.offset, endOffset: lastEnd.offset))
+    }
+
+    // MARK: Pieces
+
+    private mutating func lexIdentifier() {
+        let start = position
+        while let scalar = peek(), scalar == "_" || scalar.properties.isXIDContinue { position += 1 }
+        let text = string(from: start)
+        if let keyword = Keyword(rawValue: text) {
+            add(.keyword(keyword), from: start)
+        } else {
+            add(.identifier(text), from: start)
+        }
+    }
+
+    /// Numbers: digits with `_` between them, an optional fraction, an optional exponent.
+    /// `1..5` lexes as `1`, `..`, `5`.
+    private mutating func lexNumber() {
+        let start = position
+        var valid = consumeDigits()
+        if peek() == ".", let next = peek(1), isASCIIDigit(next) {
+            position += 1
+            valid = consumeDigits() && valid
+        }
+        if peek() == "e" || peek() == "E" {
+            position += 1
+            if peek() == "+" || peek() == "-" { position += 1 }
+            if let next = peek(), isASCIIDigit(next) {
+                valid = consumeDigits() && valid
+            } else {
+                valid = false
+            }
+        }
+        // A letter glued to a number (`12abc`) is part of the mistake.
+        while let scalar = peek(), scalar == "_" || scalar.properties.isXIDContinue {
+            position += 1
+            valid = false
+        }
+        let text = string(from: start)
+        let digits = text.filter { $0 != "_" }
+        if valid, let value = Double(digits) {
+            add(.number(value), from: start)
+        } else {
+            report(.invalidNumber(text), from: start)
+            add(.number(0), from: start)
+        }
+    }
+
+    /// Consumes `[0-9]+(_[0-9]+)*`; false if an underscore is not between two digits.
+    private mutating func consumeDigits() -> Bool {
+        var valid = true
+        var previousWasDigit = false
+        while let scalar = peek() {
+            if isASCIIDigit(scalar) {
+                previousWasDigit = true
+            } else if scalar == "_" {
+                if !previousWasDigit { valid = false }
+                previousWasDigit = false
+            } else {
+                break
+            }
+            position += 1
+        }
+        return valid && previousWasDigit
+    }
+
+    private mutating func lexString() {
+        let start = position
+        position += 1
+        var value = String.UnicodeScalarView()
+        while true {
+            guard let scalar = peek(), scalar != "\n" else {
+                report(.unterminatedString, from: start)
+                break
+            }
+            position += 1
+            if scalar == "\"" { break }
+            guard scalar == "\\" else {
+                value.append(scalar)
+                continue
+            }
+            let escapeStart = position - 1
+            guard let escaped = peek(), escaped != "\n" else { continue }
+            position += 1
+            switch escaped {
+            case "\"": value.append("\"")
+            case "\\": value.append("\\")
+            case "n": value.append("\n")
+            case "t": value.append("\t")
+            case "u":
+                if let decoded = lexUnicodeEscape() {
+                    value.append(decoded)
+                } else {
+                    report(.invalidEscape(String(string(from: escapeStart).dropFirst())), from: escapeStart)
+                }
+            default:
+                report(.invalidEscape(String(Character(escaped))), from: escapeStart)
+            }
+        }
+        add(.string(String(value)), from: start)
+    }
+
+    /// After `\u`: `{` 1–8 hex digits `}` naming a valid scalar.
+    private mutating func lexUnicodeEscape() -> Unicode.Scalar? {
+        guard peek() == "{" else { return nil }
+        position += 1
+        var hex = ""
+        while let scalar = peek(), scalar.properties.isASCIIHexDigit, hex.count < 8 {
+            hex.unicodeScalars.append(scalar)
+            position += 1
+        }
+        guard peek() == "}" else { return nil }
+        position += 1
+        guard !hex.isEmpty, let code = UInt32(hex, radix: 16) else { return nil }
+        return Unicode.Scalar(code)
+    }
+
+    /// Longest-match operators and punctuation; false if none starts here.
+    private mutating func lexSymbol() -> Bool {
+        let start = position
+        for length in [2, 1] where position + length <= scalars.count {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars[position..<position + length])
+            if let symbol = Symbol(rawValue: text) {
+                position += length
+                add(.symbol(symbol), from: start)
+                return true
+            }
+        }
+        return false
+    }
+
+    // MARK: Helpers
+
+    private func peek(_ ahead: Int = 0) -> Unicode.Scalar? {
+        position + ahead < scalars.count ? scalars[position + ahead] : nil
+    }
+
+    private func isASCIIDigit(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value >= 48 && scalar.value <= 57
+    }
+
+    private func string(from start: Int) -> String {
+        var text = ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<position])
+        return text
+    }
+
+    private func range(from start: Int) -> SourceRange {
+        SourceRange(line: line, column: start - lineStart + 1, length: max(position - start, 1))
+    }
+
+    private mutating func add(_ kind: TokenKind, from start: Int) {
+        let range = range(from: start)
+        tokens.append(Token(kind: kind, range: range, startOffset: start, endOffset: position))
+        if kind != .newline { lastEnd = (range.end.line, range.end.column, position) }
+    }
+
+    private mutating func report(_ problem: Problem, from start: Int) {
+        diagnostics.append(Diagnostic(problem, at: range(from: start)))
+    }
+}

@@ -1,0 +1,60 @@
+/// Core builtins: `print`, `display`, `len`, `range`, `seed`, `help`.
+enum CoreLibrary {
+    static func builtins() -> [Builtin] {
+        [
+            Builtin(Signature("print", variadic: "values"), topic: .core,
+                    summary: "Writes the values to the cell's output, separated by spaces; strings appear bare.") { arguments, evaluator in
+                let text = arguments.rest.map { ValueText.text(of: $0, quotingStrings: false) }.joined(separator: " ")
+                evaluator.sink.write(text + "\n", stream: .stdout)
+                return .none
+            },
+            Builtin(Signature("display", [required("value")]), topic: .core,
+                    summary: "Shows a value now, in the middle of a cell, with its richest view.") { arguments, evaluator in
+                evaluator.sink.display(Presenter.rendering(of: arguments.value("value")), id: nil)
+                return .none
+            },
+            Builtin(Signature("len", [required("x")]), topic: .core,
+                    summary: "The number of items of a list, characters of a string, fields of a record or integers of a range.") { arguments, _ in
+                switch arguments.value("x") {
+                case .list(let items): return .number(Double(items.count))
+                case .string(let string): return .number(Double(string.count))
+                case .record(let record): return .number(Double(record.fields.count))
+                case .range(let range): return .number(Double(range.count))
+                default: throw arguments.mismatch("x", expected: "a list, string, record or range")
+                }
+            },
+            Builtin(Signature("range", [required("n")]), topic: .core,
+                    summary: "The integers 0, 1, …, n-1 (the same as 0..n).") { arguments, _ in
+                .range(IntegerRange(lower: 0, upper: try arguments.integer("n")))
+            },
+            Builtin(Signature("seed", [required("n")]), topic: .core,
+                    summary: "Seeds every random source of the session (like %seed n).") { arguments, evaluator in
+                let n = try arguments.integer("n")
+                guard n >= 0 else { throw arguments.invalid("n", "must not be negative") }
+                evaluator.settings.seed = UInt64(n)
+                return .none
+            },
+            Builtin(Signature("help", [optional("name", .none)]), topic: .core,
+                    summary: "Prints a function's signature, defaults and summary; help() lists the library.") { arguments, evaluator in
+                evaluator.sink.write(try helpText(arguments, evaluator) + "\n", stream: .stdout)
+                return .none
+            },
+        ]
+    }
+
+    private static func helpText(_ arguments: Arguments, _ evaluator: Evaluator) throws -> String {
+        let subject = arguments.value("name")
+        switch subject {
+        case .none:
+            return evaluator.library.overview
+        case .string(let name):
+            guard let builtin = evaluator.library[name] else {
+                throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: evaluator.library.names)),
+                                 at: arguments.range(of: "name"))
+            }
+            return builtin.helpText
+        default:
+            return evaluator.library.helpText(for: subject) ?? "\(subject.typeName): \(ValueText.text(of: subject))"
+        }
+    }
+}

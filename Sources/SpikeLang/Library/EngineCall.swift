@@ -1,0 +1,35 @@
+import SpikeEngine
+
+/// Runs an engine call and turns its errors into the language's, at the culprit's range:
+/// a bad parameter → ValueError at that argument, shapes → ShapeError, the memory budget →
+/// ResourceError, cancellation → Interrupted.
+extension Arguments {
+    func engine<T>(_ call: () throws -> T) throws -> T {
+        do {
+            return try call()
+        } catch let error as EngineError {
+            throw diagnostic(for: error)
+        }
+    }
+
+    func diagnostic(for error: EngineError) -> Diagnostic {
+        switch error {
+        case let .value(argument, message):
+            return Diagnostic(.invalidArgument(function: function, parameter: argument, reason: message), at: range(of: argument))
+        case .shape:
+            return Diagnostic(.shapeMismatch(error.description), at: callRange)
+        case let .resource(requested, budget):
+            return Diagnostic(.memoryBudget(requestedBytes: requested, budgetBytes: budget), at: callRange)
+        case .interrupted:
+            return Diagnostic(.interrupted, at: callRange)
+        }
+    }
+}
+
+extension Evaluator {
+    /// The check long engine calls poll: the sink's interrupt flag.
+    var cancellation: CancellationCheck {
+        let sink = self.sink
+        return { sink.isCancelled }
+    }
+}

@@ -1,0 +1,285 @@
+/// Expressions, lowest precedence first (language.md §3):
+/// `if` → `or` → `and` → `not` → comparison → `>>` → `+ -` → `* / %` → unary `-` → `**`
+/// (right-associative) → `a..b` → call, member, index, slice → primary.
+extension Parser {
+    /// The binary levels between `not` and unary minus, loosest first.
+    enum BinaryLevel: CaseIterable {
+        case comparison, composition, additive, multiplicative
+
+        var operators: [Symbol: BinaryOperator] {
+            switch self {
+            case .comparison:
+                return [.equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
+                        .greater: .greater, .greaterEqual: .greaterEqual]
+            case .composition: return [.compose: .compose]
+            case .additive: return [.plus: .add, .minus: .subtract]
+            case .multiplicative: return [.star: .multiply, .slash: .divide, .percent: .remainder]
+            }
+        }
+
+        var tighter: BinaryLevel? {
+            switch self {
+            case .comparison: return .composition
+            case .composition: return .additive
+            case .additive: return .multiplicative
+            case .multiplicative: return nil
+            }
+        }
+    }
+
+    mutating func parseExpression() throws -> Expression {
+        let token = peek()
+        try enterNesting(at: token.range)
+        defer { nesting -= 1 }
+        if token.kind == .keyword(.if) { return try parseConditional() }
+        return try parseLogical(.or)
+    }
+
+    /// `if c { … } else { … }`, `else if` chains nest in the else block.
+    mutating func parseConditional() throws -> Expression {
+        let start = advance()
+        let condition = try withRecords(false) { parser in try parser.parseLogical(.or) }
+        let then = try parseBlock()
+        var otherwise: Block?
+        if check(.else) {
+            advance()
+            if check(.if) {
+                let nested = try parseConditional()
+                otherwise = Block(statements: [Statement(kind: .expression(nested), range: nested.range)], range: nested.range)
+            } else {
+                otherwise = try parseBlock()
+            }
+        }
+        return Expression(kind: .conditional(condition: condition, then: then, otherwise: otherwise), range: range(from: start.range))
+    }
+
+    mutating func parseLogical(_ op: LogicalOperator) throws -> Expression {
+        var left = op == .or ? try parseLogical(.and) : try parseNot()
+        let keyword: Keyword = op == .or ? .or : .and
+        let saved = nesting
+        defer { nesting = saved }
+        while check(keyword) {
+            let token = advance()
+            try enterNesting(at: token.range)
+            skipNewlines()
+            let right = op == .or ? try parseLogical(.and) : try parseNot()
+            left = Expression(kind: .logical(op, left, right), range: left.range.through(right.range))
+        }
+        return left
+    }
+
+    mutating func parseNot() throws -> Expression {
+        guard check(.not) else { return try parseBinary(.comparison) }
+        let token = advance()
+        try enterNesting(at: token.range)
+        defer { nesting -= 1 }
+        skipNewlines()
+        let operand = try parseNot()
+        return Expression(kind: .not(operand), range: token.range.through(operand.range))
+    }
+
+    mutating func parseBinary(_ level: BinaryLevel) throws -> Expression {
+        var left = try parseOperand(of: level)
+        let saved = nesting
+        defer { nesting = saved }
+        while case .symbol(let symbol) = peek().kind, let op = level.operators[symbol] {
+            let token = advance()
+            try enterNesting(at: token.range)
+            skipNewlines()
+            let right = try parseOperand(of: level)
+            left = Expression(kind: .binary(op, left, right), range: left.range.through(right.range))
+        }
+        return left
+    }
+
+    private mutating func parseOperand(of level: BinaryLevel) throws -> Expression {
+        if let tighter = level.tighter { return try parseBinary(tighter) }
+        return try parseUnary()
+    }
+
+    mutating func parseUnary() throws -> Expression {
+        guard check(.minus) else { return try parsePower() }
+        let token = advance()
+        try enterNesting(at: token.range)
+        defer { nesting -= 1 }
+        let operand = try parseUnary()
+        return Expression(kind: .negate(operand), range: token.range.through(operand.range))
+    }
+
+    /// `a ** b`, right-associative; the exponent may carry a unary minus (`2 ** -1`).
+    mutating func parsePower() throws -> Expression {
+        let base = try parseRange()
+        guard check(.power) else { return base }
+        let token = advance()
+        try enterNesting(at: token.range)
+        defer { nesting -= 1 }
+        skipNewlines()
+        let exponent = try parseUnary()
+        return Expression(kind: .binary(.power, base, exponent), range: base.range.through(exponent.range))
+    }
+
+    /// `a..b`, binding tighter than every operator: its bounds are postfix expressions.
+    mutating func parseRange() throws -> Expression {
+        let lower = try parsePostfix()
+        guard check(.dotDot) else { return lower }
+        advance()
+        skipNewlines()
+        let upper = try parsePostfix()
+        return Expression(kind: .range(lower, upper), range: lower.range.through(upper.range))
+    }
+
+    mutating func parsePostfix() throws -> Expression {
+        var expression = try parsePrimary()
+        let saved = nesting
+        defer { nesting = saved }
+        while true {
+            let token = peek()
+            switch token.kind {
+            case .symbol(.leftParen):
+                try enterNesting(at: token.range)
+                advance()
+                let arguments = try withNewlines(skipped: true) { parser in
+                    try parser.withRecords(true) { parser in try parser.parseArguments(opener: token) }
+                }
+                expression = Expression(kind: .call(expression, arguments), range: range(from: expression.range))
+            case .symbol(.dot):
+                try enterNesting(at: token.range)
+                advance()
+                let (name, nameRange) = try expectIdentifier("a member name after '.'")
+                expression = Expression(kind: .member(expression, name: name, nameRange: nameRange), range: range(from: expression.range))
+            case .symbol(.leftBracket):
+                try enterNesting(at: token.range)
+                advance()
+                expression = try withNewlines(skipped: true) { parser in
+                    try parser.withRecords(true) { parser in try parser.parseSubscript(of: expression, opener: token) }
+                }
+            default:
+                return expression
+            }
+        }
+    }
+
+    /// Positional arguments first, then `name=value`; a name given twice is reported at its
+    /// second occurrence.
+    private mutating func parseArguments(opener: Token) throws -> [Argument] {
+        var arguments: [Argument] = []
+        while !check(.rightParen) {
+            let token = peek()
+            if case .identifier(let name) = token.kind, peekNext().kind == .symbol(.assign) {
+                advance()
+                advance()
+                skipNewlines()
+                if arguments.contains(where: { $0.name == name }) {
+                    throw Diagnostic(.duplicateArgument(name), at: token.range)
+                }
+                let value = try parseExpression()
+                arguments.append(Argument(name: name, nameRange: token.range, value: value))
+            } else {
+                if token.kind == .endOfInput { break }
+                let value = try parseExpression()
+                if arguments.contains(where: { $0.name != nil }) {
+                    throw Diagnostic(.positionalAfterNamed, at: value.range)
+                }
+                arguments.append(Argument(name: nil, nameRange: nil, value: value))
+            }
+            if !match(.comma) { break }
+        }
+        try expect(.rightParen, closing: opener)
+        return arguments
+    }
+
+    /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`.
+    private mutating func parseSubscript(of base: Expression, opener: Token) throws -> Expression {
+        var lower: Expression?
+        if !check(.colon) {
+            if peek().kind == .endOfInput { try expect(.rightBracket, closing: opener) }
+            lower = try parseExpression()
+            if !check(.colon) {
+                try expect(.rightBracket, closing: opener)
+                guard let index = lower else { throw Diagnostic(.expectedExpression(found: "']'"), at: opener.range) }
+                return Expression(kind: .index(base, index), range: range(from: base.range))
+            }
+        }
+        advance()
+        let upper = check(.rightBracket) ? nil : try parseExpression()
+        try expect(.rightBracket, closing: opener)
+        return Expression(kind: .slice(base, lower: lower, upper: upper), range: range(from: base.range))
+    }
+
+    mutating func parsePrimary() throws -> Expression {
+        let token = peek()
+        switch token.kind {
+        case .number(let value):
+            advance()
+            return Expression(kind: .number(value), range: token.range)
+        case .string(let value):
+            advance()
+            return Expression(kind: .string(value), range: token.range)
+        case .keyword(.true), .keyword(.false):
+            advance()
+            return Expression(kind: .boolean(token.kind == .keyword(.true)), range: token.range)
+        case .keyword(.none):
+            advance()
+            return Expression(kind: .none, range: token.range)
+        case .identifier(let name):
+            advance()
+            return Expression(kind: .name(name), range: token.range)
+        case .symbol(.leftParen):
+            advance()
+            let inner = try withNewlines(skipped: true) { parser in
+                try parser.withRecords(true) { parser -> Expression in
+                    let inner = try parser.parseExpression()
+                    try parser.expect(.rightParen, closing: token)
+                    return inner
+                }
+            }
+            return Expression(kind: inner.kind, range: range(from: token.range))
+        case .symbol(.leftBracket):
+            advance()
+            let items = try withNewlines(skipped: true) { parser in
+                try parser.withRecords(true) { parser in try parser.parseList(opener: token) }
+            }
+            return Expression(kind: .list(items), range: range(from: token.range))
+        case .symbol(.leftBrace) where allowsRecords:
+            advance()
+            let fields = try withNewlines(skipped: true) { parser in try parser.parseRecord(opener: token) }
+            return Expression(kind: .record(fields), range: range(from: token.range))
+        default:
+            throw Diagnostic(.expectedExpression(found: token.description), at: token.range)
+        }
+    }
+
+    private mutating func parseList(opener: Token) throws -> [Expression] {
+        var items: [Expression] = []
+        while !check(.rightBracket), peek().kind != .endOfInput {
+            items.append(try parseExpression())
+            if !match(.comma) { break }
+        }
+        try expect(.rightBracket, closing: opener)
+        return items
+    }
+
+    /// `{name: value, …}`; a field name may also be written as a string.
+    private mutating func parseRecord(opener: Token) throws -> [RecordField] {
+        var fields: [RecordField] = []
+        while !check(.rightBrace), peek().kind != .endOfInput {
+            let token = advance()
+            let name: String
+            switch token.kind {
+            case .identifier(let identifier): name = identifier
+            case .string(let string): name = string
+            default: throw Diagnostic(.expected("a field name", found: token.description), at: token.range)
+            }
+            if fields.contains(where: { $0.name == name }) {
+                throw Diagnostic(.duplicateField(name), at: token.range)
+            }
+            try expect(.colon)
+            skipNewlines()
+            let value = try parseExpression()
+            fields.append(RecordField(name: name, nameRange: token.range, value: value))
+            if !match(.comma) { break }
+        }
+        try expect(.rightBrace, closing: opener)
+        return fields
+    }
+}

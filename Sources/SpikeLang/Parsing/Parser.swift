@@ -1,0 +1,154 @@
+/// Builds a `Program` from tokens by recursive descent, recovering at statement boundaries.
+///
+/// Newlines: inside `()`, `[]` and record `{}` they are skipped; inside a block `{}` they
+/// separate statements again; after a binary operator, `,` or `=` they are skipped.
+/// On a syntax error the parser records it, skips to the next statement boundary at the same
+/// bracket depth and carries on, so every independent error in a cell is reported.
+/// Nesting (brackets, operators, calls) deeper than `nestingLimit` is itself a syntax error,
+/// which keeps every later recursive pass within bounded stack.
+struct Parser {
+    static let nestingLimit = 200
+
+    var tokens: [Token]
+    var index = 0
+    var diagnostics: [Diagnostic] = []
+    /// One entry per open bracket: true where newlines are insignificant.
+    var newlineModes: [Bool] = [false]
+    /// False while parsing an `if` condition or `for` sequence, where `{` opens the block.
+    var allowsRecords = true
+    var nesting = 0
+    /// The end of the last consumed token, for ranges.
+    var previousEnd = SourceLocation(line: 1, column: 1)
+
+    init(tokens: [Token]) {
+        self.tokens = tokens.isEmpty
+            ? [Token(kind: .endOfInput, range: SourceRange(line: 1, column: 1), startOffset: 0, endOffset: 0)]
+            : tokens
+    }
+
+    /// Lexes and parses a cell; diagnostics hold lexical and syntax errors in source order.
+    static func parse(_ source: String) -> (program: Program, diagnostics: [Diagnostic]) {
+        let (tokens, lexical) = Lexer.tokenize(source)
+        var parser = Parser(tokens: tokens)
+        let program = parser.parseProgram()
+        // A bad character or string usually makes the parser stumble later on the same line;
+        // report the lexical error alone there.
+        let syntax = parser.diagnostics.filter { diagnostic in
+            !lexical.contains { $0.range.start.line == diagnostic.range.start.line && $0.range.start <= diagnostic.range.start }
+        }
+        return (program, (lexical + syntax).sorted { $0.range.start < $1.range.start })
+    }
+
+    mutating func parseProgram() -> Program {
+        var statements: [Statement] = []
+        while true {
+            skipSeparators()
+            let token = peek()
+            if token.kind == .endOfInput { break }
+            if case .symbol(let symbol) = token.kind, [.rightBrace, .rightParen, .rightBracket].contains(symbol) {
+                diagnostics.append(Diagnostic(.unmatched(symbol.rawValue), at: token.range))
+                advance()
+                continue
+            }
+            if let statement = parseRecoveringStatement() {
+                statements.append(statement)
+            }
+        }
+        return Program(statements: statements)
+    }
+
+    // MARK: Token access
+
+    mutating func peek() -> Token {
+        if newlineModes.last == true {
+            while tokens[index].kind == .newline { index += 1 }
+        }
+        return tokens[index]
+    }
+
+    /// The token after the current one, without skipping anything.
+    func peekNext() -> Token {
+        tokens[min(index + 1, tokens.count - 1)]
+    }
+
+    @discardableResult
+    mutating func advance() -> Token {
+        let token = peek()
+        if token.kind != .endOfInput {
+            index += 1
+            previousEnd = token.range.end
+        }
+        return token
+    }
+
+    mutating func check(_ symbol: Symbol) -> Bool {
+        peek().kind == .symbol(symbol)
+    }
+
+    mutating func check(_ keyword: Keyword) -> Bool {
+        peek().kind == .keyword(keyword)
+    }
+
+    /// Consumes `symbol` if it is next.
+    mutating func match(_ symbol: Symbol) -> Bool {
+        guard check(symbol) else { return false }
+        advance()
+        return true
+    }
+
+    mutating func skipNewlines() {
+        while tokens[index].kind == .newline { index += 1 }
+    }
+
+    mutating func skipSeparators() {
+        while tokens[index].kind == .newline || tokens[index].kind == .symbol(.semicolon) { index += 1 }
+    }
+
+    /// Consumes the expected symbol or throws; a missing closer at the end of input is
+    /// reported at its opener ("'(' was never closed").
+    @discardableResult
+    mutating func expect(_ symbol: Symbol, closing opener: Token? = nil) throws -> Token {
+        let token = peek()
+        if token.kind == .symbol(symbol) { return advance() }
+        if let opener, token.kind == .endOfInput, case .symbol(let open) = opener.kind {
+            throw Diagnostic(.unclosed(open.rawValue), at: opener.range)
+        }
+        throw Diagnostic(.expected("'\(symbol.rawValue)'", found: token.description), at: token.range)
+    }
+
+    mutating func expectIdentifier(_ what: String) throws -> (String, SourceRange) {
+        let token = peek()
+        guard case .identifier(let name) = token.kind else {
+            throw Diagnostic(.expected(what, found: token.description), at: token.range)
+        }
+        advance()
+        return (name, token.range)
+    }
+
+    /// Runs `body` with newlines significant (`false`) or skipped (`true`).
+    mutating func withNewlines<T>(skipped: Bool, _ body: (inout Parser) throws -> T) rethrows -> T {
+        newlineModes.append(skipped)
+        defer { newlineModes.removeLast() }
+        return try body(&self)
+    }
+
+    /// Runs `body` with record literals allowed or not (not in `if`/`for` heads).
+    mutating func withRecords<T>(_ allowed: Bool, _ body: (inout Parser) throws -> T) rethrows -> T {
+        let saved = allowsRecords
+        allowsRecords = allowed
+        defer { allowsRecords = saved }
+        return try body(&self)
+    }
+
+    /// Counts one more level of nesting at `token`, failing past the limit.
+    mutating func enterNesting(at range: SourceRange) throws {
+        nesting += 1
+        if nesting > Parser.nestingLimit {
+            throw Diagnostic(.tooDeeplyNested(limit: Parser.nestingLimit), at: range)
+        }
+    }
+
+    func range(from start: SourceRange) -> SourceRange {
+        SourceRange(start: start.start, end: max(previousEnd, start.end))
+    }
+}

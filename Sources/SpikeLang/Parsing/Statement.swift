@@ -1,0 +1,44 @@
+/// A statement with its range and whether a `;` ended it (which hides a cell's result).
+struct Statement: Equatable {
+    enum Kind: Equatable {
+        case expression(Expression)
+        case assignment(name: String, nameRange: SourceRange, value: Expression)
+        case function(FunctionDeclaration)
+        case loop(variable: String, variableRange: SourceRange, sequence: Expression, body: Block)
+    }
+
+    var kind: Kind
+    var range: SourceRange
+    var endsWithSemicolon = false
+}
+
+/// `{ statements }`: its value is the value of its last statement when that is an expression.
+struct Block: Equatable {
+    var statements: [Statement]
+    var range: SourceRange
+}
+
+/// `fn name(a, b=2) = expr` or `fn name(a) { statements }`.
+struct FunctionDeclaration: Equatable {
+    enum Body: Equatable {
+        case expression(Expression)
+        case block(Block)
+    }
+
+    var name: String
+    var nameRange: SourceRange
+    var parameters: [Parameter]
+    var body: Body
+}
+
+/// A declared parameter; `defaultValue` is evaluated once, when the `fn` statement runs.
+struct Parameter: Equatable {
+    var name: String
+    var range: SourceRange
+    var defaultValue: Expression?
+}
+
+/// A parsed cell: its statements, or every syntax error found.
+struct Program: Equatable {
+    var statements: [Statement]
+}

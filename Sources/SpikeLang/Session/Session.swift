@@ -1,0 +1,144 @@
+import Foundation
+
+/// A Spike session: the user's bindings and settings, kept across cells.
+///
+/// `run` reads as the pipeline: magics → lex and parse → check names → evaluate. A cell that
+/// fails keeps every binding made before the failing statement. Not thread-safe: the kernel
+/// runs one request at a time.
+///
+/// ```swift
+/// let session = Session()
+/// let outcome = session.run("x = 2\nx * 3", output: sink)   // outcome.result?.plain == "6"
+/// ```
+public final class Session {
+    var bindings: [String: Value] = [:]
+    var settings = SessionSettings()
+    let library = Library()
+
+    public init() {}
+
+    /// A session whose requests may allocate at most `memoryBudget` bytes each.
+    public init(memoryBudget: Int) {
+        settings.memoryBudget = memoryBudget
+    }
+
+    /// The seed of every random source (`%seed N`, `seed(n)`).
+    public var seed: UInt64 { settings.seed }
+
+    /// The thread count recorded by `%threads N`.
+    public var threads: Int { settings.threads }
+
+    /// The names bound in the session, sorted.
+    public var boundNames: [String] { bindings.keys.sorted() }
+
+    /// Runs one cell, streaming its output to `output`; returns its result, pages or failure.
+    ///
+    /// Runs on a dedicated large-stack thread and returns when the cell is done; every
+    /// `output` call happens on that thread before `run` returns.
+    public func run(_ source: String, output: OutputSink) -> CellOutcome {
+        LargeStack.run { self.runCell(source, output: output) }
+    }
+
+    /// Evaluates one expression for `user_expressions`: its rendering, or why it failed.
+    /// Output the expression writes is dropped.
+    public func evaluate(expression: String) -> Result<Rendering, CellFailure> {
+        LargeStack.run {
+            let outcome = self.runCell(expression, output: SilentSink())
+            if let failure = outcome.failure { return .failure(failure) }
+            return .success(outcome.result ?? Rendering(plain: "none"))
+        }
+    }
+
+    func runCell(_ source: String, output: OutputSink) -> CellOutcome {
+        let started = Date()
+        let cell = MagicSplit(source)
+        if !cell.diagnostics.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: cell.diagnostics, source: source)) }
+        var outcome = CellOutcome()
+        outcome.pages = applyMagics(cell.magics)
+        outcome.merge(execute(cell.code, source: source, output: output))
+        if cell.magics.contains(.who) {
+            output.display(WhoTable.rendering(of: bindings), id: nil)
+        }
+        if cell.magics.contains(.time) {
+            output.write("Wall time: \(WallTime.text(Date().timeIntervalSince(started)))\n", stream: .stdout)
+        }
+        return outcome
+    }
+
+    /// Lex, parse, check, evaluate; the value of the last statement becomes the result.
+    private func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
+        let (program, syntaxErrors) = Parser.parse(code)
+        if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
+        let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
+        if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
+        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings)
+        defer {
+            bindings = evaluator.bindings
+            settings = evaluator.settings
+        }
+        do {
+            guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
+            return CellOutcome(result: Presenter.rendering(of: value))
+        } catch let diagnostic as Diagnostic {
+            return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
+        } catch {
+            return CellOutcome(failure: CellFailure(diagnostics: [], source: source))
+        }
+    }
+
+    /// Applies the settings magics; returns the pages `%help` opens.
+    private func applyMagics(_ magics: [Magic]) -> [String] {
+        var pages: [String] = []
+        for magic in magics {
+            switch magic {
+            case .reset:
+                bindings = [:]
+                settings = SessionSettings(memoryBudget: settings.memoryBudget)
+            case .seed(let seed):
+                settings.seed = seed
+            case .threads(let count):
+                settings.threads = count
+            case .help(let name):
+                pages.append(helpPage(for: name))
+            case .time, .who:
+                break
+            }
+        }
+        return pages
+    }
+
+    /// The help text for a name: a builtin, a user function, or what the name is bound to.
+    func helpPage(for name: String) -> String {
+        if let value = bindings[name] {
+            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
+        }
+        if let builtin = library[name] { return builtin.helpText }
+        let suggestion = Suggestion.closest(to: name, among: library.names + bindings.keys.sorted())
+        return "No help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
+    }
+}
+
+extension CellOutcome {
+    /// Takes `other`'s result and failure, and appends its pages.
+    mutating func merge(_ other: CellOutcome) {
+        result = other.result
+        failure = other.failure
+        pages += other.pages
+    }
+}
+
+extension Value {
+    var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+}
+
+/// A sink that drops everything (for `evaluate(expression:)`).
+final class SilentSink: OutputSink {
+    func write(_ text: String, stream: TextStream) {}
+    func display(_ rendering: Rendering, id: String?) {}
+    func update(_ rendering: Rendering, id: String) {}
+    func clear(wait: Bool) {}
+    var isCancelled: Bool { false }
+}

@@ -1,0 +1,66 @@
+/// A point on the screen, in pixels.
+struct ScreenPoint: Equatable {
+    var x: Double
+    var y: Double
+}
+
+/// Thins polylines that have more points than the plot has pixel columns, without visible change.
+///
+/// Min/max per pixel column ("M4"): within each run of consecutive points that fall in one
+/// pixel column, only the first, lowest, highest and last points are kept, in their original
+/// order. The drawn line covers exactly the same pixels, and a line of n points becomes at
+/// most 4 per column. Cost: O(n).
+enum Decimation {
+    /// `points` reduced to at most four per pixel column of width `column` px.
+    static func minMaxPerColumn(_ points: [ScreenPoint], column: Double = 1) -> [ScreenPoint] {
+        guard points.count > 4 else { return points }
+        var kept: [ScreenPoint] = []
+        kept.reserveCapacity(min(points.count, 4096))
+        var start = 0
+        while start < points.count {
+            let bucket = (points[start].x / column).rounded(.down)
+            var end = start
+            var low = start, high = start
+            while end + 1 < points.count, (points[end + 1].x / column).rounded(.down) == bucket {
+                end += 1
+                if points[end].y < points[low].y { low = end }
+                if points[end].y > points[high].y { high = end }
+            }
+            var previous = -1
+            for index in [start, low, high, end].sorted() where index != previous {
+                kept.append(points[index])
+                previous = index
+            }
+            start = end + 1
+        }
+        return kept
+    }
+
+    /// A band's upper and lower edges reduced per pixel column: the top-most upper point and
+    /// the bottom-most lower point of each run (screen y grows downwards).
+    static func bandPerColumn(upper: [ScreenPoint], lower: [ScreenPoint], column: Double = 1)
+        -> (upper: [ScreenPoint], lower: [ScreenPoint])
+    {
+        guard upper.count > 4, upper.count == lower.count else { return (upper, lower) }
+        var keptUpper: [ScreenPoint] = [], keptLower: [ScreenPoint] = []
+        var start = 0
+        while start < upper.count {
+            let bucket = (upper[start].x / column).rounded(.down)
+            var top = upper[start].y, bottom = lower[start].y
+            var end = start
+            while end + 1 < upper.count, (upper[end + 1].x / column).rounded(.down) == bucket {
+                end += 1
+                top = min(top, upper[end].y)
+                bottom = max(bottom, lower[end].y)
+            }
+            keptUpper.append(ScreenPoint(x: upper[start].x, y: top))
+            keptLower.append(ScreenPoint(x: upper[start].x, y: bottom))
+            if end != start {
+                keptUpper.append(ScreenPoint(x: upper[end].x, y: top))
+                keptLower.append(ScreenPoint(x: upper[end].x, y: bottom))
+            }
+            start = end + 1
+        }
+        return (keptUpper, keptLower)
+    }
+}

@@ -1,0 +1,49 @@
+/// Any Spike figure: one value the language can hold, show as SVG and describe as text.
+///
+///     let figure = Figure.line(LinePlot(y: [1, 4, 9]))
+///     figure.svg()         // image/svg+xml
+///     figure.description   // text/plain
+public enum Figure: Sendable {
+    case line(LinePlot)
+    case raster(SpikeRaster)
+    case membrane(MembraneTrace)
+    case heatmap(Heatmap)
+    case bar(BarChart)
+    case scatter(ScatterPlot)
+    case grid(FigureGrid)
+
+    var panel: Panel {
+        switch self {
+        case .line(let plot): return plot
+        case .raster(let raster): return raster
+        case .membrane(let trace): return trace
+        case .heatmap(let map): return map
+        case .bar(let chart): return chart
+        case .scatter(let plot): return plot
+        case .grid(let grid): return grid
+        }
+    }
+
+    /// The figure as a standalone SVG document (ids derived from a hash of its content).
+    public func svg() -> String {
+        SVGDocument.render(panel, idToken: nil)
+    }
+
+    /// The figure as SVG with element ids prefixed by `idToken`, e.g. a per-display counter, so
+    /// that two displays of the same figure on one page still have distinct ids.
+    public func svg(idToken: String) -> String {
+        SVGDocument.render(panel, idToken: idToken)
+    }
+
+    /// The figure's size in pixels.
+    public var size: (width: Int, height: Int) {
+        panel.size
+    }
+}
+
+extension Figure: CustomStringConvertible {
+    /// The text/plain description of the figure.
+    public var description: String {
+        panel.summary
+    }
+}

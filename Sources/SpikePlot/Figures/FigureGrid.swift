@@ -1,0 +1,82 @@
+/// Small multiples: several figures laid out in a grid of equal panels under one title.
+///
+///     FigureGrid(panels: [.line(loss), .raster(spikes), .heatmap(pe)], columns: 2, title: "Run 3")
+///
+/// Each panel is drawn at `panelWidth` × `panelHeight` with its own axes and legend; ids stay
+/// unique because every panel gets its own id prefix.
+public struct FigureGrid: Sendable {
+    public var panels: [Figure]
+    /// Panels per row (at least 1).
+    public var columns: Int
+    public var title: String
+    public var panelWidth = 320
+    public var panelHeight = 240
+
+    public init(panels: [Figure], columns: Int = 2, title: String = "") {
+        self.panels = panels
+        self.columns = columns
+        self.title = title
+    }
+
+    /// The figure as a standalone SVG document.
+    public func svg() -> String {
+        SVGDocument.render(self, idToken: nil)
+    }
+
+    /// The figure as SVG with element ids prefixed by `idToken`.
+    public func svg(idToken: String) -> String {
+        SVGDocument.render(self, idToken: idToken)
+    }
+}
+
+extension FigureGrid: CustomStringConvertible {
+    /// A text/plain description: the grid's shape, then each panel's description.
+    public var description: String {
+        summary
+    }
+}
+
+extension FigureGrid: Panel {
+    private var columnCount: Int {
+        max(1, min(columns, max(1, panels.count)))
+    }
+
+    private var rowCount: Int {
+        (panels.count + columnCount - 1) / columnCount
+    }
+
+    private var titleHeight: Double {
+        title.isEmpty ? 0 : Theme.titleSize + 16
+    }
+
+    var size: (width: Int, height: Int) {
+        (max(160, columnCount * panelWidth), max(100, rowCount * panelHeight + Int(titleHeight)))
+    }
+
+    var summary: String {
+        var text = "Grid" + (title.isEmpty ? "" : " \"\(title)\"")
+        guard !panels.isEmpty else { return text + ": no panels" }
+        text += " of \(panels.count) panels (\(rowCount) × \(columnCount))"
+        let lines = panels.enumerated().map { "\n  \($0 + 1). " + $1.description }
+        return text + ":" + lines.joined()
+    }
+
+    func render(in frame: Rect, context: RenderContext) -> Markup {
+        guard !panels.isEmpty else { return PanelParts.empty(title: title, message: "no panels", in: frame) }
+        let cellWidth = frame.width / Double(columnCount)
+        let cellHeight = (frame.height - titleHeight) / Double(rowCount)
+        var parts: [Markup] = []
+        if !title.isEmpty {
+            parts.append(.label(title, x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
+                                size: Theme.titleSize, color: Theme.ink, weight: 600))
+        }
+        for (index, figure) in panels.enumerated() {
+            let cell = Rect(
+                x: frame.minX + Double(index % columnCount) * cellWidth,
+                y: frame.minY + titleHeight + Double(index / columnCount) * cellHeight,
+                width: cellWidth, height: cellHeight)
+            parts.append(.g([Attribute("class", "panel")], [figure.panel.render(in: cell, context: context.child(index))]))
+        }
+        return .group(parts)
+    }
+}

@@ -1,0 +1,189 @@
+/// A data point of a line, with its band edges when it has a finite spread.
+struct LinePoint {
+    let x: Double
+    let y: Double
+    let band: (low: Double, high: Double)?
+}
+
+/// A series cut into runs of showable points (a skipped point breaks the line).
+struct PreparedSeries {
+    let name: String
+    let color: String
+    var segments: [[LinePoint]] = []
+    var count: Int { segments.reduce(0) { $0 + $1.count } }
+}
+
+/// The plottable content of a `LinePlot`: showable points, data bounds and notes on what was
+/// skipped. Cost: O(total points).
+struct PreparedLines {
+    var series: [PreparedSeries] = []
+    var notes: [String] = []
+    var xBounds: (Double, Double)?
+    var yBounds: (Double, Double)?
+    var integerX = true
+
+    init(_ plot: LinePlot) {
+        var nonFinite = 0, nonPositive = 0
+        for (index, source) in plot.series.enumerated() {
+            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index))
+            let count = source.x.map { min($0.count, source.y.count) } ?? source.y.count
+            if let x = source.x, x.count != source.y.count {
+                let name = source.name.isEmpty ? "series \(index + 1)" : source.name
+                notes.append("\(name): \(x.count) x values for \(source.y.count) y values, \(count) plotted")
+            }
+            var run: [LinePoint] = []
+            for i in 0..<count {
+                let x = source.x?[i] ?? Double(i)
+                let y = source.y[i]
+                if x != x.rounded() { integerX = false }
+                guard plot.xScale.canShow(x), plot.yScale.canShow(y) else {
+                    if x.isFinite && y.isFinite { nonPositive += 1 } else { nonFinite += 1 }
+                    if !run.isEmpty { prepared.segments.append(run) }
+                    run = []
+                    continue
+                }
+                var band: (Double, Double)?
+                if let spread = source.spread, i < spread.count, spread[i].isFinite {
+                    let low = y - abs(spread[i]), high = y + abs(spread[i])
+                    if plot.yScale.canShow(low) { band = (low, high) }
+                }
+                run.append(LinePoint(x: x, y: y, band: band))
+                include(x: x, y: band?.0 ?? y)
+                include(x: x, y: band?.1 ?? y)
+            }
+            if !run.isEmpty { prepared.segments.append(run) }
+            series.append(prepared)
+        }
+        if let note = PanelParts.skippedNote(nonFinite) { notes.append(note) }
+        if let note = PanelParts.skippedNote(nonPositive, what: "non-positive") { notes.append(note + " (log axis)") }
+    }
+
+    private mutating func include(x: Double, y: Double) {
+        xBounds = xBounds.map { (min($0.0, x), max($0.1, x)) } ?? (x, x)
+        yBounds = yBounds.map { (min($0.0, y), max($0.1, y)) } ?? (y, y)
+    }
+}
+
+extension LinePlot: Panel {
+    var size: (width: Int, height: Int) {
+        (max(160, width), max(120, height))
+    }
+
+    var summary: String {
+        let data = PreparedLines(self)
+        var text = "Line plot" + (title.isEmpty ? "" : " \"\(title)\"")
+        guard let xBounds = data.xBounds else {
+            return text + ": no data" + (data.notes.isEmpty ? "" : " (" + data.notes.joined(separator: "; ") + ")")
+        }
+        text += ": \(series.count) series"
+        let parts = data.series.map { series -> String in
+            let values = series.segments.joined().map(\.y)
+            let name = series.name.isEmpty ? "" : series.name + ": "
+            guard let low = values.min(), let high = values.max() else { return name + "no points" }
+            return name + "\(values.count) points, y " + PanelParts.range(low, high)
+        }
+        text += " — " + parts.joined(separator: "; ")
+        text += "; x " + PanelParts.range(xBounds.0, xBounds.1)
+        if xScale == .log || yScale == .log {
+            text += " (log " + [xScale == .log ? "x" : nil, yScale == .log ? "y" : nil].compactMap { $0 }.joined(separator: ", ") + ")"
+        }
+        if !data.notes.isEmpty { text += ". " + data.notes.joined(separator: "; ") }
+        return text
+    }
+
+    func render(in frame: Rect, context: RenderContext) -> Markup {
+        let data = PreparedLines(self)
+        let noteRoom = data.notes.isEmpty ? 0 : PanelParts.noteHeight
+        guard let xBounds = data.xBounds, let yBounds = data.yBounds else {
+            return .group([
+                PanelParts.empty(title: title, message: series.isEmpty ? "no data" : "no finite data to plot", in: frame),
+                PanelParts.notes(data.notes, in: frame),
+            ])
+        }
+        let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
+        let legend = Legend(entries: showLegend ? data.series.map {
+            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color, swatch: .line)
+        } : [])
+        let axes = Axes.layout(
+            in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
+            reserve: Reserve(right: legend.width, bottom: noteRoom),
+            makeX: { length in
+                Axes.fitTicks(length: length, spacing: 80) { count in
+                    xScale == .log
+                        ? Axis.log(low: xBounds.0, high: xBounds.1, maxTicks: count)
+                        : Axis.linear(low: xBounds.0, high: xBounds.1, maxTicks: count, integerSteps: data.integerX)
+                }
+            },
+            makeY: { length in
+                let count = max(2, min(10, Int(length / 45)))
+                return yScale == .log
+                    ? Axis.log(low: yBounds.0, high: yBounds.1, maxTicks: count)
+                    : Axis.linear(low: yBounds.0, high: yBounds.1, padding: 0.05, maxTicks: count)
+            })
+        let clipID = context.id("clip")
+        var layers: [Markup] = []
+        for prepared in data.series {
+            layers.append(contentsOf: draw(prepared, axes: axes))
+        }
+        return .group([
+            axes.grid(),
+            .element("defs", [], [PanelParts.clipPath(id: clipID, rect: axes.plot)]),
+            .g([Attribute("clip-path", "url(#\(clipID))")], layers),
+            axes.frame(),
+            legend.render(x: axes.plot.maxX, y: axes.plot.minY, height: axes.plot.height),
+            PanelParts.notes(data.notes, in: frame),
+        ])
+    }
+
+    /// The band, line and markers of one series.
+    private func draw(_ prepared: PreparedSeries, axes: Axes) -> [Markup] {
+        var line = PathData(), dots = PathData(), band = PathData()
+        let thin = Double(prepared.count) > axes.plot.width * 2
+        for segment in prepared.segments {
+            let screen = segment.map { ScreenPoint(x: axes.screenX($0.x), y: axes.screenY($0.y)) }
+            appendBand(segment, axes: axes, thin: thin, to: &band)
+            if screen.count == 1, let only = screen.first {
+                dots.dot(only.x, only.y)
+                continue
+            }
+            let drawn = thin ? Decimation.minMaxPerColumn(screen) : screen
+            for (index, point) in drawn.enumerated() {
+                if index == 0 { line.move(point.x, point.y) } else { line.line(point.x, point.y) }
+            }
+            if markers && prepared.count <= 500 {
+                for point in screen { dots.dot(point.x, point.y) }
+            }
+        }
+        return [
+            .fill(band, color: prepared.color, opacity: 0.2),
+            .stroke(line, color: prepared.color, width: Theme.lineWidth, extra: [
+                Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series"),
+            ]),
+            .stroke(dots, color: prepared.color, width: Theme.markerSize, extra: [
+                Attribute("stroke-linecap", "round"), Attribute("class", "markers"),
+            ]),
+        ]
+    }
+
+    /// Shaded y ± spread polygons for the runs of points that have a band.
+    private func appendBand(_ segment: [LinePoint], axes: Axes, thin: Bool, to path: inout PathData) {
+        var runs: [[LinePoint]] = [[]]
+        for point in segment {
+            if point.band == nil {
+                if !(runs.last?.isEmpty ?? true) { runs.append([]) }
+            } else {
+                runs[runs.count - 1].append(point)
+            }
+        }
+        for run in runs where run.count > 1 {
+            var upper = run.map { ScreenPoint(x: axes.screenX($0.x), y: axes.screenY($0.band?.high ?? $0.y)) }
+            var lower = run.map { ScreenPoint(x: axes.screenX($0.x), y: axes.screenY($0.band?.low ?? $0.y)) }
+            if thin { (upper, lower) = Decimation.bandPerColumn(upper: upper, lower: lower) }
+            for (index, point) in upper.enumerated() {
+                if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
+            }
+            for point in lower.reversed() { path.line(point.x, point.y) }
+            path.close()
+        }
+    }
+}

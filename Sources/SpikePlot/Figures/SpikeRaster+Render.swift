@@ -1,0 +1,82 @@
+extension SpikeRaster: Panel {
+    var size: (width: Int, height: Int) {
+        let automatic = min(420, max(160, 90 + 14 * spikeTimes.count))
+        return (max(160, width), max(120, height ?? automatic))
+    }
+
+    /// The time span shown: whole steps for a matrix, else 0 to the duration or last spike.
+    private var span: (low: Double, high: Double) {
+        let last = spikeTimes.compactMap { $0.max() }.max()
+        let first = spikeTimes.compactMap { $0.min() }.min()
+        if discrete { return (-0.5, max(1, duration ?? 1) - 0.5) }
+        let low = min(0, first ?? 0)
+        let high = duration ?? max(low + 1, last ?? 1)
+        return (low, max(high, last ?? high))
+    }
+
+    var summary: String {
+        var text = "Spike raster" + (title.isEmpty ? "" : " \"\(title)\"")
+        guard !spikeTimes.isEmpty else { return text + ": no neurons" }
+        let (low, high) = span
+        let steps = discrete ? "\(Int(high + 0.5)) steps" : "time " + PanelParts.range(low, high)
+        text += ": \(spikeTimes.count) neurons × \(steps), \(spikeCount) spikes"
+        if discrete, high > 0 {
+            let rate = Double(spikeCount) / (Double(spikeTimes.count) * (high + 0.5))
+            text += " (rate " + NumberFormat.significant(rate, digits: 3) + ")"
+        }
+        if let note = PanelParts.skippedNote(skipped) { text += ". " + note }
+        return text
+    }
+
+    func render(in frame: Rect, context: RenderContext) -> Markup {
+        let notes = [PanelParts.skippedNote(skipped)].compactMap { $0 }
+        guard !spikeTimes.isEmpty else {
+            return .group([PanelParts.empty(title: title, message: "no neurons", in: frame), PanelParts.notes(notes, in: frame)])
+        }
+        let (low, high) = span
+        let rows = spikeTimes.count
+        let axes = Axes.layout(
+            in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
+            reserve: Reserve(bottom: notes.isEmpty ? 0 : PanelParts.noteHeight), yDownwards: true,
+            makeX: { length in
+                Axes.fitTicks(length: length, spacing: 80) { count in
+                    let axis = Axis.linear(low: low, high: high, maxTicks: count, integerSteps: discrete)
+                    return discrete ? Axis(scale: .linear, lower: low, upper: high, ticks: axis.ticks.filter { $0.value >= 0 }) : axis
+                }
+            },
+            makeY: { length in
+                let count = max(2, min(10, Int(length / 28)))
+                let axis = Axis.linear(low: 0, high: Double(max(1, rows - 1)), maxTicks: count, integerSteps: true)
+                return Axis(scale: .linear, lower: -0.5, upper: Double(rows) - 0.5,
+                            ticks: axis.ticks.filter { $0.value < Double(rows) })
+            })
+        let rowHeight = axes.plot.height / Double(rows)
+        let tickHeight = max(1, rowHeight * 0.8)
+        let stepWidth = discrete ? axes.plot.width / max(1, high - low) : 2
+        let strokeWidth = min(2.5, max(1, stepWidth * 0.6))
+        var paths: [Markup] = []
+        for (neuron, times) in spikeTimes.enumerated() where !times.isEmpty {
+            var path = PathData()
+            let top = axes.screenY(Double(neuron)) - tickHeight / 2
+            var previous = ""
+            for time in times.sorted() {
+                let x = axes.screenX(time)
+                let key = NumberFormat.tenths(x)
+                if key == previous { continue }
+                previous = key
+                path.move(x, top)
+                path.vertical(tickHeight)
+            }
+            paths.append(.element("path", [Attribute("d", path.text)]))
+        }
+        return .group([
+            axes.grid(horizontal: false),
+            .g([
+                Attribute("class", "spikes"), Attribute("fill", "none"), Attribute("stroke", Theme.ink),
+                Attribute("stroke-width", strokeWidth),
+            ], paths),
+            axes.frame(),
+            PanelParts.notes(notes, in: frame),
+        ])
+    }
+}

@@ -1,0 +1,33 @@
+/// The fixed look of every figure: colours, fonts and sizes.
+///
+/// Figures sit on a light card (white, rounded, hairline border) so they read the same on light
+/// and dark notebook themes. Series colours are Paul Tol's "bright" qualitative scheme, which
+/// stays distinguishable under the common forms of colour blindness.
+enum Theme {
+    static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif"
+    static let fontSize = 11.0
+    static let titleSize = 13.0
+    static let labelSize = 12.0
+    static let noteSize = 10.0
+
+    static let background = "#ffffff"
+    static let border = "#d0d0d0"
+    static let ink = "#222222"
+    static let axis = "#555555"
+    static let tickLabel = "#444444"
+    static let grid = "#ebebeb"
+    static let muted = "#8a8a8a"
+    static let warning = "#a05a00"
+
+    /// Tol bright: blue, red, green, yellow, cyan, purple, grey.
+    static let palette = ["#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA3377", "#BBBBBB"]
+
+    /// The colour of the series at `index`, cycling through the palette.
+    static func seriesColor(_ index: Int) -> String {
+        palette[((index % palette.count) + palette.count) % palette.count]
+    }
+
+    static let lineWidth = 1.75
+    static let tickLength = 4.0
+    static let markerSize = 5.0
+}

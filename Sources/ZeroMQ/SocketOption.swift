@@ -1,0 +1,38 @@
+import CZeroMQ
+import Foundation
+
+/// A socket option and its value.
+public enum SocketOption: Sendable {
+    /// How long unsent messages may delay `close` (0 = drop them at once).
+    case linger(milliseconds: Int32)
+    /// ROUTER: a reconnecting peer with a known identity takes over its old connection.
+    case routerHandover(Bool)
+    /// XPUB: report every subscription, also repeated ones (needed for `iopub_welcome`).
+    case xpubVerbose(Bool)
+    /// SUB: receive messages whose topic starts with these bytes ("" = all).
+    case subscribe(Data)
+    /// The identity a DEALER/REQ presents to a ROUTER.
+    case routingID(Data)
+    /// Outgoing queue limit in messages per peer (XPUB drops past it).
+    case sendHighWaterMark(Int32)
+
+    func apply(to socket: UnsafeMutableRawPointer) -> Int32 {
+        switch self {
+        case .linger(let milliseconds): return Self.setInt(socket, ZMQ_LINGER, milliseconds)
+        case .routerHandover(let on): return Self.setInt(socket, ZMQ_ROUTER_HANDOVER, on ? 1 : 0)
+        case .xpubVerbose(let on): return Self.setInt(socket, ZMQ_XPUB_VERBOSE, on ? 1 : 0)
+        case .sendHighWaterMark(let limit): return Self.setInt(socket, ZMQ_SNDHWM, limit)
+        case .subscribe(let topic): return Self.setBytes(socket, ZMQ_SUBSCRIBE, topic)
+        case .routingID(let identity): return Self.setBytes(socket, ZMQ_ROUTING_ID, identity)
+        }
+    }
+
+    private static func setInt(_ socket: UnsafeMutableRawPointer, _ name: Int32, _ value: Int32) -> Int32 {
+        var value = value
+        return zmq_setsockopt(socket, name, &value, MemoryLayout<Int32>.size)
+    }
+
+    private static func setBytes(_ socket: UnsafeMutableRawPointer, _ name: Int32, _ value: Data) -> Int32 {
+        value.withUnsafeBytes { zmq_setsockopt(socket, name, $0.baseAddress, $0.count) }
+    }
+}

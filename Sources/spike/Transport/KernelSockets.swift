@@ -1,0 +1,34 @@
+import JupyterWire
+import ZeroMQ
+
+/// The five kernel sockets, bound to the connection file's addresses.
+///
+/// shell, control and stdin are ROUTERs with `ROUTER_HANDOVER` (a reconnecting client takes
+/// over its identity); IOPub is an XPUB with `XPUB_VERBOSE` (every subscription is reported, so
+/// each gets an `iopub_welcome`); the heartbeat is a ROUTER echoed by ``Proxy``. Every socket
+/// lingers at most `lingerMilliseconds` on close, so shutdown is prompt.
+struct KernelSockets {
+    let context: Context
+    let shell: Socket
+    let control: Socket
+    let stdin: Socket
+    let iopub: Socket
+    let heartbeat: Socket
+
+    init(binding connection: ConnectionInfo, lingerMilliseconds: Int32 = 100) throws(ZeroMQError) {
+        let context = try Context()
+        func make(_ kind: SocketKind, _ channel: Channel, _ options: [SocketOption]) throws(ZeroMQError) -> Socket {
+            let socket = try Socket(context: context, kind: kind)
+            try socket.set(.linger(milliseconds: lingerMilliseconds))
+            for option in options { try socket.set(option) }
+            try socket.bind(connection.address(of: channel))
+            return socket
+        }
+        self.context = context
+        shell = try make(.router, .shell, [.routerHandover(true)])
+        control = try make(.router, .control, [.routerHandover(true)])
+        stdin = try make(.router, .stdin, [.routerHandover(true)])
+        iopub = try make(.xpub, .iopub, [.xpubVerbose(true)])
+        heartbeat = try make(.router, .heartbeat, [])
+    }
+}

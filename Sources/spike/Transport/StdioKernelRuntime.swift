@@ -1,0 +1,78 @@
+import Foundation
+import JupyterKernel
+import JupyterWire
+
+/// Serves a kernel over JSON lines, as `spike stdio` does: the same messages as over ZeroMQ,
+/// for editors and pipes.
+///
+/// Input: one JSON object per line with `channel` ("shell" or "control"), `header`,
+/// `parent_header`, `metadata`, `content`. Output: every reply and IOPub message as one JSON
+/// line carrying its `channel`. No signing, no heartbeat.
+///
+/// A reader thread takes lines as they come: control requests (interrupt, shutdown,
+/// kernel_info) are answered at once, even while a cell runs; shell requests queue for the
+/// shell thread, in order. A line that is not a message gets an IOPub `error` message
+/// (`ename` "MalformedLine", parent `{}`) and reading goes on. The runtime returns after a
+/// `shutdown_request`, or at end of input once queued requests are done.
+enum StdioKernelRuntime {
+    /// Serves `interpreter` on stdin/stdout until shutdown or end of input; returns the exit status (0).
+    static func run(interpreter: any Interpreter) -> Int32 {
+        run(
+            interpreter: interpreter, readLine: { Swift.readLine(strippingNewline: true) },
+            writeLine: { line in
+                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+            }
+        )
+    }
+
+    /// Serves `interpreter` on the given line source and line writer (the seam tests use).
+    static func run(
+        interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
+        writeLine: @escaping (String) -> Void, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+    ) -> Int32 {
+        let sink = LineMessageSink(writeLine: writeLine)
+        let headers = HeaderFactory()
+        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
+        let shellQueue = MessageQueue()
+        let stop = StopSignal()
+        kernel.announceStarting()
+
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: 512 << 20) {
+            _ = kernel.serve(shellQueue, on: .shell)
+            stop.raise()
+        }
+        _ = shellThread
+        let reader = ServiceThread(name: "spike-stdin") {
+            while !stop.isRaised, let line = readLine() {
+                guard !line.allSatisfy(\.isWhitespace) else { continue }
+                switch JSONLineCodec.decode(line) {
+                case .success((.shell, let message)):
+                    shellQueue.push(message)
+                case .success((.control, let message)):
+                    if case .shutdown = kernel.handle(message, on: .control) {
+                        shellQueue.closeAndDiscard()
+                        stop.raise()
+                        return
+                    }
+                case .success((let channel, let message)):
+                    report("channel \(channel.rawValue) does not take requests (\(message.type))", sink, headers, log)
+                case .failure(let error):
+                    report(error.description, sink, headers, log)
+                }
+            }
+            shellQueue.close()
+        }
+        _ = reader
+        stop.wait()
+        return 0
+    }
+
+    /// Answers a line that is not a usable request with an IOPub `error` message.
+    private static func report(
+        _ reason: String, _ sink: LineMessageSink, _ headers: HeaderFactory, _ log: (String) -> Void
+    ) {
+        log("dropped stdio line: \(reason)")
+        let error = ErrorContent(name: "MalformedLine", value: reason)
+        sink.send(Message(header: headers.header(for: ErrorOutput.messageType), content: ErrorOutput(error).json), on: .iopub)
+    }
+}

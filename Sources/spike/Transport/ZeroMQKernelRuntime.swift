@@ -1,0 +1,76 @@
+import Foundation
+import JupyterKernel
+import JupyterWire
+import ZeroMQ
+
+/// Serves a kernel over ZeroMQ, as `spike kernel -f CONNECTION_FILE` does.
+///
+/// Threads (design.md §4): heartbeat echo, IOPub publisher, control, shell (which runs the
+/// interpreter, on a large stack); the calling thread waits for a stop. A SIGINT raises the
+/// same cancellation flag as `interrupt_request` instead of killing the process. When
+/// `JPY_PARENT_PID` names a process, the kernel stops once that process is gone.
+///
+/// Shutdown: the `shutdown_reply` is sent, IOPub is drained, the context is shut down and
+/// `run` returns within about 100 ms — also when a cell is still running (its thread is then
+/// left to die with the process).
+enum ZeroMQKernelRuntime {
+    /// Binds the sockets named by `connectionFile`, serves `interpreter` until a shutdown
+    /// request (or the parent's death), and returns the process exit status (0).
+    ///
+    /// - Throws: ``ConnectionFileError`` when the file is unusable, ``ZeroMQError`` when a
+    ///   socket cannot be bound (e.g. the port is taken).
+    static func run(
+        connectionFile: String, interpreter: any Interpreter, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+    ) throws -> Int32 {
+        let connection = try ConnectionInfo(contentsOf: connectionFile)
+        let sockets = try KernelSockets(binding: connection)
+        let codec = WireCodec(key: connection.key)
+        let headers = HeaderFactory()
+        let gate = FrameGate(codec: codec, log: log)
+        let publisher = try IOPubPublisher(
+            xpub: sockets.iopub, context: sockets.context, codec: codec, headers: headers, log: log
+        )
+        let sink = SocketMessageSink(
+            shell: sockets.shell, control: sockets.control, iopub: publisher, codec: codec, log: log
+        )
+        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
+        let stop = StopSignal()
+
+        let heartbeatThread = ServiceThread(name: "spike-heartbeat") {
+            do {
+                try Proxy.run(frontend: sockets.heartbeat, backend: sockets.heartbeat)
+            } catch {
+                log("heartbeat: \(error)")
+            }
+            sockets.heartbeat.close()
+        }
+        let iopubThread = ServiceThread(name: "spike-iopub") { publisher.run() }
+        kernel.announceStarting()
+        let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
+        let controlThread = ServiceThread(name: "spike-control") {
+            _ = kernel.serve(control, on: .control)
+            stop.raise()
+        }
+        let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: 512 << 20) {
+            if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
+        }
+        let interrupts = SignalInterrupts(cancellation: kernel.cancellation)
+        let parentWatch = ParentWatch(environment: ProcessInfo.processInfo.environment, stop: stop)
+
+        stop.wait()
+        parentWatch?.cancel()
+        interrupts.cancel()
+        kernel.cancellation.set()
+        publisher.finish()
+        iopubThread.join(timeout: 0.2)
+        sockets.context.shutdown()
+        let stopped = [controlThread, heartbeatThread, shellThread].map { $0.join(timeout: 0.05) }
+        if stopped.allSatisfy({ $0 }) {
+            sockets.shell.close()
+            sockets.control.close()
+            sockets.stdin.close()
+        }
+        return 0
+    }
+}

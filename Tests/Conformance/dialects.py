@@ -1,0 +1,132 @@
+"""Code snippets the protocol tests send, one set per kernel language.
+
+The protocol tests (test_protocol_extra.py, the extra checks in
+test_conformance.py) are written once against a `Dialect`: the Spike dialect
+is what `make test` runs; the Python dialect runs the same checks against
+ipykernel (`make harness-selfcheck`) so a failure can be told apart from a
+bug in the harness itself.
+
+Every Spike snippet uses only language.md v1 (the contract) except the few
+marked EXTENSION, which name the builtin the suite expects the kernel to
+provide for a protocol feature the contract does not spell out.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What to send to a kernel to provoke each protocol behaviour."""
+
+    kernel_name: str
+    language_name: str
+    file_extension: str
+    # binds `name` to the integer `value`
+    assign: str  # format with name=, value=
+    # an expression whose text/plain result is `str(value + 1)`
+    increment: str  # format with name=
+    # a cell that runs long (seconds) and polls for interrupts
+    long_loop: str
+    # a cell that spends a little time, then fails (so queued requests wait behind it)
+    slow_then_error: str
+    # the error name a kernel reports for an unbound name, and a snippet provoking it
+    name_error: str
+    unbound_name_code: str
+    # prints `text` to stdout
+    print_text: str  # format with text=
+    # publishes display_data with display_id `ident`, then update_display_data with the same id
+    display_then_update: str  # format with ident=
+    # binds a value `t` that has a member `member_prefix...` for member completion
+    member_setup: str
+    member_prefix: str
+    member_expected: str
+    # a call prefix whose completion includes the named argument `named_expected`
+    named_arg_prefix: str
+    named_expected: str
+    # a builtin prefix and its unique completion
+    builtin_prefix: str
+    builtin_expected: str
+    # inspect (Shift-Tab) after an open call: the text/plain must mention `inspect_contains`
+    inspect_code: str
+    inspect_contains: str
+    # prints 0..count-1, one per line
+    print_many: str  # format with count=
+    # the ename an interrupted cell reports
+    interrupted_ename: str
+    # an expression whose text/plain is "true"/"True" when `x` >= 0 (x bound by long_loop)
+    loop_variable_check: str
+    true_text: str
+    # protocol behaviours the kernel claims (ipykernel differs from the Spike contract here)
+    # header.version the kernel must put on its messages (None: any 5.x >= 5.3)
+    header_version: str | None = None
+    silent_suppresses_streams: bool = True
+    unknown_request_gets_error_reply: bool = True
+    idle_brackets_control_requests: bool = True
+    # shutdown_request mid-cell ends the process without an interrupt first
+    exits_mid_cell_on_shutdown: bool = True
+
+
+SPIKE = Dialect(
+    kernel_name=os.environ.get("SPIKE_KERNEL_NAME", "spike"),
+    language_name="spike",
+    file_extension=".spk",
+    assign="{name} = {value}",
+    increment="{name} + 1",
+    long_loop="for i in 0..1000000000 { x = i }",
+    slow_then_error="for i in 0..300000 { warmup = i }\nundefined_after_warmup + 1",
+    name_error="NameError",
+    unbound_name_code="never_bound_anywhere + 1",
+    print_text='print("{text}")',
+    # EXTENSION: display(value, id=) shows with a display_id; update=true re-renders it in place.
+    display_then_update='display(1, id="{ident}")\ndisplay(2, id="{ident}", update=true)',
+    member_setup="t = tensor([[1, 2], [3, 4]])",
+    member_prefix="t.sh",
+    member_expected="shape",
+    named_arg_prefix="lif(ta",
+    named_expected="tau",
+    builtin_prefix="simul",
+    builtin_expected="simulate",
+    inspect_code="lif(",
+    inspect_contains="tau",
+    print_many="for i in 0..{count} {{ print(i) }}",
+    interrupted_ename="Interrupted",
+    loop_variable_check="x >= 0",
+    true_text="true",
+    header_version="5.5",
+)
+
+PYTHON = Dialect(
+    kernel_name="python3",
+    language_name="python",
+    file_extension=".py",
+    assign="{name} = {value}",
+    increment="{name} + 1",
+    long_loop="import time\nfor i in range(10**9):\n    x = i\n    time.sleep(0.001)",
+    slow_then_error="import time; time.sleep(0.2)\nundefined_after_warmup + 1",
+    name_error="NameError",
+    unbound_name_code="never_bound_anywhere + 1",
+    print_text='print("{text}")',
+    display_then_update=(
+        "from IPython.display import display\n"
+        'h = display(1, display_id="{ident}")\n'
+        "h.update(2)"
+    ),
+    member_setup="t = [1, 2]",
+    member_prefix="t.app",
+    member_expected="append",
+    named_arg_prefix="sorted([1], rev",
+    named_expected="reverse",
+    builtin_prefix="isinst",
+    builtin_expected="isinstance",
+    inspect_code="sorted(",
+    inspect_contains="reverse",
+    print_many="for i in range({count}):\n    print(i)",
+    interrupted_ename="KeyboardInterrupt",
+    loop_variable_check="x >= 0",
+    true_text="True",
+    silent_suppresses_streams=False,
+    unknown_request_gets_error_reply=False,
+    exits_mid_cell_on_shutdown=False,
+)

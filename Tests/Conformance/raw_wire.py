@@ -1,0 +1,90 @@
+"""Hand-built Jupyter wire frames over raw pyzmq sockets.
+
+jupyter_client always signs correctly; to check that a kernel drops forged,
+unsigned, truncated and non-JSON messages (and keeps serving afterwards) the
+tests build frames themselves with the connection file's key.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid
+from datetime import datetime, timezone
+from typing import Any
+
+import zmq
+
+DELIMITER = b"<IDS|MSG>"
+
+
+def sign(key: bytes, parts: list[bytes]) -> bytes:
+    """Lower-case hex HMAC-SHA256 over the four JSON frames, as the protocol signs them."""
+    mac = hmac.new(key, digestmod=hashlib.sha256)
+    for part in parts:
+        mac.update(part)
+    return mac.hexdigest().encode("ascii")
+
+
+def message_parts(msg_type: str, content: dict[str, Any]) -> list[bytes]:
+    """header, parent_header, metadata, content as JSON bytes for a fresh request."""
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "session": uuid.uuid4().hex,
+        "username": "raw-wire-test",
+        "date": datetime.now(timezone.utc).isoformat(),
+        "msg_type": msg_type,
+        "version": "5.4",
+    }
+    return [json.dumps(x).encode() for x in (header, {}, {}, content)]
+
+
+def msg_id_of(parts: list[bytes]) -> str:
+    return json.loads(parts[0])["msg_id"]
+
+
+class RawSocket:
+    """A DEALER connected to one of the kernel's ROUTER ports."""
+
+    def __init__(self, context: zmq.Context, connection: dict[str, Any], port_key: str) -> None:
+        self.key: bytes = connection["key"] if isinstance(connection["key"], bytes) \
+            else connection["key"].encode()
+        self.socket = context.socket(zmq.DEALER)
+        self.socket.linger = 0
+        transport, ip, port = connection["transport"], connection["ip"], connection[port_key]
+        address = f"tcp://{ip}:{port}" if transport == "tcp" else f"ipc://{ip}-{port}"
+        self.socket.connect(address)
+
+    def close(self) -> None:
+        self.socket.close(linger=0)
+
+    def send_frames(self, frames: list[bytes]) -> None:
+        self.socket.send_multipart(frames)
+
+    def send_signed(self, parts: list[bytes], key: bytes | None = None) -> None:
+        self.send_frames([DELIMITER, sign(self.key if key is None else key, parts), *parts])
+
+    def receive_all(self, wait_s: float) -> list[list[bytes]]:
+        """Every multipart message that arrives within `wait_s` seconds."""
+        got = []
+        poller = zmq.Poller()
+        poller.register(self.socket, zmq.POLLIN)
+        remaining_ms = int(wait_s * 1000)
+        while remaining_ms > 0 and poller.poll(remaining_ms):
+            got.append(self.socket.recv_multipart())
+            remaining_ms = 50  # keep draining what is already queued
+        return got
+
+    def replies_to(self, msg_id: str, wait_s: float) -> list[dict[str, Any]]:
+        """Decoded headers+content of replies whose parent is `msg_id`."""
+        found = []
+        for frames in self.receive_all(wait_s):
+            if DELIMITER not in frames:
+                continue
+            at = frames.index(DELIMITER)
+            signature, header, parent, metadata, content = frames[at + 1:at + 6]
+            assert signature == sign(self.key, [header, parent, metadata, content]), \
+                "kernel reply carries a wrong signature"
+            if json.loads(parent).get("msg_id") == msg_id:
+                found.append({"header": json.loads(header), "content": json.loads(content)})
+        return found

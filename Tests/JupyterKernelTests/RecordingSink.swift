@@ -1,0 +1,47 @@
+import Foundation
+import JupyterKernel
+import JupyterWire
+
+/// Records every message the kernel sends, with its channel, in order (thread-safe).
+final class RecordingSink: MessageSink, @unchecked Sendable {
+    struct Sent {
+        let channel: Channel
+        let message: Message
+    }
+
+    private let lock = NSLock()
+    private var _sent = [Sent]()
+
+    var sent: [Sent] {
+        lock.lock()
+        defer { lock.unlock() }
+        return _sent
+    }
+
+    func send(_ message: Message, on channel: Channel) {
+        lock.lock()
+        _sent.append(Sent(channel: channel, message: message))
+        lock.unlock()
+    }
+
+    /// Everything caused by the request `id` (its parent), in order.
+    func caused(by id: String) -> [Sent] {
+        sent.filter { $0.message.parentMessageID == id }
+    }
+
+    /// IOPub messages caused by `id`, as types.
+    func iopubTypes(for id: String) -> [String] {
+        caused(by: id).filter { $0.channel == .iopub }.map(\.message.type)
+    }
+
+    /// The single reply to `id` (nil if none or several).
+    func reply(to id: String) -> Sent? {
+        let replies = caused(by: id).filter { $0.channel != .iopub }
+        return replies.count == 1 ? replies[0] : nil
+    }
+
+    /// IOPub contents of type `type` caused by `id`.
+    func published(_ type: String, for id: String) -> [JSONValue] {
+        caused(by: id).filter { $0.channel == .iopub && $0.message.type == type }.map(\.message.content)
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import JupyterWire
+import XCTest
+
+final class HeaderFactoryTests: XCTestCase {
+    func testEveryHeaderHasAFreshIdAndTheProcessSession() {
+        let factory = HeaderFactory()
+        let headers = (0..<100).map { _ in factory.header(for: "status") }
+        XCTAssertEqual(Set(headers.map(\.messageID)).count, 100)
+        XCTAssertEqual(Set(headers.map(\.session)), [factory.session])
+        XCTAssertNotEqual(HeaderFactory().session, factory.session)
+        XCTAssertEqual(headers[0].version, "5.5")
+        XCTAssertEqual(headers[0].messageType, "status")
+    }
+
+    func testDatesAreUtcIso8601WithMicrosecondsAndZ() {
+        // 2026-01-01T12:00:00.123456Z = 1767268800.123456 s since 1970 (Python: datetime(...).timestamp()).
+        let date = Date(timeIntervalSince1970: 1_767_268_800.123456)
+        XCTAssertEqual(HeaderFactory.format(date), "2026-01-01T12:00:00.123456Z")
+        XCTAssertEqual(HeaderFactory.format(Date(timeIntervalSince1970: 0)), "1970-01-01T00:00:00.000000Z")
+        XCTAssertEqual(HeaderFactory.format(Date(timeIntervalSince1970: 59.9999999)), "1970-01-01T00:01:00.000000Z")
+    }
+
+    func testTheInjectedClockAndIdsAreUsed() {
+        let factory = HeaderFactory(
+            session: "s-1", username: "me", now: { Date(timeIntervalSince1970: 86_400.5) }, newID: { "fixed" }
+        )
+        let header = factory.header(for: "execute_reply")
+        XCTAssertEqual(
+            header.json,
+            [
+                "msg_id": "fixed", "session": "s-1", "username": "me", "date": "1970-01-02T00:00:00.500000Z",
+                "msg_type": "execute_reply", "version": "5.5",
+            ]
+        )
+    }
+
+    func testAHeaderRoundTripsWithItsUnknownKeys() throws {
+        let json: JSONValue = [
+            "msg_id": "1", "msg_type": "execute_request", "session": "s", "username": "u", "date": "d",
+            "version": "5.4", "subshell_id": "sub",
+        ]
+        XCTAssertEqual(try Header(json: json).json, json)
+    }
+
+    func testAHeaderWithoutIdOrTypeIsInvalid() {
+        XCTAssertThrowsError(try Header(json: ["msg_type": "x"]))
+        XCTAssertThrowsError(try Header(json: ["msg_id": "x"]))
+        XCTAssertThrowsError(try Header(json: ["msg_id": 1, "msg_type": "x"]))
+        XCTAssertThrowsError(try Header(json: "header"))
+    }
+}

@@ -1,0 +1,55 @@
+import SpikeLang
+
+/// An `OutputSink` that records everything a cell sends, and can ask to be cancelled after a
+/// number of polls (to test interruption deterministically, without timers).
+final class RecordingSink: OutputSink {
+    enum Event: Equatable {
+        case write(String, TextStream)
+        case display(Rendering, String?)
+        case update(Rendering, String)
+        case clear(Bool)
+    }
+
+    private(set) var events: [Event] = []
+    private(set) var polls = 0
+    /// Report cancellation from this poll on (nil: never).
+    var cancelAfterPolls: Int?
+
+    init(cancelAfterPolls: Int? = nil) {
+        self.cancelAfterPolls = cancelAfterPolls
+    }
+
+    func write(_ text: String, stream: TextStream) { events.append(.write(text, stream)) }
+    func display(_ rendering: Rendering, id: String?) { events.append(.display(rendering, id)) }
+    func update(_ rendering: Rendering, id: String) { events.append(.update(rendering, id)) }
+    func clear(wait: Bool) { events.append(.clear(wait)) }
+
+    var isCancelled: Bool {
+        polls += 1
+        guard let cancelAfterPolls else { return false }
+        return polls > cancelAfterPolls
+    }
+
+    /// Everything written to stdout, concatenated.
+    var stdout: String {
+        events.map { event -> String in
+            if case .write(let text, .stdout) = event { return text }
+            return ""
+        }.joined()
+    }
+
+    /// Stdout and displayed values as lines, in the order they arrived.
+    var lines: [String] {
+        var text = ""
+        for event in events {
+            switch event {
+            case .write(let written, _): text += written
+            case .display(let rendering, _), .update(let rendering, _): text += rendering.plain + "\n"
+            case .clear: break
+            }
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        return lines
+    }
+}

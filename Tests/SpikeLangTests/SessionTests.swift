@@ -1,0 +1,143 @@
+import XCTest
+@testable import SpikeLang
+
+final class SessionTests: XCTestCase {
+    func testTheLastStatementsValueIsTheResultUnlessHiddenOrNone() {
+        let session = Session()
+        XCTAssertEqual(session.run("x = 2\nx * 3", output: RecordingSink()).result, Rendering(plain: "6"))
+        XCTAssertNil(session.run("x * 3;", output: RecordingSink()).result)
+        XCTAssertNil(session.run("print(1)", output: RecordingSink()).result)
+        XCTAssertNil(session.run("y = 4", output: RecordingSink()).result)
+        XCTAssertNil(session.run("", output: RecordingSink()).result)
+    }
+
+    func testBindingsPersistAcrossCells() {
+        let session = Session()
+        _ = session.run("a = [1, 2]", output: RecordingSink())
+        XCTAssertEqual(session.run("a + [3]", output: RecordingSink()).result?.plain, "[1, 2, 3]")
+        XCTAssertEqual(session.boundNames, ["a"])
+    }
+
+    func testAFailureKeepsBindingsMadeBeforeItInTheSameCell() {
+        let session = Session()
+        let outcome = session.run("first = 1\nsecond = [][0]\nthird = 3", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.name, "ValueError")
+        XCTAssertEqual(session.boundNames, ["first"])
+    }
+
+    func testAFailureInsideAFunctionCallRestoresTheTopLevelScope() {
+        let session = Session()
+        let outcome = session.run("keep = 1\nfn bad(v) {\n  local = v\n  v / 0\n}\nbad(2)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.map(\.problem), [.divisionByZero])
+        XCTAssertEqual(session.boundNames, ["bad", "keep"])
+        XCTAssertEqual(session.run("keep", output: RecordingSink()).result?.plain, "1")
+    }
+
+    func testTheTracebackShowsTheSourceLineAndACaretUnderTheCulprit() {
+        let outcome = Session().run("x = 1\ny = x + \"a\"", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.name, "TypeError")
+        XCTAssertEqual(outcome.failure?.message, "at 2:5: '+' does not apply to a number and a string")
+        XCTAssertEqual(outcome.failure?.traceback, [
+            "TypeError at 2:5: '+' does not apply to a number and a string",
+            "2 | y = x + \"a\"",
+            "  |     ^^^^^^^",
+        ])
+    }
+
+    func testACaretKeepsTabsSoItStaysUnderTheCulprit() {
+        let outcome = Session().run("\tz = nope", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.traceback.last, "  | \t    ^^^^")
+    }
+
+    func testAnInterruptStopsALoopAndKeepsItsBindings() {
+        let session = Session()
+        let sink = RecordingSink(cancelAfterPolls: 5)
+        let outcome = session.run("n = 0\nfor i in 0..1000000000 { n = n + 1 }", output: sink)
+        XCTAssertEqual(outcome.failure?.name, "Interrupted")
+        let n = session.run("n", output: RecordingSink()).result?.plain
+        XCTAssertNotNil(n)
+        XCTAssertLessThanOrEqual(Int(n ?? "") ?? 99, 5)
+    }
+
+    func testAnInterruptStopsRunawayRecursionAtACall() {
+        let sink = RecordingSink(cancelAfterPolls: 3)
+        let outcome = Session().run("fn f(n) = f(n + 1)\nf(0)", output: sink)
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.problem, .interrupted)
+    }
+
+    func testRunawayRecursionIsAResourceErrorNotACrash() {
+        let outcome = Session().run("fn f(n) = [f(n + 1)]\nf(0)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.problem, .recursionTooDeep(limit: Evaluator.callDepthLimit))
+    }
+
+    func testHugeAndDeeplyNestedInputsFailCleanly() {
+        let session = Session()
+        let deep = String(repeating: "[", count: 10_000)
+        XCTAssertEqual(session.run(deep, output: RecordingSink()).failure?.name, "SyntaxError")
+        let many = String(repeating: "x = 1 +* 2\n", count: 2_000)
+        XCTAssertEqual(session.run(many, output: RecordingSink()).failure?.diagnostics.count, 2_000)
+        let big = "total = 0\n" + String(repeating: "total = total + 1\n", count: 20_000) + "total"
+        XCTAssertEqual(session.run(big, output: RecordingSink()).result?.plain, "20000")
+    }
+
+    func testStringGrowthBeyondTheMemoryBudgetIsAResourceError() {
+        let session = Session(memoryBudget: 1_000)
+        let outcome = session.run("s = \"0123456789\"\nfor i in 0..10 { s = s + s }", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.name, "ResourceError")
+        XCTAssertEqual(session.run("len(s)", output: RecordingSink()).result?.plain, "640")
+    }
+
+    func testTimeMagicReportsWallTimeAfterTheCellsOwnOutput() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%time\nprint(\"work\")\n1 + 1", output: sink)
+        XCTAssertEqual(outcome.result?.plain, "2")
+        XCTAssertEqual(sink.lines.first, "work")
+        XCTAssertEqual(sink.lines.count, 2)
+        XCTAssertTrue(sink.lines.last?.hasPrefix("Wall time: ") ?? false, sink.lines.description)
+    }
+
+    func testTimeMagicStillReportsWhenTheCellFails() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%time\n1 / 0", output: sink)
+        XCTAssertEqual(outcome.failure?.name, "ValueError")
+        XCTAssertTrue(sink.stdout.hasPrefix("Wall time: "))
+    }
+
+    func testMagicsSetSeedAndThreadsAndHelpOpensAPage() {
+        let session = Session()
+        let outcome = session.run("%seed 42\n%threads 3\n%help print\nx = 1", output: RecordingSink())
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(session.seed, 42)
+        XCTAssertEqual(session.threads, 3)
+        XCTAssertEqual(outcome.pages, ["print(values…)\n    Writes the values to the cell's output, separated by spaces; strings appear bare."])
+        _ = session.run("seed(7)", output: RecordingSink())
+        XCTAssertEqual(session.seed, 7)
+    }
+
+    func testMagicLinesKeepLaterLineNumbers() {
+        let outcome = Session().run("%time\n\nnope", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 3, column: 1))
+    }
+
+    func testEvaluateExpressionReturnsARenderingOrAFailureWithoutPrinting() {
+        let session = Session()
+        _ = session.run("x = 20", output: RecordingSink())
+        XCTAssertEqual(try session.evaluate(expression: "x + 1").get(), Rendering(plain: "21"))
+        guard case .failure(let failure) = session.evaluate(expression: "x +") else { return XCTFail("expected a failure") }
+        XCTAssertEqual(failure.name, "SyntaxError")
+    }
+
+    func testANameErrorFoundByTheCheckerRunsNothing() {
+        let session = Session()
+        let sink = RecordingSink()
+        let outcome = session.run("made = 1\nprint(\"side effect\")\nmade + mispelled", output: sink)
+        XCTAssertEqual(outcome.failure?.name, "NameError")
+        XCTAssertEqual(sink.events, [])
+        XCTAssertEqual(session.boundNames, [])
+    }
+
+    func testEveryErrorKindHasItsUserFacingName() {
+        XCTAssertEqual(ErrorKind.allCases.map(\.rawValue),
+                       ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted"])
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import XCTest
+@testable import SpikePlot
+
+/// NaN and infinities, empty data, mismatched lengths and very long lines.
+final class DataEdgeCaseTests: XCTestCase {
+    func testNonFiniteValuesBreakTheLineAndAreCountedInAVisibleNote() throws {
+        let plot = LinePlot(y: [1, 2, .nan, 4, 5, .infinity, 7, 8])
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let line = try XCTUnwrap(root.all.first { $0.attributes["class"] == "series" })
+        XCTAssertEqual((line.attributes["d"] ?? "").filter { $0 == "M" }.count, 3, "three runs of finite points")
+        XCTAssertTrue(root.elements("text").contains { $0.text.contains("2 non-finite values skipped") })
+        XCTAssertTrue(plot.description.contains("2 non-finite values skipped"), plot.description)
+        XCTAssertFalse(plot.svg().contains("nan") || plot.svg().contains("inf"))
+    }
+
+    func testAllNonFiniteDataGivesAValidFigureWithAMessage() throws {
+        let root = try XCTUnwrap(XMLNode.parse(LinePlot(y: [.nan, -.infinity]).svg()))
+        XCTAssertTrue(root.elements("text").contains { $0.text == "no finite data to plot" })
+        XCTAssertTrue(root.elements("text").contains { $0.text.contains("2 non-finite values skipped") })
+    }
+
+    func testEmptyDataGivesEmptyButValidFiguresWithAMessage() throws {
+        let figures: [(Figure, String)] = [
+            (.line(LinePlot(series: [], title: "t")), "no data"),
+            (.line(LinePlot(y: [])), "no finite data to plot"),
+            (.raster(SpikeRaster(matrix: [])), "no neurons"),
+            (.membrane(MembraneTrace(membrane: [])), "no data"),
+        ]
+        for (figure, message) in figures {
+            let root = try XCTUnwrap(XMLNode.parse(figure.svg()))
+            XCTAssertTrue(root.elements("text").contains { $0.text == message }, "\(figure.description)")
+        }
+    }
+
+    func testValuesAtOrBelowZeroAreSkippedOnALogAxisWithANote() throws {
+        var plot = LinePlot(y: [0.01, 0.1, 0, -3, 10, 100])
+        plot.yScale = .log
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let texts = root.elements("text").map(\.text)
+        XCTAssertTrue(texts.contains { $0.contains("2 non-positive values skipped") }, "\(texts)")
+        XCTAssertTrue(texts.contains("0.01") && texts.contains("100"), "\(texts)")
+    }
+
+    func testMismatchedXAndYLengthsPlotTheCommonPrefixAndSaySo() throws {
+        let plot = LinePlot(series: [.init("a", y: [1, 2, 3, 4], x: [0, 1])])
+        XCTAssertTrue(plot.description.contains("2 x values for 4 y values, 2 plotted"), plot.description)
+        XCTAssertNotNil(XMLNode.parse(plot.svg()))
+    }
+
+    func testAHundredThousandPointLineRendersUnderItsSizeBudgetWithItsExtremesKept() throws {
+        let count = 100_000
+        let y = (0..<count).map { i in sin(Double(i) * 0.001) + (i == 54_321 ? 5 : 0) }
+        let svg = LinePlot(y: y, title: "100k").svg()
+        XCTAssertLessThan(svg.utf8.count, 64_000)
+        let root = try XCTUnwrap(XMLNode.parse(svg))
+        XCTAssertEqual(root.all.filter { $0.attributes["class"] == "series" }.count, 1)
+        let four = try XCTUnwrap(root.elements("text").first { $0.text == "4" }, "the outlier sets the y range")
+        let fourY = try XCTUnwrap(Double(four.attributes["y"] ?? "")) - Theme.fontSize * 0.35
+        let line = try XCTUnwrap(root.all.first { $0.attributes["class"] == "series" }?.attributes["d"])
+        let numbers = line.split(whereSeparator: { "ML ".contains($0) }).compactMap { Double($0) }
+        let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
+        XCTAssertLessThan(ys.min() ?? .infinity, fourY, "the single outlier point survives decimation")
+    }
+
+    func testRasterWithThousandsOfSpikesStaysCompact() throws {
+        let matrix = (0..<50).map { neuron in (0..<1000).map { step in (step * 7 + neuron * 3) % 5 == 0 ? 1.0 : 0.0 } }
+        let raster = SpikeRaster(matrix: matrix)
+        XCTAssertEqual(raster.spikeCount, 10_000)
+        let svg = raster.svg()
+        XCTAssertLessThan(svg.utf8.count, 160_000)
+        XCTAssertNotNil(XMLNode.parse(svg))
+    }
+
+    func testRasterFromSpikeTimesSkipsNonFiniteTimes() throws {
+        let raster = SpikeRaster(spikeTimes: [[0.5, .nan, 3], [], [2]], duration: 4)
+        XCTAssertEqual(raster.spikeCount, 3)
+        XCTAssertTrue(raster.description.contains("1 non-finite value skipped"), raster.description)
+        XCTAssertNotNil(XMLNode.parse(raster.svg()))
+    }
+}

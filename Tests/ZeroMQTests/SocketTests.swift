@@ -1,0 +1,116 @@
+import Foundation
+import XCTest
+import ZeroMQ
+
+final class SocketTests: XCTestCase {
+    private func pair(_ a: SocketKind, _ b: SocketKind, in context: Context) throws -> (Socket, Socket) {
+        let server = try Socket(context: context, kind: a)
+        try server.set(.linger(milliseconds: 0))
+        try server.bind("tcp://127.0.0.1:*")
+        let client = try Socket(context: context, kind: b)
+        try client.set(.linger(milliseconds: 0))
+        try client.connect(try server.lastEndpoint())
+        return (server, client)
+    }
+
+    func testARouterReceivesTheIdentityAndAllFramesVerbatim() throws {
+        let context = try Context()
+        let router = try Socket(context: context, kind: .router)
+        try router.set(.linger(milliseconds: 0))
+        try router.bind("tcp://127.0.0.1:*")
+        let dealer = try Socket(context: context, kind: .dealer)
+        try dealer.set(.linger(milliseconds: 0))
+        try dealer.set(.routingID(Data("me".utf8)))
+        try dealer.connect(try router.lastEndpoint())
+        let frames = [Data("<IDS|MSG>".utf8), Data(), Data([0, 255, 1]), Data(repeating: 7, count: 100_000)]
+        try dealer.send(frames)
+        let received = try XCTUnwrap(try router.receive())
+        XCTAssertEqual(received, [Data("me".utf8)] + frames)
+        try router.send(received)
+        XCTAssertEqual(try dealer.receive(), frames)
+    }
+
+    func testReceivingWithoutWaitingReturnsNilWhenNothingIsQueued() throws {
+        let context = try Context()
+        let (router, _) = try pair(.router, .dealer, in: context)
+        XCTAssertNil(try router.receive(dontWait: true))
+        XCTAssertEqual(try Poller.readable([router], timeoutMilliseconds: 10), [false])
+    }
+
+    func testPollingReportsWhichSocketIsReadable() throws {
+        let context = try Context()
+        let (routerA, dealerA) = try pair(.router, .dealer, in: context)
+        let (routerB, _) = try pair(.router, .dealer, in: context)
+        try dealerA.send([Data("x".utf8)])
+        var ready = [false, false]
+        for _ in 0..<100 where !ready[0] {
+            ready = try Poller.readable([routerA, routerB], timeoutMilliseconds: 50)
+        }
+        XCTAssertEqual(ready, [true, false])
+    }
+
+    func testAVerboseXpubReportsEachSubscription() throws {
+        let context = try Context()
+        let xpub = try Socket(context: context, kind: .xpub)
+        try xpub.set(.linger(milliseconds: 0))
+        try xpub.set(.xpubVerbose(true))
+        try xpub.bind("tcp://127.0.0.1:*")
+        let sub = try Socket(context: context, kind: .sub)
+        try sub.set(.linger(milliseconds: 0))
+        try sub.connect(try xpub.lastEndpoint())
+        try sub.set(.subscribe(Data()))
+        XCTAssertEqual(try xpub.receive(), [Data([1])])
+        try xpub.send([Data("topic".utf8), Data("body".utf8)])
+        XCTAssertEqual(try sub.receive(), [Data("topic".utf8), Data("body".utf8)])
+    }
+
+    func testAProxyFromARouterToItselfEchoesEachMessageToItsSender() throws {
+        let context = try Context()
+        let (router, _) = try pair(.router, .dealer, in: context)
+        let echo = Thread {
+            try? Proxy.run(frontend: router, backend: router)
+        }
+        echo.start()
+        let requester = try Socket(context: context, kind: .req)
+        try requester.set(.linger(milliseconds: 0))
+        try requester.connect(try router.lastEndpoint())
+        for ping in ["ping", "", "\u{0}binary"] {
+            try requester.send([Data(ping.utf8)])
+            XCTAssertEqual(try requester.receive(), [Data(ping.utf8)])
+        }
+        context.shutdown()
+    }
+
+    func testShuttingTheContextDownUnblocksAWaitingReceive() throws {
+        let context = try Context()
+        let (router, _) = try pair(.router, .dealer, in: context)
+        let done = DispatchSemaphore(value: 0)
+        let outcome = Outcome()
+        Thread.detachNewThread {
+            do {
+                _ = try router.receive()
+            } catch {
+                outcome.error = error
+            }
+            done.signal()
+        }
+        usleep(20_000)
+        context.shutdown()
+        XCTAssertEqual(done.wait(timeout: .now() + 5), .success)
+        XCTAssertEqual(outcome.error as? ZeroMQError, .terminated)
+    }
+
+    func testBindingAnInvalidEndpointThrowsWithTheEndpoint() throws {
+        let socket = try Socket(context: try Context(), kind: .router)
+        XCTAssertThrowsError(try socket.bind("nonsense://x")) { error in
+            guard case .failed(let operation, _, _) = error as? ZeroMQError else { return XCTFail("\(error)") }
+            XCTAssertEqual(operation, "zmq_bind nonsense://x")
+        }
+    }
+}
+
+/// Results handed back from a background thread.
+final class Outcome: @unchecked Sendable {
+    var error: Error?
+    var statusBox: Int32?
+}
