@@ -1,7 +1,6 @@
 import Foundation
 import JupyterWire
 import XCTest
-
 import spike
 
 final class StdioRuntimeTests: XCTestCase {
@@ -21,7 +20,11 @@ final class StdioRuntimeTests: XCTestCase {
 
     private func line(_ channel: String, _ type: String, id: String, content: JSONValue = [:]) -> String {
         let document: JSONValue = [
-            "channel": .string(channel), "header": ["msg_id": .string(id), "msg_type": .string(type), "session": "s", "username": "u", "date": "", "version": "5.5"],
+            "channel": .string(channel),
+            "header": [
+                "msg_id": .string(id), "msg_type": .string(type), "session": "s", "username": "u", "date": "",
+                "version": "5.5",
+            ],
             "parent_header": [:], "metadata": [:], "content": content,
         ]
         return document.jsonString()
@@ -37,7 +40,10 @@ final class StdioRuntimeTests: XCTestCase {
         let forExecute = output.filter { $0.message["parent_header"]?["msg_id"] == "e1" }
         XCTAssertEqual(
             forExecute.map { "\($0.channel):\($0.message["header"]?["msg_type"]?.stringValue ?? "")" },
-            ["iopub:status", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply", "iopub:status"]
+            [
+                "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply",
+                "iopub:status",
+            ]
         )
         let info = output.first { $0.message["parent_header"]?["msg_id"] == "k1" && $0.channel == "shell" }
         XCTAssertEqual(info?.message["content"]?["language_info"]?["name"], "echo")
@@ -53,7 +59,8 @@ final class StdioRuntimeTests: XCTestCase {
         XCTAssertEqual(status, 0)
         let errors = output.filter { $0.message["header"]?["msg_type"] == "error" }
         XCTAssertEqual(errors.count, 3)
-        XCTAssertEqual(errors.map { $0.message["content"]?["ename"] }, ["MalformedLine", "MalformedLine", "MalformedLine"])
+        XCTAssertEqual(
+            errors.map { $0.message["content"]?["ename"] }, ["MalformedLine", "MalformedLine", "MalformedLine"])
         XCTAssertEqual(errors.first?.message["content"]?["evalue"], "line is not valid JSON")
         XCTAssertTrue(output.contains { $0.message["parent_header"]?["msg_id"] == "k1" && $0.channel == "shell" })
     }
