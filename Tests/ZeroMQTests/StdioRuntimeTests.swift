@@ -76,6 +76,31 @@ final class StdioRuntimeTests: XCTestCase {
         XCTAssertFalse(output.contains { $0.message["parent_header"]?["msg_id"] == "late" })
     }
 
+    func testAControlInterruptStopsTheRunningCellWhileShellWaits() throws {
+        let interpreter = EchoInterpreter()
+        let lines = [
+            line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
+            line("control", "kernel_info_request", id: "info"),
+            line("control", "interrupt_request", id: "stop"),
+            line("shell", "execute_request", id: "after", content: ["code": "x"]),
+        ]
+        let input = LineFeed(lines, waitBefore: [1: interpreter.started])
+        let output = LineCollector()
+        let status = StdioKernelRuntime.run(
+            interpreter: interpreter, readLine: input.next, writeLine: output.append, log: { _ in })
+        XCTAssertEqual(status, 0)
+        let replies = try output.lines.compactMap { text -> (String, JSONValue)? in
+            let value = try XCTUnwrap(JSONValue(jsonBytes: Data(text.utf8)))
+            guard value["channel"] != "iopub", let parent = value["parent_header"]?["msg_id"]?.stringValue else {
+                return nil
+            }
+            return (parent, value["content"] ?? .null)
+        }
+        XCTAssertEqual(replies.map(\.0), ["info", "stop", "spin", "after"], "control answered while the cell ran")
+        XCTAssertEqual(replies[2].1["ename"], "Interrupted")
+        XCTAssertEqual(replies[3].1["status"], "aborted", "the interrupted cell failed, so the queued one is aborted")
+    }
+
     func testAClosedOutputStopsTheRuntime() {
         let input = LineFeed((0..<1000).map { line("shell", "kernel_info_request", id: "k\($0)") })
         let status = StdioKernelRuntime.run(
@@ -96,17 +121,25 @@ final class StdioRuntimeTests: XCTestCase {
     }
 }
 
-/// Lines handed out one by one, then end of input.
+/// Lines handed out one by one, then end of input; line `i` may wait for a semaphore first.
 final class LineFeed: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String]
+    private var served = 0
+    private let waitBefore: [Int: DispatchSemaphore]
 
-    init(_ lines: [String]) {
+    init(_ lines: [String], waitBefore: [Int: DispatchSemaphore] = [:]) {
         self.lines = lines
+        self.waitBefore = waitBefore
     }
 
     var next: @Sendable () -> String? {
         { [self] in
+            lock.lock()
+            let index = served
+            served += 1
+            lock.unlock()
+            if let gate = waitBefore[index] { _ = gate.wait(timeout: .now() + 5) }
             lock.lock()
             defer { lock.unlock() }
             return lines.isEmpty ? nil : lines.removeFirst()
