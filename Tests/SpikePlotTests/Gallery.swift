@@ -130,7 +130,18 @@ enum Gallery {
         }
         let categories = (0..<20).map { "layer \($0)" }
         let rates: [Double] = (0..<20).map { (i: Int) -> Double in 0.05 + 0.4 * uniform() }
+        var charge = 0.0
+        var lifCharge: [Double] = [], lifSpikes: [Bool] = []
+        for _ in 0..<20 {
+            charge += (1.2 - charge) / 2
+            lifCharge.append(charge)
+            lifSpikes.append(charge >= 1)
+            if charge >= 1 { charge = 0 }
+        }
+        let lif = MembraneTrace(membrane: lifCharge, spikes: lifSpikes, threshold: 1,
+                                time: (1...20).map(Double.init), title: "LIF τ=2, input 1.2")
         return all + [
+            ("membrane-lif", .membrane(lif)),
             ("raster-big", .raster(SpikeRaster(matrix: bigRaster, title: "120 neurons × 500 steps"))),
             ("many-series", .line(LinePlot(series: manySeries, title: "Eight seeds", xLabel: "step", yLabel: "value"))),
             ("bars-many", .bar(BarChart(categories: categories, values: rates, title: "Firing rate per layer", yLabel: "rate"))),
