@@ -87,4 +87,15 @@ final class DisplayTests: XCTestCase {
             parses(rendering?.svg)
         }
     }
+
+    func testDisplaysWithAnIdCanBeUpdatedAndOutputCleared() {
+        let sink = RecordingSink()
+        let outcome = Session().run("display(1, id=\"progress\")\nupdate_display(2, \"progress\")\nclear_output(wait=true)", output: sink)
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(sink.events, [
+            .display(Rendering(plain: "1"), "progress"),
+            .update(Rendering(plain: "2"), "progress"),
+            .clear(true),
+        ])
+    }
 }
