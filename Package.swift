@@ -52,6 +52,8 @@ let package = Package(
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
         // ZeroMQTests also drives the `spike` transport runtimes (Sources/spike/Transport) end to end.
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "JupyterWire", "JupyterKernel", "spike", "TestSupport"]),
+        // The command line's own pieces: the language adapter, `spike run` output, the installer.
+        .testTarget(name: "SpikeCommandTests", dependencies: ["spike", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -8,6 +8,6 @@ struct Spike: ParsableCommand {
         commandName: "spike",
         abstract: "A Jupyter kernel for spiking neural networks and their positional encodings.",
         version: SpikeEngine.version,
-        subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self]
+        subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
     )
 }

@@ -40,4 +40,35 @@ struct SurrogateKernel: Sendable {
             return Swift.abs(x) < a ? b : 0
         }
     }
+
+    /// g'(h[j] − threshold) for `count` charges into `out`, one vectorisable loop per form.
+    @inline(__always)
+    func derivatives(_ h: UnsafePointer<Float>, minus threshold: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
+        let a = self.a, b = self.b
+        switch form {
+        case .atan:
+            for j in 0..<count {
+                let u = a * (h[j] - threshold)
+                out[j] = b / (1 + u * u)
+            }
+        case .sigmoid:
+            for j in 0..<count {
+                let s = 1 / (1 + Foundation.exp(-a * (h[j] - threshold)))
+                out[j] = b * s * (1 - s)
+            }
+        case .fastSigmoid:
+            for j in 0..<count {
+                let d = 1 + a * Swift.abs(h[j] - threshold)
+                out[j] = b / (d * d)
+            }
+        case .triangle:
+            for j in 0..<count {
+                out[j] = Swift.max(0, 1 - Swift.abs(h[j] - threshold) * a) * b
+            }
+        case .rectangle:
+            for j in 0..<count {
+                out[j] = Swift.abs(h[j] - threshold) < a ? b : 0
+            }
+        }
+    }
 }

@@ -68,6 +68,7 @@ extension ScatterPlot: Panel {
             let dedupe = cloud.count > 5000
             for (x, y) in cloud {
                 let (sx, sy) = (axes.screenX(x), axes.screenY(y))
+                guard sx.isFinite, sy.isFinite else { continue }
                 if dedupe, !seen.insert(Int(sx.rounded()) &* 100_003 &+ Int(sy.rounded())).inserted { continue }
                 path.dot(sx, sy)
             }

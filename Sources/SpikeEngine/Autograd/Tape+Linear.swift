@@ -1,0 +1,92 @@
+/// Matrix products on the tape.
+extension Tape {
+    /// a·b over the last two axes (see `Tensor.matmul` for the batched forms).
+    /// VJP: (g·bᵀ, aᵀ·g), with b's gradient summed over the batch when b is a shared matrix.
+    public func matmul(_ a: Variable, _ b: Variable) throws -> Variable {
+        let value = try a.value.matmul(b.value)
+        return record(value, inputs: [a, b]) { g in
+            let gradientA = a.isDifferentiable ? try g.matmul(b.value.transposed()) : nil
+            var gradientB: Tensor?
+            if b.isDifferentiable {
+                if b.value.rank == 2 {
+                    gradientB = Self.foldedTransposeProduct(a.value, g, shape: b.shape)
+                } else {
+                    gradientB = try a.value.transposed().matmul(g)
+                }
+            }
+            return [gradientA, gradientB]
+        }
+    }
+
+    /// An affine map over the last axis, x·W + bias, with W of shape [in, out] and bias [out],
+    /// fused into one GEMM (the bias pre-fills the output).
+    /// VJP: (g·Wᵀ, xᵀ·g over all rows, Σ_rows g). Cost: 2·rows·in·out flops forward.
+    public func linear(_ x: Variable, weight: Variable, bias: Variable?) throws -> Variable {
+        let inputs = weight.shape.first ?? -1
+        guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
+            throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
+        }
+        let outputs = weight.shape[1]
+        if let bias, bias.shape != [outputs] {
+            throw EngineError.shape(operation: "linear bias", first: weight.shape, second: bias.shape)
+        }
+        let rows = x.value.count / Swift.max(inputs, 1)
+        let outputShape = Array(x.shape.dropLast()) + [outputs]
+        var result: [Float]
+        if let bias {
+            result = [Float](unsafeUninitializedCapacity: rows * outputs) { buffer, initialized in
+                bias.value.scalars.withUnsafeBufferPointer { b in
+                    for row in 0..<rows {
+                        (buffer.baseAddress! + row * outputs).initialize(from: b.baseAddress!, count: outputs)
+                    }
+                }
+                initialized = rows * outputs
+            }
+        } else {
+            result = [Float](repeating: 0, count: rows * outputs)
+        }
+        Tensor.gemm(x.value.scalars, 0, weight.value.scalars, 0, &result, 0,
+                    m: rows, k: inputs, n: outputs, accumulate: bias != nil)
+        let value = Tensor(unchecked: outputShape, scalars: result)
+        let inputsToRecord = bias.map { [x, weight, $0] } ?? [x, weight]
+        return record(value, inputs: inputsToRecord) { g in
+            var gradients: [Tensor?] = []
+            if x.isDifferentiable {
+                var gx = [Float](repeating: 0, count: rows * inputs)
+                Tensor.gemm(g.scalars, 0, weight.value.scalars, 0, &gx, 0, m: rows, k: outputs, n: inputs, transposeB: true)
+                gradients.append(Tensor(unchecked: x.shape, scalars: gx))
+            } else {
+                gradients.append(nil)
+            }
+            gradients.append(weight.isDifferentiable ? Self.foldedTransposeProduct(x.value, g, shape: weight.shape) : nil)
+            if let bias {
+                gradients.append(bias.isDifferentiable ? Self.columnSums(g, columns: outputs) : nil)
+            }
+            return gradients
+        }
+    }
+
+    /// aᵀ·g with every leading axis folded into rows: a as [rows, k], g as [rows, n] → [k, n].
+    static func foldedTransposeProduct(_ a: Tensor, _ g: Tensor, shape: [Int]) -> Tensor {
+        let k = shape[0], n = shape[1]
+        let rows = a.count / Swift.max(k, 1)
+        var result = [Float](repeating: 0, count: k * n)
+        Tensor.gemm(a.scalars, 0, g.scalars, 0, &result, 0, m: k, k: rows, n: n, transposeA: true)
+        return Tensor(unchecked: shape, scalars: result)
+    }
+
+    /// Σ over rows of g viewed as [rows, columns] → [columns].
+    static func columnSums(_ g: Tensor, columns: Int) -> Tensor {
+        var sums = [Float](repeating: 0, count: columns)
+        let rows = g.count / Swift.max(columns, 1)
+        g.scalars.withUnsafeBufferPointer { source in
+            sums.withUnsafeMutableBufferPointer { target in
+                for row in 0..<rows {
+                    let base = row &* columns
+                    for column in 0..<columns { target[column] += source[base &+ column] }
+                }
+            }
+        }
+        return Tensor(unchecked: [columns], scalars: sums)
+    }
+}

@@ -1,0 +1,140 @@
+/// Batch and layer normalisation as fused ops (forward and VJP over per-feature statistics).
+extension Tape {
+    /// Batch statistics of a training-mode batch norm: the batch mean and the unbiased variance
+    /// per feature (for the running averages).
+    public struct BatchStatistics: Sendable {
+        public let mean: Tensor
+        public let unbiasedVariance: Tensor
+    }
+
+    /// Training-mode batch normalisation over every axis but the last (features):
+    /// y = γ · (x − μ_B)/√(σ²_B + ε) + β with the biased batch variance σ²_B.
+    ///
+    /// VJP with x̂ the normalised input and M rows:
+    /// dx = (1/√(σ²+ε))/M · (M·dx̂ − Σ dx̂ − x̂ · Σ dx̂·x̂), dγ = Σ g·x̂, dβ = Σ g.
+    public func batchNorm(
+        _ input: Variable, scale: Variable, shift: Variable, epsilon: Float
+    ) throws -> (output: Variable, statistics: BatchStatistics) {
+        let features = input.shape.last ?? 0
+        guard input.value.rank >= 2, scale.shape == [features], shift.shape == [features] else {
+            throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
+        }
+        let rows = input.value.count / Swift.max(features, 1)
+        let (normalised, mean, variance) = Self.normalise(input.value, rows: rows, features: features, epsilon: epsilon, perRow: false)
+        let output = normalised.xhat.zipMapRows(scale.value, shift.value, features: features)
+        let unbiased = variance.map { $0 * Float(rows) / Float(Swift.max(rows - 1, 1)) }
+        let variable = record(output, inputs: [input, scale, shift]) { g in
+            let (gx, gScale, gShift) = Self.normalisationBackward(
+                g, xhat: normalised.xhat, inverseDeviation: normalised.inverse, scale: scale.value,
+                rows: rows, features: features, perRow: false)
+            return [gx, gScale, gShift]
+        }
+        return (variable, BatchStatistics(mean: mean, unbiasedVariance: unbiased))
+    }
+
+    /// Layer normalisation over the last axis: y = γ · (x − μ_row)/√(σ²_row + ε) + β.
+    /// VJP as for batch norm, with the sums taken over each row's features.
+    public func layerNorm(_ input: Variable, scale: Variable, shift: Variable, epsilon: Float) throws -> Variable {
+        let features = input.shape.last ?? 0
+        guard input.value.rank >= 1, scale.shape == [features], shift.shape == [features] else {
+            throw EngineError.shape(operation: "layernorm", first: input.shape, second: scale.shape)
+        }
+        let rows = input.value.count / Swift.max(features, 1)
+        let (normalised, _, _) = Self.normalise(input.value, rows: rows, features: features, epsilon: epsilon, perRow: true)
+        let output = normalised.xhat.zipMapRows(scale.value, shift.value, features: features)
+        return record(output, inputs: [input, scale, shift]) { g in
+            let (gx, gScale, gShift) = Self.normalisationBackward(
+                g, xhat: normalised.xhat, inverseDeviation: normalised.inverse, scale: scale.value,
+                rows: rows, features: features, perRow: true)
+            return [gx, gScale, gShift]
+        }
+    }
+
+    /// x̂ and 1/√(σ²+ε) per feature (batch norm) or per row (layer norm), with mean and variance.
+    private static func normalise(
+        _ x: Tensor, rows: Int, features: Int, epsilon: Float, perRow: Bool
+    ) -> (normalised: (xhat: Tensor, inverse: [Float]), mean: Tensor, variance: Tensor) {
+        let groups = perRow ? rows : features
+        let members = perRow ? features : rows
+        var mean = [Double](repeating: 0, count: groups)
+        var square = [Double](repeating: 0, count: groups)
+        let s = x.scalars
+        for row in 0..<rows {
+            for f in 0..<features {
+                let value = Double(s[row * features + f])
+                let group = perRow ? row : f
+                mean[group] += value
+                square[group] += value * value
+            }
+        }
+        var variance = [Float](repeating: 0, count: groups)
+        var inverse = [Float](repeating: 0, count: groups)
+        var meanF = [Float](repeating: 0, count: groups)
+        for group in 0..<groups {
+            let m = mean[group] / Double(Swift.max(members, 1))
+            let v = Swift.max(0, square[group] / Double(Swift.max(members, 1)) - m * m)
+            meanF[group] = Float(m)
+            variance[group] = Float(v)
+            inverse[group] = Float(1 / (v + Double(epsilon)).squareRoot())
+        }
+        var xhat = s
+        for row in 0..<rows {
+            for f in 0..<features {
+                let group = perRow ? row : f
+                xhat[row * features + f] = (s[row * features + f] - meanF[group]) * inverse[group]
+            }
+        }
+        return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
+                Tensor(unchecked: [groups], scalars: meanF), Tensor(unchecked: [groups], scalars: variance))
+    }
+
+    private static func normalisationBackward(
+        _ g: Tensor, xhat: Tensor, inverseDeviation: [Float], scale: Tensor, rows: Int, features: Int, perRow: Bool
+    ) -> (Tensor, Tensor, Tensor) {
+        let groups = perRow ? rows : features
+        let members = Float(perRow ? features : rows)
+        var gScale = [Float](repeating: 0, count: features)
+        var gShift = [Float](repeating: 0, count: features)
+        var sumD = [Float](repeating: 0, count: groups)
+        var sumDX = [Float](repeating: 0, count: groups)
+        let gs = g.scalars, xs = xhat.scalars, gamma = scale.scalars
+        for row in 0..<rows {
+            for f in 0..<features {
+                let index = row * features + f
+                gScale[f] += gs[index] * xs[index]
+                gShift[f] += gs[index]
+                let d = gs[index] * gamma[f]
+                let group = perRow ? row : f
+                sumD[group] += d
+                sumDX[group] += d * xs[index]
+            }
+        }
+        var gx = [Float](repeating: 0, count: gs.count)
+        for row in 0..<rows {
+            for f in 0..<features {
+                let index = row * features + f
+                let group = perRow ? row : f
+                let d = gs[index] * gamma[f]
+                gx[index] = inverseDeviation[group] / members * (members * d - sumD[group] - xs[index] * sumDX[group])
+            }
+        }
+        return (Tensor(unchecked: g.shape, scalars: gx), Tensor(unchecked: [features], scalars: gScale),
+                Tensor(unchecked: [features], scalars: gShift))
+    }
+}
+
+extension Tensor {
+    /// γ·x + β with γ and β broadcast along rows of `features` entries.
+    func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
+        var result = scalars
+        let gamma = scale.scalars, beta = shift.scalars
+        result.withUnsafeMutableBufferPointer { buffer in
+            let rows = buffer.count / Swift.max(features, 1)
+            for row in 0..<rows {
+                let base = row &* features
+                for f in 0..<features { buffer[base &+ f] = buffer[base &+ f] * gamma[f] + beta[f] }
+            }
+        }
+        return Tensor(unchecked: shape, scalars: result)
+    }
+}

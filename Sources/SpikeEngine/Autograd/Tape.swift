@@ -1,0 +1,97 @@
+/// A reverse-mode autodiff tape: forward ops append their vector–Jacobian product (VJP), and
+/// `gradients(of:)` replays them backwards.
+///
+///     let tape = Tape()
+///     let w = tape.parameter(weights)
+///     let y = try tape.matmul(tape.constant(x), w)
+///     let loss = try tape.mean(tape.multiply(y, y))
+///     let grads = try tape.gradients(of: loss)
+///     grads[w]   // dloss/dw, same shape as w
+///
+/// Every op's forward and VJP sit side by side in `Tape+*.swift`. A tape made with
+/// `recording: false` (inference) computes values only and keeps nothing for a backward.
+/// A tape is single-use and single-threaded: make a new one per forward pass.
+public final class Tape {
+    /// One recorded op: which entries fed it and how to map its output gradient to theirs.
+    struct Entry {
+        let inputs: [Int?]
+        let backward: (Tensor) throws -> [Tensor?]
+    }
+
+    /// Whether ops record VJPs (false: no-grad inference).
+    public let isRecording: Bool
+    private var entries: [Entry?] = []
+
+    /// A new empty tape; `recording: false` gives no-grad inference.
+    public init(recording: Bool = true) {
+        isRecording = recording
+    }
+
+    /// A leaf whose gradient is wanted (a weight, or an input under study).
+    public func parameter(_ value: Tensor) -> Variable {
+        guard isRecording else { return Variable(value, id: nil) }
+        entries.append(nil)
+        return Variable(value, id: entries.count - 1)
+    }
+
+    /// A leaf without gradient (data).
+    public func constant(_ value: Tensor) -> Variable {
+        Variable(value, id: nil)
+    }
+
+    /// Records an op's output `value`, computed from `inputs`, with its VJP `backward`
+    /// (output gradient → one gradient per input, `nil` where none flows).
+    func record(_ value: Tensor, inputs: [Variable], backward: @escaping (Tensor) throws -> [Tensor?]) -> Variable {
+        guard isRecording, inputs.contains(where: { $0.id != nil }) else { return Variable(value, id: nil) }
+        entries.append(Entry(inputs: inputs.map(\.id), backward: backward))
+        return Variable(value, id: entries.count - 1)
+    }
+
+    /// The gradients of `output` (seeded with `seed`, default all ones) with respect to every
+    /// recorded variable. Cost: one VJP per recorded op; `isCancelled` is polled between ops.
+    public func gradients(
+        of output: Variable, seed: Tensor? = nil, isCancelled: CancellationCheck? = nil
+    ) throws -> Gradients {
+        guard let root = output.id else { return Gradients(values: [:]) }
+        let start = try seed ?? Tensor.ones(output.shape)
+        guard start.shape == output.shape else {
+            throw EngineError.shape(operation: "gradients", first: output.shape, second: start.shape)
+        }
+        var accumulated = [Tensor?](repeating: nil, count: root + 1)
+        accumulated[root] = start
+        var index = root
+        while index >= 0 {
+            defer { index -= 1 }
+            guard let gradient = accumulated[index], let entry = entries[index] else { continue }
+            try checkCancelled(isCancelled)
+            let inputGradients = try entry.backward(gradient)
+            for (input, inputGradient) in zip(entry.inputs, inputGradients) {
+                guard let input, let inputGradient else { continue }
+                if let existing = accumulated[input] {
+                    accumulated[input] = existing.zipMap(inputGradient, +)
+                } else {
+                    accumulated[input] = inputGradient
+                }
+            }
+            if index != root, entries[index] != nil {
+                accumulated[index] = nil  // intermediate gradients are not kept
+            }
+        }
+        var values = [Int: Tensor]()
+        for (id, gradient) in accumulated.enumerated() {
+            if let gradient { values[id] = gradient }
+        }
+        return Gradients(values: values)
+    }
+}
+
+/// The gradients returned by `Tape.gradients(of:)`, looked up by variable.
+public struct Gradients: Sendable {
+    let values: [Int: Tensor]
+
+    /// d output / d `variable`; zeros when no gradient reached it (or it is a constant).
+    public subscript(_ variable: Variable) -> Tensor {
+        if let id = variable.id, let gradient = values[id] { return gradient }
+        return Tensor(unchecked: variable.shape, scalars: [Float](repeating: 0, count: variable.value.count))
+    }
+}

@@ -1,0 +1,84 @@
+/// Batch normalisation over the feature (last) axis, statistics over every other axis
+/// (PyTorch's BatchNorm1d on (T·B·L, D) tokens, as SeqSNN applies it).
+///
+/// Training normalises with the batch mean and biased variance and moves the running
+/// averages: running ← (1 − momentum)·running + momentum·batch (unbiased variance).
+/// Inference normalises with the running averages. γ starts at 1, β at 0.
+public struct BatchNorm: Layer {
+    public var scale: Tensor
+    public var shift: Tensor
+    public var runningMean: Tensor
+    public var runningVariance: Tensor
+    public let momentum: Float
+    public let epsilon: Float
+
+    public init(features: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) throws {
+        guard features >= 1 else {
+            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+        }
+        guard momentum >= 0, momentum <= 1 else {
+            throw EngineError.value(argument: "momentum", message: "must lie in [0, 1], got \(momentum)")
+        }
+        scale = try Tensor.ones([features])
+        shift = try Tensor.zeros([features])
+        runningMean = try Tensor.zeros([features])
+        runningVariance = try Tensor.ones([features])
+        self.momentum = momentum
+        self.epsilon = epsilon
+    }
+
+    public var parameters: [Tensor] {
+        get { [scale, shift] }
+        set { (scale, shift) = (newValue[0], newValue[1]) }
+    }
+
+    public var buffers: [Tensor] {
+        get { [runningMean, runningVariance] }
+        set { (runningMean, runningVariance) = (newValue[0], newValue[1]) }
+    }
+
+    public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
+        let gamma = context.bind(scale)
+        let beta = context.bind(shift)
+        let tape = context.tape
+        if context.isTraining {
+            let (output, statistics) = try tape.batchNorm(input, scale: gamma, shift: beta, epsilon: epsilon)
+            let keep = 1 - momentum
+            context.updateBuffer(runningMean.zipMap(statistics.mean) { keep * $0 + momentum * $1 })
+            context.updateBuffer(runningVariance.zipMap(statistics.unbiasedVariance) { keep * $0 + momentum * $1 })
+            return output
+        }
+        guard input.shape.last == scale.count, input.value.rank >= 2 else {
+            throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
+        }
+        let inverse = runningVariance.map { 1 / ($0 + epsilon).squareRoot() }
+        let centred = try tape.subtract(input, tape.constant(runningMean))
+        let normalised = try tape.multiply(centred, tape.constant(inverse))
+        return try tape.add(tape.multiply(normalised, gamma), beta)
+    }
+}
+
+/// Layer normalisation over the last axis with a learned scale (1) and shift (0).
+public struct LayerNorm: Layer {
+    public var scale: Tensor
+    public var shift: Tensor
+    public let epsilon: Float
+
+    public init(features: Int, epsilon: Float = 1e-5) throws {
+        guard features >= 1 else {
+            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+        }
+        scale = try Tensor.ones([features])
+        shift = try Tensor.zeros([features])
+        self.epsilon = epsilon
+    }
+
+    public var parameters: [Tensor] {
+        get { [scale, shift] }
+        set { (scale, shift) = (newValue[0], newValue[1]) }
+    }
+
+    public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
+        try context.tape.layerNorm(input, scale: context.bind(scale), shift: context.bind(shift), epsilon: epsilon)
+    }
+}

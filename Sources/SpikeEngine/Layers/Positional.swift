@@ -1,0 +1,143 @@
+/// A positional encoding as a layer on [T, B, L, D] inputs (time first, features last).
+///
+/// - `.cpg` and `.randomCode` are concatenated and mapped back: y = W·[x ; P] + b, computed
+///   in the equivalent table form y = x·W_x + (P·W_p)[t, l] + b. P·W_p depends only on the
+///   position, so it is one [T·L, n] × [n, out] product per pass, broadcast over the batch
+///   (for binary P each table row is a sum of columns of W_p: adds only).
+/// - `.sinusoidal` adds the float table at p = l; `.learnable` adds a learned row per
+///   position l (indexed by position, not by batch as in the broken reference);
+/// - `.relative` adds LIF(BN(Conv1d(x; kernel 3, padding 1, no bias))), Spikformer's RPE;
+/// - `.none` is the identity.
+public struct Positional: Layer {
+    /// The layer's own parameters for each kind of encoding.
+    enum Part: Sendable {
+        case concatenate(inputWeight: Tensor, encodingWeight: Tensor, bias: Tensor)
+        case sinusoidal
+        case relative(convolution: Conv1d, norm: BatchNorm, neuron: LIF)
+        case learnable(table: Tensor)
+        case identity
+    }
+
+    public let encoding: PositionalEncoding
+    /// Feature count of the input (D) and of the output.
+    public let features: Int
+    public let outputs: Int
+    var part: Part
+
+    /// A positional layer for inputs with `features` channels; concatenating encodings map to
+    /// `outputs` (default `features`); `maxLength` bounds the learnable table.
+    public init(
+        _ encoding: PositionalEncoding, features: Int, outputs: Int? = nil, maxLength: Int = 1024,
+        neuron: LIF, generator: inout SeededGenerator
+    ) throws {
+        try encoding.validate()
+        guard features >= 1 else {
+            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+        }
+        self.encoding = encoding
+        self.features = features
+        switch encoding {
+        case .cpg, .randomCode:
+            let width = encoding.fixedChannels ?? 0
+            let out = outputs ?? features
+            let joined = try Linear(inputs: features + width, outputs: out, generator: &generator)
+            part = .concatenate(
+                inputWeight: try joined.weight.sliced(axis: 0, range: 0..<features),
+                encodingWeight: try joined.weight.sliced(axis: 0, range: features..<(features + width)),
+                bias: try joined.bias ?? Tensor.zeros([out]))
+            self.outputs = out
+        case .sinusoidal:
+            part = .sinusoidal
+            self.outputs = features
+        case .relative:
+            part = .relative(
+                convolution: try Conv1d(inputs: features, outputs: features, kernel: 3, bias: false, generator: &generator),
+                norm: try BatchNorm(features: features), neuron: neuron)
+            self.outputs = features
+        case .learnable:
+            guard maxLength >= 1 else {
+                throw EngineError.value(argument: "max_length", message: "must be at least 1, got \(maxLength)")
+            }
+            part = .learnable(table: try Tensor.randn([maxLength, features], generator: &generator) * 0.02)
+            self.outputs = features
+        case .none:
+            part = .identity
+            self.outputs = features
+        }
+    }
+
+    public var parameters: [Tensor] {
+        get {
+            switch part {
+            case let .concatenate(inputWeight, encodingWeight, bias): return [inputWeight, encodingWeight, bias]
+            case let .relative(convolution, norm, _): return convolution.parameters + norm.parameters
+            case let .learnable(table): return [table]
+            case .sinusoidal, .identity: return []
+            }
+        }
+        set {
+            switch part {
+            case .concatenate:
+                part = .concatenate(inputWeight: newValue[0], encodingWeight: newValue[1], bias: newValue[2])
+            case .relative(var convolution, var norm, let neuron):
+                convolution.parameters = [newValue[0]]
+                norm.parameters = Array(newValue[1...2])
+                part = .relative(convolution: convolution, norm: norm, neuron: neuron)
+            case .learnable:
+                part = .learnable(table: newValue[0])
+            case .sinusoidal, .identity:
+                break
+            }
+        }
+    }
+
+    public var buffers: [Tensor] {
+        get {
+            if case let .relative(_, norm, _) = part { return norm.buffers }
+            return []
+        }
+        set {
+            if case .relative(let convolution, var norm, let neuron) = part {
+                norm.buffers = newValue
+                part = .relative(convolution: convolution, norm: norm, neuron: neuron)
+            }
+        }
+    }
+
+    public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
+        guard input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
+            throw EngineError.shape(operation: "positional(\(encoding.name))", first: input.shape, second: [-1, -1, features])
+        }
+        let tape = context.tape
+        let steps = input.shape[0]
+        let length = input.shape[input.shape.count - 2]
+        // Broadcast shape of a per-(t, l) table: [T, 1, …, 1, L, width].
+        func perPosition(_ width: Int) -> [Int] {
+            [steps] + [Int](repeating: 1, count: input.value.rank - 3) + [length, width]
+        }
+        switch part {
+        case let .concatenate(inputWeight, encodingWeight, bias):
+            let wx = context.bind(inputWeight)
+            let wp = context.bind(encodingWeight)
+            let b = context.bind(bias)
+            let code = try encoding.encode(length: length, steps: steps, budget: context.budget)
+            let table = try tape.reshape(tape.matmul(tape.constant(code), wp), perPosition(outputs))
+            return try tape.add(tape.linear(input, weight: wx, bias: b), table)
+        case .sinusoidal:
+            let code = try encoding.encode(length: length, steps: 1, channels: features, budget: context.budget)
+            return try tape.add(input, tape.constant(code))
+        case let .relative(convolution, norm, neuron):
+            let convolved = try convolution.forward(input, in: context)
+            let spikes = try neuron.forward(try norm.forward(convolved, in: context), in: context)
+            return try tape.add(input, spikes)
+        case let .learnable(table):
+            guard length <= table.shape[0] else {
+                throw EngineError.value(argument: "length", message: "\(length) exceeds the learnable table's \(table.shape[0]) positions")
+            }
+            let rows = try tape.slice(context.bind(table), axis: 0, range: 0..<length)
+            return try tape.add(input, rows)
+        case .identity:
+            return input
+        }
+    }
+}

@@ -1,0 +1,127 @@
+/// Spikformer's spiking self-attention without softmax (science.md §4), on [T, B, L, D]:
+///
+///     Q, K, V = LIF(BN(Linear(x)))                 each [T, B, L, D], split into `heads`
+///     attention = (Q Kᵀ) · scale                    [T, B, heads, L, L], no softmax
+///     y = LIF(BN(Linear(LIF_{V_th=0.5}(attention V))))
+///
+/// Q, K and V are binary, so QKᵀ counts coincident spikes. Cost: 4 linear layers plus
+/// 4·T·B·L²·D flops for the two attention products.
+public struct SpikingSelfAttention: Layer {
+    public var query: Linear, key: Linear, value: Linear, projection: Linear
+    public var queryNorm: BatchNorm, keyNorm: BatchNorm, valueNorm: BatchNorm, projectionNorm: BatchNorm
+    public let heads: Int
+    public let scale: Float
+    public let neuron: LIF
+    public let attentionNeuron: LIF
+
+    /// Attention over `features` with `heads` heads (features must divide evenly);
+    /// `attentionThreshold` is the threshold of the neuron after attention·V (0.5 in the reference).
+    public init(
+        features: Int, heads: Int = 8, scale: Float = 0.125, neuron: LIF, attentionThreshold: Double = 0.5,
+        generator: inout SeededGenerator
+    ) throws {
+        guard heads >= 1, features % heads == 0 else {
+            throw EngineError.value(argument: "heads", message: "must divide the \(features) features evenly, got \(heads)")
+        }
+        query = try Linear(inputs: features, outputs: features, generator: &generator)
+        key = try Linear(inputs: features, outputs: features, generator: &generator)
+        value = try Linear(inputs: features, outputs: features, generator: &generator)
+        projection = try Linear(inputs: features, outputs: features, generator: &generator)
+        queryNorm = try BatchNorm(features: features)
+        keyNorm = try BatchNorm(features: features)
+        valueNorm = try BatchNorm(features: features)
+        projectionNorm = try BatchNorm(features: features)
+        self.heads = heads
+        self.scale = scale
+        self.neuron = neuron
+        attentionNeuron = try neuron.withThreshold(attentionThreshold)
+    }
+
+    private var parts: [any Layer] {
+        [query, queryNorm, key, keyNorm, value, valueNorm, projection, projectionNorm]
+    }
+
+    public var parameters: [Tensor] {
+        get { parts.flatMap(\.parameters) }
+        set {
+            var rest = newValue[...]
+            func take(_ n: Int) -> [Tensor] {
+                defer { rest = rest.dropFirst(n) }
+                return Array(rest.prefix(n))
+            }
+            query.parameters = take(query.parameters.count)
+            queryNorm.parameters = take(2)
+            key.parameters = take(key.parameters.count)
+            keyNorm.parameters = take(2)
+            value.parameters = take(value.parameters.count)
+            valueNorm.parameters = take(2)
+            projection.parameters = take(projection.parameters.count)
+            projectionNorm.parameters = take(2)
+        }
+    }
+
+    public var buffers: [Tensor] {
+        get { [queryNorm, keyNorm, valueNorm, projectionNorm].flatMap(\.buffers) }
+        set {
+            queryNorm.buffers = Array(newValue[0..<2])
+            keyNorm.buffers = Array(newValue[2..<4])
+            valueNorm.buffers = Array(newValue[4..<6])
+            projectionNorm.buffers = Array(newValue[6..<8])
+        }
+    }
+
+    public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
+        guard input.value.rank == 4, input.shape[3] == query.inputs else {
+            throw EngineError.shape(operation: "ssa", first: input.shape, second: [-1, -1, -1, query.inputs])
+        }
+        let tape = context.tape
+        let (t, b, l, d) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
+        let headWidth = d / heads
+        // Parameters are bound in the order of `parameters`: q, bn, k, bn, v, bn, proj, bn.
+        func spikes(_ linear: Linear, _ norm: BatchNorm) throws -> Variable {
+            let projected = try linear.forward(input, in: context)
+            let normalised = try norm.forward(projected, in: context)
+            let binary = try neuron.forward(normalised, in: context)
+            return try tape.permute(tape.reshape(binary, [t, b, l, heads, headWidth]), [0, 1, 3, 2, 4])
+        }
+        let q = try spikes(query, queryNorm)
+        let k = try spikes(key, keyNorm)
+        let v = try spikes(value, valueNorm)
+        let attention = tape.scale(try tape.matmul(q, tape.transpose(k)), by: scale)
+        let mixed = try tape.matmul(attention, v)
+        let merged = try tape.reshape(tape.permute(mixed, [0, 1, 3, 2, 4]), [t, b, l, d])
+        let fired = try attentionNeuron.forward(merged, in: context)
+        let projected = try projection.forward(fired, in: context)
+        return try neuron.forward(try projectionNorm.forward(projected, in: context), in: context)
+    }
+}
+
+/// Spikformer's MLP block: Linear(D → hidden) → BN → LIF → Linear(hidden → D) → BN → LIF.
+public struct MLPBlock: Layer {
+    public var body: Sequential
+
+    public init(features: Int, hidden: Int, neuron: LIF, generator: inout SeededGenerator) throws {
+        body = Sequential([
+            try Linear(inputs: features, outputs: hidden, generator: &generator),
+            try BatchNorm(features: hidden),
+            neuron,
+            try Linear(inputs: hidden, outputs: features, generator: &generator),
+            try BatchNorm(features: features),
+            neuron,
+        ])
+    }
+
+    public var parameters: [Tensor] {
+        get { body.parameters }
+        set { body.parameters = newValue }
+    }
+
+    public var buffers: [Tensor] {
+        get { body.buffers }
+        set { body.buffers = newValue }
+    }
+
+    public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
+        try body.forward(input, in: context)
+    }
+}

@@ -1,0 +1,24 @@
+import COpenBLAS
+
+/// The OpenBLAS thread pool behind every matrix product.
+public enum BLAS {
+    /// The number of threads OpenBLAS uses for one GEMM.
+    public static var threads: Int { Int(openblas_get_num_threads()) }
+
+    /// Sets the number of OpenBLAS threads (at least 1).
+    public static func setThreads(_ count: Int) {
+        openblas_set_num_threads(Int32(Swift.max(1, Swift.min(count, 1024))))
+    }
+}
+
+extension BLAS {
+    /// Raw single-precision GEMM, C[m×n] = A[m×k] · B[k×n] (row-major), straight to
+    /// `cblas_sgemm`: the yardstick the linear-layer benchmark compares against.
+    /// Throws `.shape` when an array is shorter than its matrix.
+    public static func multiply(_ a: [Float], _ b: [Float], into c: inout [Float], m: Int, k: Int, n: Int) throws {
+        guard m >= 0, k >= 0, n >= 0, a.count >= m * k, b.count >= k * n, c.count >= m * n else {
+            throw EngineError.shape(operation: "gemm", first: [a.count, b.count, c.count], second: [m, k, n])
+        }
+        Tensor.gemm(a, 0, b, 0, &c, 0, m: m, k: k, n: n)
+    }
+}
