@@ -35,6 +35,8 @@ struct Members {
         case .encoding(let encoding):
             let pairs = encodingMembers(encoding)
             return Members({ pairs }, names: pairs.map(\.0))
+        case .data(let data):
+            return Members({ data.members }, names: data.memberNames)
         default:
             return Members(names: []) { _ in nil }
         }
