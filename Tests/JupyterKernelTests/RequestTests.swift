@@ -94,3 +94,13 @@ final class RequestTests: XCTestCase {
         XCTAssertTrue(harness.kernel.cancellation.isSet, "a running cell is asked to stop")
     }
 }
+
+final class CursorClampTests: XCTestCase {
+    func testOutOfRangeCursorsAreClampedToTheCode() {
+        let harness = KernelHarness()
+        _ = harness.replyContent(to: harness.request("complete_request", ["code": "ab😀", "cursor_pos": 99]))
+        _ = harness.replyContent(to: harness.request("complete_request", ["code": "ab😀", "cursor_pos": -5]))
+        _ = harness.replyContent(to: harness.request("inspect_request", ["code": "ab😀", "cursor_pos": 4, "detail_level": 1]))
+        XCTAssertEqual(harness.interpreter.seenCursors, [3, 0, 3])
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 
-@testable import spike
+import spike
 
 /// The ZeroMQ runtime serving an ``EchoInterpreter`` on a background thread, bound to fresh
 /// ipc endpoints in a temporary directory, with a connected ``KernelClient``.

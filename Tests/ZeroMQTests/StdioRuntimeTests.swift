@@ -2,7 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 
-@testable import spike
+import spike
 
 final class StdioRuntimeTests: XCTestCase {
     /// Feeds `lines` to the stdio runtime and returns its exit status and output lines.
@@ -69,6 +69,14 @@ final class StdioRuntimeTests: XCTestCase {
         XCTAssertFalse(output.contains { $0.message["parent_header"]?["msg_id"] == "late" })
     }
 
+    func testAClosedOutputStopsTheRuntime() {
+        let input = LineFeed((0..<1000).map { line("shell", "kernel_info_request", id: "k\($0)") })
+        let status = StdioKernelRuntime.run(
+            interpreter: EchoInterpreter(), readLine: input.next, writeLine: { _ in false }, log: { _ in }
+        )
+        XCTAssertEqual(status, 0)
+    }
+
     func testEveryQueuedRequestStillGetsAReplyAfterAFailure() throws {
         let (_, output) = try serve([
             line("shell", "execute_request", id: "bad", content: ["code": "fail"]),
@@ -110,11 +118,12 @@ final class LineCollector: @unchecked Sendable {
         return _lines
     }
 
-    var append: (String) -> Void {
+    var append: (String) -> Bool {
         { [self] line in
             lock.lock()
             _lines.append(line)
             lock.unlock()
+            return true
         }
     }
 }

@@ -3,7 +3,7 @@ import JupyterWire
 import XCTest
 import ZeroMQ
 
-@testable import spike
+import spike
 
 final class ZeroMQRuntimeTests: XCTestCase {
     private var kernel: RunningKernel!

@@ -27,7 +27,7 @@ public final class Kernel: @unchecked Sendable {
     let log: @Sendable (String) -> Void
 
     /// The count of the last non-silent execution (shell thread only).
-    public internal(set) var executionCount = 0
+    var executionCount = 0
     var history = HistoryStore()
 
     /// - Parameters:
@@ -113,7 +113,7 @@ public final class Kernel: @unchecked Sendable {
         case .kernelInfo: reply(KernelInfoReply(info), to: message, on: channel)
         case .execute(let execute): return self.execute(execute, message: message, on: channel)
         case .complete(let complete): self.complete(complete, message: message, on: channel)
-        case .inspect(let inspect): reply(InspectReply(bundle: interpreter.inspect(inspect.code, cursor: inspect.cursorPosition, detailLevel: inspect.detailLevel)), to: message, on: channel)
+        case .inspect(let inspect): self.inspect(inspect, message: message, on: channel)
         case .isComplete(let check): reply(IsCompleteReply(interpreter.isComplete(check.code)), to: message, on: channel)
         case .history(let query): reply(HistoryReply(entries: history.query(query.access), includeOutput: query.includeOutput), to: message, on: channel)
         case .commInfo: reply(CommInfoReply(comms: [:]), to: message, on: channel)
