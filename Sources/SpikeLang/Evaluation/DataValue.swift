@@ -24,61 +24,7 @@ enum DataValue: Equatable {
         }
     }
 
-    /// The members after `.`, in the order completion lists them.
-    var members: [(String, Value)] {
-        switch self {
-        case .series(let series):
-            return [
-                ("name", .string(series.name)),
-                ("shape", Self.numbers(series.shape)),
-                ("columns", .list(series.columns.map { .string($0) })),
-                ("length", .number(Double(series.length))),
-                ("variates", .number(Double(series.variates))),
-                ("values", .tensor(series.tensor)),
-                ("time", series.timeLabels.map { .list($0.map { .string($0) }) } ?? .none),
-                ("missing", .number(Double(series.missing.total))),
-            ]
-        case .forecasting(let set):
-            return [
-                ("train", .data(.forecastingSplit(set.train))),
-                ("valid", .data(.forecastingSplit(set.valid))),
-                ("test", .data(.forecastingSplit(set.test))),
-                ("window", .number(Double(set.window))),
-                ("horizon", .number(Double(set.horizon))),
-                ("columns", .list(set.columns.map { .string($0) })),
-                ("normalize", .string(set.normalizer.kind.rawValue)),
-                ("name", .string(set.name)),
-            ]
-        case .forecastingSplit(let split):
-            return [
-                ("inputs", .tensor(split.inputs)),
-                ("targets", .tensor(split.targets)),
-                ("count", .number(Double(split.count))),
-                ("shape", Self.numbers(split.inputs.shape)),
-                ("part", .string(split.part.rawValue)),
-                ("steps", Self.numbers([split.rows.lowerBound, split.rows.upperBound])),
-            ]
-        case .classification(let set):
-            return [
-                ("train", .data(.classificationSplit(set.train))),
-                ("valid", .data(.classificationSplit(set.valid))),
-                ("test", .data(.classificationSplit(set.test))),
-                ("classes", .number(Double(set.classCount))),
-                ("features", .number(Double(set.featureNames.count))),
-                ("name", .string(set.name)),
-            ]
-        case .classificationSplit(let split):
-            return [
-                ("inputs", .tensor(split.inputs)),
-                ("labels", Self.numbers(split.labels)),
-                ("count", .number(Double(split.count))),
-                ("shape", Self.numbers(split.inputs.shape)),
-                ("part", .string(split.part.rawValue)),
-            ]
-        }
-    }
-
-    /// The member names, without computing the values.
+    /// The member names after `.`, in the order completion lists them.
     var memberNames: [String] {
         switch self {
         case .series: return ["name", "shape", "columns", "length", "variates", "values", "time", "missing"]
@@ -86,6 +32,74 @@ enum DataValue: Equatable {
         case .forecastingSplit: return ["inputs", "targets", "count", "shape", "part", "steps"]
         case .classification: return ["train", "valid", "test", "classes", "features", "name"]
         case .classificationSplit: return ["inputs", "labels", "count", "shape", "part"]
+        }
+    }
+
+    /// The member `name`, computed when asked for, or nil when there is none.
+    func member(_ name: String) -> Value? {
+        switch self {
+        case .series(let series): return Self.member(of: series, name)
+        case .forecasting(let set): return Self.member(of: set, name)
+        case .classification(let set): return Self.member(of: set, name)
+        case .forecastingSplit(let split):
+            switch name {
+            case "inputs": return .tensor(split.inputs)
+            case "targets": return .tensor(split.targets)
+            case "count": return .number(Double(split.count))
+            case "shape": return Self.numbers(split.inputs.shape)
+            case "part": return .string(split.part.rawValue)
+            case "steps": return Self.numbers([split.rows.lowerBound, split.rows.upperBound])
+            default: return nil
+            }
+        case .classificationSplit(let split):
+            switch name {
+            case "inputs": return .tensor(split.inputs)
+            case "labels": return Self.numbers(split.labels)
+            case "count": return .number(Double(split.count))
+            case "shape": return Self.numbers(split.inputs.shape)
+            case "part": return .string(split.part.rawValue)
+            default: return nil
+            }
+        }
+    }
+
+    private static func member(of series: Series, _ name: String) -> Value? {
+        switch name {
+        case "name": return .string(series.name)
+        case "shape": return numbers(series.shape)
+        case "columns": return .list(series.columns.map { .string($0) })
+        case "length": return .number(Double(series.length))
+        case "variates": return .number(Double(series.variates))
+        case "values": return .tensor(series.tensor)
+        case "time": return series.timeLabels.map { .list($0.map { .string($0) }) } ?? Value.none
+        case "missing": return .number(Double(series.missing.total))
+        default: return nil
+        }
+    }
+
+    private static func member(of set: ForecastingSet, _ name: String) -> Value? {
+        switch name {
+        case "train": return .data(.forecastingSplit(set.train))
+        case "valid": return .data(.forecastingSplit(set.valid))
+        case "test": return .data(.forecastingSplit(set.test))
+        case "window": return .number(Double(set.window))
+        case "horizon": return .number(Double(set.horizon))
+        case "columns": return .list(set.columns.map { .string($0) })
+        case "normalize": return .string(set.normalizer.kind.rawValue)
+        case "name": return .string(set.name)
+        default: return nil
+        }
+    }
+
+    private static func member(of set: ClassificationSet, _ name: String) -> Value? {
+        switch name {
+        case "train": return .data(.classificationSplit(set.train))
+        case "valid": return .data(.classificationSplit(set.valid))
+        case "test": return .data(.classificationSplit(set.test))
+        case "classes": return .number(Double(set.classCount))
+        case "features": return .number(Double(set.featureNames.count))
+        case "name": return .string(set.name)
+        default: return nil
         }
     }
 
