@@ -9,8 +9,8 @@
 ///              = 1                  (subtract; − V_th·g' more when the reset is not detached)
 ///     dL/dX[t] = dL/dH[t] · (1/tau or 1),   dL/dV[t−1] = dL/dH[t] · (1 − 1/tau or beta)
 ///
-/// The forward keeps 8 membranes in one vector register across the time loop; the backward
-/// works on chunks whose membrane gradients stay in L1. Each configuration gets its own
+/// Both directions work on blocks of neurons whose membranes (or their gradients) stay in L1,
+/// in explicit 8-lane vectors. Each configuration gets its own
 /// generic specialisation, so the inner loops are branch-free. Cost: O(T·N) time; the
 /// training forward stores T·N charges.
 struct LIFKernel: Sendable {
@@ -23,8 +23,10 @@ struct LIFKernel: Sendable {
     let detachReset: Bool
     let surrogate: SurrogateKernel
 
-    /// Neurons per chunk: 1024 membranes (4 KiB) stay in L1 while T steps stream past.
+    /// Neurons per backward chunk: 1024 membrane gradients (4 KiB) stay in L1 while T steps stream past.
     static let chunk = 1024
+    /// Neurons per forward block: 512 membranes (2 KiB) stay in L1.
+    static let forwardBlock = 512
 
     init(_ neuron: LIF) {
         beta = Float(neuron.beta)
@@ -56,8 +58,9 @@ struct LIFKernel: Sendable {
         }
     }
 
-    /// The forward for one configuration: 8 neurons at a time in one vector register, the
-    /// time loop inside, so the membrane never leaves the register.
+    /// The forward for one configuration over blocks of `forwardBlock` neurons: for each time
+    /// step the block's membranes (in L1) are updated 8 lanes at a time, so every step reads and
+    /// writes one contiguous stretch per array, whatever T is.
     @inline(__always)
     private func forward<C: ChargeRule, R: ResetKind, F: FiringTest>(
         _: C.Type, _: R.Type, _: F.Type, _ x: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
@@ -67,42 +70,30 @@ struct LIFKernel: Sendable {
         let beta = Vector(repeating: self.beta), leak = Vector(repeating: self.leak)
         let threshold = Vector(repeating: self.threshold)
         let one = Vector(repeating: 1), zero = Vector(repeating: 0)
-        var j = 0
-        // Two independent vectors per pass, so their dependency chains through time overlap.
-        while j &+ 16 <= neurons {
-            var v0 = zero, v1 = zero
-            var offset = j
-            for _ in 0..<steps {
-                let c0 = C.charge(v0, UnsafeRawPointer(x + offset).loadUnaligned(as: Vector.self), beta, leak)
-                let c1 = C.charge(v1, UnsafeRawPointer(x + (offset &+ 8)).loadUnaligned(as: Vector.self), beta, leak)
-                let s0 = zero.replacing(with: one, where: F.fires(c0, threshold))
-                let s1 = zero.replacing(with: one, where: F.fires(c1, threshold))
-                if let h {
-                    UnsafeMutableRawPointer(h + offset).storeBytes(of: c0, as: Vector.self)
-                    UnsafeMutableRawPointer(h + (offset &+ 8)).storeBytes(of: c1, as: Vector.self)
+        let vectorized = neurons - neurons % 8
+        withUnsafeTemporaryAllocation(of: Vector.self, capacity: Self.forwardBlock / 8) { membranes in
+            guard let v = membranes.baseAddress else { return }
+            var start = 0
+            while start < vectorized {
+                let width = Swift.min(Self.forwardBlock, vectorized &- start)
+                let lanes = width / 8
+                v.initialize(repeating: zero, count: lanes)
+                var row = start
+                for _ in 0..<steps {
+                    for lane in 0..<lanes {
+                        let offset = row &+ lane &* 8
+                        let charge = C.charge(v[lane], UnsafeRawPointer(x + offset).loadUnaligned(as: Vector.self), beta, leak)
+                        let spike = zero.replacing(with: one, where: F.fires(charge, threshold))
+                        if let h { UnsafeMutableRawPointer(h + offset).storeBytes(of: charge, as: Vector.self) }
+                        UnsafeMutableRawPointer(s + offset).storeBytes(of: spike, as: Vector.self)
+                        v[lane] = R.reset(charge, spike, threshold)
+                    }
+                    row &+= neurons
                 }
-                UnsafeMutableRawPointer(s + offset).storeBytes(of: s0, as: Vector.self)
-                UnsafeMutableRawPointer(s + (offset &+ 8)).storeBytes(of: s1, as: Vector.self)
-                v0 = R.reset(c0, s0, threshold)
-                v1 = R.reset(c1, s1, threshold)
-                offset &+= neurons
+                start &+= width
             }
-            j &+= 16
         }
-        while j &+ 8 <= neurons {
-            var v = zero
-            var offset = j
-            for _ in 0..<steps {
-                let charge = C.charge(v, UnsafeRawPointer(x + offset).loadUnaligned(as: Vector.self), beta, leak)
-                let spike = zero.replacing(with: one, where: F.fires(charge, threshold))
-                if let h { UnsafeMutableRawPointer(h + offset).storeBytes(of: charge, as: Vector.self) }
-                UnsafeMutableRawPointer(s + offset).storeBytes(of: spike, as: Vector.self)
-                v = R.reset(charge, spike, threshold)
-                offset &+= neurons
-            }
-            j &+= 8
-        }
-        while j < neurons {
+        for j in vectorized..<neurons {
             var v = zero
             var offset = j
             for _ in 0..<steps {
@@ -113,7 +104,6 @@ struct LIFKernel: Sendable {
                 v = R.reset(charge, spike, threshold)
                 offset &+= neurons
             }
-            j &+= 1
         }
     }
 
