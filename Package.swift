@@ -46,12 +46,14 @@ let package = Package(
 
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
         // ZeroMQTests also drives the `spike` transport runtimes (Sources/spike/Transport) end to end.
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "JupyterWire", "JupyterKernel", "spike", "TestSupport"]),
+        // The command line's own pieces: the language adapter, `spike run` output, the installer.
+        .testTarget(name: "SpikeCommandTests", dependencies: ["spike", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

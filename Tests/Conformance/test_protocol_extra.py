@@ -115,6 +115,19 @@ class InterruptChecks(_KernelChecks):
         self.assertEqual(replies[0].reply["msg_type"], "interrupt_reply")
         self.assertEqual(replies[0].content.get("status"), "ok")
 
+    def test_the_request_after_an_interrupted_cell_runs(self) -> None:
+        """Sent once the interrupted cell's reply and idle are in: not queued, so not aborted."""
+        for attempt in range(3):
+            with self.subTest(attempt=attempt):
+                mid = self.rk.execute(self.dialect.long_loop)
+                self.wait_until_running(mid)
+                time.sleep(0.1)
+                self.rk.send("control", "interrupt_request", {})
+                self.assertEqual(self.rk.collect(mid).content["status"], "error")
+                after = self.rk.run(self.dialect.print_text.format(text=f"after {attempt}"))
+                self.assertEqual(after.content["status"], "ok", after.content)
+                self.assertIn(f"after {attempt}", after.stream_text())
+
     def test_sigint_stops_a_running_cell_and_keeps_bindings(self) -> None:
         self._interrupt_running_loop(lambda: self.rk.km.signal_kernel(signal.SIGINT))
 
@@ -168,6 +181,15 @@ class QueueChecks(_KernelChecks):
         ex = self.rk.run(self.dialect.print_text.format(text=after))
         self.assert_ok(ex)
         self.assertIn(after, ex.stream_text())
+
+    def test_a_request_sent_after_a_failed_cells_idle_is_not_aborted(self) -> None:
+        """Only what was queued when the cell failed is aborted, not what the client sends next."""
+        d = self.dialect
+        for attempt in range(20):
+            with self.subTest(attempt=attempt):
+                self.assertEqual(self.rk.run(d.unbound_name_code).content["status"], "error")
+                after = self.rk.run(d.increment.format(name=str(attempt)))
+                self.assertEqual(after.content["status"], "ok", after.content)
 
     def test_stop_on_error_false_lets_queued_requests_run(self) -> None:
         head, rest, markers = self._burst(stop_on_error=False)

@@ -42,6 +42,18 @@ final class DataEdgeCaseTests: XCTestCase {
         XCTAssertTrue(texts.contains("0.01") && texts.contains("100"), "\(texts)")
     }
 
+    func testLongAxisLabelsAreCutToTheAxisLengthWithAnEllipsis() throws {
+        let long = String(repeating: "membrane potential ", count: 20)
+        let plot = LinePlot(y: [1, 2], title: long, xLabel: long, yLabel: long)
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let labels = root.elements("text").map(\.text).filter { $0.hasPrefix("membrane") }
+        XCTAssertEqual(labels.count, 3)
+        for label in labels {
+            XCTAssertTrue(label.hasSuffix("…"), label)
+            XCTAssertLessThan(label.count, 100, label)
+        }
+    }
+
     func testMismatchedXAndYLengthsPlotTheCommonPrefixAndSaySo() throws {
         let plot = LinePlot(series: [.init("a", y: [1, 2, 3, 4], x: [0, 1])])
         XCTAssertTrue(plot.description.contains("2 x values for 4 y values, 2 plotted"), plot.description)
@@ -61,6 +73,18 @@ final class DataEdgeCaseTests: XCTestCase {
         let numbers = line.split(whereSeparator: { "ML ".contains($0) }).compactMap { Double($0) }
         let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
         XCTAssertLessThan(ys.min() ?? .infinity, fourY, "the single outlier point survives decimation")
+    }
+
+    func testAHundredThousandPointScatterStaysUnderItsSizeBudget() throws {
+        var state: UInt64 = 1
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let x = (0..<100_000).map { _ in next() }, y = (0..<100_000).map { _ in next() }
+        let svg = ScatterPlot(x: x, y: y).svg()
+        XCTAssertLessThan(svg.utf8.count, 400_000)
+        XCTAssertNotNil(XMLNode.parse(svg))
     }
 
     func testRasterWithThousandsOfSpikesStaysCompact() throws {

@@ -37,6 +37,18 @@ final class FigureStructureTests: XCTestCase {
         XCTAssertEqual(colours, Array(Theme.palette.prefix(2)))
     }
 
+    func testLinesPastThePaletteRepeatColoursButWithADashPatternAlsoInTheLegend() throws {
+        let series = (0..<9).map { LinePlot.Series("s\($0)", y: [0, Double($0)]) }
+        let root = try XCTUnwrap(XMLNode.parse(LinePlot(series: series).svg()))
+        let lines = root.all.filter { $0.attributes["class"] == "series" }
+        XCTAssertEqual(lines.count, 9)
+        XCTAssertEqual(lines[7].attributes["stroke"], lines[0].attributes["stroke"])
+        XCTAssertNil(lines[0].attributes["stroke-dasharray"])
+        XCTAssertNotNil(lines[7].attributes["stroke-dasharray"])
+        let legend = try XCTUnwrap(root.all.first { $0.attributes["class"] == "legend" })
+        XCTAssertEqual(legend.elements("path").filter { $0.attributes["stroke-dasharray"] != nil }.count, 2)
+    }
+
     func testARasterDrawsOnePathPerFiringNeuronWithOneTickPerSpike() throws {
         let raster = Gallery.raster
         let root = try XCTUnwrap(XMLNode.parse(raster.svg()))

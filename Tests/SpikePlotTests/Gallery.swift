@@ -117,7 +117,35 @@ enum Gallery {
         let large: [[Double]] = (0..<400).map { (row: Int) -> [Double] in
             (0..<300).map { (column: Int) -> Double in Double(row * column % 97) }
         }
+        var random: UInt64 = 9
+        func uniform() -> Double {
+            random = random &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(random >> 11) / Double(1 << 53)
+        }
+        let bigRaster: [[Double]] = (0..<120).map { (neuron: Int) -> [Double] in
+            (0..<500).map { (step: Int) -> Double in uniform() < 0.02 + 0.03 * Double(neuron % 4) ? 1 : 0 }
+        }
+        let manySeries: [LinePlot.Series] = (0..<8).map { (k: Int) -> LinePlot.Series in
+            LinePlot.Series("seed \(k)", y: (0..<50).map { (i: Int) -> Double in Double(k) * 0.3 + sin(Double(i) / 6 + Double(k)) })
+        }
+        let categories = (0..<20).map { "layer \($0)" }
+        let rates: [Double] = (0..<20).map { (i: Int) -> Double in 0.05 + 0.4 * uniform() }
+        var charge = 0.0
+        var lifCharge: [Double] = [], lifSpikes: [Bool] = []
+        for _ in 0..<20 {
+            charge += (1.2 - charge) / 2
+            lifCharge.append(charge)
+            lifSpikes.append(charge >= 1)
+            if charge >= 1 { charge = 0 }
+        }
+        let lif = MembraneTrace(membrane: lifCharge, spikes: lifSpikes, threshold: 1,
+                                time: (1...20).map(Double.init), title: "LIF τ=2, input 1.2")
         return all + [
+            ("membrane-lif", .membrane(lif)),
+            ("raster-big", .raster(SpikeRaster(matrix: bigRaster, title: "120 neurons × 500 steps"))),
+            ("many-series", .line(LinePlot(series: manySeries, title: "Eight seeds", xLabel: "step", yLabel: "value"))),
+            ("bars-many", .bar(BarChart(categories: categories, values: rates, title: "Firing rate per layer", yLabel: "rate"))),
+
             ("log-markers", .line(logMarkers)), ("hundred-thousand", .line(hundredThousand)),
             ("heatmap-sinusoidal", .heatmap(Heatmap(matrix: pe, title: "Sinusoidal PE", xLabel: "channel", yLabel: "position"))),
             ("heatmap-large", .heatmap(Heatmap(matrix: large, title: "400 × 300 as block means"))),

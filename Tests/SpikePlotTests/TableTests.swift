@@ -35,6 +35,17 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(root.elements("caption").first?.text, "Forecasting")
     }
 
+    func testWideCharactersTakeTwoColumnsSoTextTablesStayAligned() {
+        let table = Table(columns: ["name", "n"], rows: [[.text("脉冲"), .number(1)], [.text("spike 🧠"), .number(22)], [.text("é"), .number(3)]])
+        XCTAssertEqual(table.text(), """
+            name       n
+            --------  --
+            脉冲       1
+            spike 🧠  22
+            é          3
+            """)
+    }
+
     func testLongTablesAreTruncatedWithAMoreRowsLine() throws {
         var table = Table(columns: ["i"], rows: (0..<120).map { [.number(Double($0))] })
         table.maxRows = 10

@@ -47,6 +47,7 @@ extension Axis {
             let half = low == 0 ? 1 : abs(low) * 0.1
             (low, high) = (low - half, high + half)
         }
+        if !(high - low).isFinite { (low, high) = (low / 2, high / 2) }
         let span = high - low
         low -= padding * span
         high += padding * span

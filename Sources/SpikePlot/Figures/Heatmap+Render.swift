@@ -24,9 +24,10 @@ extension Heatmap: Panel {
     private func valueRange() -> (low: Double, high: Double, map: ColorMap)? {
         let values = finiteValues
         guard let low = values.min(), let high = values.max() else { return nil }
-        var (from, to) = range.map { ($0.lowerBound, $0.upperBound) } ?? (low, high)
+        var (from, to) = (low, high)
+        if let range, range.lowerBound.isFinite, range.upperBound.isFinite { (from, to) = (range.lowerBound, range.upperBound) }
         let map = colorMap.resolved(low: from, high: to)
-        if range == nil, map == .diverging {
+        if range == nil, map == .diverging, (to - from).isFinite {
             let extent = max(abs(from), abs(to))
             (from, to) = (-extent, extent)
         }
@@ -114,6 +115,7 @@ extension Heatmap: Panel {
     /// The colour level (0 ..< levels) of `value` in `low...high`.
     static func level(_ value: Double, low: Double, high: Double) -> Int {
         let fraction = (value - low) / (high - low)
+        guard fraction.isFinite else { return fraction > 0 ? levels - 1 : 0 }
         return min(levels - 1, max(0, Int(fraction * Double(levels))))
     }
 

@@ -3,6 +3,8 @@ struct Legend {
     /// How an entry's swatch is drawn.
     enum Swatch {
         case line
+        /// A line with a dash pattern such as "7 3".
+        case pattern(String)
         case dashed
         case dot
         case block
@@ -53,10 +55,12 @@ struct Legend {
     private func swatch(_ entry: Entry, x: Double, midY: Double) -> Markup {
         var path = PathData()
         switch entry.swatch {
-        case .line, .dashed:
+        case .line, .dashed, .pattern:
             path.move(x, midY)
             path.horizontal(Legend.swatchWidth)
-            let dash = entry.swatch == .dashed ? [Attribute("stroke-dasharray", "5 3")] : []
+            var dash: [Attribute] = []
+            if case .pattern(let pattern) = entry.swatch { dash = [Attribute("stroke-dasharray", pattern)] }
+            if case .dashed = entry.swatch { dash = [Attribute("stroke-dasharray", "5 3")] }
             return .stroke(path, color: entry.color, width: Theme.lineWidth, extra: dash)
         case .dot:
             path.dot(x + Legend.swatchWidth / 2, midY)

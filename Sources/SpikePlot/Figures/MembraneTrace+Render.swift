@@ -52,6 +52,7 @@ extension MembraneTrace: Panel {
         let spikeXs = spikeSteps.compactMap(timeOf)
         xs.append(contentsOf: spikeXs)
         if let threshold, threshold.isFinite { ys.append(threshold) }
+        if !ys.isEmpty { ys.append(0) }  // the resting potential, so resets read as drops to rest
         guard let xLow = xs.min(), let xHigh = xs.max(), let yLow = ys.min(), let yHigh = ys.max() else {
             return .group([PanelParts.empty(title: title, message: "no data", in: frame), PanelParts.notes(notes, in: frame)])
         }
@@ -59,12 +60,13 @@ extension MembraneTrace: Panel {
         if threshold != nil { entries.append(Legend.Entry(name: "threshold", color: Theme.seriesColor(1), swatch: .dashed)) }
         if !spikeXs.isEmpty { entries.append(Legend.Entry(name: "spike", color: Theme.ink, swatch: .tick)) }
         let legend = Legend(entries: entries)
+        let wholeSteps = xs.allSatisfy { $0 == $0.rounded() }
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(top: Self.stripHeight, right: legend.width, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight),
             makeX: { length in
                 Axes.fitTicks(length: length, spacing: 80) { count in
-                    Axis.linear(low: xLow, high: xHigh, maxTicks: count, integerSteps: time == nil)
+                    Axis.linear(low: xLow, high: xHigh, maxTicks: count, integerSteps: wholeSteps)
                 }
             },
             makeY: { length in

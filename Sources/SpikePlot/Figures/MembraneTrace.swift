@@ -3,7 +3,8 @@
 ///
 ///     MembraneTrace(membrane: trace.membrane, spikes: trace.spikes, threshold: 1, title: "LIF τ=2")
 ///
-/// Non-finite membrane values break the line and are counted in a note.
+/// The y axis always includes 0 (the resting potential). Non-finite membrane values break the
+/// line and are counted in a note.
 public struct MembraneTrace: Sendable {
     /// Membrane potential per step.
     public var membrane: [Double]

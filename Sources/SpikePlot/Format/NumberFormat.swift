@@ -7,10 +7,11 @@ import Foundation
 ///     NumberFormat.significant(1234567, digits: 3)     // "1.23e+06"
 enum NumberFormat {
     /// `value` rounded to one decimal ("12.3", "-0.5", "7"); the unit of SVG coordinates here.
+    /// Non-finite values print "0" and magnitudes are clamped to 1e9 px, so degenerate data can
+    /// never produce invalid path data.
     static func tenths(_ value: Double) -> String {
         guard value.isFinite else { return "0" }
-        let scaled = (value * 10).rounded()
-        guard abs(scaled) < 1e15 else { return String(Int64(value.rounded())) }
+        let scaled = (min(1e9, max(-1e9, value)) * 10).rounded()
         let tenths = Int64(scaled)
         let whole = tenths / 10
         let fraction = abs(tenths % 10)
@@ -43,7 +44,8 @@ enum NumberFormat {
             let exponent = Int(floor(log10(magnitude)))
             if exponent < digits || magnitude < 1e6 { return integral(value) }
         }
-        let rounded = Double(String(format: "%.\(digits - 1)e", value)) ?? value
+        let parsed = Double(String(format: "%.\(digits - 1)e", value)) ?? value
+        let rounded = parsed.isFinite && parsed != 0 ? parsed : value
         let exponent = Int(floor(log10(abs(rounded))))
         if exponent < -4 || exponent >= 6 {
             let text = String(format: "%.\(digits - 1)e", value)

@@ -13,6 +13,34 @@ enum TextMetrics {
         return ems * fontSize
     }
 
+    /// The number of monospace terminal columns `text` takes: wide characters (CJK, fullwidth
+    /// forms, emoji) take two, combining marks and other zero-width characters none.
+    static func columns(_ text: String) -> Int {
+        text.reduce(0) { total, character in
+            let scalars = character.unicodeScalars
+            if scalars.contains(where: isWide) { return total + 2 }
+            if scalars.allSatisfy(isZeroWidth) { return total }
+            return total + 1
+        }
+    }
+
+    private static func isWide(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x1100...0x115F, 0x2E80...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F,
+             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1FAFF, 0x20000...0x3FFFD:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0300...0x036F, 0x200B...0x200F, 0xFE00...0xFE0F, 0x20D0...0x20FF: return true
+        default: return false
+        }
+    }
+
     /// `text` cut to at most `limit` characters, ending in "…" when cut.
     static func truncated(_ text: String, limit: Int) -> String {
         guard text.count > limit, limit > 1 else { return text }

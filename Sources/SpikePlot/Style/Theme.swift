@@ -27,6 +27,16 @@ enum Theme {
         palette[((index % palette.count) + palette.count) % palette.count]
     }
 
+    /// The dash pattern of the line at `index`: solid for the first pass through the palette,
+    /// then dashed, then dotted, so lines stay distinguishable when colours repeat.
+    static func seriesDash(_ index: Int) -> String? {
+        switch (max(0, index) / palette.count) % 3 {
+        case 0: return nil
+        case 1: return "7 3"
+        default: return "2 2"
+        }
+    }
+
     static let lineWidth = 1.75
     static let tickLength = 4.0
     static let markerSize = 5.0

@@ -18,7 +18,7 @@ extension Table {
         }
         let header = columns.map(singleLine)
         grid.insert(header, at: 0)
-        let widths = columns.indices.map { column in grid.map { $0[column].count }.max() ?? 0 }
+        let widths = columns.indices.map { column in grid.map { TextMetrics.columns($0[column]) }.max() ?? 0 }
         var lines: [String] = []
         if !title.isEmpty { lines.append(singleLine(title)) }
         for (index, row) in grid.enumerated() {
@@ -36,7 +36,7 @@ extension Table {
     }
 
     private func pad(_ text: String, to width: Int, alignment: Alignment) -> String {
-        let gap = max(0, width - text.count)
+        let gap = max(0, width - TextMetrics.columns(text))
         switch alignment {
         case .left: return text + String(repeating: " ", count: gap)
         case .right: return String(repeating: " ", count: gap) + text
