@@ -50,3 +50,18 @@ final class HeaderFactoryTests: XCTestCase {
         XCTAssertThrowsError(try Header(json: "header"))
     }
 }
+
+final class MessageIDTests: XCTestCase {
+    func testIdsAreDistinctVersionFourUUIDs() {
+        let ids = (0..<1000).map { _ in MessageID.random() }
+        XCTAssertEqual(Set(ids).count, ids.count)
+        for id in ids.prefix(50) {
+            let parsed = UUID(uuidString: id)
+            XCTAssertNotNil(parsed, id)
+            XCTAssertEqual(parsed?.uuidString.lowercased(), id)
+            let scalars = Array(id)
+            XCTAssertEqual(scalars[14], "4", "version nibble of \(id)")
+            XCTAssertTrue("89ab".contains(scalars[19]), "variant nibble of \(id)")
+        }
+    }
+}

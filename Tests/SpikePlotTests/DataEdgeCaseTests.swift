@@ -75,6 +75,18 @@ final class DataEdgeCaseTests: XCTestCase {
         XCTAssertLessThan(ys.min() ?? .infinity, fourY, "the single outlier point survives decimation")
     }
 
+    func testAHundredThousandPointScatterStaysUnderItsSizeBudget() throws {
+        var state: UInt64 = 1
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let x = (0..<100_000).map { _ in next() }, y = (0..<100_000).map { _ in next() }
+        let svg = ScatterPlot(x: x, y: y).svg()
+        XCTAssertLessThan(svg.utf8.count, 400_000)
+        XCTAssertNotNil(XMLNode.parse(svg))
+    }
+
     func testRasterWithThousandsOfSpikesStaysCompact() throws {
         let matrix = (0..<50).map { neuron in (0..<1000).map { step in (step * 7 + neuron * 3) % 5 == 0 ? 1.0 : 0.0 } }
         let raster = SpikeRaster(matrix: matrix)

@@ -51,15 +51,15 @@ enum ValueText {
         case .trace(let trace): return EngineText.trace(trace)
         case .figure(let figure): return figure.description
         case .table(let table): return table.text()
+        case .data(let data): return DatasetView.text(of: data)
         }
     }
 
-    /// A field name bare when it is an identifier, quoted otherwise.
+    /// A field name bare when it is an identifier or keyword, quoted otherwise.
     static func fieldName(_ name: String) -> String {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, first == "_" || first.properties.isXIDStart,
-              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
-              Keyword(rawValue: name) == nil
+              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue })
         else { return quoted(name) }
         return name
     }

@@ -21,7 +21,10 @@ final class IOPubPublisher: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private var stopped = false
 
-    init(xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void)
+    init(
+        xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory,
+        log: @escaping @Sendable (String) -> Void
+    )
         throws(ZeroMQError)
     {
         self.xpub = xpub
@@ -61,13 +64,15 @@ final class IOPubPublisher: @unchecked Sendable {
     }
 
     /// The publishing loop; returns after the stop marker or when the context shuts down.
+    /// Any other failure is logged and the loop goes on (producers must never block on a dead
+    /// publisher).
     func run() {
         defer {
             inbox.close()
             xpub.close()
         }
-        do {
-            while true {
+        while true {
+            do {
                 let ready = try Poller.readable([inbox, xpub], timeoutMilliseconds: -1)
                 if ready[1], let event = try xpub.receive(dontWait: true) {
                     welcome(event)
@@ -76,11 +81,11 @@ final class IOPubPublisher: @unchecked Sendable {
                     if frames == Self.stopMarker { return }
                     try xpub.send(frames)
                 }
+            } catch .terminated {
+                return
+            } catch {
+                log("iopub: \(error)")
             }
-        } catch .terminated {
-            return
-        } catch {
-            log("iopub: \(error)")
         }
     }
 
