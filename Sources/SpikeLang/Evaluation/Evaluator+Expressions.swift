@@ -55,9 +55,10 @@ extension Evaluator {
 
     /// A name's value: the current scope first, then the library.
     func lookUp(_ name: String, at range: SourceRange) throws -> Value {
-        if let value = scope[name] { return value }
+        if let value = scope[name] ?? enclosing[name] { return value }
         if let builtin = library[name] { return .builtin(builtin) }
-        throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: Array(scope.keys) + library.names)),
+        let known = Array(scope.keys) + Array(enclosing.keys) + library.names
+        throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: known)),
                          at: range)
     }
 
