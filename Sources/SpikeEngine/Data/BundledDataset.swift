@@ -74,7 +74,7 @@ public enum BundledDataset: String, CaseIterable, Sendable {
 
     /// The text of the bundled `Datasets/<file>.csv`.
     private func text(of file: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "Datasets") else {
+        guard let url = DatasetFiles.url(of: file + ".csv") else {
             throw DataError.fileNotFound(path: "Datasets/\(file).csv")
         }
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {
