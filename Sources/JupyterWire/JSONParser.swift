@@ -116,7 +116,9 @@ struct JSONParser {
     private mutating func parseString() -> String? {
         index += 1
         let start = index
-        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"), bytes[index] >= 0x20 {
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+            bytes[index] >= 0x20
+        {
             index += 1
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {

@@ -58,7 +58,9 @@ final class KernelClient {
         let socket = socket(for: channel)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
-            guard try Poller.readable([socket], timeoutMilliseconds: 20)[0], let frames = try socket.receive(dontWait: true) else {
+            guard try Poller.readable([socket], timeoutMilliseconds: 20)[0],
+                let frames = try socket.receive(dontWait: true)
+            else {
                 continue
             }
             return try codec.decode(frames).get()

@@ -2,7 +2,6 @@ import Foundation
 import JupyterWire
 import XCTest
 import ZeroMQ
-
 import spike
 
 final class ZeroMQRuntimeTests: XCTestCase {
@@ -55,7 +54,8 @@ final class ZeroMQRuntimeTests: XCTestCase {
         try kernel.client.sendRaw([Data("no delimiter".utf8)])
         try kernel.client.sendRaw(Array(kernel.client.codec.encode(good).prefix(3)))
         let parts = [Data("{nope".utf8), Data("{}".utf8), Data("{}".utf8), Data("{}".utf8)]
-        try kernel.client.sendRaw([WireCodec.delimiter, Data(kernel.client.codec.signer.signature(of: parts).utf8)] + parts)
+        try kernel.client.sendRaw(
+            [WireCodec.delimiter, Data(kernel.client.codec.signer.signature(of: parts).utf8)] + parts)
         try kernel.client.sendRaw(forgedCodec.encode(good), on: .control)
 
         let request = try kernel.client.send("kernel_info_request")
@@ -117,7 +117,9 @@ final class ZeroMQRuntimeTests: XCTestCase {
 
 final class ZeroMQRuntimeStartupTests: XCTestCase {
     func testAnUnusableConnectionFileIsReportedNotServed() {
-        XCTAssertThrowsError(try ZeroMQKernelRuntime.run(connectionFile: "/nonexistent.json", interpreter: EchoInterpreter())) {
+        XCTAssertThrowsError(
+            try ZeroMQKernelRuntime.run(connectionFile: "/nonexistent.json", interpreter: EchoInterpreter())
+        ) {
             XCTAssertEqual($0 as? ConnectionFileError, .unreadable(path: "/nonexistent.json"))
         }
     }

@@ -25,7 +25,8 @@ extension Kernel {
     /// Publishes `content` on IOPub with `parent` as parent header.
     func publish<Content: OutgoingContent>(_ content: Content, parent: Message) {
         let type = Content.messageType
-        let message = Message(header: headers.header(for: type), parentHeader: parent.header.json, content: content.json)
+        let message = Message(
+            header: headers.header(for: type), parentHeader: parent.header.json, content: content.json)
         sink.send(message, on: .iopub)
     }
 

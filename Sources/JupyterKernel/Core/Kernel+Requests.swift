@@ -8,7 +8,8 @@ extension Kernel {
         let cursor = Self.clamp(request.cursorPosition, to: request.code)
         let completion = interpreter.complete(request.code, cursor: cursor)
         reply(
-            CompleteReply(matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd),
+            CompleteReply(
+                matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd),
             to: message, on: channel
         )
     }
@@ -17,7 +18,9 @@ extension Kernel {
     func inspect(_ request: InspectRequest, message: Message, on channel: Channel) {
         let cursor = Self.clamp(request.cursorPosition, to: request.code)
         let detail = min(max(request.detailLevel, 0), 1)
-        reply(InspectReply(bundle: interpreter.inspect(request.code, cursor: cursor, detailLevel: detail)), to: message, on: channel)
+        reply(
+            InspectReply(bundle: interpreter.inspect(request.code, cursor: cursor, detailLevel: detail)), to: message,
+            on: channel)
     }
 
     /// `position` limited to `0...code.unicodeScalars.count`. Cost: O(code length).

@@ -35,6 +35,8 @@ struct Members {
         case .encoding(let encoding):
             let pairs = encodingMembers(encoding)
             return Members(names: pairs.map(\.0)) { name in pairs.first { $0.0 == name }?.1 }
+        case .data(let data):
+            return Members(names: data.memberNames) { data.member($0) }
         default:
             return Members(names: []) { _ in nil }
         }

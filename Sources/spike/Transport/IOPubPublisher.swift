@@ -21,7 +21,10 @@ final class IOPubPublisher: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private var stopped = false
 
-    init(xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void)
+    init(
+        xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory,
+        log: @escaping @Sendable (String) -> Void
+    )
         throws(ZeroMQError)
     {
         self.xpub = xpub

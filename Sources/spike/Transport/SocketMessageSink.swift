@@ -13,7 +13,10 @@ final class SocketMessageSink: MessageSink, @unchecked Sendable {
     private let codec: WireCodec
     private let log: @Sendable (String) -> Void
 
-    init(shell: Socket, control: Socket, iopub: IOPubPublisher, codec: WireCodec, log: @escaping @Sendable (String) -> Void) {
+    init(
+        shell: Socket, control: Socket, iopub: IOPubPublisher, codec: WireCodec,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.shell = shell
         self.control = control
         self.iopub = iopub

@@ -78,6 +78,7 @@ public enum StdioKernelRuntime {
     ) {
         log("dropped stdio line: \(reason)")
         let error = ErrorContent(name: "MalformedLine", value: reason)
-        sink.send(Message(header: headers.header(for: ErrorOutput.messageType), content: ErrorOutput(error).json), on: .iopub)
+        sink.send(
+            Message(header: headers.header(for: ErrorOutput.messageType), content: ErrorOutput(error).json), on: .iopub)
     }
 }

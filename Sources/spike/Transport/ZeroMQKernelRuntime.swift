@@ -20,7 +20,8 @@ public enum ZeroMQKernelRuntime {
     /// - Throws: ``ConnectionFileError`` when the file is unusable, ``ZeroMQError`` when a
     ///   socket cannot be bound (e.g. the port is taken).
     public static func run(
-        connectionFile: String, interpreter: any Interpreter, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+        connectionFile: String, interpreter: any Interpreter,
+        log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
         signal(SIGPIPE, SIG_IGN)
