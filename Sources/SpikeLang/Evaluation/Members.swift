@@ -50,7 +50,7 @@ struct Members {
         case "threshold": return .number(trace.threshold)
         case "steps": return .number(Double(trace.steps))
         case "spike_steps": return .list(trace.spikeSteps.map { .number(Double($0)) })
-        case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? .none
+        case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? Value.none
         case "firing_rate": return .number(trace.firingRate)
         default: return nil
         }
