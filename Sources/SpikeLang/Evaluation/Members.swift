@@ -73,7 +73,7 @@ struct Members {
     private static func encodingMembers(_ encoding: PositionalEncoding) -> [(String, Value)] {
         var pairs: [(String, Value)] = [
             ("name", .string(encoding.name)),
-            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? .none),
+            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? Value.none),
         ]
         switch encoding {
         case let .cpg(count, tau, threshold, index):
