@@ -52,6 +52,21 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
+    func testDeeplyNestedValuesShowAndCompareWithoutExhaustingTheStack() {
+        let session = Session()
+        let outcome = session.run("x = []\nfor i in 0..20000 { x = [x] }\nx == x", output: RecordingSink())
+        XCTAssertEqual(outcome.result?.plain, "false", "comparison gives up past the depth limit")
+        let shown = session.run("x", output: RecordingSink()).result?.plain ?? ""
+        XCTAssertTrue(shown.hasPrefix("[[[[") && shown.contains("[…]"), String(shown.prefix(20)))
+        XCTAssertEqual(session.run("[[1], {a: [2]}] == [[1], {a: [2]}]", output: RecordingSink()).result?.plain, "true")
+    }
+
+    func testRedefiningAFunctionInALoopDoesNotChainClosures() {
+        let session = Session()
+        let outcome = session.run("for i in 0..1000 { fn g() = i }\ng()", output: RecordingSink())
+        XCTAssertEqual(outcome.result?.plain, "999")
+    }
+
     func testEveryPrefixOfAProgramFailsCleanlyOrRuns() {
         let program = """
             n = lif(tau=2, threshold=1)
