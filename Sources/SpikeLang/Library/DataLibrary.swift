@@ -37,14 +37,15 @@ enum DataLibrary {
         Builtin(Signature("load_csv", [required("path"), optional("columns", .none, shown: "all"),
                                        optional("time_column", .none), optional("missing", .string("interpolate"))]),
                 topic: .data,
-                summary: "A series from a CSV file with a header line: numeric columns (all, one name or a list), an optional time-label column; missing values \"interpolate\", \"zero\", \"drop\" or \"error\".") { arguments, _ in
+                summary: "A series from a CSV file with a header line: numeric columns (all, one name or a list), an optional time-label column; missing values \"interpolate\", \"zero\", \"drop\" or \"error\".") { arguments, evaluator in
             let path = try arguments.string("path")
             let columns = try columnSelection(arguments)
             let time = arguments.value("time_column").isNone ? nil : try arguments.string("time_column")
             let missing = try arguments.choice("missing", among: MissingPolicy.allCases.map(\.rawValue))
             return try arguments.data {
                 .data(.series(try Series.loadCSV(
-                    path: path, columns: columns, timeColumn: time, missing: try MissingPolicy(named: missing))))
+                    path: path, columns: columns, timeColumn: time, missing: try MissingPolicy(named: missing),
+                    budget: evaluator.settings.budget)))
             }
         }
     }
