@@ -129,8 +129,9 @@ bench: build venv
 	@if $(SPIKE) bench --help >/dev/null 2>&1; then echo "==> spike bench"; $(SPIKE) bench; fi
 
 # ---------------------------------------------------------------------------- use
+# JupyterLab refuses to start as root unless told it may.
 lab: install-kernel
-	$(JUPYTER) lab
+	$(JUPYTER) lab $(if $(filter 0,$(shell id -u)),--allow-root)
 
 console: install-kernel
 	$(JUPYTER) console --kernel spike

@@ -79,8 +79,7 @@ SPIKE = Dialect(
     name_error="NameError",
     unbound_name_code="never_bound_anywhere + 1",
     print_text='print("{text}")',
-    # EXTENSION: display(value, id=) shows with a display_id; update=true re-renders it in place.
-    display_then_update='display(1, id="{ident}")\ndisplay(2, id="{ident}", update=true)',
+    display_then_update='display(1, id="{ident}")\nupdate_display(2, id="{ident}")',
     member_setup="t = tensor([[1, 2], [3, 4]])",
     member_prefix="t.sh",
     member_expected="shape",

@@ -102,7 +102,7 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
     ]
     rich_code = "simulate(lif(tau=2), input=1.2, steps=12)"
 
-    # EXTENSION (not in language.md v1): clear_output(wait=false) clears the cell's output.
+    # clear_output(wait=false): beyond language.md v1, in the standard library
     code_clear_output = "clear_output()"
 
     # %help opens the pager (a `page` payload)

@@ -182,6 +182,15 @@ class QueueChecks(_KernelChecks):
         self.assert_ok(ex)
         self.assertIn(after, ex.stream_text())
 
+    def test_a_request_sent_after_a_failed_cells_idle_is_not_aborted(self) -> None:
+        """Only what was queued when the cell failed is aborted, not what the client sends next."""
+        d = self.dialect
+        for attempt in range(20):
+            with self.subTest(attempt=attempt):
+                self.assertEqual(self.rk.run(d.unbound_name_code).content["status"], "error")
+                after = self.rk.run(d.increment.format(name=str(attempt)))
+                self.assertEqual(after.content["status"], "ok", after.content)
+
     def test_stop_on_error_false_lets_queued_requests_run(self) -> None:
         head, rest, markers = self._burst(stop_on_error=False)
         self.assertEqual(head.content["status"], "error")

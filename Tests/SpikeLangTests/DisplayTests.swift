@@ -73,4 +73,29 @@ final class DisplayTests: XCTestCase {
         parses(shown.html)
         XCTAssertTrue(shown.plain.contains("neuron  a neuron"))
     }
+
+    func testHeatmapBarScatterAndGridAreWellFormedSVG() {
+        for source in [
+            "heatmap(encode(cpg(), length=32), title=\"CPG-PE\")",
+            "bar({none: {mean: 0.719, std: 0.01}, cpg: {mean: 0.744, std: 0.02}})",
+            "bar({none: {r2: 0.7, mae: 0.3}, cpg: {r2: 0.74, mae: 0.28}})",
+            "scatter([1, 2, 3], [3, 1, 2])",
+            "grid([plot([1, 2]), simulate(lif())], columns=2)",
+        ] {
+            let rendering = result(source)
+            XCTAssertTrue(rendering?.svg?.hasPrefix("<svg") ?? false, source)
+            parses(rendering?.svg)
+        }
+    }
+
+    func testDisplaysWithAnIdCanBeUpdatedAndOutputCleared() {
+        let sink = RecordingSink()
+        let outcome = Session().run("display(1, id=\"progress\")\nupdate_display(2, \"progress\")\nclear_output(wait=true)", output: sink)
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(sink.events, [
+            .display(Rendering(plain: "1"), "progress"),
+            .update(Rendering(plain: "2"), "progress"),
+            .clear(true),
+        ])
+    }
 }

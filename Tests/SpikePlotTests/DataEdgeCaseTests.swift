@@ -42,6 +42,18 @@ final class DataEdgeCaseTests: XCTestCase {
         XCTAssertTrue(texts.contains("0.01") && texts.contains("100"), "\(texts)")
     }
 
+    func testLongAxisLabelsAreCutToTheAxisLengthWithAnEllipsis() throws {
+        let long = String(repeating: "membrane potential ", count: 20)
+        let plot = LinePlot(y: [1, 2], title: long, xLabel: long, yLabel: long)
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let labels = root.elements("text").map(\.text).filter { $0.hasPrefix("membrane") }
+        XCTAssertEqual(labels.count, 3)
+        for label in labels {
+            XCTAssertTrue(label.hasSuffix("…"), label)
+            XCTAssertLessThan(label.count, 100, label)
+        }
+    }
+
     func testMismatchedXAndYLengthsPlotTheCommonPrefixAndSaySo() throws {
         let plot = LinePlot(series: [.init("a", y: [1, 2, 3, 4], x: [0, 1])])
         XCTAssertTrue(plot.description.contains("2 x values for 4 y values, 2 plotted"), plot.description)

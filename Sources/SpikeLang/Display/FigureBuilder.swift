@@ -48,6 +48,75 @@ enum FigureBuilder {
         }
     }
 
+    /// Rows of numbers for `heatmap`: a matrix tensor as it is, a vector as one row, or a
+    /// list of rows.
+    static func matrix(from value: Value, at range: SourceRange) throws -> [[Double]] {
+        switch value {
+        case .tensor(let tensor) where tensor.rank == 2:
+            let width = tensor.shape[1]
+            return (0..<tensor.shape[0]).map { row in (0..<width).map { Double(tensor.scalars[row * width + $0]) } }
+        case .tensor(let tensor) where tensor.rank <= 1:
+            return [TensorConversion.doubles(tensor)]
+        case .list(let rows):
+            if rows.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
+                return [try numbers(value, context: "heatmap(): 'matrix'", at: range)]
+            }
+            return try rows.map { try numbers($0, context: "heatmap(): each row of 'matrix'", at: range) }
+        default:
+            throw Diagnostic(.wrongKind(what: "heatmap(): 'matrix'", expected: "a matrix tensor or a list of rows", got: value.typeName),
+                             at: range)
+        }
+    }
+
+    /// Bars for `bar(record)`: `{a: 1, b: 2}` is one series; `{a: {mean: m, std: s}}` adds
+    /// error bars; `{a: {r2: 1, mse: 2}, b: {…}}` groups one series per inner field.
+    static func bars(from value: Value, at range: SourceRange) throws -> (categories: [String], series: [BarChart.Series]) {
+        guard case .record(let record) = value else {
+            throw Diagnostic(.wrongKind(what: "bar(): 'record'", expected: "a record such as {a: 1, b: 2}", got: value.typeName), at: range)
+        }
+        let categories = record.names
+        let inner = record.fields.compactMap { field -> Record? in
+            if case .record(let nested) = field.value { return nested }
+            return nil
+        }
+        let isMeanStd = inner.count == record.fields.count && inner.allSatisfy { $0.names.sorted() == ["mean", "std"] }
+        if inner.isEmpty || isMeanStd {
+            var values: [Double] = []
+            var errors: [Double] = []
+            for field in record.fields {
+                switch field.value {
+                case .number(let number):
+                    values.append(number)
+                    errors.append(0)
+                case .record(let nested):
+                    guard case .number(let mean)? = nested["mean"], case .number(let std)? = nested["std"] else { fallthrough }
+                    values.append(mean)
+                    errors.append(std)
+                default:
+                    throw Diagnostic(.elementType(context: "bar(): 'record'", expected: "numbers or {mean, std} records",
+                                                  got: field.value.typeName), at: range)
+                }
+            }
+            return (categories, [BarChart.Series(values: values, errors: isMeanStd ? errors : nil)])
+        }
+        guard inner.count == record.fields.count else {
+            throw Diagnostic(.elementType(context: "bar(): 'record'", expected: "all numbers or all records", got: "a mix"), at: range)
+        }
+        var seriesNames: [String] = []
+        for nested in inner { for name in nested.names where !seriesNames.contains(name) { seriesNames.append(name) } }
+        let series = try seriesNames.map { name in
+            BarChart.Series(name, values: try inner.map { nested in
+                switch nested[name] {
+                case .number(let number)?: return number
+                case nil, .some(Value.none): return .nan
+                case let other?:
+                    throw Diagnostic(.elementType(context: "bar(): field '\(name)'", expected: "numbers", got: other.typeName), at: range)
+                }
+            })
+        }
+        return (categories, series)
+    }
+
     /// A neurons × steps matrix for `raster`: from a [time, neurons] tensor or list of rows,
     /// or a trace (one neuron).
     static func spikeMatrix(from value: Value, at range: SourceRange) throws -> [[Double]] {

@@ -54,12 +54,11 @@ enum ValueText {
         }
     }
 
-    /// A field name bare when it is an identifier, quoted otherwise.
+    /// A field name bare when it is an identifier or keyword, quoted otherwise.
     static func fieldName(_ name: String) -> String {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, first == "_" || first.properties.isXIDStart,
-              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue }),
-              Keyword(rawValue: name) == nil
+              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue })
         else { return quoted(name) }
         return name
     }

@@ -8,9 +8,20 @@ enum CoreLibrary {
                 evaluator.sink.write(text + "\n", stream: .stdout)
                 return .none
             },
-            Builtin(Signature("display", [required("value")]), topic: .core,
-                    summary: "Shows a value now, in the middle of a cell, with its richest view.") { arguments, evaluator in
-                evaluator.sink.display(Presenter.rendering(of: arguments.value("value")), id: nil)
+            Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
+                    summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { arguments, evaluator in
+                let id = arguments.value("id").isNone ? nil : try arguments.string("id")
+                evaluator.sink.display(Presenter.rendering(of: arguments.value("value")), id: id)
+                return .none
+            },
+            Builtin(Signature("update_display", [required("value"), required("id")]), topic: .core,
+                    summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { arguments, evaluator in
+                evaluator.sink.update(Presenter.rendering(of: arguments.value("value")), id: try arguments.string("id"))
+                return .none
+            },
+            Builtin(Signature("clear_output", [optional("wait", .boolean(false))]), topic: .core,
+                    summary: "Clears the cell's output so far; with wait=true, only when the next output arrives.") { arguments, evaluator in
+                evaluator.sink.clear(wait: try arguments.boolean("wait"))
                 return .none
             },
             Builtin(Signature("len", [required("x")]), topic: .core,

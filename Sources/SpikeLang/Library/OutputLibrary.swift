@@ -3,7 +3,57 @@ import SpikePlot
 /// Output builtins that draw: `plot`, `raster`, `table` (figures and tables from SpikePlot).
 enum OutputLibrary {
     static func builtins() -> [Builtin] {
-        [plot(), raster(), table()]
+        [plot(), raster(), heatmap(), bar(), scatter(), grid(), table()]
+    }
+
+    private static func heatmap() -> Builtin {
+        Builtin(Signature("heatmap", [required("matrix"), optional("title", .string("")), optional("xlabel", .string("")),
+                                      optional("ylabel", .string(""))]),
+                topic: .output,
+                summary: "A matrix (tensor or list of rows) as coloured cells with a colour bar; row 0 at the top.") { arguments, _ in
+            let matrix = try FigureBuilder.matrix(from: arguments.value("matrix"), at: arguments.range(of: "matrix"))
+            return .figure(.heatmap(Heatmap(matrix: matrix, title: try arguments.string("title"), xLabel: try arguments.string("xlabel"),
+                                            yLabel: try arguments.string("ylabel"))))
+        }
+    }
+
+    private static func bar() -> Builtin {
+        Builtin(Signature("bar", [required("record"), optional("title", .string(""))]), topic: .output,
+                summary: "A bar chart of a record {name: value}; {name: {mean: m, std: s}} adds error bars; a record of records groups bars.") { arguments, _ in
+            let (categories, series) = try FigureBuilder.bars(from: arguments.value("record"), at: arguments.range(of: "record"))
+            return .figure(.bar(BarChart(categories: categories, series: series, title: try arguments.string("title"))))
+        }
+    }
+
+    private static func scatter() -> Builtin {
+        Builtin(Signature("scatter", [required("x"), required("y"), optional("title", .string("")), optional("xlabel", .string("")),
+                                      optional("ylabel", .string(""))]),
+                topic: .output, summary: "A scatter plot of the points (x[i], y[i]).") { arguments, _ in
+            let x = try FigureBuilder.numbers(arguments.value("x"), context: "scatter(): 'x'", at: arguments.range(of: "x"))
+            let y = try FigureBuilder.numbers(arguments.value("y"), context: "scatter(): 'y'", at: arguments.range(of: "y"))
+            guard x.count == y.count else { throw arguments.invalid("y", "has \(y.count) values but 'x' has \(x.count)") }
+            return .figure(.scatter(ScatterPlot(x: x, y: y, title: try arguments.string("title"), xLabel: try arguments.string("xlabel"),
+                                                yLabel: try arguments.string("ylabel"))))
+        }
+    }
+
+    private static func grid() -> Builtin {
+        Builtin(Signature("grid", [required("figures"), optional("columns", .number(2)), optional("title", .string(""))]),
+                topic: .output, summary: "Small multiples: a list of figures (or traces) laid out in a grid.") { arguments, _ in
+            guard case .list(let items) = arguments.value("figures") else { throw arguments.mismatch("figures", expected: "a list of figures") }
+            let panels = try items.map { item -> Figure in
+                switch item {
+                case .figure(let figure): return figure
+                case .trace(let trace): return .membrane(TraceView.figure(of: trace))
+                default:
+                    throw Diagnostic(.elementType(context: "grid(): 'figures'", expected: "figures", got: item.typeName),
+                                     at: arguments.range(of: "figures"))
+                }
+            }
+            let columns = try arguments.integer("columns")
+            guard columns >= 1 else { throw arguments.invalid("columns", "must be at least 1") }
+            return .figure(.grid(FigureGrid(panels: panels, columns: columns, title: try arguments.string("title"))))
+        }
     }
 
     private static func plot() -> Builtin {

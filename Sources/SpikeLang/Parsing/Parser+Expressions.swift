@@ -145,7 +145,7 @@ extension Parser {
             case .symbol(.dot):
                 try enterNesting(at: token.range)
                 advance()
-                let (name, nameRange) = try expectIdentifier("a member name after '.'")
+                let (name, nameRange) = try expectMemberName()
                 expression = Expression(kind: .member(expression, name: name, nameRange: nameRange), range: range(from: expression.range))
             case .symbol(.leftBracket):
                 try enterNesting(at: token.range)
@@ -267,6 +267,7 @@ extension Parser {
             let name: String
             switch token.kind {
             case .identifier(let identifier): name = identifier
+            case .keyword(let keyword): name = keyword.rawValue
             case .string(let string): name = string
             default: throw Diagnostic(.expected("a field name", found: token.description), at: token.range)
             }

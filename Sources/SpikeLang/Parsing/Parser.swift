@@ -125,6 +125,16 @@ struct Parser {
         return (name, token.range)
     }
 
+    /// A member name after `.`: an identifier, or a keyword (records may have a `none` field).
+    mutating func expectMemberName() throws -> (String, SourceRange) {
+        let token = peek()
+        if case .keyword(let keyword) = token.kind {
+            advance()
+            return (keyword.rawValue, token.range)
+        }
+        return try expectIdentifier("a member name after '.'")
+    }
+
     /// Runs `body` with newlines significant (`false`) or skipped (`true`).
     mutating func withNewlines<T>(skipped: Bool, _ body: (inout Parser) throws -> T) rethrows -> T {
         newlineModes.append(skipped)

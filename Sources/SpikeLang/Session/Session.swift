@@ -14,12 +14,17 @@ public final class Session {
     var bindings: [String: Value] = [:]
     var settings = SessionSettings()
     let library = Library()
+    private let thread = EvaluationThread()
 
     public init() {}
 
     /// A session whose requests may allocate at most `memoryBudget` bytes each.
     public init(memoryBudget: Int) {
         settings.memoryBudget = memoryBudget
+    }
+
+    deinit {
+        thread.stop()
     }
 
     /// The seed of every random source (`%seed N`, `seed(n)`).
@@ -33,16 +38,16 @@ public final class Session {
 
     /// Runs one cell, streaming its output to `output`; returns its result, pages or failure.
     ///
-    /// Runs on a dedicated large-stack thread and returns when the cell is done; every
-    /// `output` call happens on that thread before `run` returns.
+    /// Runs on the session's large-stack evaluation thread and returns when the cell is done;
+    /// every `output` call happens on that thread before `run` returns.
     public func run(_ source: String, output: OutputSink) -> CellOutcome {
-        LargeStack.run { self.runCell(source, output: output) }
+        thread.run { self.runCell(source, output: output) }
     }
 
     /// Evaluates one expression for `user_expressions`: its rendering, or why it failed.
     /// Output the expression writes is dropped.
     public func evaluate(expression: String) -> Result<Rendering, CellFailure> {
-        LargeStack.run {
+        thread.run {
             let outcome = self.runCell(expression, output: SilentSink())
             if let failure = outcome.failure { return .failure(failure) }
             return .success(outcome.result ?? Rendering(plain: "none"))

@@ -142,12 +142,14 @@ struct Axes {
         }
         if !labels.x.isEmpty {
             let baseline = plot.maxY + Theme.tickLength + 5 + Theme.fontSize + 6 + Theme.labelSize * 0.8
+            let limit = max(6, Int(plot.width / (Theme.labelSize * 0.55)))
             texts.append(.label(
-                labels.x, x: plot.midX, y: baseline, anchor: .middle, size: Theme.labelSize, color: Theme.ink))
+                TextMetrics.truncated(labels.x, limit: limit), x: plot.midX, y: baseline, anchor: .middle, size: Theme.labelSize, color: Theme.ink))
         }
         if !labels.y.isEmpty {
+            let limit = max(6, Int(plot.height / (Theme.labelSize * 0.55)))
             texts.append(.label(
-                labels.y, x: panel.minX + 10 + Theme.labelSize * 0.8, y: plot.midY, anchor: .middle,
+                TextMetrics.truncated(labels.y, limit: limit), x: panel.minX + 10 + Theme.labelSize * 0.8, y: plot.midY, anchor: .middle,
                 size: Theme.labelSize, color: Theme.ink, rotated: true))
         }
         return texts
