@@ -62,7 +62,7 @@ extension StageBuilder {
     }
 
     mutating func mlpNet(_ options: MLPNetOptions, outputs: Int?) throws {
-        if single.count > 2 { try add("flatten", Flatten(from: 1)) }
+        if single.count > 2 { try add("flatten", Flatten(from: 1), gives: .same) }
         for width in options.hidden {
             try linear(width)
             try add("relu", ReLU())

@@ -45,7 +45,7 @@ extension StageBuilder {
         }
         var inner = StageBuilder(example: Array(single.dropFirst()), generator: generator)
         try inner.encoder(options.encoder, steps: options.steps, neuron: options.neuron)
-        try inner.add("invert (one token per variate)", Permute(axes: [0, 1, 3, 2]))
+        try inner.add("invert (one token per variate)", Permute(axes: [0, 1, 3, 2]), gives: .same)
         try inner.linear(options.dim, name: "linear (length → dim)")
         try inner.add("batchnorm", try BatchNorm(features: options.dim))
         try inner.neuron(options.neuron)
@@ -55,7 +55,7 @@ extension StageBuilder {
             try inner.mlpBlock(hidden: options.hidden, neuron: options.neuron, encoding: nil, residual: true,
                                label: "block \(block + 1): mlp")
         }
-        try inner.add("last time step", LastStep())
+        try inner.add("last time step", LastStep(), gives: .same)
         try inner.linear(outputs / variates, name: "linear (head, per variate)")
         generator = inner.generator
         let wrapped = WindowNormalised(inner: Sequential(inner.stages.map(\.layer)))

@@ -18,6 +18,9 @@ public final class Network {
     public private(set) var outputShape: [Int]?
     /// The seed the weights were initialised from.
     public private(set) var initialSeed: UInt64?
+    /// The normalisation of the forecasting data it last trained on (for `predict` in
+    /// original units).
+    public internal(set) var dataNormalizer: Normalizer?
 
     /// An unbuilt network; with `example` and `outputs` it is built at once from `seed`.
     public init(_ blueprint: Blueprint, example: [Int]? = nil, outputs: [Int]? = nil, seed: UInt64 = 0) throws {
@@ -31,6 +34,7 @@ public final class Network {
         exampleShape = other.exampleShape
         outputShape = other.outputShape
         initialSeed = other.initialSeed
+        dataNormalizer = other.dataNormalizer
     }
 
     /// An independent network with the same blueprint and (if built) the same weights.

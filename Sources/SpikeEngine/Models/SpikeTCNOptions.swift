@@ -1,6 +1,6 @@
 /// Spike-TCN (science.md §4): encoder → [PE] → one temporal block per entry of `channels`
-/// (causal dilated convolutions, dilation 2^i, with LIF and a residual) → the last position →
-/// mean over T → Linear.
+/// (causal dilated convolutions, dilation 2^i, with LIF and a residual) → mean over T → the
+/// last position → Linear.
 ///
 /// Spike keeps the blocks' spikes over the T time steps (the reference averages them into
 /// rates inside each block); the readout averages over T at the end.
@@ -43,10 +43,12 @@ extension StageBuilder {
             let block = try TemporalBlock(inputs: inputs, outputs: width, kernel: options.kernel, dilation: dilation,
                                           neuron: options.neuron, generator: &generator)
             let macs = rows * options.kernel * (inputs * width + width * width) + (inputs == width ? 0 : rows * inputs * width)
-            try add("temporal block \(level + 1) (dilation \(dilation))", block, neurons: 2 * length * width, macs: macs)
+            try add("temporal block \(level + 1) (dilation \(dilation))", block, neurons: 2 * length * width, macs: macs,
+                    gives: .spikes)
         }
+        try add("mean_over(time)", MeanOver(.time))
         try add("last position", LastPosition())
-        try readout(outputs: outputs)
+        if let outputs { try linear(outputs, name: "linear (head)") }
     }
 }
 

@@ -13,6 +13,10 @@ public struct Stage: Sendable {
     public let neurons: Int
     /// Multiply-accumulates per example over all time steps, as a float network would do them.
     public let macs: Int
+    /// Whether the part receives spikes (or sums of spikes) and whether it gives them; a part
+    /// fed spikes does accumulates instead of multiply-accumulates.
+    public let receivesSpikes: Bool
+    public let emitsSpikes: Bool
     /// The stages inside a wrapping stage (e.g. iSpikformer's per-window normalisation), for display.
     public let parts: [Stage]
 

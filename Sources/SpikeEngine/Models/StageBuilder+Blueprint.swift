@@ -20,7 +20,7 @@ extension StageBuilder {
         case .layerNorm:
             try add("layernorm", try LayerNorm(features: features))
         case let .dropout(rate):
-            try add("dropout", try Dropout(rate: rate))
+            try add("dropout", try Dropout(rate: rate), gives: .same)
         case let .attention(heads, scale):
             try spikingAttention(heads: heads, scale: scale, neuron: try LIF(), residual: false)
         case let .mlp(hidden):
@@ -28,7 +28,7 @@ extension StageBuilder {
             try mlpBlock(hidden: hidden, neuron: try LIF(), encoding: nil, residual: false)
         case let .residual(inner):
             var body = StageBuilder(example: Array(single.dropFirst()), generator: generator)
-            (body.single, body.pair) = (single, pair)
+            (body.single, body.pair, body.emitting) = (single, pair, emitting)
             try body.build(inner, outputs: nil)
             generator = body.generator
             guard body.single == single else {
@@ -36,13 +36,14 @@ extension StageBuilder {
             }
             let layer = Residual(Sequential(body.stages.map(\.layer)))
             try add("residual", layer, neurons: body.stages.reduce(0) { $0 + $1.neurons },
-                    macs: body.stages.reduce(0) { $0 + $1.macs }, parts: body.stages)
+                    macs: body.stages.reduce(0) { $0 + $1.macs }, gives: body.emitting ? .same : .real,
+                    parts: body.stages)
         case let .positional(encoding):
             try positional(encoding, neuron: try LIF())
         case let .meanOver(axis):
             try add("mean_over(\(axis.rawValue))", MeanOver(axis))
         case .flatten:
-            try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1))
+            try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1), gives: .same)
         case let .neuron(lif):
             try neuron(lif)
         case let .encoder(kind, steps, lif):

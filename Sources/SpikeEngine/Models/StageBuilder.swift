@@ -10,6 +10,18 @@ struct StageBuilder {
     /// The current shape at batch 1 and at batch 2.
     var single: [Int]
     var pair: [Int]
+    /// Whether the current values are spikes (or sums of spikes).
+    var emitting = false
+
+    /// What a stage gives, relative to what it receives.
+    enum Signal {
+        /// Spikes (0/1) or sums of spikes.
+        case spikes
+        /// Real values.
+        case real
+        /// Whatever it receives (a reshape, a permutation, a residual of spikes).
+        case same
+    }
 
     /// A builder for examples of shape `example` (no batch axis).
     init(example: [Int], generator: SeededGenerator) {
@@ -34,12 +46,16 @@ struct StageBuilder {
     var length: Int { single.count >= 3 ? single[single.count - 2] : 1 }
 
     /// Appends `layer` as a stage named `name`, probing its output shape.
-    mutating func add(_ name: String, _ layer: any Layer, neurons: Int = 0, macs: Int = 0, parts: [Stage] = []) throws {
-        let before = shape
+    mutating func add(
+        _ name: String, _ layer: any Layer, neurons: Int = 0, macs: Int = 0, gives signal: Signal = .real, parts: [Stage] = []
+    ) throws {
+        let before = shape, receiving = emitting
         single = try Self.probe(layer, single)
         pair = try Self.probe(layer, pair)
+        emitting = signal == .spikes || (signal == .same && receiving)
         stages.append(Stage(
-            name: name, layer: layer, inputShape: before, outputShape: shape, neurons: neurons, macs: macs, parts: parts))
+            name: name, layer: layer, inputShape: before, outputShape: shape, neurons: neurons, macs: macs,
+            receivesSpikes: receiving, emitsSpikes: emitting, parts: parts))
     }
 
     /// The output shape of `layer` on zeros of `shape` (inference, nothing recorded).
@@ -62,7 +78,7 @@ struct StageBuilder {
         let (l, c) = (single[1], single[2])
         let encoder = try SpikeEncoder(kind, steps: steps, neuron: neuron, generator: &generator)
         let macs = kind == .conv ? l * c * 3 * steps : kind == .delta ? l * c * steps : 0
-        try add("\(kind.rawValue)_encoder", encoder, neurons: l * c, macs: macs)
+        try add("\(kind.rawValue)_encoder", encoder, neurons: l * c, macs: macs, gives: .spikes)
     }
 
     mutating func linear(_ outputs: Int, bias: Bool = true, name: String = "linear") throws {
@@ -71,7 +87,7 @@ struct StageBuilder {
     }
 
     mutating func neuron(_ neuron: LIF, name: String = "lif") throws {
-        try add(name, neuron, neurons: perExample / steps)
+        try add(name, neuron, neurons: perExample / steps, gives: .spikes)
     }
 
     /// [PE] then Linear to `width` then LIF: a concatenating encoding does the linear itself
@@ -98,12 +114,14 @@ struct StageBuilder {
         }
         let layer = try Positional(encoding, features: features, maxLength: length, neuron: neuron, generator: &generator)
         var macs = 0, neurons = 0
+        var signal = Signal.real
         switch encoding {
         case .cpg, .randomCode: macs = rows * features * features
-        case .relative: (macs, neurons) = (rows * 3 * features * features, perExample / steps)
-        default: break
+        case .relative: (macs, neurons, signal) = (rows * 3 * features * features, perExample / steps, .same)
+        case .none: signal = .same
+        case .sinusoidal, .learnable: break
         }
-        try add("positional(\(encoding.name))", layer, neurons: neurons, macs: macs)
+        try add("positional(\(encoding.name))", layer, neurons: neurons, macs: macs, gives: signal)
     }
 
     mutating func spikingAttention(heads: Int, scale: Double, neuron: LIF, residual: Bool, label: String = "ssa") throws {
@@ -114,7 +132,7 @@ struct StageBuilder {
         let attention = try SpikingSelfAttention(features: d, heads: heads, scale: Float(scale), neuron: neuron, generator: &generator)
         let macs = 4 * rows * d * d + 2 * steps * length * length * d
         try add(residual ? "\(label) (residual)" : label, residual ? Residual(attention) : attention,
-                neurons: 5 * length * d, macs: macs)
+                neurons: 5 * length * d, macs: macs, gives: residual ? .same : .spikes)
     }
 
     /// Spikformer's MLP block; with `encoding` (CPG-PE) both linears also take the code.
@@ -132,7 +150,7 @@ struct StageBuilder {
             block = try MLPBlock(features: d, hidden: hidden, neuron: neuron, generator: &generator)
         }
         try add(residual ? "\(label) (residual)" : label, residual ? Residual(block) : block,
-                neurons: length * (hidden + d), macs: 2 * rows * d * hidden)
+                neurons: length * (hidden + d), macs: 2 * rows * d * hidden, gives: residual ? .same : .spikes)
     }
 
     /// Mean over T (when there is a time axis), mean over L, then Linear to `outputs` (if any).
