@@ -143,7 +143,10 @@ def encoding_vectors():
         {"identities": ["x"],
          "header": header("out-2", "display_data", session="kernel-session"),
          "parent_header": {},
-         "metadata": {"nested": {"a": [1, 2.5, True, False, None]}},
+         "metadata": {"nested": {"a": [1, 2.5, True, False, None]},
+                      "floats": [1e-05, 1e20, 1e16, 100.0, -0.0, 0.1, 1.5e300, 123456789.123, -2.5e-300],
+                      "ints": [0, -1, 9007199254740993, -9223372036854775808],
+                      "control": "\x00\x01\x1f\x7f \u2028 \b\f", "keys": {"b": 1, "a": 2, "\u00e9": 3, "Z": 4, "\U0001F600": 5}},
          "content": {"data": {"text/plain": "a/b", "image/svg+xml": "<svg></svg>"}, "metadata": {},
                      "transient": {"display_id": "d1"}}},
     ]

@@ -13,10 +13,10 @@ public struct HeaderFactory: Sendable {
     private let newID: @Sendable () -> String
 
     public init(
-        session: String = UUID().uuidString.lowercased(),
+        session: String = MessageID.random(),
         username: String = ProcessInfo.processInfo.environment["USER"] ?? "kernel",
         now: @escaping @Sendable () -> Date = { Date() },
-        newID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
+        newID: @escaping @Sendable () -> String = MessageID.random
     ) {
         self.session = session
         self.username = username
@@ -43,10 +43,26 @@ public struct HeaderFactory: Sendable {
         }
         var parts = tm()
         gmtime_r(&whole, &parts)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-            Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-            Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros
-        )
+        var text = ""
+        text.reserveCapacity(27)
+        func pad(_ number: Int, _ width: Int) {
+            let digits = String(number)
+            text += String(repeating: "0", count: max(width - digits.count, 0)) + digits
+        }
+        pad(Int(parts.tm_year) + 1900, 4)
+        text += "-"
+        pad(Int(parts.tm_mon) + 1, 2)
+        text += "-"
+        pad(Int(parts.tm_mday), 2)
+        text += "T"
+        pad(Int(parts.tm_hour), 2)
+        text += ":"
+        pad(Int(parts.tm_min), 2)
+        text += ":"
+        pad(Int(parts.tm_sec), 2)
+        text += "."
+        pad(micros, 6)
+        text += "Z"
+        return text
     }
 }

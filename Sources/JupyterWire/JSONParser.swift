@@ -33,13 +33,14 @@ struct JSONParser {
         while let byte = current, byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { index += 1 }
     }
 
-    private mutating func consume(_ literal: String) -> Bool {
-        let expected = Array(literal.utf8)
-        guard index + expected.count <= bytes.count, Array(bytes[index..<(index + expected.count)]) == expected else {
-            return false
+    private mutating func consume(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let matches = literal.withUTF8Buffer { expected in
+            (0..<count).allSatisfy { bytes[index + $0] == expected[$0] }
         }
-        index += expected.count
-        return true
+        if matches { index += count }
+        return matches
     }
 
     private mutating func parseValue() -> JSONValue? {
@@ -114,7 +115,17 @@ struct JSONParser {
     /// Parses a string starting at its opening quote.
     private mutating func parseString() -> String? {
         index += 1
-        var utf8 = [UInt8]()
+        let start = index
+        while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != UInt8(ascii: "\\"),
+            bytes[index] >= 0x20
+        {
+            index += 1
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
+            index += 1
+            return String(decoding: bytes[start..<(index - 1)], as: UTF8.self)
+        }
+        var utf8 = Array(bytes[start..<index])
         while let byte = current {
             index += 1
             switch byte {

@@ -4,7 +4,9 @@ import CZeroMQ
 public enum ZeroMQ {
     /// The linked libzmq version as "major.minor.patch".
     public static var libraryVersion: String {
-        var major: Int32 = 0, minor: Int32 = 0, patch: Int32 = 0
+        var major: Int32 = 0
+        var minor: Int32 = 0
+        var patch: Int32 = 0
         zmq_version(&major, &minor, &patch)
         return "\(major).\(minor).\(patch)"
     }

@@ -14,7 +14,9 @@ final class AbortQueueTests: XCTestCase {
         for request in queued {
             let reply = harness.sink.reply(to: request.header.messageID)?.message.content
             XCTAssertEqual(reply, ["status": "aborted", "execution_count": 2])
-            XCTAssertEqual(harness.sink.iopubTypes(for: request.header.messageID), ["status", "status"], "aborted cells publish no output")
+            XCTAssertEqual(
+                harness.sink.iopubTypes(for: request.header.messageID), ["status", "status"],
+                "aborted cells publish no output")
             assertWrappedInBusyIdle(request, in: harness.sink)
         }
         XCTAssertEqual(harness.sink.reply(to: info.header.messageID)?.message.content["status"], "ok")

@@ -31,10 +31,15 @@ final class BusyIdleTests: XCTestCase {
         let harness = KernelHarness()
         let request = harness.execute("print one\nprint two\nwarn three")
         harness.serve([request])
-        let sequence = harness.sink.caused(by: request.header.messageID).map { "\($0.channel.rawValue):\($0.message.type)" }
-        XCTAssertEqual(sequence, [
-            "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:stream", "shell:execute_reply", "iopub:status",
-        ])
+        let sequence = harness.sink.caused(by: request.header.messageID).map {
+            "\($0.channel.rawValue):\($0.message.type)"
+        }
+        XCTAssertEqual(
+            sequence,
+            [
+                "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:stream", "shell:execute_reply",
+                "iopub:status",
+            ])
     }
 
     func testStartingIsAnnouncedWithAnEmptyParent() {

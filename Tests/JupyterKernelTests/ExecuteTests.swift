@@ -5,7 +5,10 @@ import XCTest
 final class ExecuteTests: XCTestCase {
     func testExecutionCountGrowsByOneForEachNonSilentRequest() {
         let harness = KernelHarness()
-        let requests = [harness.execute("count"), harness.execute("count"), harness.execute("fail E x", stopOnError: false), harness.execute("count")]
+        let requests = [
+            harness.execute("count"), harness.execute("count"), harness.execute("fail E x", stopOnError: false),
+            harness.execute("count"),
+        ]
         harness.serve(requests)
         let counts = requests.map { harness.sink.reply(to: $0.header.messageID)?.message.content["execution_count"] }
         XCTAssertEqual(counts, [1, 2, 3, 4])
@@ -26,7 +29,8 @@ final class ExecuteTests: XCTestCase {
     func testASilentRequestPublishesNothingAndKeepsTheCount() {
         let harness = KernelHarness()
         let first = harness.execute("count")
-        let silent = harness.execute("print hidden\nshow hidden\nresult hidden", silent: true, userExpressions: ["x": "abc"])
+        let silent = harness.execute(
+            "print hidden\nshow hidden\nresult hidden", silent: true, userExpressions: ["x": "abc"])
         let silentFailure = harness.execute("fail E hidden", silent: true, stopOnError: false)
         let after = harness.execute("count")
         harness.serve([first, silent, silentFailure, after])
@@ -35,9 +39,11 @@ final class ExecuteTests: XCTestCase {
         let reply = harness.sink.reply(to: silent.header.messageID)?.message.content
         XCTAssertEqual(reply?["status"], "ok")
         XCTAssertEqual(reply?["execution_count"], 1)
-        XCTAssertEqual(reply?["user_expressions"]?["x"], ["status": "ok", "data": ["text/plain": "ABC"], "metadata": [:]])
+        XCTAssertEqual(
+            reply?["user_expressions"]?["x"], ["status": "ok", "data": ["text/plain": "ABC"], "metadata": [:]])
         XCTAssertEqual(harness.sink.reply(to: after.header.messageID)?.message.content["execution_count"], 2)
-        let history = harness.replyContent(to: harness.request("history_request", ["hist_access_type": "tail", "n": 10]))
+        let history = harness.replyContent(
+            to: harness.request("history_request", ["hist_access_type": "tail", "n": 10]))
         XCTAssertEqual(history["history"], [[1, 1, "count"], [1, 2, "count"]])
     }
 
@@ -46,7 +52,8 @@ final class ExecuteTests: XCTestCase {
         let request = harness.execute("count", storeHistory: false)
         harness.serve([request])
         XCTAssertEqual(harness.sink.reply(to: request.header.messageID)?.message.content["execution_count"], 1)
-        let history = harness.replyContent(to: harness.request("history_request", ["hist_access_type": "tail", "n": 10]))
+        let history = harness.replyContent(
+            to: harness.request("history_request", ["hist_access_type": "tail", "n": 10]))
         XCTAssertEqual(history["history"], [])
     }
 
@@ -55,14 +62,17 @@ final class ExecuteTests: XCTestCase {
         let request = harness.execute("print before\nfail ShapeError shapes [2] and [3] differ", stopOnError: false)
         harness.serve([request])
         let error = harness.published("error", request)
-        XCTAssertEqual(error, [["ename": "ShapeError", "evalue": "shapes [2] and [3] differ", "traceback": ["line 1"]]])
+        XCTAssertEqual(
+            error, [["ename": "ShapeError", "evalue": "shapes [2] and [3] differ", "traceback": ["line 1"]]])
         let reply = harness.sink.reply(to: request.header.messageID)?.message.content
         XCTAssertEqual(reply?["status"], "error")
         XCTAssertEqual(reply?["ename"], "ShapeError")
         XCTAssertEqual(reply?["evalue"], "shapes [2] and [3] differ")
         XCTAssertEqual(reply?["traceback"], ["line 1"])
         XCTAssertEqual(reply?["execution_count"], 1)
-        XCTAssertEqual(harness.sink.iopubTypes(for: request.header.messageID), ["status", "execute_input", "stream", "error", "status"])
+        XCTAssertEqual(
+            harness.sink.iopubTypes(for: request.header.messageID),
+            ["status", "execute_input", "stream", "error", "status"])
     }
 
     func testUserExpressionsAreEvaluatedAfterTheCode() {
@@ -80,7 +90,10 @@ final class ExecuteTests: XCTestCase {
         harness.serve([request])
         XCTAssertEqual(
             harness.sink.iopubTypes(for: request.header.messageID),
-            ["status", "execute_input", "display_data", "stream", "update_display_data", "clear_output", "display_data", "status"]
+            [
+                "status", "execute_input", "display_data", "stream", "update_display_data", "clear_output",
+                "display_data", "status",
+            ]
         )
         let displays = harness.published("display_data", request)
         XCTAssertEqual(displays[0]["transient"], ["display_id": "d1"])
@@ -104,7 +117,8 @@ final class ExecuteTests: XCTestCase {
     func testAPagePayloadReachesTheReply() {
         let harness = KernelHarness()
         let reply = harness.replyContent(to: harness.execute("page lif(tau) — a neuron"))
-        XCTAssertEqual(reply["payload"], [["source": "page", "data": ["text/plain": "lif(tau) — a neuron"], "start": 0]])
+        XCTAssertEqual(
+            reply["payload"], [["source": "page", "data": ["text/plain": "lif(tau) — a neuron"], "start": 0]])
     }
 
     func testAnExecuteRequestWithoutCodeGetsAnErrorReply() {

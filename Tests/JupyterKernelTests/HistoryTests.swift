@@ -1,6 +1,7 @@
-@testable import JupyterKernel
 import JupyterWire
 import XCTest
+
+@testable import JupyterKernel
 
 final class HistoryTests: XCTestCase {
     private func harnessWithCells(_ cells: [String]) -> KernelHarness {
@@ -15,7 +16,8 @@ final class HistoryTests: XCTestCase {
 
     func testTailReturnsTheLastNInputsWithSessionAndLine() {
         let harness = harnessWithCells(["result a", "result b", "result c"])
-        XCTAssertEqual(history(harness, ["hist_access_type": "tail", "n": 2]), [[1, 2, "result b"], [1, 3, "result c"]])
+        XCTAssertEqual(
+            history(harness, ["hist_access_type": "tail", "n": 2]), [[1, 2, "result b"], [1, 3, "result c"]])
         XCTAssertEqual(
             history(harness, ["hist_access_type": "tail", "n": 1, "output": true]),
             [[1, 3, ["result c", "c"]]]
@@ -36,14 +38,18 @@ final class HistoryTests: XCTestCase {
             history(harness, ["hist_access_type": "search", "pattern": "print ?", "unique": true]),
             [[1, 2, "print b"], [1, 5, "print a"]]
         )
-        XCTAssertEqual(history(harness, ["hist_access_type": "search", "pattern": "print*", "n": 3])?.arrayValue?.count, 3)
+        XCTAssertEqual(
+            history(harness, ["hist_access_type": "search", "pattern": "print*", "n": 3])?.arrayValue?.count, 3)
         XCTAssertEqual(history(harness, ["hist_access_type": "search", "pattern": "*[xy]"]), [[1, 4, "result x"]])
     }
 
     func testRangeReturnsLinesStartToStopOfTheCurrentSession() {
         let harness = harnessWithCells(["result a", "result b", "result c"])
-        XCTAssertEqual(history(harness, ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3]), [[1, 2, "result b"]])
-        XCTAssertEqual(history(harness, ["hist_access_type": "range", "session": 0, "start": 2]), [[1, 2, "result b"], [1, 3, "result c"]])
+        XCTAssertEqual(
+            history(harness, ["hist_access_type": "range", "session": 1, "start": 2, "stop": 3]), [[1, 2, "result b"]])
+        XCTAssertEqual(
+            history(harness, ["hist_access_type": "range", "session": 0, "start": 2]),
+            [[1, 2, "result b"], [1, 3, "result c"]])
         XCTAssertEqual(history(harness, ["hist_access_type": "range", "session": 7, "start": 1]), [])
     }
 

@@ -16,13 +16,13 @@ final class InterruptTests: XCTestCase {
         }
         XCTAssertEqual(harness.interpreter.started.wait(timeout: .now() + 5), .success, "cell never started")
 
+        let after = harness.execute("count")
+        queue.push(after)
         let interrupt = harness.request("interrupt_request")
         XCTAssertEqual(harness.kernel.handle(interrupt, on: .control), .none)
         XCTAssertEqual(harness.sink.reply(to: interrupt.header.messageID)?.channel, .control)
         XCTAssertEqual(harness.sink.reply(to: interrupt.header.messageID)?.message.content, ["status": "ok"])
 
-        let after = harness.execute("count")
-        queue.push(after)
         queue.close()
         XCTAssertEqual(served.wait(timeout: .now() + 5), .success, "shell loop did not finish")
 

@@ -20,13 +20,20 @@ final class KernelHarness {
 
     /// A request message from the client, routed through two identities.
     func request(_ type: String, _ content: JSONValue = [:]) -> Message {
-        Message(identities: [Data("proxy".utf8), Data("client".utf8)], header: client.header(for: type), content: content)
+        Message(
+            identities: [Data("proxy".utf8), Data("client".utf8)], header: client.header(for: type), content: content)
     }
 
-    func execute(_ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true, userExpressions: [String: String] = [:]) -> Message {
+    func execute(
+        _ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true,
+        userExpressions: [String: String] = [:]
+    ) -> Message {
         request(
             "execute_request",
-            ExecuteRequest(code: code, silent: silent, storeHistory: storeHistory, userExpressions: userExpressions, stopOnError: stopOnError).json
+            ExecuteRequest(
+                code: code, silent: silent, storeHistory: storeHistory, userExpressions: userExpressions,
+                stopOnError: stopOnError
+            ).json
         )
     }
 
@@ -39,7 +46,9 @@ final class KernelHarness {
     }
 
     /// Serves one message and returns its reply content (failing if there is not exactly one reply).
-    func replyContent(to message: Message, on channel: Channel = .shell, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
+    func replyContent(
+        to message: Message, on channel: Channel = .shell, file: StaticString = #filePath, line: UInt = #line
+    ) -> JSONValue {
         serve([message], on: channel)
         guard let reply = sink.reply(to: message.header.messageID) else {
             XCTFail("no single reply to \(message.type)", file: file, line: line)

@@ -46,7 +46,8 @@ final class RequestTests: XCTestCase {
         // "😀 = e\u{301}; al" — 1 astral scalar + combining mark: 9 code points, 8 graphemes, 12 UTF-16 units.
         let code = "😀 = e\u{301}; al"
         XCTAssertEqual(code.unicodeScalars.count, 10)
-        let reply = harness.replyContent(to: harness.request("complete_request", ["code": .string(code), "cursor_pos": 10]))
+        let reply = harness.replyContent(
+            to: harness.request("complete_request", ["code": .string(code), "cursor_pos": 10]))
         XCTAssertEqual(harness.interpreter.seenCursors, [10])
         XCTAssertEqual(reply["cursor_start"], 8)
         XCTAssertEqual(reply["cursor_end"], 10)
@@ -59,17 +60,23 @@ final class RequestTests: XCTestCase {
 
     func testInspectReportsFoundOrNotFound() {
         let harness = KernelHarness()
-        let found = harness.replyContent(to: harness.request("inspect_request", ["code": "known", "cursor_pos": 2, "detail_level": 1]))
-        XCTAssertEqual(found, ["status": "ok", "found": true, "data": ["text/plain": "known: detail 1"], "metadata": [:]])
+        let found = harness.replyContent(
+            to: harness.request("inspect_request", ["code": "known", "cursor_pos": 2, "detail_level": 1]))
+        XCTAssertEqual(
+            found, ["status": "ok", "found": true, "data": ["text/plain": "known: detail 1"], "metadata": [:]])
         let missing = harness.replyContent(to: harness.request("inspect_request", ["code": "other", "cursor_pos": 2]))
         XCTAssertEqual(missing, ["status": "ok", "found": false, "data": [:], "metadata": [:]])
     }
 
     func testIsCompleteReportsEachVerdict() {
         let harness = KernelHarness()
-        XCTAssertEqual(harness.replyContent(to: harness.request("is_complete_request", ["code": "x"])), ["status": "complete"])
-        XCTAssertEqual(harness.replyContent(to: harness.request("is_complete_request", ["code": "for x:"])), ["status": "incomplete", "indent": "    "])
-        XCTAssertEqual(harness.replyContent(to: harness.request("is_complete_request", ["code": "!x"])), ["status": "invalid"])
+        XCTAssertEqual(
+            harness.replyContent(to: harness.request("is_complete_request", ["code": "x"])), ["status": "complete"])
+        XCTAssertEqual(
+            harness.replyContent(to: harness.request("is_complete_request", ["code": "for x:"])),
+            ["status": "incomplete", "indent": "    "])
+        XCTAssertEqual(
+            harness.replyContent(to: harness.request("is_complete_request", ["code": "!x"])), ["status": "invalid"])
     }
 
     func testCommOpenToAnUnknownTargetIsClosedAtOnce() {
@@ -88,9 +95,21 @@ final class RequestTests: XCTestCase {
         let never = harness.execute("print never")
         let action = harness.serve([shutdown, never], on: .control)
         XCTAssertEqual(action, .shutdown(restart: true))
-        XCTAssertEqual(harness.sink.reply(to: shutdown.header.messageID)?.message.content, ["status": "ok", "restart": true])
+        XCTAssertEqual(
+            harness.sink.reply(to: shutdown.header.messageID)?.message.content, ["status": "ok", "restart": true])
         XCTAssertEqual(harness.sink.iopubTypes(for: shutdown.header.messageID), ["status", "shutdown_reply", "status"])
         XCTAssertTrue(harness.sink.caused(by: never.header.messageID).isEmpty)
         XCTAssertTrue(harness.kernel.cancellation.isSet, "a running cell is asked to stop")
+    }
+}
+
+final class CursorClampTests: XCTestCase {
+    func testOutOfRangeCursorsAreClampedToTheCode() {
+        let harness = KernelHarness()
+        _ = harness.replyContent(to: harness.request("complete_request", ["code": "ab😀", "cursor_pos": 99]))
+        _ = harness.replyContent(to: harness.request("complete_request", ["code": "ab😀", "cursor_pos": -5]))
+        _ = harness.replyContent(
+            to: harness.request("inspect_request", ["code": "ab😀", "cursor_pos": 4, "detail_level": 1]))
+        XCTAssertEqual(harness.interpreter.seenCursors, [3, 0, 3])
     }
 }

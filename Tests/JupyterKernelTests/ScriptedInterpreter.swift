@@ -59,7 +59,8 @@ final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
             case "page": payloads.append(.page(text: rest))
             case "fail":
                 let parts = rest.split(separator: " ", maxSplits: 1).map(String.init)
-                return .failure(ErrorContent(name: parts[0], value: parts.count > 1 ? parts[1] : "", traceback: ["line 1"]))
+                return .failure(
+                    ErrorContent(name: parts[0], value: parts.count > 1 ? parts[1] : "", traceback: ["line 1"]))
             case "spin":
                 started.signal()
                 while !context.isCancelled { usleep(1000) }

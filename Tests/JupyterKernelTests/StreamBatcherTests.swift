@@ -40,7 +40,9 @@ final class StreamBatcherTests: XCTestCase {
     func testPollingForCancellationReleasesStaleText() {
         var now = t0
         var emitted = [ExecutionOutput]()
-        let context = ExecutionContext(executionCount: 1, cancellation: CancellationFlag(), streamInterval: 0.1, now: { now }) {
+        let context = ExecutionContext(
+            executionCount: 1, cancellation: CancellationFlag(), streamInterval: 0.1, now: { now }
+        ) {
             emitted.append($0)
         }
         context.write("tick\n")

@@ -43,7 +43,8 @@ final class ConnectionInfoTests: XCTestCase {
             }
         }
         XCTAssertEqual(error("[1]"), .notJSONObject)
-        XCTAssertEqual(error(tcpFile.replacingOccurrences(of: "\"hb_port\": 53798,", with: "")), .missingField("hb_port"))
+        XCTAssertEqual(
+            error(tcpFile.replacingOccurrences(of: "\"hb_port\": 53798,", with: "")), .missingField("hb_port"))
         XCTAssertEqual(error(tcpFile.replacingOccurrences(of: "53796", with: "\"x\"")), .invalidField("stdin_port"))
         XCTAssertEqual(error(tcpFile.replacingOccurrences(of: "53796", with: "70000")), .invalidField("stdin_port"))
         XCTAssertEqual(error(tcpFile.replacingOccurrences(of: "\"tcp\"", with: "\"udp\"")), .invalidField("transport"))

@@ -50,3 +50,27 @@ final class HeaderFactoryTests: XCTestCase {
         XCTAssertThrowsError(try Header(json: "header"))
     }
 }
+
+final class MessageIDTests: XCTestCase {
+    func testIdsAreDistinctVersionFourUUIDs() {
+        let ids = (0..<1000).map { _ in MessageID.random() }
+        XCTAssertEqual(Set(ids).count, ids.count)
+        for id in ids.prefix(50) {
+            let parsed = UUID(uuidString: id)
+            XCTAssertNotNil(parsed, id)
+            XCTAssertEqual(parsed?.uuidString.lowercased(), id)
+            let scalars = Array(id)
+            XCTAssertEqual(scalars[14], "4", "version nibble of \(id)")
+            XCTAssertTrue("89ab".contains(scalars[19]), "variant nibble of \(id)")
+        }
+    }
+}
+
+final class HeaderEchoTests: XCTestCase {
+    func testAHeaderMissingOptionalKeysIsEchoedWithoutThem() throws {
+        let sparse: JSONValue = ["msg_id": "1", "msg_type": "kernel_info_request", "x-extra": 7]
+        let header = try Header(json: sparse)
+        XCTAssertEqual(header.session, "")
+        XCTAssertEqual(header.json, sparse)
+    }
+}

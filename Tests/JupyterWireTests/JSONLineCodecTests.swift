@@ -29,7 +29,8 @@ final class JSONLineCodecTests: XCTestCase {
         XCTAssertEqual(JSONLineCodec.decode(#"{"channel": "radio", "header": {}}"#).failure, .unknownChannel("radio"))
         XCTAssertEqual(JSONLineCodec.decode(#"{"channel": "shell"}"#).failure, .invalidHeader("missing"))
         XCTAssertEqual(
-            JSONLineCodec.decode(#"{"channel": "shell", "header": {"msg_id": "1", "msg_type": "x"}, "content": 3}"#).failure,
+            JSONLineCodec.decode(#"{"channel": "shell", "header": {"msg_id": "1", "msg_type": "x"}, "content": 3}"#)
+                .failure,
             .notAnObject(part: "content")
         )
     }

@@ -1,10 +1,12 @@
 import Foundation
-@testable import JupyterWire
 import XCTest
+
+@testable import JupyterWire
 
 final class JSONValueTests: XCTestCase {
     func testBooleansAndNumbersStayDistinct() throws {
-        let value = try XCTUnwrap(JSONValue(jsonBytes: Data(#"{"t": true, "f": false, "one": 1, "zero": 0, "x": 1.5}"#.utf8)))
+        let value = try XCTUnwrap(
+            JSONValue(jsonBytes: Data(#"{"t": true, "f": false, "one": 1, "zero": 0, "x": 1.5}"#.utf8)))
         XCTAssertEqual(value["t"], .bool(true))
         XCTAssertEqual(value["f"], .bool(false))
         XCTAssertEqual(value["one"], .int(1))
@@ -15,7 +17,9 @@ final class JSONValueTests: XCTestCase {
     }
 
     func testNonFiniteDoublesAreWrittenAsNull() {
-        let value: JSONValue = ["nan": .double(.nan), "inf": .double(.infinity), "ninf": .double(-.infinity), "ok": 2.5]
+        let value: JSONValue = [
+            "nan": .double(.nan), "inf": .double(.infinity), "ninf": .double(-.infinity), "ok": 2.5,
+        ]
         XCTAssertEqual(value.jsonString(), #"{"inf":null,"nan":null,"ninf":null,"ok":2.5}"#)
     }
 
@@ -41,7 +45,10 @@ final class JSONValueTests: XCTestCase {
 
 final class JSONParserStrictnessTests: XCTestCase {
     func testLenientExtensionsAreRejected() {
-        for text in ["[1,]", "{\"a\":1,}", "// c\n1", "NaN", "Infinity", "01", "1.", ".5", "+1", "'a'", "\"a\tb\"", "[1] [2]", "\"\\x\""] {
+        for text in [
+            "[1,]", "{\"a\":1,}", "// c\n1", "NaN", "Infinity", "01", "1.", ".5", "+1", "'a'", "\"a\tb\"", "[1] [2]",
+            "\"\\x\"",
+        ] {
             XCTAssertNil(JSONValue(jsonBytes: Data(text.utf8)), text)
         }
     }
@@ -55,12 +62,15 @@ final class JSONParserStrictnessTests: XCTestCase {
         XCTAssertEqual(JSONValue(jsonBytes: Data("-0".utf8)), .int(0))
         XCTAssertEqual(JSONValue(jsonBytes: Data("1e2".utf8)), .double(100))
         XCTAssertEqual(JSONValue(jsonBytes: Data("-2.5E-1".utf8)), .double(-0.25))
-        XCTAssertEqual(JSONValue(jsonBytes: Data("123456789012345678901234567890".utf8)), .double(1.2345678901234568e29))
+        XCTAssertEqual(
+            JSONValue(jsonBytes: Data("123456789012345678901234567890".utf8)), .double(1.2345678901234568e29))
         XCTAssertNil(JSONValue(jsonBytes: Data("1e400".utf8)))
     }
 
     func testNestingBeyondTheLimitIsRejectedAndWithinItAccepted() {
-        let deep = String(repeating: "[", count: JSONParser.maximumDepth) + String(repeating: "]", count: JSONParser.maximumDepth)
+        let deep =
+            String(repeating: "[", count: JSONParser.maximumDepth)
+            + String(repeating: "]", count: JSONParser.maximumDepth)
         XCTAssertNotNil(JSONValue(jsonBytes: Data(deep.utf8)))
         XCTAssertNil(JSONValue(jsonBytes: Data(("[" + deep + "]").utf8)))
     }

@@ -4,12 +4,17 @@ import XCTest
 
 final class MessageFamilyTests: XCTestCase {
     private func message(_ type: String, _ content: JSONValue) -> Message {
-        Message(header: Header(messageID: "m", session: "s", username: "u", date: "d", messageType: type), content: content)
+        Message(
+            header: Header(messageID: "m", session: "s", username: "u", date: "d", messageType: type), content: content)
     }
 
     func testExecuteRequestFieldsTakeTheSpecDefaults() throws {
         let request = try ExecuteRequest(json: ["code": "x"])
-        XCTAssertEqual(request, ExecuteRequest(code: "x", silent: false, storeHistory: true, userExpressions: [:], allowStdin: true, stopOnError: true))
+        XCTAssertEqual(
+            request,
+            ExecuteRequest(
+                code: "x", silent: false, storeHistory: true, userExpressions: [:], allowStdin: true, stopOnError: true)
+        )
     }
 
     func testSilentForcesStoreHistoryOff() throws {
@@ -33,8 +38,11 @@ final class MessageFamilyTests: XCTestCase {
             try Request(message("inspect_request", ["code": "lif", "cursor_pos": 2, "detail_level": 1])),
             .inspect(InspectRequest(code: "lif", cursorPosition: 2, detailLevel: 1))
         )
-        XCTAssertEqual(try Request(message("shutdown_request", ["restart": true])), .shutdown(ShutdownRequest(restart: true)))
-        XCTAssertEqual(try Request(message("comm_open", ["comm_id": "c", "target_name": "t"])), .commOpen(CommOpen(commID: "c", targetName: "t")))
+        XCTAssertEqual(
+            try Request(message("shutdown_request", ["restart": true])), .shutdown(ShutdownRequest(restart: true)))
+        XCTAssertEqual(
+            try Request(message("comm_open", ["comm_id": "c", "target_name": "t"])),
+            .commOpen(CommOpen(commID: "c", targetName: "t")))
         XCTAssertEqual(try Request(message("debug_request", [:])), .unsupported(type: "debug_request"))
     }
 
@@ -52,12 +60,15 @@ final class MessageFamilyTests: XCTestCase {
     }
 
     func testHistoryRequestsReadAllThreeAccessTypes() throws {
-        XCTAssertEqual(try HistoryRequest(json: ["hist_access_type": "tail", "n": 3, "output": true]),
-                       HistoryRequest(access: .tail(count: 3), includeOutput: true))
-        XCTAssertEqual(try HistoryRequest(json: ["hist_access_type": "range", "session": 0, "start": 1, "stop": 2]).access,
-                       .range(session: 0, start: 1, stop: 2))
-        XCTAssertEqual(try HistoryRequest(json: ["hist_access_type": "search", "pattern": "a*", "unique": true]).access,
-                       .search(pattern: "a*", count: nil, unique: true))
+        XCTAssertEqual(
+            try HistoryRequest(json: ["hist_access_type": "tail", "n": 3, "output": true]),
+            HistoryRequest(access: .tail(count: 3), includeOutput: true))
+        XCTAssertEqual(
+            try HistoryRequest(json: ["hist_access_type": "range", "session": 0, "start": 1, "stop": 2]).access,
+            .range(session: 0, start: 1, stop: 2))
+        XCTAssertEqual(
+            try HistoryRequest(json: ["hist_access_type": "search", "pattern": "a*", "unique": true]).access,
+            .search(pattern: "a*", count: nil, unique: true))
         XCTAssertThrowsError(try HistoryRequest(json: ["hist_access_type": "everything"]))
     }
 
@@ -68,7 +79,8 @@ final class MessageFamilyTests: XCTestCase {
 
     func testExecuteRepliesCarryTheirStatusAndCount() {
         XCTAssertEqual(ExecuteReply.aborted(executionCount: 4).json, ["status": "aborted", "execution_count": 4])
-        let error = ExecuteReply.error(executionCount: 2, ErrorContent(name: "NameError", value: "x", traceback: ["line"]))
+        let error = ExecuteReply.error(
+            executionCount: 2, ErrorContent(name: "NameError", value: "x", traceback: ["line"]))
         XCTAssertEqual(error.json["status"], "error")
         XCTAssertEqual(error.json["ename"], "NameError")
         XCTAssertEqual(error.json["evalue"], "x")
@@ -86,7 +98,9 @@ final class MessageFamilyTests: XCTestCase {
     func testKernelInfoReplySaysProtocolFiveFiveAndTheLanguage() {
         let info = KernelInfo(
             implementation: "spike", implementationVersion: "0.1",
-            languageInfo: LanguageInfo(name: "spike", version: "1.0", mimetype: "text/x-spike", fileExtension: ".spk", pygmentsLexer: "spike", codemirrorMode: "spike"),
+            languageInfo: LanguageInfo(
+                name: "spike", version: "1.0", mimetype: "text/x-spike", fileExtension: ".spk", pygmentsLexer: "spike",
+                codemirrorMode: "spike"),
             banner: "b", helpLinks: [HelpLink(text: "t", url: "u")]
         )
         let json = KernelInfoReply(info).json
@@ -98,8 +112,13 @@ final class MessageFamilyTests: XCTestCase {
     }
 
     func testHistoryRepliesAreTriplesOrTriplesWithPairs() {
-        let entries = [HistoryEntry(session: 1, line: 2, input: "a", output: "A"), HistoryEntry(session: 1, line: 3, input: "b")]
-        XCTAssertEqual(HistoryReply(entries: entries, includeOutput: false).json["history"], [[1, 2, "a"], [1, 3, "b"]])
-        XCTAssertEqual(HistoryReply(entries: entries, includeOutput: true).json["history"], [[1, 2, ["a", "A"]], [1, 3, ["b", .null]]])
+        let entries = [
+            HistoryEntry(session: 1, line: 2, input: "a", output: "A"), HistoryEntry(session: 1, line: 3, input: "b"),
+        ]
+        XCTAssertEqual(
+            HistoryReply(entries: entries, includeOutput: false).json["history"], [[1, 2, "a"], [1, 3, "b"]])
+        XCTAssertEqual(
+            HistoryReply(entries: entries, includeOutput: true).json["history"],
+            [[1, 2, ["a", "A"]], [1, 3, ["b", .null]]])
     }
 }

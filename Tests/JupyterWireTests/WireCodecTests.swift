@@ -23,7 +23,9 @@ final class WireCodecTests: XCTestCase {
 
     func testAllRoutingIdentitiesAreKeptInOrder() throws {
         let vector = try XCTUnwrap(
-            try WireVectors.load().section("messages").first { $0["name"] == "execute request with two routing identities" }
+            try WireVectors.load().section("messages").first {
+                $0["name"] == "execute request with two routing identities"
+            }
         )
         let message = try WireCodec(key: try vector.string("key")).decode(try vector.byteList("frames")).get()
         XCTAssertEqual(message.identities, [Data([0x00, 0x6b, 0x8b, 0x45, 0x67]), Data("router-2".utf8)])
@@ -55,7 +57,9 @@ final class WireCodecTests: XCTestCase {
         for vector in try WireVectors.load().section("encodings") {
             let header = try Header(json: try XCTUnwrap(vector["header"]))
             let message = Message(
-                identities: try XCTUnwrap(vector["identities"]?.arrayValue).compactMap { $0.stringValue.map { Data($0.utf8) } },
+                identities: try XCTUnwrap(vector["identities"]?.arrayValue).compactMap {
+                    $0.stringValue.map { Data($0.utf8) }
+                },
                 header: header, parentHeader: try XCTUnwrap(vector["parent_header"]),
                 metadata: try XCTUnwrap(vector["metadata"]), content: try XCTUnwrap(vector["content"])
             )

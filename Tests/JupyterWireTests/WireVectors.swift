@@ -10,7 +10,8 @@ struct WireVectors {
         let url = URL(fileURLWithPath: "\(file)").deletingLastPathComponent()
             .appendingPathComponent("Vectors/wire_vectors.json")
         let bytes = try Data(contentsOf: url)
-        let document = try XCTUnwrap(JSONValue(jsonBytes: bytes), "wire_vectors.json is not JSON", file: file, line: line)
+        let document = try XCTUnwrap(
+            JSONValue(jsonBytes: bytes), "wire_vectors.json is not JSON", file: file, line: line)
         return WireVectors(document: document)
     }
 

@@ -28,6 +28,18 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(session.complete("len(", cursor: 4).matches.first, "x=")
     }
 
+    func testLibraryFunctionsOfferTheirNamedArgumentsFromTheirDeclaration() {
+        let result = Session().complete("simulate(lif(ta", cursor: 15)
+        XCTAssertEqual(result.matches.first, "tau=")
+        XCTAssertEqual(result.start, 13)
+        XCTAssertEqual(Session().complete("cpg(pairs=5, ", cursor: 13).matches.prefix(4), ["pairs=", "tau=", "threshold=", "index="])
+    }
+
+    func testMembersOfATraceComplete() {
+        let session = session("t = simulate(lif())")
+        XCTAssertEqual(session.complete("t.fi", cursor: 4).matches, ["first_spike", "firing_rate"])
+    }
+
     func testNamedArgumentsAreNotOfferedInTheMiddleOfAnExpression() {
         let session = session("fn neuron(tau=2) = tau\ntarget = 1")
         XCTAssertEqual(session.complete("neuron(1 + ta", cursor: 13).matches, ["table", "target"])

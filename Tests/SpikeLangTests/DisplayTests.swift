@@ -98,4 +98,14 @@ final class DisplayTests: XCTestCase {
             .clear(true),
         ])
     }
+
+    func testAnEncodingShowsItsRasterOrHeatmapAndEncodingsWithoutAMatrixShowText() {
+        for source in ["cpg()", "random_code(channels=4)", "sinusoidal()"] {
+            let rendering = result(source)
+            XCTAssertTrue(rendering?.svg?.hasPrefix("<svg") ?? false, source)
+            parses(rendering?.svg)
+        }
+        XCTAssertEqual(result("relative()"), Rendering(plain: "relative()"))
+        XCTAssertEqual(result("learnable()"), Rendering(plain: "learnable()"))
+    }
 }

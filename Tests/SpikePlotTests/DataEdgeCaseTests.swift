@@ -42,6 +42,22 @@ final class DataEdgeCaseTests: XCTestCase {
         XCTAssertTrue(texts.contains("0.01") && texts.contains("100"), "\(texts)")
     }
 
+    func testAFixedRangeSetsTheAxesAndClipsWhatLiesOutside() throws {
+        var plot = LinePlot(y: [0, 5, 20, 3])
+        plot.xRange = 0...100
+        plot.yRange = 0...10
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let texts = root.elements("text").map(\.text)
+        XCTAssertEqual(texts, ["0", "20", "40", "60", "80", "100", "0", "2", "4", "6", "8", "10"])
+        let clipped = try XCTUnwrap(root.all.first { $0.attributes["clip-path"] != nil })
+        XCTAssertEqual(clipped.children.filter { $0.attributes["class"] == "series" }.count, 1)
+        var unusable = LinePlot(y: [1, 2])
+        unusable.yScale = .log
+        unusable.yRange = -1...10
+        let fallback = try XCTUnwrap(XMLNode.parse(unusable.svg()))
+        XCTAssertEqual(fallback.elements("text").map(\.text).suffix(2), ["1", "10"], "falls back to the data range")
+    }
+
     func testLongAxisLabelsAreCutToTheAxisLengthWithAnEllipsis() throws {
         let long = String(repeating: "membrane potential ", count: 20)
         let plot = LinePlot(y: [1, 2], title: long, xLabel: long, yLabel: long)
@@ -73,6 +89,18 @@ final class DataEdgeCaseTests: XCTestCase {
         let numbers = line.split(whereSeparator: { "ML ".contains($0) }).compactMap { Double($0) }
         let ys = stride(from: 1, to: numbers.count, by: 2).map { numbers[$0] }
         XCTAssertLessThan(ys.min() ?? .infinity, fourY, "the single outlier point survives decimation")
+    }
+
+    func testAHundredThousandPointScatterStaysUnderItsSizeBudget() throws {
+        var state: UInt64 = 1
+        func next() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        let x = (0..<100_000).map { _ in next() }, y = (0..<100_000).map { _ in next() }
+        let svg = ScatterPlot(x: x, y: y).svg()
+        XCTAssertLessThan(svg.utf8.count, 400_000)
+        XCTAssertNotNil(XMLNode.parse(svg))
     }
 
     func testRasterWithThousandsOfSpikesStaysCompact() throws {

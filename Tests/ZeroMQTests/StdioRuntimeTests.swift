@@ -1,8 +1,7 @@
 import Foundation
 import JupyterWire
 import XCTest
-
-@testable import spike
+import spike
 
 final class StdioRuntimeTests: XCTestCase {
     /// Feeds `lines` to the stdio runtime and returns its exit status and output lines.
@@ -21,7 +20,11 @@ final class StdioRuntimeTests: XCTestCase {
 
     private func line(_ channel: String, _ type: String, id: String, content: JSONValue = [:]) -> String {
         let document: JSONValue = [
-            "channel": .string(channel), "header": ["msg_id": .string(id), "msg_type": .string(type), "session": "s", "username": "u", "date": "", "version": "5.5"],
+            "channel": .string(channel),
+            "header": [
+                "msg_id": .string(id), "msg_type": .string(type), "session": "s", "username": "u", "date": "",
+                "version": "5.5",
+            ],
             "parent_header": [:], "metadata": [:], "content": content,
         ]
         return document.jsonString()
@@ -37,7 +40,10 @@ final class StdioRuntimeTests: XCTestCase {
         let forExecute = output.filter { $0.message["parent_header"]?["msg_id"] == "e1" }
         XCTAssertEqual(
             forExecute.map { "\($0.channel):\($0.message["header"]?["msg_type"]?.stringValue ?? "")" },
-            ["iopub:status", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply", "iopub:status"]
+            [
+                "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply",
+                "iopub:status",
+            ]
         )
         let info = output.first { $0.message["parent_header"]?["msg_id"] == "k1" && $0.channel == "shell" }
         XCTAssertEqual(info?.message["content"]?["language_info"]?["name"], "echo")
@@ -53,7 +59,8 @@ final class StdioRuntimeTests: XCTestCase {
         XCTAssertEqual(status, 0)
         let errors = output.filter { $0.message["header"]?["msg_type"] == "error" }
         XCTAssertEqual(errors.count, 3)
-        XCTAssertEqual(errors.map { $0.message["content"]?["ename"] }, ["MalformedLine", "MalformedLine", "MalformedLine"])
+        XCTAssertEqual(
+            errors.map { $0.message["content"]?["ename"] }, ["MalformedLine", "MalformedLine", "MalformedLine"])
         XCTAssertEqual(errors.first?.message["content"]?["evalue"], "line is not valid JSON")
         XCTAssertTrue(output.contains { $0.message["parent_header"]?["msg_id"] == "k1" && $0.channel == "shell" })
     }
@@ -69,6 +76,37 @@ final class StdioRuntimeTests: XCTestCase {
         XCTAssertFalse(output.contains { $0.message["parent_header"]?["msg_id"] == "late" })
     }
 
+    func testAControlInterruptStopsTheRunningCellWhileShellWaits() throws {
+        let interpreter = EchoInterpreter()
+        let lines = [
+            line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
+            line("control", "kernel_info_request", id: "info"),
+            line("control", "interrupt_request", id: "stop"),
+        ]
+        let input = LineFeed(lines, waitBefore: [1: interpreter.started])
+        let output = LineCollector()
+        let status = StdioKernelRuntime.run(
+            interpreter: interpreter, readLine: input.next, writeLine: output.append, log: { _ in })
+        XCTAssertEqual(status, 0)
+        let replies = try output.lines.compactMap { text -> (String, JSONValue)? in
+            let value = try XCTUnwrap(JSONValue(jsonBytes: Data(text.utf8)))
+            guard value["channel"] != "iopub", let parent = value["parent_header"]?["msg_id"]?.stringValue else {
+                return nil
+            }
+            return (parent, value["content"] ?? .null)
+        }
+        XCTAssertEqual(replies.map(\.0), ["info", "stop", "spin"], "control answered while the cell ran")
+        XCTAssertEqual(replies[2].1["ename"], "Interrupted")
+    }
+
+    func testAClosedOutputStopsTheRuntime() {
+        let input = LineFeed((0..<1000).map { line("shell", "kernel_info_request", id: "k\($0)") })
+        let status = StdioKernelRuntime.run(
+            interpreter: EchoInterpreter(), readLine: input.next, writeLine: { _ in false }, log: { _ in }
+        )
+        XCTAssertEqual(status, 0)
+    }
+
     func testEveryQueuedRequestStillGetsAReplyAfterAFailure() throws {
         let (_, output) = try serve([
             line("shell", "execute_request", id: "bad", content: ["code": "fail"]),
@@ -81,17 +119,25 @@ final class StdioRuntimeTests: XCTestCase {
     }
 }
 
-/// Lines handed out one by one, then end of input.
+/// Lines handed out one by one, then end of input; line `i` may wait for a semaphore first.
 final class LineFeed: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String]
+    private var served = 0
+    private let waitBefore: [Int: DispatchSemaphore]
 
-    init(_ lines: [String]) {
+    init(_ lines: [String], waitBefore: [Int: DispatchSemaphore] = [:]) {
         self.lines = lines
+        self.waitBefore = waitBefore
     }
 
     var next: @Sendable () -> String? {
         { [self] in
+            lock.lock()
+            let index = served
+            served += 1
+            lock.unlock()
+            if let gate = waitBefore[index] { _ = gate.wait(timeout: .now() + 5) }
             lock.lock()
             defer { lock.unlock() }
             return lines.isEmpty ? nil : lines.removeFirst()
@@ -110,11 +156,12 @@ final class LineCollector: @unchecked Sendable {
         return _lines
     }
 
-    var append: (String) -> Void {
+    var append: (String) -> Bool {
         { [self] line in
             lock.lock()
             _lines.append(line)
             lock.unlock()
+            return true
         }
     }
 }

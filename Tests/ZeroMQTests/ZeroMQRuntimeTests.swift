@@ -2,8 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 import ZeroMQ
-
-@testable import spike
+import spike
 
 final class ZeroMQRuntimeTests: XCTestCase {
     private var kernel: RunningKernel!
@@ -17,7 +16,7 @@ final class ZeroMQRuntimeTests: XCTestCase {
     }
 
     func testTheHeartbeatEchoesBytesVerbatim() throws {
-        for ping in [Data("ping".utf8), Data([0, 1, 2, 255])] {
+        for ping: [UInt8] in [Array("ping".utf8), [0, 1, 2, 255]] {
             try kernel.client.heartbeat.send([ping])
             XCTAssertEqual(try kernel.client.heartbeat.receive(), [ping])
         }
@@ -55,7 +54,8 @@ final class ZeroMQRuntimeTests: XCTestCase {
         try kernel.client.sendRaw([Data("no delimiter".utf8)])
         try kernel.client.sendRaw(Array(kernel.client.codec.encode(good).prefix(3)))
         let parts = [Data("{nope".utf8), Data("{}".utf8), Data("{}".utf8), Data("{}".utf8)]
-        try kernel.client.sendRaw([WireCodec.delimiter, Data(kernel.client.codec.signer.signature(of: parts).utf8)] + parts)
+        try kernel.client.sendRaw(
+            [WireCodec.delimiter, Data(kernel.client.codec.signer.signature(of: parts).utf8)] + parts)
         try kernel.client.sendRaw(forgedCodec.encode(good), on: .control)
 
         let request = try kernel.client.send("kernel_info_request")
@@ -117,7 +117,9 @@ final class ZeroMQRuntimeTests: XCTestCase {
 
 final class ZeroMQRuntimeStartupTests: XCTestCase {
     func testAnUnusableConnectionFileIsReportedNotServed() {
-        XCTAssertThrowsError(try ZeroMQKernelRuntime.run(connectionFile: "/nonexistent.json", interpreter: EchoInterpreter())) {
+        XCTAssertThrowsError(
+            try ZeroMQKernelRuntime.run(connectionFile: "/nonexistent.json", interpreter: EchoInterpreter())
+        ) {
             XCTAssertEqual($0 as? ConnectionFileError, .unreadable(path: "/nonexistent.json"))
         }
     }

@@ -8,10 +8,15 @@ extension Kernel {
     }
 
     /// Sends an error reply of the type matching `request` (`x_request` → `x_reply`).
+    ///
+    /// An `execute_reply` also carries the execution count — only on shell, the thread that owns
+    /// the count (on control it is left out rather than read across threads).
     func replyError(to request: Message, on channel: Channel, _ error: ErrorContent) {
         let type = Request.replyType(for: request.type)
         var extra = [String: JSONValue]()
-        if request.type == ExecuteRequest.messageType { extra["execution_count"] = .int(executionCount) }
+        if request.type == ExecuteRequest.messageType && channel != .control {
+            extra["execution_count"] = .int(executionCount)
+        }
         sink.send(
             request.reply(type: type, content: error.errorReply(extra), header: headers.header(for: type)), on: channel
         )
@@ -20,7 +25,8 @@ extension Kernel {
     /// Publishes `content` on IOPub with `parent` as parent header.
     func publish<Content: OutgoingContent>(_ content: Content, parent: Message) {
         let type = Content.messageType
-        let message = Message(header: headers.header(for: type), parentHeader: parent.header.json, content: content.json)
+        let message = Message(
+            header: headers.header(for: type), parentHeader: parent.header.json, content: content.json)
         sink.send(message, on: .iopub)
     }
 

@@ -1,13 +1,31 @@
 import JupyterWire
 
 extension Kernel {
-    /// `complete_request`: the interpreter's matches; cursor positions are code points, untouched.
+    /// `complete_request`: the interpreter's matches. Cursor positions are code points, passed
+    /// through untouched — except that a position outside the code is clamped to it, so the
+    /// interpreter never sees an impossible offset.
     func complete(_ request: CompleteRequest, message: Message, on channel: Channel) {
-        let completion = interpreter.complete(request.code, cursor: request.cursorPosition)
+        let cursor = Self.clamp(request.cursorPosition, to: request.code)
+        let completion = interpreter.complete(request.code, cursor: cursor)
         reply(
-            CompleteReply(matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd),
+            CompleteReply(
+                matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd),
             to: message, on: channel
         )
+    }
+
+    /// `inspect_request`: the interpreter's bundle, `found: false` when it has none.
+    func inspect(_ request: InspectRequest, message: Message, on channel: Channel) {
+        let cursor = Self.clamp(request.cursorPosition, to: request.code)
+        let detail = min(max(request.detailLevel, 0), 1)
+        reply(
+            InspectReply(bundle: interpreter.inspect(request.code, cursor: cursor, detailLevel: detail)), to: message,
+            on: channel)
+    }
+
+    /// `position` limited to `0...code.unicodeScalars.count`. Cost: O(code length).
+    static func clamp(_ position: Int, to code: String) -> Int {
+        min(max(position, 0), code.unicodeScalars.count)
     }
 
     /// `comm_open`: no comm targets are registered, so the comm is closed at once

@@ -27,7 +27,7 @@ public final class Kernel: @unchecked Sendable {
     let log: @Sendable (String) -> Void
 
     /// The count of the last non-silent execution (shell thread only).
-    public internal(set) var executionCount = 0
+    var executionCount = 0
     var history = HistoryStore()
 
     /// - Parameters:
@@ -99,7 +99,8 @@ public final class Kernel: @unchecked Sendable {
             request = try Request(message)
         } catch {
             log("invalid \(message.type) on \(channel.rawValue): \(error)")
-            replyError(to: message, on: channel, ErrorContent(name: "InvalidRequest", value: "\(message.type): \(error)"))
+            replyError(
+                to: message, on: channel, ErrorContent(name: "InvalidRequest", value: "\(message.type): \(error)"))
             return .none
         }
         if channel == .control && !request.isServedOnControl {
@@ -113,9 +114,13 @@ public final class Kernel: @unchecked Sendable {
         case .kernelInfo: reply(KernelInfoReply(info), to: message, on: channel)
         case .execute(let execute): return self.execute(execute, message: message, on: channel)
         case .complete(let complete): self.complete(complete, message: message, on: channel)
-        case .inspect(let inspect): reply(InspectReply(bundle: interpreter.inspect(inspect.code, cursor: inspect.cursorPosition, detailLevel: inspect.detailLevel)), to: message, on: channel)
-        case .isComplete(let check): reply(IsCompleteReply(interpreter.isComplete(check.code)), to: message, on: channel)
-        case .history(let query): reply(HistoryReply(entries: history.query(query.access), includeOutput: query.includeOutput), to: message, on: channel)
+        case .inspect(let inspect): self.inspect(inspect, message: message, on: channel)
+        case .isComplete(let check):
+            reply(IsCompleteReply(interpreter.isComplete(check.code)), to: message, on: channel)
+        case .history(let query):
+            reply(
+                HistoryReply(entries: history.query(query.access), includeOutput: query.includeOutput), to: message,
+                on: channel)
         case .commInfo: reply(CommInfoReply(comms: [:]), to: message, on: channel)
         case .commOpen(let open): commOpen(open, message: message)
         case .commMsg(let data): log("comm_msg for unknown comm \(data.commID) ignored")
@@ -126,7 +131,9 @@ public final class Kernel: @unchecked Sendable {
             reply(InterruptReply(), to: message, on: channel)
         case .unsupported(let type):
             log("unsupported message type \(type) on \(channel.rawValue)")
-            replyError(to: message, on: channel, ErrorContent(name: "UnsupportedRequest", value: "spike does not handle \(type)"))
+            replyError(
+                to: message, on: channel,
+                ErrorContent(name: "UnsupportedRequest", value: "spike does not handle \(type)"))
         }
         return .none
     }

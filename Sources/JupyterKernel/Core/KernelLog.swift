@@ -2,8 +2,8 @@ import Foundation
 
 /// Where the kernel's diagnostics go by default.
 public enum KernelLog {
-    /// Writes `line` to stderr, prefixed with "spike: ".
+    /// Writes `line` to stderr, prefixed with "spike: ". A closed stderr is ignored.
     public static let standardError: @Sendable (String) -> Void = { line in
-        FileHandle.standardError.write(Data("spike: \(line)\n".utf8))
+        try? FileHandle.standardError.write(contentsOf: Data("spike: \(line)\n".utf8))
     }
 }

@@ -73,8 +73,10 @@ struct GlobPattern: Equatable {
     /// Whether the whole of `text` matches.
     func matches(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        var p = 0, t = 0
-        var starP = -1, starT = 0
+        var p = 0
+        var t = 0
+        var starP = -1
+        var starT = 0
         while t < scalars.count {
             if p < elements.count, elements[p] != .anyRun, elements[p].matches(scalars[t]) {
                 p += 1

@@ -27,7 +27,8 @@ enum FigureBuilder {
         }
     }
 
-    /// A flat list of numbers from a list or a vector (rank ≤ 1 tensor).
+    /// A flat list of numbers from a list or a vector (rank ≤ 1 tensor); `none` in a list is a
+    /// missing point (NaN), which figures skip with a note.
     static func numbers(_ value: Value, context: String, at range: SourceRange) throws -> [Double] {
         switch value {
         case .list(let items):
@@ -35,6 +36,7 @@ enum FigureBuilder {
                 switch item {
                 case .number(let number): return number
                 case .boolean(let flag): return flag ? 1 : 0
+                case .none: return .nan  // a missing point: the figure leaves a gap and says so
                 default: throw Diagnostic(.elementType(context: context, expected: "numbers", got: item.typeName), at: range)
                 }
             }
@@ -117,17 +119,21 @@ enum FigureBuilder {
         return (categories, series)
     }
 
+    /// The columns of a [rows, columns] matrix, each as a list: neurons × steps from time × neurons.
+    static func columns(of matrix: Tensor) -> [[Double]] {
+        guard matrix.rank == 2 else { return [TensorConversion.doubles(matrix)] }
+        let (height, width) = (matrix.shape[0], matrix.shape[1])
+        return (0..<width).map { column in (0..<height).map { Double(matrix.scalars[$0 * width + column]) } }
+    }
+
     /// A neurons × steps matrix for `raster`: from a [time, neurons] tensor or list of rows,
     /// or a trace (one neuron).
     static func spikeMatrix(from value: Value, at range: SourceRange) throws -> [[Double]] {
         switch value {
         case .trace(let trace):
             return [trace.spikes.map { $0 ? 1 : 0 }]
-        case .tensor(let tensor) where tensor.rank == 2:
-            let (height, width) = (tensor.shape[0], tensor.shape[1])
-            return (0..<width).map { column in (0..<height).map { Double(tensor.scalars[$0 * width + column]) } }
-        case .tensor(let tensor) where tensor.rank == 1:
-            return [TensorConversion.doubles(tensor)]
+        case .tensor(let tensor) where tensor.rank <= 2:
+            return columns(of: tensor)
         case .list(let rows):
             let matrix = try rows.map { try numbers($0, context: "raster(): each row of 'spikes'", at: range) }
             let width = matrix.map(\.count).max() ?? 0

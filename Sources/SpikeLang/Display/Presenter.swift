@@ -1,10 +1,14 @@
+import SpikeEngine
 import SpikePlot
 
 /// Turns values into what the notebook shows: text always, plus SVG for figures and traces
-/// (a trace's default view is its membrane-and-spikes plot) and HTML for tables and tensors.
+/// (a trace's default view is its membrane-and-spikes plot, an encoding's its raster) and
+/// HTML for tables and tensors.
 enum Presenter {
-    static func rendering(of value: Value) -> Rendering {
+    static func rendering(of value: Value, budget: MemoryBudget = .standard) -> Rendering {
         switch value {
+        case .encoding(let encoding):
+            return Rendering(plain: EngineText.encoding(encoding), svg: EncodingView.figure(of: encoding, budget: budget)?.svg())
         case .trace(let trace):
             return Rendering(plain: EngineText.trace(trace), svg: Figure.membrane(TraceView.figure(of: trace)).svg())
         case .figure(let figure):
@@ -13,6 +17,8 @@ enum Presenter {
             return Rendering(plain: table.text(), html: table.html())
         case .tensor(let tensor):
             return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
+        case .data(let data):
+            return DatasetView.rendering(of: data)
         default:
             return Rendering(plain: ValueText.text(of: value))
         }

@@ -49,15 +49,16 @@ extension Evaluator {
             if try boolean(conditionExpression, context: "'if'") {
                 return try run(then)
             }
-            return try otherwise.map { try run($0) } ?? .none
+            return try otherwise.map { try run($0) } ?? Value.none
         }
     }
 
     /// A name's value: the current scope first, then the library.
     func lookUp(_ name: String, at range: SourceRange) throws -> Value {
-        if let value = scope[name] { return value }
+        if let value = scope[name] ?? enclosing[name] { return value }
         if let builtin = library[name] { return .builtin(builtin) }
-        throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: Array(scope.keys) + library.names)),
+        let known = Array(scope.keys) + Array(enclosing.keys) + library.names
+        throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: known)),
                          at: range)
     }
 

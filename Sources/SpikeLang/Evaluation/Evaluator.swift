@@ -1,14 +1,17 @@
 /// Runs checked statements: the tree-walking half of the pipeline.
 ///
 /// Scope works as in Python: the top level reads and writes the session's bindings; `for` and
-/// `if` share the enclosing scope; a call gets its own scope, seeded with what its function
-/// captured. Calls nest at most `callDepthLimit` deep, and the sink's `isCancelled` is polled
+/// `if` share the enclosing scope; a call gets its own scope of parameters and locals, and
+/// reads what its function captured (by value, when `fn` ran) behind it. Calls nest at most `callDepthLimit` deep, and the sink's `isCancelled` is polled
 /// at every loop iteration and call.
 final class Evaluator {
     static let callDepthLimit = 400
 
     /// The current scope: the session's bindings at top level, a call's locals inside one.
     var scope: [String: Value]
+    /// Inside a call, what the function captured (read-only, looked up after `scope`);
+    /// empty at top level. Kept apart so a call does not copy its captures.
+    var enclosing: [String: Value] = [:]
     let library: Library
     let sink: OutputSink
     var settings: SessionSettings
@@ -47,7 +50,8 @@ final class Evaluator {
             let defaults = try declaration.parameters.map { parameter in
                 try parameter.defaultValue.map { try evaluate($0) }
             }
-            scope[declaration.name] = .function(Closure(declaration: declaration, captured: scope, defaults: defaults))
+            let captured = enclosing.isEmpty ? scope : enclosing.merging(scope) { _, local in local }
+            scope[declaration.name] = .function(Closure(declaration: declaration, captured: captured, defaults: defaults))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)
@@ -104,17 +108,17 @@ final class Evaluator {
         guard callDepth < Evaluator.callDepthLimit else {
             throw Diagnostic(.recursionTooDeep(limit: Evaluator.callDepthLimit), at: range)
         }
-        var locals = closure.captured
-        locals[closure.name] = .function(closure)
+        var locals: [String: Value] = [closure.name: .function(closure)]
         for parameter in closure.declaration.parameters {
             locals[parameter.name] = arguments.value(parameter.name)
         }
-        let saved = scope
+        let saved = (scope, enclosing)
         callDepth += 1
         scope = locals
+        enclosing = closure.captured
         defer {
             callDepth -= 1
-            scope = saved
+            (scope, enclosing) = saved
         }
         switch closure.declaration.body {
         case .expression(let expression): return try evaluate(expression)

@@ -1,74 +1,79 @@
 import SpikeEngine
 
 /// The members a value offers after `.`: record fields, and the named parts of library
-/// values. Used by evaluation and by completion, so both always agree.
+/// values. Used by evaluation and by completion, so both always agree. A member's value is
+/// computed only when asked for (a trace's `membrane` list is built on `t.membrane` only).
 struct Members {
     var names: [String]
     var value: (String) -> Value?
-
-    init(names: [String], value: @escaping (String) -> Value?) {
-        self.names = names
-        self.value = value
-    }
-
-    /// Members given as an ordered list of (name, value) pairs, computed on demand.
-    init(_ pairs: @escaping () -> [(String, Value)], names: [String]) {
-        self.names = names
-        self.value = { name in pairs().first { $0.0 == name }?.1 }
-    }
 
     static func of(_ base: Value) -> Members {
         switch base {
         case .record(let record):
             return Members(names: record.names) { record[$0] }
         case .trace(let trace):
-            return Members({ traceMembers(trace) }, names: ["membrane", "charge", "spikes", "threshold", "steps",
-                                                            "spike_steps", "first_spike", "firing_rate"])
+            return Members(names: ["membrane", "charge", "spikes", "threshold", "steps", "spike_steps", "first_spike", "firing_rate"]) {
+                member(of: trace, $0)
+            }
         case .tensor(let tensor):
-            return Members({ [("shape", .list(tensor.shape.map { .number(Double($0)) })), ("rank", .number(Double(tensor.rank)))] },
-                           names: ["shape", "rank"])
+            return Members(names: ["shape", "rank"]) { name in
+                switch name {
+                case "shape": return .list(tensor.shape.map { .number(Double($0)) })
+                case "rank": return .number(Double(tensor.rank))
+                default: return nil
+                }
+            }
         case .neuron(let neuron):
-            return Members({ neuronMembers(neuron) }, names: ["tau", "beta", "threshold", "reset", "decay_input", "detach_reset", "surrogate"])
+            return Members(names: ["tau", "beta", "threshold", "reset", "decay_input", "detach_reset", "surrogate"]) {
+                member(of: neuron, $0)
+            }
         case .surrogate(let surrogate):
-            let (name, value) = surrogate.parameter
-            return Members({ [("name", .string(EngineText.surrogateName(surrogate))), (name, .number(value))] }, names: ["name", name])
+            let (parameter, value) = surrogate.parameter
+            return Members(names: ["name", parameter]) { name in
+                name == "name" ? .string(EngineText.surrogateName(surrogate)) : (name == parameter ? .number(value) : nil)
+            }
         case .encoding(let encoding):
             let pairs = encodingMembers(encoding)
-            return Members({ pairs }, names: pairs.map(\.0))
+            return Members(names: pairs.map(\.0)) { name in pairs.first { $0.0 == name }?.1 }
+        case .data(let data):
+            return Members(names: data.memberNames) { data.member($0) }
         default:
             return Members(names: []) { _ in nil }
         }
     }
 
-    private static func traceMembers(_ trace: Trace) -> [(String, Value)] {
-        [
-            ("membrane", .list(trace.membrane.map { .number($0) })),
-            ("charge", .list(trace.charge.map { .number($0) })),
-            ("spikes", .list(trace.spikes.map { .number($0 ? 1 : 0) })),
-            ("threshold", .number(trace.threshold)),
-            ("steps", .number(Double(trace.steps))),
-            ("spike_steps", .list(trace.spikeSteps.map { .number(Double($0)) })),
-            ("first_spike", trace.firstSpike.map { .number(Double($0)) } ?? .none),
-            ("firing_rate", .number(trace.firingRate)),
-        ]
+    private static func member(of trace: Trace, _ name: String) -> Value? {
+        switch name {
+        case "membrane": return .list(trace.membrane.map { .number($0) })
+        case "charge": return .list(trace.charge.map { .number($0) })
+        case "spikes": return .list(trace.spikes.map { .number($0 ? 1 : 0) })
+        case "threshold": return .number(trace.threshold)
+        case "steps": return .number(Double(trace.steps))
+        case "spike_steps": return .list(trace.spikeSteps.map { .number(Double($0)) })
+        case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? Value.none
+        case "firing_rate": return .number(trace.firingRate)
+        default: return nil
+        }
     }
 
-    private static func neuronMembers(_ neuron: LIF) -> [(String, Value)] {
-        [
-            ("tau", .number(neuron.tau)),
-            ("beta", .number(neuron.beta)),
-            ("threshold", .number(neuron.threshold)),
-            ("reset", .string(neuron.reset.rawValue)),
-            ("decay_input", .boolean(neuron.decayInput)),
-            ("detach_reset", .boolean(neuron.detachReset)),
-            ("surrogate", .surrogate(neuron.surrogate)),
-        ]
+    private static func member(of neuron: LIF, _ name: String) -> Value? {
+        switch name {
+        case "tau": return .number(neuron.tau)
+        case "beta": return .number(neuron.beta)
+        case "threshold": return .number(neuron.threshold)
+        case "reset": return .string(neuron.reset.rawValue)
+        case "decay_input": return .boolean(neuron.decayInput)
+        case "detach_reset": return .boolean(neuron.detachReset)
+        case "surrogate": return .surrogate(neuron.surrogate)
+        default: return nil
+        }
     }
 
+    /// An encoding's name, channel count and parameters (all small).
     private static func encodingMembers(_ encoding: PositionalEncoding) -> [(String, Value)] {
         var pairs: [(String, Value)] = [
             ("name", .string(encoding.name)),
-            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? .none),
+            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? Value.none),
         ]
         switch encoding {
         case let .cpg(count, tau, threshold, index):

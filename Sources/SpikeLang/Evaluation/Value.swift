@@ -26,6 +26,8 @@ enum Value {
     /// A drawn figure (`plot`, `raster`, ...).
     case figure(Figure)
     case table(Table)
+    /// A series, a forecasting or classification set, or one of their splits.
+    case data(DataValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -45,6 +47,7 @@ enum Value {
         case .trace: return "a trace"
         case .figure: return "a figure"
         case .table: return "a table"
+        case .data(let data): return data.typeName
         }
     }
 
@@ -69,6 +72,7 @@ enum Value {
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
+        case let (.data(a), .data(b)): return a == b
         default: return false
         }
     }

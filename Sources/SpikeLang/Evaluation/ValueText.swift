@@ -51,6 +51,7 @@ enum ValueText {
         case .trace(let trace): return EngineText.trace(trace)
         case .figure(let figure): return figure.description
         case .table(let table): return table.text()
+        case .data(let data): return DatasetView.text(of: data)
         }
     }
 

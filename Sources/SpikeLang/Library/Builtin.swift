@@ -26,6 +26,7 @@ enum LibraryTopic: String, CaseIterable {
     case neurons = "Neurons and surrogates"
     case encodings = "Positional encodings"
     case tensors = "Tensors"
+    case data = "Data"
     case output = "Output"
 }
 

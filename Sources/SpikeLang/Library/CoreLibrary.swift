@@ -11,12 +11,12 @@ enum CoreLibrary {
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
                     summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { arguments, evaluator in
                 let id = arguments.value("id").isNone ? nil : try arguments.string("id")
-                evaluator.sink.display(Presenter.rendering(of: arguments.value("value")), id: id)
+                evaluator.sink.display(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: id)
                 return .none
             },
             Builtin(Signature("update_display", [required("value"), required("id")]), topic: .core,
                     summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { arguments, evaluator in
-                evaluator.sink.update(Presenter.rendering(of: arguments.value("value")), id: try arguments.string("id"))
+                evaluator.sink.update(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: try arguments.string("id"))
                 return .none
             },
             Builtin(Signature("clear_output", [optional("wait", .boolean(false))]), topic: .core,

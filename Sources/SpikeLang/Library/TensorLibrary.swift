@@ -40,7 +40,9 @@ enum TensorLibrary {
             },
             Builtin(Signature("tolist", [required("x")]), topic: .tensors,
                     summary: "The tensor's numbers as nested lists.") { arguments, evaluator in
-                TensorConversion.list(from: try tensorArgument(arguments, "x", evaluator))
+                let tensor = try tensorArgument(arguments, "x", evaluator)
+                try evaluator.checkBudget(bytes: tensor.count * MemoryLayout<Value>.stride, at: arguments.callRange)
+                return TensorConversion.list(from: tensor)
             },
         ]
     }

@@ -83,7 +83,7 @@ public final class Session {
         }
         do {
             guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
-            return CellOutcome(result: Presenter.rendering(of: value))
+            return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         } catch {

@@ -1,4 +1,11 @@
 extension ScatterPlot: Panel {
+    /// The grid (px) on which overlapping dots are drawn once: none up to 5 000 points, 1 px up
+    /// to 20 000, then 3 px (half a dot), which bounds a cloud at one dot per 9 px² of plot.
+    static func dedupeCell(count: Int) -> Double? {
+        if count <= 5000 { return nil }
+        return count <= 20_000 ? 1 : 3
+    }
+
     var size: (width: Int, height: Int) {
         (max(160, width), max(120, height))
     }
@@ -65,11 +72,14 @@ extension ScatterPlot: Panel {
         let clouds = points.enumerated().map { index, cloud -> Markup in
             var path = PathData()
             var seen = Set<Int>()
-            let dedupe = cloud.count > 5000
+            let cell = Self.dedupeCell(count: cloud.count)
             for (x, y) in cloud {
                 let (sx, sy) = (axes.screenX(x), axes.screenY(y))
                 guard sx.isFinite, sy.isFinite else { continue }
-                if dedupe, !seen.insert(Int(sx.rounded()) &* 100_003 &+ Int(sy.rounded())).inserted { continue }
+                if let cell {
+                    let key = Int((sx / cell).rounded()) &* 100_003 &+ Int((sy / cell).rounded())
+                    if !seen.insert(key).inserted { continue }
+                }
                 path.dot(sx, sy)
             }
             return .stroke(path, color: Theme.seriesColor(index), width: Theme.markerSize + 1, extra: [

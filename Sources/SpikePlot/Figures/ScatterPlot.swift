@@ -3,9 +3,10 @@
 ///     ScatterPlot(series: [.init("cpg", x: distinct, y: r2), .init("sin", x: d2, y: r2b)],
 ///                 title: "Codes vs accuracy", xLabel: "distinct codes", yLabel: "R²")
 ///
-/// Each series is one `<path>` of dots (zero-length segments with round caps). Points that fall
-/// on the same pixel are drawn once when a series has more than 5 000 points. NaN and ±∞ (and
-/// values ≤ 0 on a log axis) are skipped with a note.
+/// Each series is one `<path>` of dots (zero-length segments with round caps). In clouds of
+/// more than 5 000 points, dots landing on the same spot (1 px, or 3 px past 20 000 points) are
+/// drawn once, so 100 000 points stay a few hundred kilobytes. NaN and ±∞ (and values ≤ 0 on a
+/// log axis) are skipped with a note.
 public struct ScatterPlot: Sendable {
     /// One named cloud of (x, y) points; extra values of the longer array are ignored.
     public struct Series: Sendable {

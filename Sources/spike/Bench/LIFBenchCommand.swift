@@ -32,6 +32,9 @@ struct LIFBenchCommand: ParsableCommand {
         let forward_backward_seconds: Double
         let forward_neuron_steps_per_s: Double
         let forward_backward_neuron_steps_per_s: Double
+        /// The same rates by this thread's CPU time (robust when the machine is shared).
+        let forward_neuron_steps_per_cpu_s: Double
+        let forward_backward_neuron_steps_per_cpu_s: Double
     }
 
     func validate() throws {
@@ -60,8 +63,10 @@ struct LIFBenchCommand: ParsableCommand {
         let neuronSteps = Double(steps * batch * features)
         try printJSON(Report(
             convention: convention.rawValue, steps: steps, batch: batch, features: features, threads: threads,
-            repetitions: repetitions, forward_seconds: forward, forward_backward_seconds: forwardBackward,
-            forward_neuron_steps_per_s: neuronSteps / forward,
-            forward_backward_neuron_steps_per_s: neuronSteps / forwardBackward))
+            repetitions: repetitions, forward_seconds: forward.wall, forward_backward_seconds: forwardBackward.wall,
+            forward_neuron_steps_per_s: neuronSteps / forward.wall,
+            forward_backward_neuron_steps_per_s: neuronSteps / forwardBackward.wall,
+            forward_neuron_steps_per_cpu_s: neuronSteps / forward.cpu,
+            forward_backward_neuron_steps_per_cpu_s: neuronSteps / forwardBackward.cpu))
     }
 }

@@ -23,6 +23,8 @@ struct LinearBenchCommand: ParsableCommand {
         let linear_forward_gflops: Double
         let linear_forward_backward_gflops: Double
         let forward_fraction_of_sgemm: Double
+        /// The same ratio by this thread's CPU time (robust when the machine is shared).
+        let forward_fraction_of_sgemm_cpu: Double
     }
 
     func validate() throws {
@@ -58,8 +60,9 @@ struct LinearBenchCommand: ParsableCommand {
         let flops = 2 * Double(rows) * Double(inputs) * Double(outputs)
         try printJSON(Report(
             rows: rows, inputs: inputs, outputs: outputs, threads: threads,
-            sgemm_gflops: flops / raw / 1e9, linear_forward_gflops: flops / forward / 1e9,
-            linear_forward_backward_gflops: 2 * flops / training / 1e9,
-            forward_fraction_of_sgemm: raw / forward))
+            sgemm_gflops: flops / raw.wall / 1e9, linear_forward_gflops: flops / forward.wall / 1e9,
+            linear_forward_backward_gflops: 2 * flops / training.wall / 1e9,
+            forward_fraction_of_sgemm: raw.wall / forward.wall,
+            forward_fraction_of_sgemm_cpu: raw.cpu / forward.cpu))
     }
 }

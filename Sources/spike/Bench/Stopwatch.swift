@@ -1,34 +1,51 @@
 import Foundation
 
 /// Times a closure: warm-up calls, then repetitions of enough calls to last `minimum` seconds;
-/// reports the median seconds per call.
+/// reports the median seconds per call, by the wall clock and by this thread's CPU clock (the
+/// latter is robust to the machine being shared).
 struct Stopwatch {
     var warmUp = 3
     var repetitions = 7
     var minimum = 0.05
 
-    /// The median wall time of one call of `body`, in seconds.
-    func median(_ body: () throws -> Void) rethrows -> Double {
+    /// Median seconds per call of `body`.
+    struct Timing {
+        let wall: Double
+        let cpu: Double
+    }
+
+    /// The median time of one call of `body`.
+    func median(_ body: () throws -> Void) rethrows -> Timing {
         for _ in 0..<warmUp { try body() }
         // Calibrate how many calls make one repetition last at least `minimum` seconds.
         var calls = 1
         while true {
-            let elapsed = try time(calls, body)
+            let elapsed = try time(calls, body).wall
             if elapsed >= minimum || calls >= 1 << 20 { break }
             calls *= 2
         }
-        var samples = [Double]()
+        var wall = [Double]()
+        var cpu = [Double]()
         for _ in 0..<repetitions {
-            samples.append(try time(calls, body) / Double(calls))
+            let sample = try time(calls, body)
+            wall.append(sample.wall / Double(calls))
+            cpu.append(sample.cpu / Double(calls))
         }
-        samples.sort()
-        return samples[samples.count / 2]
+        return Timing(wall: wall.sorted()[wall.count / 2], cpu: cpu.sorted()[cpu.count / 2])
     }
 
-    private func time(_ calls: Int, _ body: () throws -> Void) rethrows -> Double {
+    private func time(_ calls: Int, _ body: () throws -> Void) rethrows -> Timing {
+        let startCPU = Self.threadCPUSeconds()
         let start = DispatchTime.now().uptimeNanoseconds
         for _ in 0..<calls { try body() }
-        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return Timing(wall: wall, cpu: Self.threadCPUSeconds() - startCPU)
+    }
+
+    private static func threadCPUSeconds() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 }
 

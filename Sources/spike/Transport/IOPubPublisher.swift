@@ -11,7 +11,7 @@ import ZeroMQ
 /// ``finish()`` queues a one-frame stop marker after everything sent so far: the publisher
 /// forwards all earlier messages, then returns.
 final class IOPubPublisher: @unchecked Sendable {
-    private static let stopMarker = [Data("stop".utf8)]
+    private static let stopMarker = [Array("stop".utf8)]
     private let xpub: Socket
     private let inbox: Socket
     private let outbox: Socket
@@ -21,7 +21,10 @@ final class IOPubPublisher: @unchecked Sendable {
     private let log: @Sendable (String) -> Void
     private var stopped = false
 
-    init(xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void)
+    init(
+        xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory,
+        log: @escaping @Sendable (String) -> Void
+    )
         throws(ZeroMQError)
     {
         self.xpub = xpub
@@ -40,7 +43,7 @@ final class IOPubPublisher: @unchecked Sendable {
     func publish(_ message: Message) {
         var topical = message
         topical.identities = [Data("kernel.\(headers.session).\(message.type)".utf8)]
-        enqueue(codec.encode(topical))
+        enqueue(codec.encode(topical).map { [UInt8]($0) })
     }
 
     /// Queues the stop marker after everything published so far (any thread).
@@ -48,7 +51,7 @@ final class IOPubPublisher: @unchecked Sendable {
         enqueue(Self.stopMarker)
     }
 
-    private func enqueue(_ frames: [Data]) {
+    private func enqueue(_ frames: [[UInt8]]) {
         outboxLock.lock()
         defer { outboxLock.unlock() }
         guard !stopped else { return }
@@ -61,13 +64,15 @@ final class IOPubPublisher: @unchecked Sendable {
     }
 
     /// The publishing loop; returns after the stop marker or when the context shuts down.
+    /// Any other failure is logged and the loop goes on (producers must never block on a dead
+    /// publisher).
     func run() {
         defer {
             inbox.close()
             xpub.close()
         }
-        do {
-            while true {
+        while true {
+            do {
                 let ready = try Poller.readable([inbox, xpub], timeoutMilliseconds: -1)
                 if ready[1], let event = try xpub.receive(dontWait: true) {
                     welcome(event)
@@ -76,23 +81,23 @@ final class IOPubPublisher: @unchecked Sendable {
                     if frames == Self.stopMarker { return }
                     try xpub.send(frames)
                 }
+            } catch .terminated {
+                return
+            } catch {
+                log("iopub: \(error)")
             }
-        } catch .terminated {
-            return
-        } catch {
-            log("iopub: \(error)")
         }
     }
 
     /// Answers a subscription event (`0x01` + topic) with `iopub_welcome` on that topic.
-    private func welcome(_ event: [Data]) {
+    private func welcome(_ event: [[UInt8]]) {
         guard let frame = event.first, frame.first == 1 else { return }
         let topic = frame.dropFirst()
         let content = IopubWelcome(subscription: String(decoding: topic, as: UTF8.self))
         var message = Message(header: headers.header(for: IopubWelcome.messageType), content: content.json)
         message.identities = [topic.isEmpty ? Data(IopubWelcome.messageType.utf8) : Data(topic)]
         do {
-            try xpub.send(codec.encode(message))
+            try xpub.send(codec.encode(message).map { [UInt8]($0) })
         } catch {
             log("iopub welcome: \(error)")
         }

@@ -13,7 +13,10 @@ final class SocketMessageSink: MessageSink, @unchecked Sendable {
     private let codec: WireCodec
     private let log: @Sendable (String) -> Void
 
-    init(shell: Socket, control: Socket, iopub: IOPubPublisher, codec: WireCodec, log: @escaping @Sendable (String) -> Void) {
+    init(
+        shell: Socket, control: Socket, iopub: IOPubPublisher, codec: WireCodec,
+        log: @escaping @Sendable (String) -> Void
+    ) {
         self.shell = shell
         self.control = control
         self.iopub = iopub
@@ -34,7 +37,7 @@ final class SocketMessageSink: MessageSink, @unchecked Sendable {
             return
         }
         do {
-            try socket.send(codec.encode(message))
+            try socket.send(codec.encode(message).map { [UInt8]($0) })
         } catch {
             log("\(channel.rawValue) send of \(message.type) failed: \(error)")
         }

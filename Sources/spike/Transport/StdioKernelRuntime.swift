@@ -14,27 +14,32 @@ import JupyterWire
 /// shell thread, in order. A line that is not a message gets an IOPub `error` message
 /// (`ename` "MalformedLine", parent `{}`) and reading goes on. The runtime returns after a
 /// `shutdown_request`, or at end of input once queued requests are done.
-enum StdioKernelRuntime {
-    /// Serves `interpreter` on stdin/stdout until shutdown or end of input; returns the exit status (0).
-    static func run(interpreter: any Interpreter) -> Int32 {
-        run(
+public enum StdioKernelRuntime {
+    /// Serves `interpreter` on stdin/stdout until shutdown, end of input or a closed stdout;
+    /// returns the exit status (0).
+    public static func run(interpreter: any Interpreter) -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        return run(
             interpreter: interpreter, readLine: { Swift.readLine(strippingNewline: true) },
             writeLine: { line in
-                FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                (try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))) != nil
             }
         )
     }
 
     /// Serves `interpreter` on the given line source and line writer (the seam tests use).
-    static func run(
+    /// `writeLine` returns false when the output is gone; the runtime then stops.
+    public static func run(
         interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
-        writeLine: @escaping (String) -> Void, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+        writeLine: @escaping (String) -> Bool, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) -> Int32 {
-        let sink = LineMessageSink(writeLine: writeLine)
+        let stop = StopSignal()
+        let sink = LineMessageSink { line in
+            if !writeLine(line) { stop.raise() }
+        }
         let headers = HeaderFactory()
         let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
         let shellQueue = MessageQueue()
-        let stop = StopSignal()
         kernel.announceStarting()
 
         let shellThread = ServiceThread(name: "spike-shell", stackSize: 512 << 20) {
@@ -73,6 +78,7 @@ enum StdioKernelRuntime {
     ) {
         log("dropped stdio line: \(reason)")
         let error = ErrorContent(name: "MalformedLine", value: reason)
-        sink.send(Message(header: headers.header(for: ErrorOutput.messageType), content: ErrorOutput(error).json), on: .iopub)
+        sink.send(
+            Message(header: headers.header(for: ErrorOutput.messageType), content: ErrorOutput(error).json), on: .iopub)
     }
 }

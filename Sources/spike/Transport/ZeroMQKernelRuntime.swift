@@ -13,16 +13,18 @@ import ZeroMQ
 /// Shutdown: the `shutdown_reply` is sent, IOPub is drained, the context is shut down and
 /// `run` returns within about 100 ms — also when a cell is still running (its thread is then
 /// left to die with the process).
-enum ZeroMQKernelRuntime {
+public enum ZeroMQKernelRuntime {
     /// Binds the sockets named by `connectionFile`, serves `interpreter` until a shutdown
     /// request (or the parent's death), and returns the process exit status (0).
     ///
     /// - Throws: ``ConnectionFileError`` when the file is unusable, ``ZeroMQError`` when a
     ///   socket cannot be bound (e.g. the port is taken).
-    static func run(
-        connectionFile: String, interpreter: any Interpreter, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+    public static func run(
+        connectionFile: String, interpreter: any Interpreter,
+        log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
+        signal(SIGPIPE, SIG_IGN)
         let sockets = try KernelSockets(binding: connection)
         let codec = WireCodec(key: connection.key)
         let headers = HeaderFactory()
@@ -47,7 +49,7 @@ enum ZeroMQKernelRuntime {
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.run() }
         kernel.announceStarting()
         let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
-        let controlThread = ServiceThread(name: "spike-control") {
+        let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
             _ = kernel.serve(control, on: .control)
             stop.raise()
         }
