@@ -50,7 +50,7 @@ public enum Trainer {
                 index += 1
                 let loss: Double
                 do {
-                    loss = try step(network, batch: batch, loss: data.loss, optimiser: &optimiser,
+                    loss = try step(network, inputs: batch.inputs, targets: batch.targets, loss: data.loss, optimiser: &optimiser,
                                     clip: options.clip.map { Float($0) },
                                     seed: options.seed &* 1_000_003 &+ UInt64(stepsDone), isCancelled: isCancelled)
                 } catch EngineError.interrupted {
@@ -95,17 +95,17 @@ public enum Trainer {
             bestBuffers: best?.buffers ?? network.buffers, stop: stop, seconds: seconds(since: start))
     }
 
-    /// One optimiser step on `batch`: forward (training mode), `loss`, backward, optional
+    /// One optimiser step on a batch of `inputs` ([B] + example shape) and `targets`: forward (training mode), `loss`, backward, optional
     /// clipping of the global gradient norm, update; batch-norm running statistics move too.
     /// Returns the batch's loss before the update. `seed` drives dropout masks.
     public static func step(
-        _ network: Network, batch: Batch, loss: Loss, optimiser: inout any Optimiser, clip: Float?,
+        _ network: Network, inputs: Tensor, targets: Tensor, loss: Loss, optimiser: inout any Optimiser, clip: Float?,
         seed: UInt64, isCancelled: CancellationCheck? = nil
     ) throws -> Double {
         let tape = Tape()
         let context = ForwardContext(tape: tape, training: true, seed: seed, isCancelled: isCancelled)
-        let output = try network.forward(tape.constant(batch.inputs), in: context)
-        let value = try loss.evaluate(output, target: batch.targets, on: tape)
+        let output = try network.forward(tape.constant(inputs), in: context)
+        let value = try loss.evaluate(output, target: targets, on: tape)
         let gradients = try tape.gradients(of: value, isCancelled: isCancelled)
         var parameters = network.parameters
         var parameterGradients = context.boundParameters.map { gradients[$0] }

@@ -119,8 +119,7 @@ final class ModelBuildingTests: XCTestCase {
         let network = try Network(.model(.mlpNet(try MLPNetOptions(hidden: [4]))), example: [12, 3], outputs: [4, 3])
         let copy = network.copy()
         var optimiser: any Optimiser = try Adam(learningRate: 0.1)
-        let batch = Batch(indices: [0, 1], inputs: try forecastBatch(), targets: try Tensor.randn([2, 4, 3], seed: 9))
-        _ = try Trainer.step(network, batch: batch, loss: .mse, optimiser: &optimiser, clip: nil, seed: 0)
+        _ = try Trainer.step(network, inputs: try forecastBatch(), targets: try Tensor.randn([2, 4, 3], seed: 9), loss: .mse, optimiser: &optimiser, clip: nil, seed: 0)
         XCTAssertNotEqual(network.parameters, copy.parameters)
         XCTAssertEqual(copy.parameters, try Network(.model(.mlpNet(try MLPNetOptions(hidden: [4]))),
                                                      example: [12, 3], outputs: [4, 3]).parameters)

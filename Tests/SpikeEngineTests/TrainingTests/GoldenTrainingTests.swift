@@ -46,11 +46,9 @@ final class GoldenTrainingTests: XCTestCase {
         var optimiser: any Optimiser = try Adam(learningRate: Float(s.lr))
         var losses: [Double] = []
         for batch in golden.batches {
-            let example = Batch(
-                indices: Array(0..<s.batch),
-                inputs: try Tensor(shape: [s.batch, s.length, s.variates], scalars: batch.inputs),
-                targets: try Tensor(shape: [s.batch, s.horizon, s.variates], scalars: batch.targets))
-            losses.append(try Trainer.step(network, batch: example, loss: .mse, optimiser: &optimiser,
+            let inputs = try Tensor(shape: [s.batch, s.length, s.variates], scalars: batch.inputs)
+            let targets = try Tensor(shape: [s.batch, s.horizon, s.variates], scalars: batch.targets)
+            losses.append(try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimiser: &optimiser,
                                            clip: Float(s.clip), seed: 0))
         }
         assertClose(losses, golden.losses, absolute: 1e-6, relative: 1e-4, "losses per step")
