@@ -33,7 +33,8 @@ extension Table {
         ], children).rendered
     }
 
+    /// Inline style of a cell: its alignment, padding, and no wrapping inside numbers ("0.91 ± 0.01").
     private func style(_ alignment: Alignment) -> String {
-        "text-align:\(alignment.rawValue);padding:2px 10px"
+        "text-align:\(alignment.rawValue);padding:2px 10px" + (alignment == .right ? ";white-space:nowrap" : "")
     }
 }
