@@ -17,6 +17,9 @@ extension Tape {
             throw EngineError.shape(operation: "conv1d", first: input.shape, second: weight.shape)
         }
         let channels = input.shape[input.shape.count - 1]
+        guard channels >= 1, weight.shape[1] >= 1 else {
+            throw EngineError.shape(operation: "conv1d (no channels)", first: input.shape, second: weight.shape)
+        }
         let length = input.shape[input.shape.count - 2]
         let outputs = weight.shape[1]
         let outputLength = length + padLeft + padRight - dilation * (kernel - 1)

@@ -56,6 +56,7 @@ extension Tape {
     /// x·W + b for x as [rows, inputs] and W as [inputs, outputs]: the bias pre-fills the
     /// output and one GEMM accumulates onto it.
     static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
+        guard rows > 0, outputs > 0 else { return [Float](repeating: 0, count: rows * outputs) }
         var result: [Float]
         if let bias {
             result = [Float](unsafeUninitializedCapacity: rows * outputs) { buffer, initialized in
