@@ -29,7 +29,8 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 VENV = ROOT / ".venv-bench"
 PACKAGES = [
     ["torch==2.13.0+cpu", "--no-deps"],
-    ["filelock", "typing-extensions", "sympy", "mpmath", "networkx", "jinja2", "MarkupSafe", "fsspec", "numpy"],
+    ["filelock", "typing-extensions", "sympy", "mpmath", "networkx", "jinja2", "MarkupSafe", "fsspec", "numpy",
+     "setuptools>=77.0.3"],
     ["snntorch", "--no-deps"],
     ["spikingjelly==0.0.0.0.14", "--no-deps"],
 ]
