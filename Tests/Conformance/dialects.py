@@ -29,8 +29,10 @@ class Dialect:
     increment: str  # format with name=
     # a cell that runs long (seconds) and polls for interrupts
     long_loop: str
-    # a cell that spends a little time, then fails (so queued requests wait behind it)
+    # a cell that spends a little time, then fails at run time (so queued requests wait
+    # behind it), and the error's name
     slow_then_error: str
+    runtime_error_ename: str
     # the error name a kernel reports for an unbound name, and a snippet provoking it
     name_error: str
     unbound_name_code: str
@@ -75,7 +77,8 @@ SPIKE = Dialect(
     assign="{name} = {value}",
     increment="{name} + 1",
     long_loop="for i in 0..1000000000 { x = i }",
-    slow_then_error="for i in 0..300000 { warmup = i }\nundefined_after_warmup + 1",
+    slow_then_error='for i in 0..300000 { warmup = i }\nwarmup + "text"',
+    runtime_error_ename="TypeError",
     name_error="NameError",
     unbound_name_code="never_bound_anywhere + 1",
     print_text='print("{text}")',
@@ -103,7 +106,8 @@ PYTHON = Dialect(
     assign="{name} = {value}",
     increment="{name} + 1",
     long_loop="import time\nfor i in range(10**9):\n    x = i\n    time.sleep(0.001)",
-    slow_then_error="import time; time.sleep(0.2)\nundefined_after_warmup + 1",
+    slow_then_error='import time; time.sleep(0.2)\n1 + "text"',
+    runtime_error_ename="TypeError",
     name_error="NameError",
     unbound_name_code="never_bound_anywhere + 1",
     print_text='print("{text}")',

@@ -169,7 +169,7 @@ class QueueChecks(_KernelChecks):
     def test_an_error_aborts_every_queued_execute_request(self) -> None:
         head, rest, markers = self._burst(stop_on_error=True)
         self.assertEqual(head.content["status"], "error")
-        self.assertEqual(head.content["ename"], self.dialect.name_error)
+        self.assertEqual(head.content["ename"], self.dialect.runtime_error_ename)
         for ex, marker in zip(rest, markers):
             with self.subTest(queued=marker):
                 self.assertIsNotNone(ex.reply, "queued request got no reply")

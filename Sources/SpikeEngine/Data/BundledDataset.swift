@@ -53,7 +53,12 @@ public enum BundledDataset: String, CaseIterable, Sendable {
         }
         let table = try Series(csv: try text(of: "digits"), name: "digits", path: "digits.csv", missing: .error)
         let features = table.columns.filter { $0 != "label" }
-        let labels = try table.column("label").map { Int($0) }
+        let labels = try table.column("label").map { value -> Int in
+            guard let label = Int(exactly: value) else {
+                throw EngineError.value(argument: "labels", message: "class label \(value) is not a whole number")
+            }
+            return label
+        }
         var scaled = [Float]()
         scaled.reserveCapacity(table.length * features.count)
         for row in 0..<table.length {
@@ -74,7 +79,7 @@ public enum BundledDataset: String, CaseIterable, Sendable {
 
     /// The text of the bundled `Datasets/<file>.csv`.
     private func text(of file: String) throws -> String {
-        guard let url = Bundle.module.url(forResource: file, withExtension: "csv", subdirectory: "Datasets") else {
+        guard let url = DatasetFiles.url(of: file + ".csv") else {
             throw DataError.fileNotFound(path: "Datasets/\(file).csv")
         }
         guard let data = try? Data(contentsOf: url), let text = String(data: data, encoding: .utf8) else {

@@ -55,7 +55,7 @@ public struct ClassificationSet: Equatable, Sendable {
             Self.cut(Array(0..<data.count), by: split, into: &parts)
         case .stratified(let seed):
             var generator = SeededGenerator(seed: seed)
-            for label in 0..<data.classCount {
+            for label in Set(data.labels).sorted() {
                 var members = data.labels.indices.filter { data.labels[$0] == label }
                 members.seededShuffle(using: &generator)
                 Self.cut(members, by: split, into: &parts)

@@ -1,8 +1,8 @@
 /// One part (train, valid or test) of a forecasting set: every window that fits inside that
 /// part's stretch of the series.
 ///
-/// Window i takes the rows `rows.lowerBound + i ..< + window` as input and the `horizon` rows
-/// right after as target, all on the normalised scale:
+/// With s = `rows.lowerBound`, window i takes the series rows `s + i ..< s + i + window` as
+/// input and the `horizon` rows right after them as target, all on the normalised scale:
 ///
 ///     inputs   (count, window, variates)
 ///     targets  (count, horizon, variates)

@@ -29,7 +29,8 @@ public struct Normalizer: Equatable, Sendable {
     /// Divides each variate after the offset (std or range; 1 for `.identity`).
     public let scale: [Float]
 
-    /// Fits `kind` on `rows` rows of `variates` values (row-major). Cost: O(rows × variates).
+    /// Fits `kind` on row-major `values` holding rows of `variates` numbers (the training
+    /// rows only). Cost: O(rows × variates).
     public init(kind: Normalization, fittedOn values: [Float], variates: Int) {
         self.kind = kind
         let rows = variates > 0 ? values.count / variates : 0

@@ -13,15 +13,20 @@ extension Series {
     /// Errors (`DataError`): `.fileNotFound`, `.unreadableFile`, `.emptyFile`, `.noRows`,
     /// `.malformedRow` with the line (1-based, header = 1) and column (1-based) of a
     /// non-number or a row with the wrong number of fields, `.unknownColumn` listing the
-    /// valid names, `.noNumericColumns`, `.missingValue` (policy `.error`), `.allMissing`.
+    /// valid names, `.noNumericColumns`, `.missingValue` (policy `.error`), `.allMissing`;
+    /// `EngineError.resource` for a file too large for `budget` (parsing needs up to about
+    /// 16 bytes of memory per byte of file, which is what is checked).
     public static func loadCSV(
         path: String, columns: ColumnSelection = .all, timeColumn: String? = nil,
-        missing: MissingPolicy = .interpolate
+        missing: MissingPolicy = .interpolate, budget: MemoryBudget = .standard
     ) throws -> Series {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw DataError.fileNotFound(path: path)
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let (scalars, overflow) = size.multipliedReportingOverflow(by: 4)
+        try budget.check(scalars: overflow ? Int.max : scalars)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DataError.unreadableFile(path: path, reason: "permission denied or I/O error")
         }

@@ -17,6 +17,8 @@ enum Presenter {
             return Rendering(plain: table.text(), html: table.html())
         case .tensor(let tensor):
             return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
+        case .data(let data):
+            return DatasetView.rendering(of: data)
         default:
             return Rendering(plain: ValueText.text(of: value))
         }

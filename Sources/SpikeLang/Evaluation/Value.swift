@@ -26,6 +26,8 @@ enum Value {
     /// A drawn figure (`plot`, `raster`, ...).
     case figure(Figure)
     case table(Table)
+    /// A series, a forecasting or classification set, or one of their splits.
+    case data(DataValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -45,22 +47,28 @@ enum Value {
         case .trace: return "a trace"
         case .figure: return "a figure"
         case .table: return "a table"
+        case .data(let data): return data.typeName
         }
     }
 
+    /// Containers compared deeper than this count as unequal, so comparing pathological
+    /// values cannot exhaust the stack.
+    static let equalityDepthLimit = 10_000
+
     /// Structural equality for `==`: numbers by value, containers element by element,
     /// functions by identity. Values of different kinds are unequal.
-    func isEqual(to other: Value) -> Bool {
+    func isEqual(to other: Value, depth: Int = 0) -> Bool {
+        guard depth < Value.equalityDepthLimit else { return false }
         switch (self, other) {
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.boolean(a), .boolean(b)): return a == b
         case (.none, .none): return true
         case let (.list(a), .list(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1, depth: depth + 1) }
         case let (.record(a), .record(b)):
             return a.fields.count == b.fields.count
-                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value) }
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value, depth: depth + 1) }
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name
@@ -69,6 +77,7 @@ enum Value {
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
+        case let (.data(a), .data(b)): return a == b
         default: return false
         }
     }

@@ -120,6 +120,9 @@ final class CSVLoadingTests: XCTestCase {
         let missing = directory.appendingPathComponent("nope.csv").path
         assertDataError(.fileNotFound(path: missing)) { try Series.loadCSV(path: missing) }
         assertDataError(.fileNotFound(path: directory.path)) { try Series.loadCSV(path: directory.path) }
+        XCTAssertThrowsError(try Series.loadCSV(path: url.path, budget: MemoryBudget(bytes: 16))) { error in
+            guard case .resource? = error as? EngineError else { return XCTFail("\(error)") }
+        }
         let binary = directory.appendingPathComponent("bad.csv")
         try Data([0x61, 0x0A, 0xFF, 0xFE, 0x0A]).write(to: binary)
         XCTAssertThrowsError(try Series.loadCSV(path: binary.path)) { error in
