@@ -15,6 +15,9 @@ public struct Header: Equatable, Sendable {
     public var version: String
     /// Header keys this type does not name.
     public var extras: [String: JSONValue]
+    /// Named keys that were absent from a received header; left out again by ``json`` so a
+    /// header copied into `parent_header` is exactly what the client sent.
+    private var absent: Set<String> = []
 
     public init(
         messageID: String, session: String, username: String, date: String, messageType: String,
@@ -38,6 +41,7 @@ public struct Header: Equatable, Sendable {
         members["date"] = .string(date)
         members["msg_type"] = .string(messageType)
         members["version"] = .string(version)
+        for key in absent { members[key] = nil }
         return .object(members)
     }
 
@@ -45,8 +49,10 @@ public struct Header: Equatable, Sendable {
     /// keys default to "" when absent (clients are lenient about them, so is the kernel).
     public init(json: JSONValue) throws(WireError) {
         guard var members = json.objectValue else { throw .invalidHeader("not an object") }
+        var absent = Set<String>()
         func take(_ key: String, required: Bool) throws(WireError) -> String {
             let value = members.removeValue(forKey: key)
+            if value == nil { absent.insert(key) }
             if let text = value?.stringValue { return text }
             if required || (value != nil && value != .null) { throw .invalidHeader("\(key) must be a string") }
             return ""
@@ -58,5 +64,6 @@ public struct Header: Equatable, Sendable {
         date = try take("date", required: false)
         version = try take("version", required: false)
         extras = members
+        self.absent = absent
     }
 }

@@ -1,7 +1,6 @@
 import CZeroMQ
-import Foundation
 
-/// A ZeroMQ socket sending and receiving multipart messages as `[Data]`.
+/// A ZeroMQ socket sending and receiving multipart messages, each frame a `[UInt8]`.
 ///
 /// Not thread-safe (libzmq sockets are not): use one socket from one thread at a time; it may be
 /// handed to another thread (hence `@unchecked Sendable`). Closed on ``close()`` or deinit.
@@ -66,7 +65,7 @@ public final class Socket: @unchecked Sendable {
     /// Sends `frames` as one multipart message; blocks while the queue is full unless `dontWait`.
     ///
     /// An empty list sends nothing.
-    public func send(_ frames: [Data], dontWait: Bool = false) throws(ZeroMQError) {
+    public func send(_ frames: [[UInt8]], dontWait: Bool = false) throws(ZeroMQError) {
         let handle = try open("zmq_send")
         for (index, frame) in frames.enumerated() {
             var flags: Int32 = index + 1 < frames.count ? ZMQ_SNDMORE : 0
@@ -82,11 +81,11 @@ public final class Socket: @unchecked Sendable {
 
     /// Receives one multipart message. Blocks until one arrives, unless `dontWait`, in which case
     /// nil means none was waiting.
-    public func receive(dontWait: Bool = false) throws(ZeroMQError) -> [Data]? {
+    public func receive(dontWait: Bool = false) throws(ZeroMQError) -> [[UInt8]]? {
         let handle = try open("zmq_msg_recv")
         let message = UnsafeMutablePointer<zmq_msg_t>.allocate(capacity: 1)
         defer { message.deallocate() }
-        var frames = [Data]()
+        var frames = [[UInt8]]()
         while true {
             zmq_msg_init(message)
             defer { zmq_msg_close(message) }
@@ -100,9 +99,9 @@ public final class Socket: @unchecked Sendable {
             }
             let size = zmq_msg_size(message)
             if let bytes = zmq_msg_data(message), size > 0 {
-                frames.append(Data(bytes: bytes, count: size))
+                frames.append(Array(UnsafeRawBufferPointer(start: bytes, count: size)))
             } else {
-                frames.append(Data())
+                frames.append([])
             }
             if zmq_msg_more(message) == 0 { return frames }
         }

@@ -1,5 +1,4 @@
 import CZeroMQ
-import Foundation
 
 /// A socket option and its value.
 public enum SocketOption: Sendable {
@@ -10,9 +9,9 @@ public enum SocketOption: Sendable {
     /// XPUB: report every subscription, also repeated ones (needed for `iopub_welcome`).
     case xpubVerbose(Bool)
     /// SUB: receive messages whose topic starts with these bytes ("" = all).
-    case subscribe(Data)
+    case subscribe([UInt8])
     /// The identity a DEALER/REQ presents to a ROUTER.
-    case routingID(Data)
+    case routingID([UInt8])
     /// Outgoing queue limit in messages per peer (XPUB drops past it).
     case sendHighWaterMark(Int32)
 
@@ -32,7 +31,7 @@ public enum SocketOption: Sendable {
         return zmq_setsockopt(socket, name, &value, MemoryLayout<Int32>.size)
     }
 
-    private static func setBytes(_ socket: UnsafeMutableRawPointer, _ name: Int32, _ value: Data) -> Int32 {
+    private static func setBytes(_ socket: UnsafeMutableRawPointer, _ name: Int32, _ value: [UInt8]) -> Int32 {
         value.withUnsafeBytes { zmq_setsockopt(socket, name, $0.baseAddress, $0.count) }
     }
 }

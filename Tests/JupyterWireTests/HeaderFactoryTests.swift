@@ -65,3 +65,12 @@ final class MessageIDTests: XCTestCase {
         }
     }
 }
+
+final class HeaderEchoTests: XCTestCase {
+    func testAHeaderMissingOptionalKeysIsEchoedWithoutThem() throws {
+        let sparse: JSONValue = ["msg_id": "1", "msg_type": "kernel_info_request", "x-extra": 7]
+        let header = try Header(json: sparse)
+        XCTAssertEqual(header.session, "")
+        XCTAssertEqual(header.json, sparse)
+    }
+}

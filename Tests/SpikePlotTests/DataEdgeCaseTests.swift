@@ -42,6 +42,22 @@ final class DataEdgeCaseTests: XCTestCase {
         XCTAssertTrue(texts.contains("0.01") && texts.contains("100"), "\(texts)")
     }
 
+    func testAFixedRangeSetsTheAxesAndClipsWhatLiesOutside() throws {
+        var plot = LinePlot(y: [0, 5, 20, 3])
+        plot.xRange = 0...100
+        plot.yRange = 0...10
+        let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
+        let texts = root.elements("text").map(\.text)
+        XCTAssertEqual(texts, ["0", "20", "40", "60", "80", "100", "0", "2", "4", "6", "8", "10"])
+        let clipped = try XCTUnwrap(root.all.first { $0.attributes["clip-path"] != nil })
+        XCTAssertEqual(clipped.children.filter { $0.attributes["class"] == "series" }.count, 1)
+        var unusable = LinePlot(y: [1, 2])
+        unusable.yScale = .log
+        unusable.yRange = -1...10
+        let fallback = try XCTUnwrap(XMLNode.parse(unusable.svg()))
+        XCTAssertEqual(fallback.elements("text").map(\.text).suffix(2), ["1", "10"], "falls back to the data range")
+    }
+
     func testLongAxisLabelsAreCutToTheAxisLengthWithAnEllipsis() throws {
         let long = String(repeating: "membrane potential ", count: 20)
         let plot = LinePlot(y: [1, 2], title: long, xLabel: long, yLabel: long)

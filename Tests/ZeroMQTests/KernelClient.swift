@@ -20,8 +20,8 @@ final class KernelClient {
         func make(_ kind: SocketKind, _ channel: Channel) throws -> Socket {
             let socket = try Socket(context: context, kind: kind)
             try socket.set(.linger(milliseconds: 0))
-            if kind == .dealer { try socket.set(.routingID(Data("client-\(channel.rawValue)".utf8))) }
-            if kind == .sub { try socket.set(.subscribe(Data())) }
+            if kind == .dealer { try socket.set(.routingID(Array("client-\(channel.rawValue)".utf8))) }
+            if kind == .sub { try socket.set(.subscribe([])) }
             try socket.connect(connection.address(of: channel))
             return socket
         }
@@ -44,13 +44,13 @@ final class KernelClient {
     @discardableResult
     func send(_ type: String, _ content: JSONValue = [:], on channel: Channel = .shell) throws -> Message {
         let message = Message(header: headers.header(for: type), content: content)
-        try socket(for: channel).send(codec.encode(message))
+        try socket(for: channel).send(codec.encode(message).map { [UInt8]($0) })
         return message
     }
 
     /// Sends raw frames (for forged input).
     func sendRaw(_ frames: [Data], on channel: Channel = .shell) throws {
-        try socket(for: channel).send(frames)
+        try socket(for: channel).send(frames.map { [UInt8]($0) })
     }
 
     /// The next message on `channel`, verified with the client's key; nil after `timeout` seconds.
@@ -63,7 +63,7 @@ final class KernelClient {
             else {
                 continue
             }
-            return try codec.decode(frames).get()
+            return try codec.decode(frames.map { Data($0) }).get()
         }
         return nil
     }

@@ -20,12 +20,12 @@ final class SocketTests: XCTestCase {
         try router.bind("tcp://127.0.0.1:*")
         let dealer = try Socket(context: context, kind: .dealer)
         try dealer.set(.linger(milliseconds: 0))
-        try dealer.set(.routingID(Data("me".utf8)))
+        try dealer.set(.routingID(Array("me".utf8)))
         try dealer.connect(try router.lastEndpoint())
-        let frames = [Data("<IDS|MSG>".utf8), Data(), Data([0, 255, 1]), Data(repeating: 7, count: 100_000)]
+        let frames: [[UInt8]] = [Array("<IDS|MSG>".utf8), [], [0, 255, 1], Array(repeating: 7, count: 100_000)]
         try dealer.send(frames)
         let received = try XCTUnwrap(try router.receive())
-        XCTAssertEqual(received, [Data("me".utf8)] + frames)
+        XCTAssertEqual(received, [Array("me".utf8)] + frames)
         try router.send(received)
         XCTAssertEqual(try dealer.receive(), frames)
     }
@@ -41,7 +41,7 @@ final class SocketTests: XCTestCase {
         let context = try Context()
         let (routerA, dealerA) = try pair(.router, .dealer, in: context)
         let (routerB, _) = try pair(.router, .dealer, in: context)
-        try dealerA.send([Data("x".utf8)])
+        try dealerA.send([Array("x".utf8)])
         var ready = [false, false]
         for _ in 0..<100 where !ready[0] {
             ready = try Poller.readable([routerA, routerB], timeoutMilliseconds: 50)
@@ -58,10 +58,10 @@ final class SocketTests: XCTestCase {
         let sub = try Socket(context: context, kind: .sub)
         try sub.set(.linger(milliseconds: 0))
         try sub.connect(try xpub.lastEndpoint())
-        try sub.set(.subscribe(Data()))
-        XCTAssertEqual(try xpub.receive(), [Data([1])])
-        try xpub.send([Data("topic".utf8), Data("body".utf8)])
-        XCTAssertEqual(try sub.receive(), [Data("topic".utf8), Data("body".utf8)])
+        try sub.set(.subscribe([]))
+        XCTAssertEqual(try xpub.receive(), [[1]])
+        try xpub.send([Array("topic".utf8), Array("body".utf8)])
+        XCTAssertEqual(try sub.receive(), [Array("topic".utf8), Array("body".utf8)])
     }
 
     func testAProxyFromARouterToItselfEchoesEachMessageToItsSender() throws {
@@ -75,8 +75,8 @@ final class SocketTests: XCTestCase {
         try requester.set(.linger(milliseconds: 0))
         try requester.connect(try router.lastEndpoint())
         for ping in ["ping", "", "\u{0}binary"] {
-            try requester.send([Data(ping.utf8)])
-            XCTAssertEqual(try requester.receive(), [Data(ping.utf8)])
+            try requester.send([Array(ping.utf8)])
+            XCTAssertEqual(try requester.receive(), [Array(ping.utf8)])
         }
         context.shutdown()
     }

@@ -16,7 +16,7 @@ final class ZeroMQRuntimeTests: XCTestCase {
     }
 
     func testTheHeartbeatEchoesBytesVerbatim() throws {
-        for ping in [Data("ping".utf8), Data([0, 1, 2, 255])] {
+        for ping: [UInt8] in [Array("ping".utf8), [0, 1, 2, 255]] {
             try kernel.client.heartbeat.send([ping])
             XCTAssertEqual(try kernel.client.heartbeat.receive(), [ping])
         }

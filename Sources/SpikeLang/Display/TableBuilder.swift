@@ -15,7 +15,7 @@ enum TableBuilder {
                 records.append(record)
                 for name in record.names where !columns.contains(name) { columns.append(name) }
             }
-            let cells = records.map { record in columns.map { cell(record[$0] ?? .none) } }
+            let cells = records.map { record in columns.map { cell(record[$0] ?? Value.none) } }
             return Table(columns: columns, rows: cells, title: title)
         case .record(let record):
             let columns = try record.fields.map { field -> [Value] in

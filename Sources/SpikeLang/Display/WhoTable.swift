@@ -5,7 +5,7 @@ enum WhoTable {
     static func rendering(of bindings: [String: Value]) -> Rendering {
         guard !bindings.isEmpty else { return Rendering(plain: "No bindings.") }
         let rows = bindings.keys.sorted().map { name -> [Table.Cell] in
-            let value = bindings[name] ?? .none
+            let value = bindings[name] ?? Value.none
             return [.text(name), .text(value.typeName), .text(Preview.short(ValueText.text(of: value)))]
         }
         let table = Table(columns: ["name", "kind", "value"], rows: rows)

@@ -49,7 +49,7 @@ extension Evaluator {
             if try boolean(conditionExpression, context: "'if'") {
                 return try run(then)
             }
-            return try otherwise.map { try run($0) } ?? .none
+            return try otherwise.map { try run($0) } ?? Value.none
         }
     }
 

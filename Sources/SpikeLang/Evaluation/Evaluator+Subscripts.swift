@@ -8,7 +8,7 @@ extension Evaluator {
     }
 
     func subscriptValue(_ base: Value, _ index: Value, baseRange: SourceRange, indexRange: SourceRange) throws -> Value {
-        if case .record(let record) = base {
+        if case .record = base {
             guard case .string(let name) = index else {
                 throw Diagnostic(.wrongKind(what: "a record key", expected: "a string", got: index.typeName), at: indexRange)
             }

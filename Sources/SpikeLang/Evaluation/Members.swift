@@ -50,7 +50,7 @@ struct Members {
         case "threshold": return .number(trace.threshold)
         case "steps": return .number(Double(trace.steps))
         case "spike_steps": return .list(trace.spikeSteps.map { .number(Double($0)) })
-        case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? .none
+        case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? Value.none
         case "firing_rate": return .number(trace.firingRate)
         default: return nil
         }
@@ -73,7 +73,7 @@ struct Members {
     private static func encodingMembers(_ encoding: PositionalEncoding) -> [(String, Value)] {
         var pairs: [(String, Value)] = [
             ("name", .string(encoding.name)),
-            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? .none),
+            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? Value.none),
         ]
         switch encoding {
         case let .cpg(count, tau, threshold, index):

@@ -52,7 +52,7 @@ struct Arguments {
     }
 
     func value(_ name: String) -> Value {
-        values[name] ?? .none
+        values[name] ?? Value.none
     }
 
     /// True when the argument was written in the call (not filled from its default).

@@ -5,7 +5,7 @@ struct Library {
     private let table: [String: Builtin]
 
     init() {
-        let all = CoreLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
+        let all = CoreLibrary.builtins() + MathLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
             + TensorLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
         builtins = all
         table = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })

@@ -92,7 +92,7 @@ enum NeuronLibrary {
             let neuron = try neuronArgument(arguments)
             let current = try arguments.number("current")
             let step = try arguments.engine { try neuron.firstSpike(current: current) }
-            return step.map { .number(Double($0)) } ?? .none
+            return step.map { .number(Double($0)) } ?? Value.none
         }
     }
 

@@ -28,12 +28,14 @@ extension LinePlot: Panel {
     func render(in frame: Rect, context: RenderContext) -> Markup {
         let data = PreparedLines(self)
         let noteRoom = data.notes.isEmpty ? 0 : PanelParts.noteHeight
-        guard let xBounds = data.xBounds, let yBounds = data.yBounds else {
+        guard let dataX = data.xBounds, let dataY = data.yBounds else {
             return .group([
                 PanelParts.empty(title: title, message: series.isEmpty ? "no data" : "no finite data to plot", in: frame),
                 PanelParts.notes(data.notes, in: frame),
             ])
         }
+        let fixedX = Self.usable(xRange, on: xScale), fixedY = Self.usable(yRange, on: yScale)
+        let xBounds = fixedX ?? dataX, yBounds = fixedY ?? dataY
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
         let legend = Legend(entries: showLegend ? data.series.map {
             Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color, swatch: $0.dash.map(Legend.Swatch.pattern) ?? .line)
@@ -52,7 +54,7 @@ extension LinePlot: Panel {
                 let count = max(2, min(10, Int(length / 45)))
                 return yScale == .log
                     ? Axis.log(low: yBounds.0, high: yBounds.1, maxTicks: count)
-                    : Axis.linear(low: yBounds.0, high: yBounds.1, padding: 0.05, maxTicks: count)
+                    : Axis.linear(low: yBounds.0, high: yBounds.1, padding: fixedY == nil ? 0.05 : 0, maxTicks: count)
             })
         let clipID = context.id("clip")
         var layers: [Markup] = []
@@ -67,6 +69,13 @@ extension LinePlot: Panel {
             legend.render(x: axes.plot.maxX, y: axes.plot.minY, height: axes.plot.height),
             PanelParts.notes(data.notes, in: frame),
         ])
+    }
+
+    /// `range` as bounds when it can be shown on `scale`: finite, non-empty, positive on log.
+    static func usable(_ range: ClosedRange<Double>?, on scale: AxisScale) -> (Double, Double)? {
+        guard let range, range.lowerBound < range.upperBound,
+              scale.canShow(range.lowerBound), scale.canShow(range.upperBound) else { return nil }
+        return (range.lowerBound, range.upperBound)
     }
 
     /// The band, line and markers of one series.

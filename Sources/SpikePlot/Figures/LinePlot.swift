@@ -34,6 +34,11 @@ public struct LinePlot: Sendable {
     public var yLabel: String
     public var xScale: AxisScale = .linear
     public var yScale: AxisScale = .linear
+    /// A fixed x-axis range (e.g. 0...epochs while training, so a live plot does not rescale);
+    /// nil fits the data. Ignored unless finite, non-empty and (on a log axis) positive.
+    public var xRange: ClosedRange<Double>?
+    /// A fixed y-axis range; nil fits the data. Lines leaving it are clipped at the axes.
+    public var yRange: ClosedRange<Double>?
     /// Draws a dot at every point (lines with more than 500 points are never marked).
     public var markers = false
     /// Size of the whole figure in pixels.

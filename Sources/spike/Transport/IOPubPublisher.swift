@@ -11,7 +11,7 @@ import ZeroMQ
 /// ``finish()`` queues a one-frame stop marker after everything sent so far: the publisher
 /// forwards all earlier messages, then returns.
 final class IOPubPublisher: @unchecked Sendable {
-    private static let stopMarker = [Data("stop".utf8)]
+    private static let stopMarker = [Array("stop".utf8)]
     private let xpub: Socket
     private let inbox: Socket
     private let outbox: Socket
@@ -43,7 +43,7 @@ final class IOPubPublisher: @unchecked Sendable {
     func publish(_ message: Message) {
         var topical = message
         topical.identities = [Data("kernel.\(headers.session).\(message.type)".utf8)]
-        enqueue(codec.encode(topical))
+        enqueue(codec.encode(topical).map { [UInt8]($0) })
     }
 
     /// Queues the stop marker after everything published so far (any thread).
@@ -51,7 +51,7 @@ final class IOPubPublisher: @unchecked Sendable {
         enqueue(Self.stopMarker)
     }
 
-    private func enqueue(_ frames: [Data]) {
+    private func enqueue(_ frames: [[UInt8]]) {
         outboxLock.lock()
         defer { outboxLock.unlock() }
         guard !stopped else { return }
@@ -90,14 +90,14 @@ final class IOPubPublisher: @unchecked Sendable {
     }
 
     /// Answers a subscription event (`0x01` + topic) with `iopub_welcome` on that topic.
-    private func welcome(_ event: [Data]) {
+    private func welcome(_ event: [[UInt8]]) {
         guard let frame = event.first, frame.first == 1 else { return }
         let topic = frame.dropFirst()
         let content = IopubWelcome(subscription: String(decoding: topic, as: UTF8.self))
         var message = Message(header: headers.header(for: IopubWelcome.messageType), content: content.json)
         message.identities = [topic.isEmpty ? Data(IopubWelcome.messageType.utf8) : Data(topic)]
         do {
-            try xpub.send(codec.encode(message))
+            try xpub.send(codec.encode(message).map { [UInt8]($0) })
         } catch {
             log("iopub welcome: \(error)")
         }

@@ -31,7 +31,7 @@ final class SocketMessageSource: MessageSource {
 
     private func receive(dontWait: Bool) -> Message? {
         while true {
-            let frames: [Data]?
+            let frames: [[UInt8]]?
             do {
                 frames = try socket.receive(dontWait: dontWait)
             } catch .terminated {
@@ -41,7 +41,7 @@ final class SocketMessageSource: MessageSource {
                 return nil
             }
             guard let frames else { return nil }
-            if let message = gate.admit(frames, on: channel) { return message }
+            if let message = gate.admit(frames.map { Data($0) }, on: channel) { return message }
         }
     }
 }
