@@ -27,7 +27,8 @@ enum FigureBuilder {
         }
     }
 
-    /// A flat list of numbers from a list or a vector (rank ≤ 1 tensor).
+    /// A flat list of numbers from a list or a vector (rank ≤ 1 tensor); `none` in a list is a
+    /// missing point (NaN), which figures skip with a note.
     static func numbers(_ value: Value, context: String, at range: SourceRange) throws -> [Double] {
         switch value {
         case .list(let items):
@@ -35,6 +36,7 @@ enum FigureBuilder {
                 switch item {
                 case .number(let number): return number
                 case .boolean(let flag): return flag ? 1 : 0
+                case .none: return .nan  // a missing point: the figure leaves a gap and says so
                 default: throw Diagnostic(.elementType(context: context, expected: "numbers", got: item.typeName), at: range)
                 }
             }

@@ -21,6 +21,8 @@ enum Value {
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
     case encoding(PositionalEncoding)
     case tensor(Tensor)
+    /// Layers composed with `>>`, before they have met data (`linear(64) >> lif()`).
+    case blueprint(Blueprint)
     /// One neuron's run over time (`simulate(...)`).
     case trace(Trace)
     /// A drawn figure (`plot`, `raster`, ...).
@@ -44,6 +46,9 @@ enum Value {
         case .surrogate: return "a surrogate"
         case .encoding: return "an encoding"
         case .tensor: return "a tensor"
+        case .blueprint(let blueprint):
+            if case .sequence = blueprint { return "a network" }
+            return "a layer"
         case .trace: return "a trace"
         case .figure: return "a figure"
         case .table: return "a table"
@@ -51,19 +56,24 @@ enum Value {
         }
     }
 
+    /// Containers compared deeper than this count as unequal, so comparing pathological
+    /// values cannot exhaust the stack.
+    static let equalityDepthLimit = 10_000
+
     /// Structural equality for `==`: numbers by value, containers element by element,
     /// functions by identity. Values of different kinds are unequal.
-    func isEqual(to other: Value) -> Bool {
+    func isEqual(to other: Value, depth: Int = 0) -> Bool {
+        guard depth < Value.equalityDepthLimit else { return false }
         switch (self, other) {
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.boolean(a), .boolean(b)): return a == b
         case (.none, .none): return true
         case let (.list(a), .list(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1, depth: depth + 1) }
         case let (.record(a), .record(b)):
             return a.fields.count == b.fields.count
-                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value) }
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value, depth: depth + 1) }
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name
@@ -71,6 +81,7 @@ enum Value {
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b
+        case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b
         default: return false

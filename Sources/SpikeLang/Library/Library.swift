@@ -5,8 +5,8 @@ struct Library {
     private let table: [String: Builtin]
 
     init() {
-        let all = CoreLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
-            + TensorLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
+        let all = CoreLibrary.builtins() + MathLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
+            + TensorLibrary.builtins() + LayerLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
         builtins = all
         table = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
