@@ -27,6 +27,7 @@ enum LibraryTopic: String, CaseIterable {
     case neurons = "Neurons and surrogates"
     case encodings = "Positional encodings"
     case tensors = "Tensors"
+    case layers = "Layers and networks"
     case data = "Data"
     case output = "Output"
 }

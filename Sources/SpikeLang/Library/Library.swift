@@ -6,7 +6,7 @@ struct Library {
 
     init() {
         let all = CoreLibrary.builtins() + MathLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
-            + TensorLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
+            + TensorLibrary.builtins() + LayerLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
         builtins = all
         table = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
