@@ -27,6 +27,8 @@ enum LibraryTopic: String, CaseIterable {
     case encodings = "Positional encodings"
     case tensors = "Tensors"
     case data = "Data"
+    case models = "Layers and networks"
+    case training = "Training and evaluation"
     case output = "Output"
 }
 

@@ -6,7 +6,8 @@ struct Library {
 
     init() {
         let all = CoreLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
-            + TensorLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
+            + TensorLibrary.builtins() + DataLibrary.builtins() + ModelLibrary.builtins() + TrainingLibrary.builtins()
+            + OutputLibrary.builtins()
         builtins = all
         table = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
