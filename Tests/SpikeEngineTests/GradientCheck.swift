@@ -49,3 +49,54 @@ func assertGradientsMatchFiniteDifferences(
         }
     }
 }
+
+/// Checks that a layer's gradients with respect to its input and to each of its parameters
+/// (through the context's bindings) match central finite differences of L = Σ out · R, with the
+/// tolerances justified above.
+func assertLayerGradientsMatchFiniteDifferences(
+    _ layer: any Layer, input: Tensor, training: Bool, probes: Int = 12, step h: Float = 1e-2,
+    file: StaticString = #filePath, line: UInt = #line
+) throws {
+    let context = ForwardContext(tape: Tape(), training: training, seed: 1)
+    let x = context.tape.parameter(input)
+    let output = try layer.forward(x, in: context)
+    let weights = try Tensor.randn(output.shape, seed: 98)
+    let gradients = try context.tape.gradients(of: output, seed: weights)
+    XCTAssertEqual(context.boundParameters.count, layer.parameters.count, "\(layer)", file: file, line: line)
+
+    func loss(_ layer: any Layer, _ input: Tensor) throws -> Double {
+        let probe = ForwardContext(tape: Tape(recording: false), training: training, seed: 1)
+        let out = try layer.forward(probe.tape.constant(input), in: probe)
+        return zip(out.value.scalars, weights.scalars).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+    func check(_ analytic: Float, _ plus: Double, _ minus: Double, _ what: String) {
+        let numeric = (plus - minus) / Double(2 * h)
+        let tolerance = 2e-3 + 2e-2 * max(abs(numeric), abs(Double(analytic)))
+        if !(abs(numeric - Double(analytic)) <= tolerance) {
+            XCTFail("\(type(of: layer)) training \(training) \(what): analytic \(analytic) vs numeric \(numeric)",
+                    file: file, line: line)
+        }
+    }
+    var generator = SeededGenerator(seed: 6)
+    let inputGradient = gradients[x]
+    for _ in 0..<probes {
+        let position = Int(generator.next() % UInt64(input.count))
+        var plus = input, minus = input
+        plus.scalars[position] += h
+        minus.scalars[position] -= h
+        check(inputGradient.scalars[position], try loss(layer, plus), try loss(layer, minus), "input[\(position)]")
+    }
+    for (index, bound) in context.boundParameters.enumerated() {
+        let gradient = gradients[bound]
+        for _ in 0..<probes {
+            let position = Int(generator.next() % UInt64(gradient.count))
+            var plus = layer, minus = layer
+            var raised = layer.parameters, lowered = layer.parameters
+            raised[index].scalars[position] += h
+            lowered[index].scalars[position] -= h
+            plus.parameters = raised
+            minus.parameters = lowered
+            check(gradient.scalars[position], try loss(plus, input), try loss(minus, input), "parameter \(index)[\(position)]")
+        }
+    }
+}

@@ -161,4 +161,47 @@ final class LayerTests: XCTestCase {
         copy.parameters = network.parameters.map { $0 * 2 }
         XCTAssertEqual(copy.parameters[0], network.parameters[0] * 2)
     }
+
+    func testConvolutionMatchesItsDefiningSumWithDilationAndPadding() throws {
+        var generator = SeededGenerator(seed: 16)
+        let conv = try Conv1d(inputs: 2, outputs: 3, kernel: 3, dilation: 2, generator: &generator)
+        let x = try Tensor.randn([2, 9, 2], seed: 17)
+        let (y, _) = try run(conv, x)
+        XCTAssertEqual(y.shape, [2, 9, 3])
+        let (left, _) = conv.padding
+        XCTAssertEqual(left, 2)
+        for n in 0..<2 {
+            for o in 0..<9 {
+                for out in 0..<3 {
+                    var sum = Double(conv.bias?.scalars[out] ?? 0)
+                    for j in 0..<3 {
+                        let position = o + j * 2 - left
+                        guard position >= 0, position < 9 else { continue }
+                        for c in 0..<2 {
+                            sum += Double(try x.scalar(at: [n, position, c])) * Double(try conv.weight.scalar(at: [j * 2 + c, out]))
+                        }
+                    }
+                    XCTAssertEqual(Double(try y.scalar(at: [n, o, out])), sum, accuracy: 1e-5)
+                }
+            }
+        }
+    }
+
+    func testLayerGradientsReachTheirParametersAsFiniteDifferencesSay() throws {
+        var generator = SeededGenerator(seed: 18)
+        let x = try Tensor.randn([2, 2, 4, 3], seed: 19)
+        let layers: [any Layer] = [
+            try Linear(inputs: 3, outputs: 2, generator: &generator),
+            try Conv1d(inputs: 3, outputs: 2, kernel: 2, dilation: 2, causal: true, generator: &generator),
+            try Positional(.standardCPG, features: 3, outputs: 2, neuron: try LIF(), generator: &generator),
+            try Positional(.learnable, features: 3, maxLength: 6, neuron: try LIF(), generator: &generator),
+            try BatchNorm(features: 3),
+            try LayerNorm(features: 3),
+        ]
+        for layer in layers {
+            for training in [true, false] {
+                try assertLayerGradientsMatchFiniteDifferences(layer, input: x, training: training)
+            }
+        }
+    }
 }

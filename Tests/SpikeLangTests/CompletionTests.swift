@@ -85,6 +85,11 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(result.end, 3)
     }
 
+    func testNothingIsCompletedInsideAString() {
+        XCTAssertEqual(Session().complete("print(\"le", cursor: 9).matches, [])
+        XCTAssertEqual(Session().complete("print(\"a\", le", cursor: 13).matches.first, "learnable")
+    }
+
     func testMagicNamesCompleteAfterAPercentSign() {
         XCTAssertEqual(Session().complete("%ti", cursor: 3).matches, ["time"])
     }

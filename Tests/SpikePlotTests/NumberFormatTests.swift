@@ -17,6 +17,28 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(NumberFormat.significant(-.infinity, digits: 4), "−∞")
     }
 
+    func testSignificantTextReadsBackWithinHalfAUnitInTheLastKeptDigit() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5000 {
+            let digits = Int.random(in: 1...8, using: &generator)
+            let exponent = Double.random(in: -12...12, using: &generator)
+            let value = (Bool.random(using: &generator) ? 1 : -1) * pow(10, exponent)
+            let text = NumberFormat.significant(value, digits: digits)
+            guard let parsed = Double(text) else {
+                XCTFail("\(text) does not parse (value \(value), \(digits) digits)")
+                continue
+            }
+            let unit = pow(10, (log10(abs(value))).rounded(.down) - Double(digits - 1))
+            let isWholeNumber = value == value.rounded() && abs(value) < 1e15
+            XCTAssertLessThanOrEqual(abs(parsed - value), (isWholeNumber ? 0 : unit / 2) * (1 + 1e-9) + 1e-300,
+                                     "\(value) to \(digits) digits read \(text)")
+            let mantissa = text.split(separator: "e").first.map(String.init) ?? text
+            let kept = mantissa.filter(\.isNumber).drop { $0 == "0" }
+            let integerPart = mantissa.split(separator: ".").first?.filter(\.isNumber).drop { $0 == "0" }.count ?? 0
+            XCTAssertTrue(isWholeNumber || kept.count <= max(digits, integerPart), "\(text) keeps more than \(digits) digits")
+        }
+    }
+
     func testTenthsRoundCoordinatesAndNeverPrintMinusZero() {
         XCTAssertEqual(NumberFormat.tenths(12.34), "12.3")
         XCTAssertEqual(NumberFormat.tenths(-0.04), "0")
@@ -34,6 +56,25 @@ final class NumberFormatTests: XCTestCase {
         XCTAssertEqual(quarter.ticks.map(\.label), ["0.00", "0.25", "0.50", "0.75", "1.00"])
         let big = Axis.linear(low: 0, high: 3e6, maxTicks: 3)
         XCTAssertEqual(big.ticks.map(\.label), ["0", "1e+06", "2e+06", "3e+06"])
+    }
+
+    func testTickLabelsOfRandomRangesAreDistinctShortAndReadBackAsTheirTicks() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2000 {
+            let scale = pow(10, Double.random(in: -8...9, using: &generator))
+            let low = Double.random(in: -5...5, using: &generator) * scale
+            let high = low + Double.random(in: 0.01...10, using: &generator) * scale
+            let axis = Axis.linear(low: low, high: high, maxTicks: Int.random(in: 2...10, using: &generator))
+            let labels = axis.ticks.map(\.label)
+            XCTAssertGreaterThanOrEqual(labels.count, 2, "\(low)...\(high)")
+            XCTAssertEqual(Set(labels).count, labels.count, "duplicate labels \(labels)")
+            let step = axis.ticks.count > 1 ? axis.ticks[1].value - axis.ticks[0].value : 1
+            for tick in axis.ticks {
+                XCTAssertLessThanOrEqual(tick.label.count, 12, "label \(tick.label) for \(tick.value)")
+                let parsed = Double(tick.label) ?? .nan
+                XCTAssertEqual(parsed, tick.value, accuracy: step * 1e-6, "label \(tick.label) for \(tick.value)")
+            }
+        }
     }
 
     func testNiceStepsAreOneTwoTwoAndAHalfOrFiveTimesAPowerOfTen() {

@@ -17,6 +17,9 @@ extension Tape {
             throw EngineError.shape(operation: "conv1d", first: input.shape, second: weight.shape)
         }
         let channels = input.shape[input.shape.count - 1]
+        guard channels >= 1, weight.shape[1] >= 1 else {
+            throw EngineError.shape(operation: "conv1d (no channels)", first: input.shape, second: weight.shape)
+        }
         let length = input.shape[input.shape.count - 2]
         let outputs = weight.shape[1]
         let outputLength = length + padLeft + padRight - dilation * (kernel - 1)
@@ -39,11 +42,10 @@ extension Tape {
             }
         }
         let columnsTensor = Tensor(unchecked: [batch * outputLength, width], scalars: columns)
-        let columnsVariable = Variable(columnsTensor, id: nil)
-        let product = try Tape(recording: false).linear(
-            columnsVariable, weight: Variable(weight.value, id: nil), bias: bias.map { Variable($0.value, id: nil) })
+        let product = Self.affine(columns, weight.value.scalars, bias?.value.scalars,
+                                  rows: batch * outputLength, inputs: width, outputs: outputs)
         let outputShape = Array(input.shape.dropLast(2)) + [outputLength, outputs]
-        let value = Tensor(unchecked: outputShape, scalars: product.value.scalars)
+        let value = Tensor(unchecked: outputShape, scalars: product)
         let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
         return record(value, inputs: recorded) { g in
             let rows = batch * outputLength

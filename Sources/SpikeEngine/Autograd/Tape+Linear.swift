@@ -32,21 +32,8 @@ extension Tape {
         }
         let rows = x.value.count / Swift.max(inputs, 1)
         let outputShape = Array(x.shape.dropLast()) + [outputs]
-        var result: [Float]
-        if let bias {
-            result = [Float](unsafeUninitializedCapacity: rows * outputs) { buffer, initialized in
-                bias.value.scalars.withUnsafeBufferPointer { b in
-                    for row in 0..<rows {
-                        (buffer.baseAddress! + row * outputs).initialize(from: b.baseAddress!, count: outputs)
-                    }
-                }
-                initialized = rows * outputs
-            }
-        } else {
-            result = [Float](repeating: 0, count: rows * outputs)
-        }
-        Tensor.gemm(x.value.scalars, 0, weight.value.scalars, 0, &result, 0,
-                    m: rows, k: inputs, n: outputs, accumulate: bias != nil)
+        let result = Self.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
+                                 rows: rows, inputs: inputs, outputs: outputs)
         let value = Tensor(unchecked: outputShape, scalars: result)
         let inputsToRecord = bias.map { [x, weight, $0] } ?? [x, weight]
         return record(value, inputs: inputsToRecord) { g in
@@ -64,6 +51,27 @@ extension Tape {
             }
             return gradients
         }
+    }
+
+    /// x·W + b for x as [rows, inputs] and W as [inputs, outputs]: the bias pre-fills the
+    /// output and one GEMM accumulates onto it.
+    static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
+        guard rows > 0, outputs > 0 else { return [Float](repeating: 0, count: rows * outputs) }
+        var result: [Float]
+        if let bias {
+            result = [Float](unsafeUninitializedCapacity: rows * outputs) { buffer, initialized in
+                bias.withUnsafeBufferPointer { b in
+                    for row in 0..<rows {
+                        (buffer.baseAddress! + row * outputs).initialize(from: b.baseAddress!, count: outputs)
+                    }
+                }
+                initialized = rows * outputs
+            }
+        } else {
+            result = [Float](repeating: 0, count: rows * outputs)
+        }
+        Tensor.gemm(x, 0, weight, 0, &result, 0, m: rows, k: inputs, n: outputs, accumulate: bias != nil)
+        return result
     }
 
     /// aᵀ·g with every leading axis folded into rows: a as [rows, k], g as [rows, n] → [k, n].

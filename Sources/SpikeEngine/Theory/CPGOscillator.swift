@@ -25,8 +25,8 @@ public enum CPGOscillator {
         guard length >= 0 else {
             throw EngineError.value(argument: "length", message: "must not be negative, got \(length)")
         }
-        guard dt.isFinite, dt > 0, dt <= 1 else {
-            throw EngineError.value(argument: "dt", message: "must lie in (0, 1], got \(dt)")
+        guard dt.isFinite, dt >= 1e-7, dt <= 1 else {
+            throw EngineError.value(argument: "dt", message: "must lie in [1e-7, 1], got \(dt)")
         }
         let width = 2 * pairs
         try budget.check(scalars: try Tensor.elementCount(of: [length, width]))

@@ -7,7 +7,9 @@ struct Completer {
     func complete(_ code: String, cursor: Int) -> CompletionResult {
         let context = CursorContext(code: code, cursor: cursor)
         let matches: [String]
-        if context.inMagic {
+        if context.inString {
+            matches = []
+        } else if context.inMagic {
             matches = Magic.names.filter { $0.hasPrefix(context.prefix) }
         } else if let chain = context.memberChain {
             matches = memberNames(of: chain).filter { $0.hasPrefix(context.prefix) }

@@ -16,6 +16,8 @@ struct CursorContext {
     var atArgumentStart: Bool
     /// True when the cursor is in the first word of a `%` line.
     var inMagic: Bool
+    /// True when the cursor is inside a string literal (nothing is completed there).
+    var inString: Bool
 
     init(code: String, cursor: Int) {
         let scalars = Array(code.unicodeScalars)
@@ -33,7 +35,9 @@ struct CursorContext {
         inMagic = lineHead == "%"
 
         memberChain = CursorContext.memberChain(scalars, before: start)
-        let tokens = Lexer.tokenize(CursorContext.string(scalars[0..<start])).tokens
+        let (tokens, diagnostics) = Lexer.tokenize(CursorContext.string(scalars[0..<start]))
+        let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
+        inString = diagnostics.contains { $0.problem == .unterminatedString && $0.range.start.line == line }
         (enclosingCall, atArgumentStart) = CursorContext.enclosingCall(tokens)
     }
 

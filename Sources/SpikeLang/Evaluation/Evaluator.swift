@@ -50,7 +50,10 @@ final class Evaluator {
             let defaults = try declaration.parameters.map { parameter in
                 try parameter.defaultValue.map { try evaluate($0) }
             }
-            let captured = enclosing.isEmpty ? scope : enclosing.merging(scope) { _, local in local }
+            var captured = enclosing.isEmpty ? scope : enclosing.merging(scope) { _, local in local }
+            // The function sees itself through the binding every call adds, so it need not
+            // capture its previous definition (which would chain one closure per redefinition).
+            captured.removeValue(forKey: declaration.name)
             scope[declaration.name] = .function(Closure(declaration: declaration, captured: captured, defaults: defaults))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):

@@ -54,19 +54,24 @@ enum Value {
         }
     }
 
+    /// Containers compared deeper than this count as unequal, so comparing pathological
+    /// values cannot exhaust the stack.
+    static let equalityDepthLimit = 10_000
+
     /// Structural equality for `==`: numbers by value, containers element by element,
     /// functions by identity. Values of different kinds are unequal.
-    func isEqual(to other: Value) -> Bool {
+    func isEqual(to other: Value, depth: Int = 0) -> Bool {
+        guard depth < Value.equalityDepthLimit else { return false }
         switch (self, other) {
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.boolean(a), .boolean(b)): return a == b
         case (.none, .none): return true
         case let (.list(a), .list(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1) }
+            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1, depth: depth + 1) }
         case let (.record(a), .record(b)):
             return a.fields.count == b.fields.count
-                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value) }
+                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value, depth: depth + 1) }
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name

@@ -30,17 +30,25 @@ enum ValueText {
         return text + "\""
     }
 
+    /// Containers nested deeper than this print as `[…]` / `{…}`, so a pathological value
+    /// (`x = [x]` in a long loop) cannot exhaust the stack when shown.
+    static let depthLimit = 100
+
     /// The text form of a value; strings at top level are bare when `quotingStrings` is false
     /// (as `print` writes them), and always quoted inside lists and records.
-    static func text(of value: Value, quotingStrings: Bool = true) -> String {
+    static func text(of value: Value, quotingStrings: Bool = true, depth: Int = 0) -> String {
+        if depth >= depthLimit {
+            if case .list = value { return "[…]" }
+            if case .record = value { return "{…}" }
+        }
         switch value {
         case .number(let number): return self.number(number)
         case .string(let string): return quotingStrings ? quoted(string) : string
         case .boolean(let boolean): return boolean ? "true" : "false"
         case .none: return "none"
-        case .list(let items): return "[" + items.map { text(of: $0) }.joined(separator: ", ") + "]"
+        case .list(let items): return "[" + items.map { text(of: $0, depth: depth + 1) }.joined(separator: ", ") + "]"
         case .record(let record):
-            return "{" + record.fields.map { "\(fieldName($0.name)): \(text(of: $0.value))" }.joined(separator: ", ") + "}"
+            return "{" + record.fields.map { "\(fieldName($0.name)): \(text(of: $0.value, depth: depth + 1))" }.joined(separator: ", ") + "}"
         case .range(let range): return "\(range.lower)..\(range.upper)"
         case .function(let closure): return "<fn \(closure.signature)>"
         case .builtin(let builtin): return "<builtin \(builtin.signature.text)>"

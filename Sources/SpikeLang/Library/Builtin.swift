@@ -23,6 +23,7 @@ final class Builtin {
 /// The sections of the standard library, in the order `help()` lists them.
 enum LibraryTopic: String, CaseIterable {
     case core = "Core"
+    case math = "Math"
     case neurons = "Neurons and surrogates"
     case encodings = "Positional encodings"
     case tensors = "Tensors"

@@ -56,21 +56,28 @@ extension Axis {
             step = max(1, step)
             if step != step.rounded() { step = (step * 2).rounded() }
         }
-        let first = (low / step - 1e-9).rounded(.up)
-        let last = (high / step + 1e-9).rounded(.down)
-        var values: [Double] = []
-        if last >= first, last - first < 1000 {
-            var k = first
-            while k <= last {
-                values.append(k * step)
-                k += 1
-            }
+        var values = multiples(of: step, from: low, to: high)
+        // One tick cannot show a scale: take smaller nice steps until two fit.
+        var attempts = 0
+        while values.count < 2, attempts < 6, !integerSteps || step > 1 {
+            step = niceStep(step * 0.45)
+            if integerSteps { step = max(1, step.rounded()) }
+            values = multiples(of: step, from: low, to: high)
+            attempts += 1
         }
         let labels = labelsForLinearTicks(values, step: step)
         return Axis(
             scale: .linear, lower: low, upper: high,
             ticks: zip(values, labels).map { Tick(value: $0, label: $1) }
         )
+    }
+
+    /// The multiples k × step inside low...high (none if there would be 1000 or more).
+    private static func multiples(of step: Double, from low: Double, to high: Double) -> [Double] {
+        let first = (low / step - 1e-9).rounded(.up)
+        let last = (high / step + 1e-9).rounded(.down)
+        guard last >= first, last - first < 1000 else { return [] }
+        return stride(from: first, through: last, by: 1).map { $0 * step }
     }
 
     /// A base-10 log axis covering whole decades around `low...high` (both > 0), ticks at
@@ -114,9 +121,10 @@ extension Axis {
     static func labelsForLinearTicks(_ values: [Double], step: Double) -> [String] {
         let largest = values.map(abs).max() ?? 0
         var decimals = 0
-        while decimals < 12 {
+        // The fewest decimals that write the step as a whole number (0.25 → 2, 5e-08 → 8).
+        while decimals < 20 {
             let scaled = step * pow(10, Double(decimals))
-            if abs(scaled - scaled.rounded()) < 1e-6 * max(1, scaled) { break }
+            if scaled.rounded() >= 1, abs(scaled - scaled.rounded()) <= 1e-6 * scaled { break }
             decimals += 1
         }
         if largest >= 1e6 || (largest > 0 && largest < 1e-3) {

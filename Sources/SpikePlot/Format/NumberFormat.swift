@@ -34,7 +34,8 @@ enum NumberFormat {
 
     /// `value` to `digits` significant digits, trailing zeros dropped; scientific notation
     /// ("1.5e-05", "2.3e+07") below 1e-4 or at and above 1e6 unless the value is an integer
-    /// under 1e15, which prints in full.
+    /// under 1e15, which prints in full. Below 1e6 the integer part is never cut: 12345.6 to 3
+    /// digits reads "12346", not "1.23e+04".
     static func significant(_ value: Double, digits: Int) -> String {
         guard value.isFinite else { return nonFinite(value) }
         if value == 0 { return "0" }

@@ -1,0 +1,63 @@
+import Foundation
+import SpikeEngine
+
+/// Elementwise math on numbers and tensors (`abs`, `sqrt`, `exp`, `log`, `sin`, `cos`,
+/// `floor`, `round`), and conversions (`str`, `list`).
+enum MathLibrary {
+    static func builtins() -> [Builtin] {
+        let functions: [(String, String, (Double) -> Double)] = [
+            ("abs", "The absolute value |x|.", { Swift.abs($0) }),
+            ("sqrt", "The square root; a negative number is a ValueError.", { Foundation.sqrt($0) }),
+            ("exp", "e raised to x.", { Foundation.exp($0) }),
+            ("log", "The natural logarithm; x must be positive.", { Foundation.log($0) }),
+            ("sin", "The sine of x (radians).", { Foundation.sin($0) }),
+            ("cos", "The cosine of x (radians).", { Foundation.cos($0) }),
+            ("floor", "The largest integer not above x.", { $0.rounded(.down) }),
+            ("round", "x rounded to the nearest integer (halves away from zero).", { $0.rounded() }),
+        ]
+        return functions.map { name, summary, function in elementwise(name, summary + " Works on numbers and, elementwise, on tensors.", function) }
+            + [string(), list()]
+    }
+
+    private static func elementwise(_ name: String, _ summary: String, _ function: @escaping (Double) -> Double) -> Builtin {
+        Builtin(Signature(name, [required("x")]), topic: .math, summary: summary) { arguments, _ in
+            switch arguments.value("x") {
+            case .number(let x):
+                let y = function(x)
+                if y.isNaN, !x.isNaN { throw arguments.invalid("x", "is outside the domain of \(name) (got \(ValueText.number(x)))") }
+                return .number(y)
+            case .tensor(let tensor):
+                return .tensor(tensor.map { Float(function(Double($0))) })
+            default:
+                throw arguments.mismatch("x", expected: "a number or a tensor")
+            }
+        }
+    }
+
+    private static func string() -> Builtin {
+        Builtin(Signature("str", [required("value")]), topic: .math,
+                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { arguments, _ in
+            .string(ValueText.text(of: arguments.value("value"), quotingStrings: false))
+        }
+    }
+
+    private static func list() -> Builtin {
+        Builtin(Signature("list", [required("x")]), topic: .math,
+                summary: "The items of a range, string (characters), tensor (rows) or list, as a list.") { arguments, evaluator in
+            let x = arguments.value("x")
+            if case .list = x { return x }
+            let count: Int
+            switch x {
+            case .range(let range): count = range.count
+            case .string(let string): count = string.count
+            case .tensor(let tensor): count = tensor.shape.first ?? 0
+            default: throw arguments.mismatch("x", expected: "a range, string, tensor or list")
+            }
+            try evaluator.checkBudget(bytes: count * MemoryLayout<Value>.stride, at: arguments.range(of: "x"))
+            var items: [Value] = []
+            items.reserveCapacity(count)
+            try evaluator.forEach(in: x, at: arguments.range(of: "x")) { items.append($0) }
+            return .list(items)
+        }
+    }
+}
