@@ -60,6 +60,8 @@ extension Problem {
         case .divisionByZero: return "division by zero"
         case .invalidArgument(let function, let parameter, let reason):
             return "\(function)(): '\(parameter)' \(reason)"
+        case .libraryFailure(let function, let message):
+            return "\(function)(): \(message)"
         case .invalidChoice(let function, let parameter, let given, let valid):
             return "\(function)(): '\(parameter)' must be one of "
                 + valid.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \"\(given)\""

@@ -74,6 +74,8 @@ public enum Problem: Equatable, Sendable {
     case divisionByZero
     /// A value the function rejects, with the reason.
     case invalidArgument(function: String, parameter: String, reason: String)
+    /// A library function failed for a reason it did not classify further.
+    case libraryFailure(function: String, message: String)
     /// A string choice outside its closed set, e.g. `reset="soft"`.
     case invalidChoice(function: String, parameter: String, given: String, valid: [String])
 
@@ -104,7 +106,7 @@ public enum Problem: Equatable, Sendable {
              .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument,
              .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
-        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice:
+        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:
             return .value
         case .shapeMismatch:
             return .shape

@@ -5,14 +5,18 @@ import SpikePlot
 /// (layer, output shape, parameters, spiking neurons per example).
 enum NetworkView {
     static func rendering(of network: Network) -> Rendering {
-        Rendering(plain: text(of: network), html: table(of: network).html())
+        guard network.isBuilt else {
+            return Rendering(plain: text(of: network), html: BlueprintText.table(of: network.blueprint).html())
+        }
+        return Rendering(plain: text(of: network), html: table(of: network).html())
     }
 
-    /// e.g. `spike_rnn: 9 layers, 15800 parameters, 1536 neurons; [48, 8] → [12, 8]`.
+    /// Unbuilt: the network as written (`linear(64, bias=true) >> lif(…)`); built, e.g.
+    /// `spike_rnn: 9 layers, 15800 parameters, 1536 neurons; [48, 8] → [12, 8]`.
     static func text(of network: Network) -> String {
         let name = network.blueprint.name
         guard network.isBuilt, let input = network.exampleShape, let output = network.outputShape else {
-            return "\(name) (not built yet: sizes are fixed when it first meets data)"
+            return BlueprintText.text(of: network.blueprint)
         }
         return "\(name): \(network.stages.count) layers, \(network.parameterCount) parameters, \(network.neuronCount) neurons; "
             + "\(EngineText.shapeText(input)) → \(EngineText.shapeText(output))"
@@ -20,10 +24,6 @@ enum NetworkView {
 
     static func table(of network: Network) -> Table {
         let columns = ["layer", "output shape", "parameters", "neurons"]
-        guard network.isBuilt else {
-            let rows = parts(of: network.blueprint).map { [Table.Cell.text($0), .text("–"), .empty, .empty] }
-            return Table(columns: columns, rows: rows, title: text(of: network))
-        }
         var rows: [[Table.Cell]] = []
         for stage in network.stages {
             rows.append([.text(stage.name), .text(shapeText(stage.outputShape)), .number(Double(stage.parameterCount)),
@@ -44,11 +44,5 @@ enum NetworkView {
     /// A shape with the batch axis (−1) shown as B: `4 × B × 48 × 64`.
     static func shapeText(_ shape: [Int]) -> String {
         shape.map { $0 == -1 ? "B" : String($0) }.joined(separator: " × ")
-    }
-
-    /// The parts of an unbuilt blueprint, in order.
-    private static func parts(of blueprint: Blueprint) -> [String] {
-        if case .sequence(let parts) = blueprint { return parts.map(\.name) }
-        return [blueprint.name]
     }
 }

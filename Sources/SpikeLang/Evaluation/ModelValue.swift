@@ -22,10 +22,12 @@ enum ModelValue {
         }
     }
 
-    /// Networks are equal when they are the same network; the rest are never equal.
+    /// Networks are equal when they are the same network, or both unbuilt with equal
+    /// blueprints; scores by value; runs and comparisons are never equal.
     func isEqual(to other: ModelValue) -> Bool {
         switch (self, other) {
-        case let (.network(a), .network(b)): return a === b
+        case let (.network(a), .network(b)):
+            return a === b || (!a.isBuilt && !b.isBuilt && a.blueprint == b.blueprint)
         case let (.scores(a), .scores(b)): return a == b
         default: return false
         }

@@ -21,6 +21,8 @@ enum Value {
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
     case encoding(PositionalEncoding)
     case tensor(Tensor)
+    /// Layers composed with `>>`, before they have met data (`linear(64) >> lif()`).
+    case blueprint(Blueprint)
     /// One neuron's run over time (`simulate(...)`).
     case trace(Trace)
     /// A drawn figure (`plot`, `raster`, ...).
@@ -46,6 +48,9 @@ enum Value {
         case .surrogate: return "a surrogate"
         case .encoding: return "an encoding"
         case .tensor: return "a tensor"
+        case .blueprint(let blueprint):
+            if case .sequence = blueprint { return "a network" }
+            return "a layer"
         case .trace: return "a trace"
         case .figure: return "a figure"
         case .table: return "a table"
@@ -79,6 +84,7 @@ enum Value {
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b
+        case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b
         case let (.model(a), .model(b)): return a.isEqual(to: b)

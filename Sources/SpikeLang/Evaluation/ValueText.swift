@@ -56,6 +56,7 @@ enum ValueText {
         case .surrogate(let surrogate): return EngineText.surrogate(surrogate)
         case .encoding(let encoding): return EngineText.encoding(encoding)
         case .tensor(let tensor): return EngineText.tensor(tensor)
+        case .blueprint(let blueprint): return BlueprintText.text(of: blueprint)
         case .trace(let trace): return EngineText.trace(trace)
         case .figure(let figure): return figure.description
         case .table(let table): return table.text()

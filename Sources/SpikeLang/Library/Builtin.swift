@@ -27,8 +27,8 @@ enum LibraryTopic: String, CaseIterable {
     case neurons = "Neurons and surrogates"
     case encodings = "Positional encodings"
     case tensors = "Tensors"
+    case layers = "Layers and networks"
     case data = "Data"
-    case models = "Layers and networks"
     case training = "Training and evaluation"
     case output = "Output"
 }

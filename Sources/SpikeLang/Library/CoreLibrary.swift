@@ -25,13 +25,14 @@ enum CoreLibrary {
                 return .none
             },
             Builtin(Signature("len", [required("x")]), topic: .core,
-                    summary: "The number of items of a list, characters of a string, fields of a record or integers of a range.") { arguments, _ in
+                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { arguments, _ in
                 switch arguments.value("x") {
                 case .list(let items): return .number(Double(items.count))
                 case .string(let string): return .number(Double(string.count))
                 case .record(let record): return .number(Double(record.fields.count))
                 case .range(let range): return .number(Double(range.count))
-                default: throw arguments.mismatch("x", expected: "a list, string, record or range")
+                case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))
+                default: throw arguments.mismatch("x", expected: "a list, string, record, range or tensor")
                 }
             },
             Builtin(Signature("range", [required("n")]), topic: .core,

@@ -3,12 +3,13 @@ import SpikeEngine
 /// Typed accessors for the arguments models and training take: networks, encodings, neurons,
 /// data, shapes.
 extension Arguments {
-    /// A network, layer or neuron argument as a network (a neuron becomes a one-layer network).
+    /// A network argument (a model or a `>>` composition; single layers are immutable blueprints).
     func network(_ name: String) throws -> Network {
         switch value(name) {
         case .model(.network(let network)): return network
-        case .neuron(let neuron): return try engine { try Network(.neuron(neuron)) }
-        default: throw mismatch(name, expected: "a network or a layer")
+        case .blueprint, .neuron:
+            throw invalid(name, "is a single layer: compose layers into a network with >> (e.g. conv_encoder() >> ... >> linear(12)) or use a model such as spikformer()")
+        default: throw mismatch(name, expected: "a network such as spikformer() or a composition made with >>")
         }
     }
 

@@ -87,7 +87,10 @@ public final class Session {
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         } catch {
-            return CellOutcome(failure: CellFailure(diagnostics: [], source: source))
+            // Builtin calls turn every error into a diagnostic; this is the last safety net.
+            let diagnostic = Diagnostic(.libraryFailure(function: "run", message: String(describing: error)),
+                                        at: SourceRange(line: 1, column: 1))
+            return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         }
     }
 
