@@ -24,7 +24,10 @@ public final class Session {
     }
 
     deinit {
-        thread.stop()
+        // Release the bindings on the evaluation thread's large stack (see `stop(after:)`).
+        let parcel = Parcel(bindings)
+        bindings = [:]
+        thread.stop { parcel.contents = nil }
     }
 
     /// The seed of every random source (`%seed N`, `seed(n)`).
@@ -139,6 +142,15 @@ extension Value {
     var isNone: Bool {
         if case .none = self { return true }
         return false
+    }
+}
+
+/// A box that takes sole ownership of a value so another thread can release it.
+final class Parcel<Contents>: @unchecked Sendable {
+    var contents: Contents?
+
+    init(_ contents: Contents) {
+        self.contents = contents
     }
 }
 
