@@ -125,6 +125,18 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try session.evaluate(expression: "x + 1").get(), Rendering(plain: "21"))
         guard case .failure(let failure) = session.evaluate(expression: "x +") else { return XCTFail("expected a failure") }
         XCTAssertEqual(failure.name, "SyntaxError")
+        XCTAssertEqual(try session.evaluate(expression: "print(x)").get(), Rendering(plain: "none"))
+    }
+
+    func testEvaluateExpressionCannotRebindOrReset() {
+        let session = Session()
+        _ = session.run("x = 20", output: RecordingSink())
+        for statement in ["x = 1", "%reset", "fn x() = 1", "for i in [1] { }", "1; x = 2"] {
+            guard case .failure(let failure) = session.evaluate(expression: statement) else { return XCTFail(statement) }
+            XCTAssertEqual(failure.name, "SyntaxError", statement)
+        }
+        XCTAssertEqual(session.boundNames, ["x"])
+        XCTAssertEqual(try session.evaluate(expression: "x").get(), Rendering(plain: "20"))
     }
 
     func testANameErrorFoundByTheCheckerRunsNothing() {

@@ -34,7 +34,7 @@ struct Arguments {
                                                   suggestion: Suggestion.closest(to: name, among: names)), at: range)
             }
             if values[name] != nil {
-                throw Diagnostic(.duplicateArgument(name), at: range)
+                throw Diagnostic(.argumentGivenTwice(function: function, parameter: name), at: range)
             }
             values[name] = value
             ranges[name] = range

@@ -29,6 +29,7 @@ enum LibraryTopic: String, CaseIterable {
     case tensors = "Tensors"
     case layers = "Layers and networks"
     case data = "Data"
+    case training = "Training and evaluation"
     case output = "Output"
 }
 
