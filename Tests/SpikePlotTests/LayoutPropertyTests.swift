@@ -6,8 +6,8 @@ import XCTest
 /// figure, log ticks are powers of ten, legends cut what does not fit.
 final class LayoutPropertyTests: XCTestCase {
     func testXTickLabelsNeverOverlapAndStayInsideTheFigure() throws {
-        var generator = SystemRandomNumberGenerator()
-        for _ in 0..<150 {
+        var generator = SeededRandom(seed: 11)
+        for _ in 0..<400 {
             let scale = pow(10, Double.random(in: -6...8, using: &generator))
             let start = Double.random(in: -100...100, using: &generator) * scale
             let count = Int.random(in: 2...200, using: &generator)
@@ -31,7 +31,7 @@ final class LayoutPropertyTests: XCTestCase {
     }
 
     func testLogTicksArePowersOfTenInsideTheDomainWithDistinctLabels() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 12)
         for _ in 0..<1000 {
             let low = pow(10, Double.random(in: -30...30, using: &generator))
             let high = low * pow(10, Double.random(in: 0...40, using: &generator))
@@ -60,7 +60,7 @@ final class LayoutPropertyTests: XCTestCase {
     }
 
     func testBandDecimationKeepsTheOuterEdgeOfEveryColumn() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 13)
         let xs = (0..<5000).map { Double($0) * 0.07 }
         let upper = xs.map { ScreenPoint(x: $0, y: Double.random(in: 0...50, using: &generator)) }
         let lower = xs.map { ScreenPoint(x: $0, y: Double.random(in: 50...100, using: &generator)) }

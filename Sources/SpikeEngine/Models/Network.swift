@@ -44,10 +44,11 @@ public final class Network {
 
     /// A fresh, unbuilt network with the same blueprint.
     public func fresh() -> Network {
-        Network(unbuilt: blueprint)
+        Network(unbuiltFrom: blueprint)
     }
 
-    private init(unbuilt blueprint: Blueprint) {
+    /// An unbuilt network of `blueprint` (sizes come from the first data it meets).
+    public init(unbuiltFrom blueprint: Blueprint) {
         self.blueprint = blueprint
     }
 

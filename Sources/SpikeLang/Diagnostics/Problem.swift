@@ -56,6 +56,8 @@ public enum Problem: Equatable, Sendable {
     case noMember(type: String, name: String, suggestion: String?)
     case tooManyArguments(function: String, maximum: Int, given: Int)
     case missingArgument(function: String, parameter: String)
+    /// A named argument for a parameter already given by position, e.g. `len([1], x=[2])`.
+    case argumentGivenTwice(function: String, parameter: String)
     /// A named argument the function does not take; lists the valid names.
     case unknownArgument(function: String, name: String, valid: [String], suggestion: String?)
     /// An argument of the wrong kind, e.g. a string where a number was needed.
@@ -103,7 +105,7 @@ public enum Problem: Equatable, Sendable {
         case .undefinedName:
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
-             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument,
+             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument, .argumentGivenTwice,
              .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
         case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:

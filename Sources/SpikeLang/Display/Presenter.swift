@@ -21,6 +21,8 @@ enum Presenter {
             return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
         case .data(let data):
             return DatasetView.rendering(of: data)
+        case .model(let value):
+            return ModelValueView.rendering(of: value)
         default:
             return Rendering(plain: ValueText.text(of: value))
         }

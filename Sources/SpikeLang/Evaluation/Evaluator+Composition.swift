@@ -7,7 +7,8 @@ extension Evaluator {
         guard let first = Evaluator.blueprint(of: left), let second = Evaluator.blueprint(of: right) else {
             throw Diagnostic(.notComposable(left: left.typeName, right: right.typeName), at: range)
         }
-        return .blueprint(first.then(second))
+        // A composition is a network: mutable, trained in place (language.md §4).
+        return .model(.network(Network(unbuiltFrom: first.then(second))))
     }
 
     /// The layer a value stands for, if it is one.
@@ -15,6 +16,7 @@ extension Evaluator {
         switch value {
         case .blueprint(let blueprint): return blueprint
         case .neuron(let neuron): return .neuron(neuron)
+        case .model(.network(let network)): return network.blueprint
         default: return nil
         }
     }

@@ -30,6 +30,8 @@ enum Value {
     case table(Table)
     /// A series, a forecasting or classification set, or one of their splits.
     case data(DataValue)
+    /// A network (mutable: `train` changes it in place), a training run, scores or a comparison.
+    case model(ModelValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -53,6 +55,7 @@ enum Value {
         case .figure: return "a figure"
         case .table: return "a table"
         case .data(let data): return data.typeName
+        case .model(let value): return value.typeName
         }
     }
 
@@ -84,6 +87,7 @@ enum Value {
         case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b
+        case let (.model(a), .model(b)): return a.isEqual(to: b)
         default: return false
         }
     }

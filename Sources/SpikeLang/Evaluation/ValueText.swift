@@ -61,6 +61,7 @@ enum ValueText {
         case .figure(let figure): return figure.description
         case .table(let table): return table.text()
         case .data(let data): return DatasetView.text(of: data)
+        case .model(let value): return ModelValueView.text(of: value)
         }
     }
 
