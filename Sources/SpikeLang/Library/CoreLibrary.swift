@@ -2,10 +2,11 @@
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin(Signature("print", variadic: "values"), topic: .core,
-                    summary: "Writes the values to the cell's output, separated by spaces; strings appear bare.") { arguments, evaluator in
+            Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
+                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
+                let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
                 let text = arguments.rest.map { ValueText.text(of: $0, quotingStrings: false) }.joined(separator: " ")
-                evaluator.sink.write(text + "\n", stream: .stdout)
+                evaluator.sink.write(text + "\n", stream: TextStream(rawValue: stream) ?? .stdout)
                 return .none
             },
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
