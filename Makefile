@@ -82,6 +82,8 @@ demo: install-kernel
 	$(JUPYTER) nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 	    --output-dir $(OUT) --output quickstart.ipynb notebooks/quickstart.ipynb
 	$(JUPYTER) nbconvert --to html --output-dir $(OUT) $(OUT)/quickstart.ipynb
+	@# We produced it, so trust it: JupyterLab then shows its SVG figures, not their text form.
+	$(JUPYTER) trust $(OUT)/quickstart.ipynb
 	@echo "demo: wrote $(OUT)/quickstart.ipynb and $(OUT)/quickstart.html"
 	@echo "next: make lab   (or: $(JUPYTER) lab)  /  make console"
 
