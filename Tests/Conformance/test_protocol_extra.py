@@ -462,6 +462,56 @@ class HostileInputChecks(_KernelChecks):
         self.assert_ok(ex)
 
 
+class RobustnessChecks(_KernelChecks):
+    """Nothing a client sends (code or request content) crashes or wedges the kernel."""
+
+    def assert_alive_and_computing(self) -> None:
+        self.assertTrue(self.rk.km.is_alive(), f"kernel died; stderr:\n{self.rk.stderr_text()[-2000:]}")
+        self.assertEqual(self.rk.text_result(self.dialect.increment.format(name="1")), "2")
+
+    def test_hostile_cells_get_a_reply_and_leave_the_kernel_working(self) -> None:
+        if not self.dialect.hostile_code:
+            raise unittest.SkipTest("no hostile code samples for this language")
+        for code in self.dialect.hostile_code:
+            with self.subTest(code=code[:40]):
+                # stop_on_error=false: what is checked here is survival, not the abort queue
+                ex = self.rk.run(code, timeout=60, stop_on_error=False)
+                self.assertIsNotNone(ex.reply, "no reply")
+                self.assertIn(ex.content["status"], ("ok", "error"), ex.content)
+                if ex.content["status"] == "error":
+                    self.assertTrue(ex.content["ename"] and isinstance(ex.content["evalue"], str))
+                self.assertEqual(ex.states, ["busy", "idle"])
+        self.assert_alive_and_computing()
+
+    def test_requests_with_malformed_content_get_a_reply(self) -> None:
+        requests = [
+            ("execute_request", {"code": 42, "silent": False}),
+            ("execute_request", {"silent": "yes"}),
+            ("execute_request", {"code": "1", "user_expressions": ["not", "a", "dict"]}),
+            ("complete_request", {"code": "ras", "cursor_pos": 10_000}),
+            ("complete_request", {"code": "ras", "cursor_pos": -5}),
+            ("complete_request", {"code": None, "cursor_pos": 0}),
+            ("inspect_request", {"code": "lif", "cursor_pos": 99, "detail_level": 7}),
+            ("inspect_request", {}),
+            ("is_complete_request", {"code": ["x"]}),
+            ("history_request", {"hist_access_type": "tail", "n": "many"}),
+            ("history_request", {"hist_access_type": "search", "pattern": "[", "n": -1}),
+            ("history_request", {"hist_access_type": "nonsense"}),
+            ("comm_info_request", {"target_name": 5}),
+            ("kernel_info_request", {"unexpected": [1, 2, 3]}),
+        ]
+        replies = self.dialect.replies_to_malformed_content
+        for msg_type, content in requests:
+            with self.subTest(msg_type=msg_type, content=content):
+                ex = self.rk.collect(self.rk.send("shell", msg_type, content),
+                                     timeout=10 if replies else 0.5)
+                if replies:
+                    self.assertIsNotNone(ex.reply, "no reply")
+                    self.assertEqual(ex.states, ["busy", "idle"])
+                self.assertTrue(self.rk.km.is_alive())
+        self.assert_alive_and_computing()
+
+
 class ShutdownChecks:
     """shutdown_request is answered and the process exits promptly, even mid-cell."""
 
@@ -523,6 +573,10 @@ class SpikeFrontendRequestTests(FrontendRequestChecks, unittest.TestCase):
 
 
 class SpikeHostileInputTests(HostileInputChecks, unittest.TestCase):
+    pass
+
+
+class SpikeRobustnessTests(RobustnessChecks, unittest.TestCase):
     pass
 
 
