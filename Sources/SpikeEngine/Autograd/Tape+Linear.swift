@@ -39,7 +39,7 @@ extension Tape {
         return record(value, inputs: inputsToRecord) { g in
             var gradients: [Tensor?] = []
             if x.isDifferentiable {
-                var gx = [Float](repeating: 0, count: rows * inputs)
+                var gx = Tensor.uninitialized(rows * inputs, zeroed: outputs == 0)
                 Tensor.gemm(g.scalars, 0, weight.value.scalars, 0, &gx, 0, m: rows, k: outputs, n: inputs, transposeB: true)
                 gradients.append(Tensor(unchecked: x.shape, scalars: gx))
             } else {
@@ -68,7 +68,7 @@ extension Tape {
                 initialized = rows * outputs
             }
         } else {
-            result = [Float](repeating: 0, count: rows * outputs)
+            result = Tensor.uninitialized(rows * outputs, zeroed: inputs == 0)
         }
         Tensor.gemm(x, 0, weight, 0, &result, 0, m: rows, k: inputs, n: outputs, accumulate: bias != nil)
         return result
@@ -78,7 +78,7 @@ extension Tape {
     static func foldedTransposeProduct(_ a: Tensor, _ g: Tensor, shape: [Int]) -> Tensor {
         let k = shape[0], n = shape[1]
         let rows = a.count / Swift.max(k, 1)
-        var result = [Float](repeating: 0, count: k * n)
+        var result = Tensor.uninitialized(k * n, zeroed: rows == 0)
         Tensor.gemm(a.scalars, 0, g.scalars, 0, &result, 0, m: k, k: rows, n: n, transposeA: true)
         return Tensor(unchecked: shape, scalars: result)
     }

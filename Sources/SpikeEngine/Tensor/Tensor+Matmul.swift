@@ -20,7 +20,7 @@ extension Tensor {
             let leading = Array(shape.dropLast())
             let rows = leading.reduce(1, *)  // all leading axes folded into GEMM rows
             try budget.check(scalars: rows * n)
-            var result = [Float](repeating: 0, count: rows * n)
+            var result = Self.uninitialized(rows * n, zeroed: k == 0)
             Self.gemm(scalars, 0, other.scalars, 0, &result, 0, m: rows, k: k, n: n)
             return Tensor(unchecked: leading + [n], scalars: result)
         }
@@ -30,11 +30,19 @@ extension Tensor {
         }
         let batches = batch.reduce(1, *)
         try budget.check(scalars: batches * m * n)
-        var result = [Float](repeating: 0, count: batches * m * n)
+        var result = Self.uninitialized(batches * m * n, zeroed: k == 0)
         for index in 0..<batches {
             Self.gemm(scalars, index * m * k, other.scalars, index * k * n, &result, index * m * n, m: m, k: k, n: n)
         }
         return Tensor(unchecked: batch + [m, n], scalars: result)
+    }
+
+    /// An array of `count` scalars that a non-accumulating GEMM will overwrite entirely
+    /// (zeroed when the GEMM has nothing to write, k = 0).
+    static func uninitialized(_ count: Int, zeroed: Bool) -> [Float] {
+        if zeroed || count == 0 { return [Float](repeating: 0, count: count) }
+        // Float is a trivial type: the GEMM's writes are its initialisation.
+        return [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// C[m×n] (+)= op(A) · op(B) on row-major slices, with optional transposes (used by gradients).

@@ -8,6 +8,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Engine micro-benchmarks printed as JSON (medians of timed repetitions after warm-up).",
-        subcommands: [LIFBenchCommand.self, LinearBenchCommand.self]
+        subcommands: [LIFBenchCommand.self, LinearBenchCommand.self, BlockBenchCommand.self]
     )
 }
