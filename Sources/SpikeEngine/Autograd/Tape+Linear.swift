@@ -1,17 +1,24 @@
 /// Matrix products on the tape.
 extension Tape {
-    /// a·b over the last two axes (see `Tensor.matmul` for the batched forms).
-    /// VJP: (g·bᵀ, aᵀ·g), with b's gradient summed over the batch when b is a shared matrix.
-    public func matmul(_ a: Variable, _ b: Variable) throws -> Variable {
-        let value = try a.value.matmul(b.value)
+    /// a·b over the last two axes (see `Tensor.matmul` for the batched forms); `transposingB`
+    /// multiplies by bᵀ without materialising it (attention's Q·Kᵀ).
+    /// VJP: (g·bᵀ, aᵀ·g), with b's gradient summed over the batch when b is a shared matrix;
+    /// the transposes are GEMM flags, never copies.
+    public func matmul(_ a: Variable, _ b: Variable, transposingB: Bool = false) throws -> Variable {
+        let value = try a.value.matmul(b.value, transposingOther: transposingB)
         return record(value, inputs: [a, b]) { g in
-            let gradientA = a.isDifferentiable ? try g.matmul(b.value.transposed()) : nil
+            // a·op(b) = y: dA = g·op(b)ᵀ; d op(b) = aᵀ·g, so dB = aᵀ·g or (aᵀ·g)ᵀ = gᵀ·a.
+            let gradientA = a.isDifferentiable ? try g.matmul(b.value, transposingOther: !transposingB) : nil
             var gradientB: Tensor?
             if b.isDifferentiable {
-                if b.value.rank == 2 {
+                if b.value.rank == 2, !transposingB {
                     gradientB = Self.foldedTransposeProduct(a.value, g, shape: b.shape)
+                } else if b.value.rank == 2 {
+                    gradientB = Self.foldedTransposeProduct(g, a.value, shape: b.shape)
+                } else if transposingB {
+                    gradientB = try g.matmul(a.value, transposingSelf: true)
                 } else {
-                    gradientB = try a.value.transposed().matmul(g)
+                    gradientB = try a.value.matmul(g, transposingSelf: true)
                 }
             }
             return [gradientA, gradientB]

@@ -14,10 +14,10 @@ extension Tensor {
     /// `self ∘ other` elementwise after broadcasting both to a common shape.
     public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
         switch operation {
-        case .add: return try broadcasting(other, name: "add") { $0 + $1 }
-        case .subtract: return try broadcasting(other, name: "subtract") { $0 - $1 }
-        case .multiply: return try broadcasting(other, name: "multiply") { $0 * $1 }
-        case .divide: return try broadcasting(other, name: "divide") { $0 / $1 }
+        case .add: return try broadcasting(other, name: "add", Addition.self)
+        case .subtract: return try broadcasting(other, name: "subtract", Subtraction.self)
+        case .multiply: return try broadcasting(other, name: "multiply", Multiplication.self)
+        case .divide: return try broadcasting(other, name: "divide", Division.self)
         }
     }
 
@@ -66,9 +66,10 @@ extension Tensor {
 
     /// Broadcasting kernel shared by the four operations.
     @inline(__always)
-    private func broadcasting(
-        _ other: Tensor, name: String, _ combine: (Float, Float) -> Float
+    private func broadcasting<Operation: ElementwiseOperation>(
+        _ other: Tensor, name: String, _: Operation.Type
     ) throws -> Tensor {
+        let combine = Operation.apply
         if shape == other.shape {
             return zipMap(other, combine)
         }
@@ -135,4 +136,21 @@ extension Tensor {
         }
         return Tensor(unchecked: target, scalars: result)
     }
+}
+
+/// One elementwise binary operation, as a type so each broadcasting loop is specialised.
+private protocol ElementwiseOperation {
+    static func apply(_ a: Float, _ b: Float) -> Float
+}
+private enum Addition: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a + b }
+}
+private enum Subtraction: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a - b }
+}
+private enum Multiplication: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a * b }
+}
+private enum Division: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a / b }
 }
