@@ -105,12 +105,15 @@ extension Tape {
             variance[group] = Float(v)
             inverse[group] = Float(1 / (v + Double(epsilon)).squareRoot())
         }
-        var xhat = s
-        for row in 0..<rows {
-            for f in 0..<features {
-                let group = perRow ? row : f
-                xhat[row * features + f] = (s[row * features + f] - meanF[group]) * inverse[group]
+        let xhat = [Float](unsafeUninitializedCapacity: s.count) { out, initialized in
+            for row in 0..<rows {
+                let base = row &* features
+                for f in 0..<features {
+                    let group = perRow ? row : f
+                    out[base &+ f] = (s[base &+ f] - meanF[group]) * inverse[group]
+                }
             }
+            initialized = s.count
         }
         return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
                 Tensor(unchecked: [groups], scalars: meanF), Tensor(unchecked: [groups], scalars: variance))
@@ -154,14 +157,22 @@ extension Tape {
 extension Tensor {
     /// γ·x + β with γ and β broadcast along rows of `features` entries.
     func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
-        var result = scalars
-        let gamma = scale.scalars, beta = shift.scalars
-        result.withUnsafeMutableBufferPointer { buffer in
-            let rows = buffer.count / Swift.max(features, 1)
-            for row in 0..<rows {
-                let base = row &* features
-                for f in 0..<features { buffer[base &+ f] = buffer[base &+ f] * gamma[f] + beta[f] }
+        let total = count
+        let result = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+            scalars.withUnsafeBufferPointer { x in
+                scale.scalars.withUnsafeBufferPointer { gamma in
+                    shift.scalars.withUnsafeBufferPointer { beta in
+                        var base = 0
+                        while base < total {
+                            for f in 0..<features {
+                                out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
+                            }
+                            base &+= features
+                        }
+                    }
+                }
             }
+            initialized = total
         }
         return Tensor(unchecked: shape, scalars: result)
     }
