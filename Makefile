@@ -47,7 +47,7 @@ help:
 	@echo "               into .venv, execute notebooks/quickstart.ipynb -> $(OUT)/quickstart.{ipynb,html}"
 	@echo "make test      every test layer: debug+release builds, swift test, the Jupyter"
 	@echo "               conformance/protocol/stdio/CLI suites, every notebook in notebooks/"
-	@echo "make bench     kernel latency and throughput, spike vs ipykernel; engine benchmarks"
+	@echo "make bench     kernel latency and throughput, spike vs ipykernel; spike bench; engine anchors"
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
@@ -126,7 +126,13 @@ bench: build venv
 	@rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX) >/dev/null
 	$(TEST_ENV) $(PYTHON) bench/kernel_latency.py --kernel spike --kernel python3 \
 	    --json-out $(BUILD)/bench-kernel.json
-	@if $(SPIKE) bench --help >/dev/null 2>&1; then echo "==> spike bench"; $(SPIKE) bench; fi
+	@for sub in $$($(SPIKE) bench --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $$1}'); do \
+	     echo "==> spike bench $$sub"; $(SPIKE) bench $$sub; \
+	 done
+	@if [ -f bench/engine_anchors.py ]; then \
+	     echo "==> bench/engine_anchors.py (Spike's LIF against PyTorch SNN libraries; makes .venv-bench)"; \
+	     python3 bench/engine_anchors.py --spike $(SPIKE); \
+	 fi
 
 # ---------------------------------------------------------------------------- use
 # JupyterLab refuses to start as root unless told it may.

@@ -46,7 +46,7 @@ let package = Package(
 
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden"]),
+        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),

@@ -82,6 +82,9 @@ def signature_vectors():
         (KEY, [b'{"msg_id":"a"}', b"{}", b'{"x":1}', "{\"text\":\"caf\u00e9 \u2192 \U0001F600\"}".encode("utf8")]),
         ("short", [b"hello", b"", b"world", b""]),
         ("k" * 100, [b"a" * 1000, b"b", b"c", b"d"]),
+        ("x" * 64, [b"block-sized key", b"", b"", b""]),
+        ("y" * 65, [b"key one byte past the block", b"", b"", b""]),
+        ("\u00e9\u2192\U0001F600", [b"non-ASCII key: its UTF-8 bytes", b"{}", b"{}", b"{}"]),
         ("", [b"{}", b"{}", b"{}", b"{}"]),
     ]
     return [{"key": k, "parts": [b64(p) for p in parts], "signature": sign(k, parts)} for k, parts in cases]

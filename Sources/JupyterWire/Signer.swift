@@ -1,7 +1,7 @@
 import COpenSSL
 import Foundation
 
-/// HMAC-SHA256 over the four JSON frames of a message, via libcrypto.
+/// HMAC-SHA256 over the four JSON frames of a message, via libcrypto (see ``HMACSHA256``).
 ///
 /// The signature is the lowercase hex HMAC of header ‖ parent_header ‖ metadata ‖ content,
 /// exactly as transmitted; buffers are not signed. The key is the connection file's `key`
@@ -10,26 +10,27 @@ import Foundation
 ///
 /// Verification compares in constant time (`CRYPTO_memcmp`). Cost: O(bytes signed).
 public struct Signer: Sendable {
-    private let key: [UInt8]
+    /// The keyed MAC, or nil when the key is empty (no signing).
+    private let mac: HMACSHA256?
 
     public init(key: String) {
-        self.key = Array(key.utf8)
+        mac = key.isEmpty ? nil : HMACSHA256(key: Array(key.utf8))
     }
 
     /// True when a key is set and messages are signed.
-    public var isSigning: Bool { !key.isEmpty }
+    public var isSigning: Bool { mac != nil }
 
     /// The hex signature of `parts` (concatenated), or "" when signing is off.
     public func signature<Parts: Sequence>(of parts: Parts) -> String where Parts.Element == Data {
-        guard isSigning else { return "" }
-        return Self.hex(digest(of: parts))
+        guard let mac else { return "" }
+        return String(decoding: Self.hex(mac.authenticate(parts)), as: UTF8.self)
     }
 
     /// Whether `signature` (hex bytes as received) is the signature of `parts`; always true
     /// when signing is off.
     public func verify<Parts: Sequence>(_ signature: Data, of parts: Parts) -> Bool where Parts.Element == Data {
-        guard isSigning else { return true }
-        let expected = Array(Self.hex(digest(of: parts)).utf8)
+        guard let mac else { return true }
+        let expected = Self.hex(mac.authenticate(parts))
         guard signature.count == expected.count else { return false }
         return signature.withUnsafeBytes { received in
             expected.withUnsafeBytes { computed in
@@ -38,27 +39,8 @@ public struct Signer: Sendable {
         }
     }
 
-    private func digest<Parts: Sequence>(of parts: Parts) -> [UInt8] where Parts.Element == Data {
-        var message = Data()
-        for part in parts { message.append(part) }
-        var output = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let ok = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                output.withUnsafeMutableBytes { outputBytes in
-                    HMAC(
-                        EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                        messageBytes.bindMemory(to: UInt8.self).baseAddress, messageBytes.count,
-                        outputBytes.bindMemory(to: UInt8.self).baseAddress, &length
-                    ) != nil
-                }
-            }
-        }
-        precondition(ok, "libcrypto HMAC-SHA256 failed")
-        return Array(output.prefix(Int(length)))
-    }
-
-    private static func hex(_ bytes: [UInt8]) -> String {
+    /// Lowercase hex digits of `bytes`, as UTF-8.
+    private static func hex(_ bytes: [UInt8]) -> [UInt8] {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
         text.reserveCapacity(bytes.count * 2)
@@ -66,6 +48,6 @@ public struct Signer: Sendable {
             text.append(digits[Int(byte >> 4)])
             text.append(digits[Int(byte & 0x0f)])
         }
-        return String(decoding: text, as: UTF8.self)
+        return text
     }
 }

@@ -62,6 +62,26 @@ public final class Socket: @unchecked Sendable {
         return String(decoding: buffer.prefix(while: { $0 != 0 }).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The descriptor that becomes readable when the socket may have new events (`ZMQ_FD`), for
+    /// waiting with the operating system's `poll` outside any lock. Edge-triggered: after it
+    /// fires (or on a timeout) ask ``canReceive()``, which also resets it.
+    public func notificationDescriptor() throws(ZeroMQError) -> Int32 {
+        let handle = try open("zmq_getsockopt")
+        var descriptor: Int32 = -1
+        var size = MemoryLayout<Int32>.size
+        guard zmq_getsockopt(handle, ZMQ_FD, &descriptor, &size) == 0 else { throw .current("zmq_getsockopt") }
+        return descriptor
+    }
+
+    /// Whether a message can be received now without blocking (`ZMQ_EVENTS` has `ZMQ_POLLIN`).
+    public func canReceive() throws(ZeroMQError) -> Bool {
+        let handle = try open("zmq_getsockopt")
+        var events: Int32 = 0
+        var size = MemoryLayout<Int32>.size
+        guard zmq_getsockopt(handle, ZMQ_EVENTS, &events, &size) == 0 else { throw .current("zmq_getsockopt") }
+        return events & Int32(ZMQ_POLLIN) != 0
+    }
+
     /// Sends `frames` as one multipart message; blocks while the queue is full unless `dontWait`.
     ///
     /// An empty list sends nothing.

@@ -108,4 +108,11 @@ final class DisplayTests: XCTestCase {
         XCTAssertEqual(result("relative()"), Rendering(plain: "relative()"))
         XCTAssertEqual(result("learnable()"), Rendering(plain: "learnable()"))
     }
+
+    func testANetworkShowsItsPartsAsAnHTMLTable() {
+        let rendering = result("linear(64) >> lif() >> mean_over(\"time\")")
+        parses(rendering?.html)
+        XCTAssertTrue(rendering?.html?.contains("mean_over(&quot;time&quot;)") ?? false, rendering?.html ?? "")
+        XCTAssertEqual(rendering?.plain.hasPrefix("linear(64, bias=true) >> lif("), true)
+    }
 }

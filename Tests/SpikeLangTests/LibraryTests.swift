@@ -22,7 +22,9 @@ final class LibraryTests: XCTestCase {
         let contract = ["print", "display", "len", "range", "seed", "help", "lif", "atan", "sigmoid", "fast_sigmoid", "triangle",
                         "rect", "simulate", "first_spike", "cpg", "sinusoidal", "relative", "random_code", "learnable", "encode",
                         "cpg_oscillator", "distinct_codes", "tensor", "zeros", "ones", "randn", "sum", "mean", "max", "min",
-                        "transpose", "reshape", "tolist", "plot", "raster", "heatmap", "bar", "scatter", "table"]
+                        "transpose", "reshape", "tolist", "plot", "raster", "heatmap", "bar", "scatter", "table",
+                        "linear", "conv1d", "batchnorm", "layernorm", "dropout", "ssa", "mlp", "residual", "positional",
+                        "mean_over", "flatten", "conv_encoder", "delta_encoder", "repeat_encoder"]
         XCTAssertEqual(contract.filter { library[$0] == nil }, [])
     }
 

@@ -96,6 +96,21 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(sink.lines.last?.hasPrefix("Wall time: ") ?? false, sink.lines.description)
     }
 
+    func testTimeMagicCanTimeCodeOnItsOwnLine() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%time 6 * 7", output: sink)
+        XCTAssertEqual(outcome.result?.plain, "42")
+        XCTAssertTrue(sink.stdout.hasPrefix("Wall time: "))
+        let failure = Session().run("%time 1 +* 2", output: RecordingSink()).failure
+        XCTAssertEqual(failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 10))
+    }
+
+    func testPrintCanWriteToStandardError() {
+        let sink = RecordingSink()
+        _ = Session().run("print(\"careful\", 1, stream=\"stderr\")\nprint(\"fine\")", output: sink)
+        XCTAssertEqual(sink.events, [.write("careful 1\n", .stderr), .write("fine\n", .stdout)])
+    }
+
     func testTimeMagicStillReportsWhenTheCellFails() {
         let sink = RecordingSink()
         let outcome = Session().run("%time\n1 / 0", output: sink)
@@ -109,7 +124,7 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(outcome.failure)
         XCTAssertEqual(session.seed, 42)
         XCTAssertEqual(session.threads, 3)
-        XCTAssertEqual(outcome.pages, ["print(values…)\n    Writes the values to the cell's output, separated by spaces; strings appear bare."])
+        XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."])
         _ = session.run("seed(7)", output: RecordingSink())
         XCTAssertEqual(session.seed, 7)
     }
@@ -125,6 +140,18 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try session.evaluate(expression: "x + 1").get(), Rendering(plain: "21"))
         guard case .failure(let failure) = session.evaluate(expression: "x +") else { return XCTFail("expected a failure") }
         XCTAssertEqual(failure.name, "SyntaxError")
+        XCTAssertEqual(try session.evaluate(expression: "print(x)").get(), Rendering(plain: "none"))
+    }
+
+    func testEvaluateExpressionCannotRebindOrReset() {
+        let session = Session()
+        _ = session.run("x = 20", output: RecordingSink())
+        for statement in ["x = 1", "%reset", "fn x() = 1", "for i in [1] { }", "1; x = 2"] {
+            guard case .failure(let failure) = session.evaluate(expression: statement) else { return XCTFail(statement) }
+            XCTAssertEqual(failure.name, "SyntaxError", statement)
+        }
+        XCTAssertEqual(session.boundNames, ["x"])
+        XCTAssertEqual(try session.evaluate(expression: "x").get(), Rendering(plain: "20"))
     }
 
     func testANameErrorFoundByTheCheckerRunsNothing() {

@@ -14,7 +14,7 @@ final class DecimationTests: XCTestCase {
     }
 
     func testMinMaxDecimationKeepsEveryColumnsExtremesAndAtMostFourPointsPerColumn() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 31)
         let points = (0..<20_000).map { i in
             ScreenPoint(x: Double(i) * 0.03, y: Double.random(in: 0...100, using: &generator))
         }

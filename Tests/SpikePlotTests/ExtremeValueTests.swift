@@ -39,20 +39,8 @@ final class ExtremeValueTests: XCTestCase {
         XCTAssertEqual(table.text().split(separator: "\n").last, "* best in column")
     }
 
-    /// A small deterministic generator (SplitMix64) so failures reproduce.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testRandomMixturesOfOrdinaryAndPathologicalDataAlwaysGiveWellFormedSVG() throws {
-        var random = SplitMix(state: 7)
+        var random = SeededRandom(seed: 7)
         let pool: [Double] = Self.extremes + [.nan, .infinity, -.infinity, 1, -1, 0.5, 3, 1e-9, 42]
         func values(_ count: Int) -> [Double] {
             (0..<count).map { _ in

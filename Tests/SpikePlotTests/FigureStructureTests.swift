@@ -31,6 +31,16 @@ final class FigureStructureTests: XCTestCase {
         XCTAssertEqual(root.all.filter { $0.attributes["fill-opacity"] != nil }.count, 1, "one band")
     }
 
+    func testSeriesCarryTheirNameAsAHoverTitle() throws {
+        let line = try XCTUnwrap(XMLNode.parse(Gallery.lossCurves.svg()))
+        XCTAssertEqual(line.all.filter { $0.attributes["class"] == "series" }.map { $0.elements("title").first?.text }, ["train", "valid"])
+        let bars = try XCTUnwrap(XMLNode.parse(Gallery.bars.svg()))
+        XCTAssertEqual(bars.all.filter { $0.attributes["class"] == "bars" }.map { $0.elements("title").first?.text }, ["r2", "accuracy"])
+        let raster = try XCTUnwrap(XMLNode.parse(Gallery.raster.svg()))
+        let neuron = try XCTUnwrap(raster.all.first { $0.attributes["class"] == "spikes" }?.children.first)
+        XCTAssertEqual(neuron.elements("title").first?.text, "neuron 0: 48 spikes")
+    }
+
     func testSeriesColoursDifferAndComeFromTheColourBlindSafePalette() throws {
         let root = try XCTUnwrap(XMLNode.parse(Gallery.lossCurves.svg()))
         let colours = root.all.filter { $0.attributes["class"] == "series" }.compactMap { $0.attributes["stroke"] }

@@ -106,6 +106,22 @@ enum Gallery {
         return LinePlot(y: y, title: "100 000 points", xLabel: "sample", yLabel: "signal")
     }
 
+    /// A results table: text, mean ± std, numbers, booleans, a best value per metric, truncation.
+    static var table: Table {
+        let models = ["cpg", "sinusoidal", "relative", "none", "random <code>"]
+        let rows: [[Table.Cell]] = models.enumerated().map { index, model in
+            let i = Double(index)
+            return [
+                .text(model), .meanStd(mean: 0.91 - 0.013 * i, std: 0.004 + 0.002 * i),
+                .number(0.0871 + 0.0123 * i), .number(1234.5 * (i + 1)), .bool(index < 3),
+            ]
+        }
+        var table = Table(columns: ["model", "r2", "mse", "params", "spiking"], rows: rows, title: "Electricity, 3 seeds")
+        table.best = [1: .highest, 2: .lowest]
+        table.maxRows = 4
+        return table
+    }
+
     /// Figures only looked at in the browser (not snapshotted).
     static var showcase: [(name: String, figure: Figure)] {
         let pe: [[Double]] = (0..<96).map { (position: Int) -> [Double] in

@@ -18,7 +18,7 @@ final class NumberFormatTests: XCTestCase {
     }
 
     func testSignificantTextReadsBackWithinHalfAUnitInTheLastKeptDigit() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 21)
         for _ in 0..<5000 {
             let digits = Int.random(in: 1...8, using: &generator)
             let exponent = Double.random(in: -12...12, using: &generator)
@@ -59,7 +59,7 @@ final class NumberFormatTests: XCTestCase {
     }
 
     func testTickLabelsOfRandomRangesAreDistinctShortAndReadBackAsTheirTicks() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 22)
         for _ in 0..<2000 {
             let scale = pow(10, Double.random(in: -8...9, using: &generator))
             let low = Double.random(in: -5...5, using: &generator) * scale

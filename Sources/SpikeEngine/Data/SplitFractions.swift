@@ -53,8 +53,3 @@ public struct SplitFractions: Equatable, Sendable {
         return (trainEnd, validEnd - trainEnd, total - validEnd)
     }
 }
-
-/// The three parts of a split, by name (for messages and the language's `.train` / ...).
-public enum SplitPart: String, CaseIterable, Sendable {
-    case train, valid, test
-}

@@ -42,6 +42,8 @@ extension Problem {
             return "\(function)() takes at most \(maximum) positional argument\(maximum == 1 ? "" : "s"), \(given) given"
         case .missingArgument(let function, let parameter):
             return "\(function)() is missing argument '\(parameter)'"
+        case .argumentGivenTwice(let function, let parameter):
+            return "\(function)() got '\(parameter)' both by position and by name"
         case .unknownArgument(let function, let name, let valid, let suggestion):
             let names = valid.isEmpty ? "it takes no named arguments" : "valid names: " + valid.joined(separator: ", ")
             return "\(function)() has no argument '\(name)'" + Self.didYouMean(suggestion) + "; " + names
@@ -60,6 +62,8 @@ extension Problem {
         case .divisionByZero: return "division by zero"
         case .invalidArgument(let function, let parameter, let reason):
             return "\(function)(): '\(parameter)' \(reason)"
+        case .libraryFailure(let function, let message):
+            return "\(function)(): \(message)"
         case .invalidChoice(let function, let parameter, let given, let valid):
             return "\(function)(): '\(parameter)' must be one of "
                 + valid.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \"\(given)\""

@@ -56,6 +56,8 @@ public enum Problem: Equatable, Sendable {
     case noMember(type: String, name: String, suggestion: String?)
     case tooManyArguments(function: String, maximum: Int, given: Int)
     case missingArgument(function: String, parameter: String)
+    /// A named argument for a parameter already given by position, e.g. `len([1], x=[2])`.
+    case argumentGivenTwice(function: String, parameter: String)
     /// A named argument the function does not take; lists the valid names.
     case unknownArgument(function: String, name: String, valid: [String], suggestion: String?)
     /// An argument of the wrong kind, e.g. a string where a number was needed.
@@ -74,6 +76,8 @@ public enum Problem: Equatable, Sendable {
     case divisionByZero
     /// A value the function rejects, with the reason.
     case invalidArgument(function: String, parameter: String, reason: String)
+    /// A library function failed for a reason it did not classify further.
+    case libraryFailure(function: String, message: String)
     /// A string choice outside its closed set, e.g. `reset="soft"`.
     case invalidChoice(function: String, parameter: String, given: String, valid: [String])
 
@@ -101,10 +105,10 @@ public enum Problem: Equatable, Sendable {
         case .undefinedName:
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
-             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument,
+             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument, .argumentGivenTwice,
              .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
-        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice:
+        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:
             return .value
         case .shapeMismatch:
             return .shape

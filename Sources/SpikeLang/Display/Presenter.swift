@@ -15,10 +15,14 @@ enum Presenter {
             return Rendering(plain: figure.description, svg: figure.svg())
         case .table(let table):
             return Rendering(plain: table.text(), html: table.html())
+        case .blueprint(let blueprint):
+            return Rendering(plain: BlueprintText.text(of: blueprint), html: BlueprintText.table(of: blueprint).html())
         case .tensor(let tensor):
             return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
         case .data(let data):
             return DatasetView.rendering(of: data)
+        case .model(let value):
+            return ModelValueView.rendering(of: value)
         default:
             return Rendering(plain: ValueText.text(of: value))
         }

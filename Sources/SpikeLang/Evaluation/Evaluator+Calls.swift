@@ -1,3 +1,5 @@
+import SpikeEngine
+
 /// Calling user functions and builtins with positional and named arguments.
 extension Evaluator {
     func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
@@ -27,7 +29,15 @@ extension Evaluator {
             try checkCancellation(at: range)
             let arguments = try Arguments(matching: builtin.signature, positional: positional, named: named,
                                           callRange: range)
-            return try builtin.body(arguments, self)
+            do {
+                return try builtin.body(arguments, self)
+            } catch let diagnostic as Diagnostic {
+                throw diagnostic
+            } catch let error as EngineError {
+                throw arguments.diagnostic(for: error)
+            } catch {
+                throw Diagnostic(.libraryFailure(function: builtin.name, message: String(describing: error)), at: range)
+            }
         default:
             throw Diagnostic(.notCallable(callee.typeName), at: range)
         }

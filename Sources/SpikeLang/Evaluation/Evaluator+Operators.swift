@@ -16,7 +16,7 @@ extension Evaluator {
         case .equal: return .boolean(left.isEqual(to: right))
         case .notEqual: return .boolean(!left.isEqual(to: right))
         case .less, .lessEqual, .greater, .greaterEqual: return try compare(op, left, right, at: range)
-        case .compose: throw Diagnostic(.notComposable(left: left.typeName, right: right.typeName), at: range)
+        case .compose: return try compose(left, right, at: range)
         default: break
         }
         if let result = try tensorArithmetic(op, left, right, at: range) { return result }

@@ -37,6 +37,8 @@ struct Members {
             return Members(names: pairs.map(\.0)) { name in pairs.first { $0.0 == name }?.1 }
         case .data(let data):
             return Members(names: data.memberNames) { data.member($0) }
+        case .model(let value):
+            return Members(names: value.memberNames) { value.member($0) }
         default:
             return Members(names: []) { _ in nil }
         }

@@ -21,6 +21,8 @@ enum Value {
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
     case encoding(PositionalEncoding)
     case tensor(Tensor)
+    /// Layers composed with `>>`, before they have met data (`linear(64) >> lif()`).
+    case blueprint(Blueprint)
     /// One neuron's run over time (`simulate(...)`).
     case trace(Trace)
     /// A drawn figure (`plot`, `raster`, ...).
@@ -28,6 +30,8 @@ enum Value {
     case table(Table)
     /// A series, a forecasting or classification set, or one of their splits.
     case data(DataValue)
+    /// A network (mutable: `train` changes it in place), a training run, scores or a comparison.
+    case model(ModelValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -44,10 +48,14 @@ enum Value {
         case .surrogate: return "a surrogate"
         case .encoding: return "an encoding"
         case .tensor: return "a tensor"
+        case .blueprint(let blueprint):
+            if case .sequence = blueprint { return "a network" }
+            return "a layer"
         case .trace: return "a trace"
         case .figure: return "a figure"
         case .table: return "a table"
         case .data(let data): return data.typeName
+        case .model(let value): return value.typeName
         }
     }
 
@@ -76,8 +84,10 @@ enum Value {
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b
+        case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b
+        case let (.model(a), .model(b)): return a.isEqual(to: b)
         default: return false
         }
     }

@@ -56,10 +56,12 @@ enum ValueText {
         case .surrogate(let surrogate): return EngineText.surrogate(surrogate)
         case .encoding(let encoding): return EngineText.encoding(encoding)
         case .tensor(let tensor): return EngineText.tensor(tensor)
+        case .blueprint(let blueprint): return BlueprintText.text(of: blueprint)
         case .trace(let trace): return EngineText.trace(trace)
         case .figure(let figure): return figure.description
         case .table(let table): return table.text()
         case .data(let data): return DatasetView.text(of: data)
+        case .model(let value): return ModelValueView.text(of: value)
         }
     }
 

@@ -27,12 +27,15 @@ enum LibraryTopic: String, CaseIterable {
     case neurons = "Neurons and surrogates"
     case encodings = "Positional encodings"
     case tensors = "Tensors"
+    case layers = "Layers and networks"
     case data = "Data"
+    case training = "Training and evaluation"
     case output = "Output"
 }
 
-/// A function's parameters: required ones first, then ones with defaults, then optionally a
-/// variadic tail (as in `print(values…)`).
+/// A function's parameters: required ones first, then ones with defaults; or, for a variadic
+/// function, any number of positional values followed by parameters given by name only
+/// (as in `print(values…, stream="stdout")`).
 struct Signature {
     struct Parameter {
         var name: String
@@ -64,7 +67,7 @@ struct Signature {
     /// `lif(tau=2, threshold=1, …)`.
     var text: String {
         var parts = parameters.map(\.text)
-        if let variadic { parts.append(variadic + "…") }
+        if let variadic { parts.insert(variadic + "…", at: 0) }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }

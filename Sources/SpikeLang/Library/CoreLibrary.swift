@@ -2,10 +2,11 @@
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin(Signature("print", variadic: "values"), topic: .core,
-                    summary: "Writes the values to the cell's output, separated by spaces; strings appear bare.") { arguments, evaluator in
+            Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
+                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
+                let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
                 let text = arguments.rest.map { ValueText.text(of: $0, quotingStrings: false) }.joined(separator: " ")
-                evaluator.sink.write(text + "\n", stream: .stdout)
+                evaluator.sink.write(text + "\n", stream: TextStream(rawValue: stream) ?? .stdout)
                 return .none
             },
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
@@ -25,13 +26,14 @@ enum CoreLibrary {
                 return .none
             },
             Builtin(Signature("len", [required("x")]), topic: .core,
-                    summary: "The number of items of a list, characters of a string, fields of a record or integers of a range.") { arguments, _ in
+                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { arguments, _ in
                 switch arguments.value("x") {
                 case .list(let items): return .number(Double(items.count))
                 case .string(let string): return .number(Double(string.count))
                 case .record(let record): return .number(Double(record.fields.count))
                 case .range(let range): return .number(Double(range.count))
-                default: throw arguments.mismatch("x", expected: "a list, string, record or range")
+                case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))
+                default: throw arguments.mismatch("x", expected: "a list, string, record, range or tensor")
                 }
             },
             Builtin(Signature("range", [required("n")]), topic: .core,

@@ -5,8 +5,12 @@ struct Library {
     private let table: [String: Builtin]
 
     init() {
-        let all = CoreLibrary.builtins() + MathLibrary.builtins() + NeuronLibrary.builtins() + EncodingLibrary.builtins()
-            + TensorLibrary.builtins() + DataLibrary.builtins() + OutputLibrary.builtins()
+        let sections: [[Builtin]] = [
+            CoreLibrary.builtins(), MathLibrary.builtins(), NeuronLibrary.builtins(), EncodingLibrary.builtins(),
+            TensorLibrary.builtins(), LayerLibrary.builtins(), ModelLibrary.builtins(), DataLibrary.builtins(),
+            TrainingLibrary.builtins(), OutputLibrary.builtins(),
+        ]
+        let all = sections.flatMap { $0 }
         builtins = all
         table = Dictionary(all.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
     }

@@ -28,7 +28,9 @@ public struct CellFailure: Error, Equatable, Sendable {
     public var diagnostics: [Diagnostic]
 
     public init(diagnostics: [Diagnostic], source: String) {
-        let first = diagnostics.first ?? Diagnostic(.interrupted, at: SourceRange(line: 1, column: 1))
+        // Callers always pass at least one diagnostic; an empty list still yields a readable failure.
+        let first = diagnostics.first
+            ?? Diagnostic(.libraryFailure(function: "run", message: "failed without a diagnostic"), at: SourceRange(line: 1, column: 1))
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"
         let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)

@@ -57,15 +57,31 @@ struct Axes {
         return Axes(panel: panel, plot: plot, x: xAxis, y: yAxis, yDownwards: yDownwards, labels: labels)
     }
 
-    /// Fits ticks to `length` pixels: the most ticks (up to one per `spacing` px) whose widest
-    /// label still leaves a gap, built by `make(maxTicks)`.
+    /// Fits ticks to `length` pixels: the most ticks (up to one per `spacing` px) whose labels
+    /// keep a 12 px gap between neighbours, built by `make(maxTicks)`; when even two requested
+    /// ticks crowd, every other label is dropped until they fit.
     static func fitTicks(length: Double, spacing: Double, make: (Int) -> Axis) -> Axis {
         var count = max(2, min(10, Int(length / spacing)))
-        while true {
-            let axis = make(count)
-            let room = length / Double(max(1, axis.ticks.count))
-            if count <= 2 || axis.widestLabel + 12 <= room { return axis }
+        while count > 2, !labelsFit(make(count), length: length) {
             count -= 1
+        }
+        var axis = make(count)
+        while axis.ticks.count > 1, !labelsFit(axis, length: length) {
+            let kept = axis.ticks.count > 2
+                ? axis.ticks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
+                : [axis.ticks[0]]
+            axis = Axis(scale: axis.scale, lower: axis.lower, upper: axis.upper, ticks: kept, minorTicks: axis.minorTicks)
+        }
+        return axis
+    }
+
+    /// Whether neighbouring tick labels of `axis`, laid along `length` px, leave 12 px between them.
+    private static func labelsFit(_ axis: Axis, length: Double) -> Bool {
+        let placed = axis.ticks.map { tick in
+            (position: axis.fraction(tick.value) * length, half: TextMetrics.width(tick.label, fontSize: Theme.fontSize) / 2)
+        }
+        return zip(placed, placed.dropFirst()).allSatisfy { left, right in
+            right.position - left.position >= left.half + right.half + 12
         }
     }
 

@@ -98,7 +98,7 @@ extension BarChart: Panel {
             }
             layers.append(.element("path", [
                 Attribute("d", bars.text), Attribute("fill", Theme.seriesColor(seriesIndex)), Attribute("class", "bars"),
-            ]))
+            ], series.name.isEmpty ? [] : [.element("title", [], [.text(series.name)])]))
             whiskers.append(.stroke(errors, color: Theme.ink, width: 1.2, extra: [Attribute("class", "error-bars")]))
         }
         var zeroLine = PathData()

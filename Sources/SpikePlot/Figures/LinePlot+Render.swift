@@ -101,7 +101,7 @@ extension LinePlot: Panel {
             .fill(band, color: prepared.color, opacity: 0.2),
             .stroke(line, color: prepared.color, width: Theme.lineWidth, extra: [
                 Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series"),
-            ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? [])),
+            ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? []), tooltip: prepared.name),
             .stroke(dots, color: prepared.color, width: Theme.markerSize, extra: [
                 Attribute("stroke-linecap", "round"), Attribute("class", "markers"),
             ]),

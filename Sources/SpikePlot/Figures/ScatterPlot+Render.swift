@@ -84,7 +84,7 @@ extension ScatterPlot: Panel {
             }
             return .stroke(path, color: Theme.seriesColor(index), width: Theme.markerSize + 1, extra: [
                 Attribute("stroke-linecap", "round"), Attribute("stroke-opacity", "0.8"), Attribute("class", "points"),
-            ])
+            ], tooltip: series[index].name)
         }
         return .group([
             axes.grid(),

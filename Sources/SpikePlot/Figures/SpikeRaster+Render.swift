@@ -67,7 +67,8 @@ extension SpikeRaster: Panel {
                 path.move(x, top)
                 path.vertical(tickHeight)
             }
-            paths.append(.element("path", [Attribute("d", path.text)]))
+            let tooltip = "neuron \(neuron): \(times.count) spike" + (times.count == 1 ? "" : "s")
+            paths.append(.element("path", [Attribute("d", path.text)], [.element("title", [], [.text(tooltip)])]))
         }
         return .group([
             axes.grid(horizontal: false),

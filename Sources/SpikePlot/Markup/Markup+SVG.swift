@@ -22,14 +22,15 @@ extension Markup {
         return .element("text", attributes, [.text(content)])
     }
 
-    /// A stroked, unfilled `<path>`; `extra` adds attributes such as dashes or caps.
-    static func stroke(_ path: PathData, color: String, width: Double, extra: [Attribute] = []) -> Markup {
+    /// A stroked, unfilled `<path>`; `extra` adds attributes such as dashes or caps, and a
+    /// non-empty `tooltip` becomes a `<title>` child that browsers show on hover.
+    static func stroke(_ path: PathData, color: String, width: Double, extra: [Attribute] = [], tooltip: String = "") -> Markup {
         guard !path.isEmpty else { return .empty }
         let attributes = [
             Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
             Attribute("stroke-width", width),
         ] + extra
-        return .element("path", attributes)
+        return .element("path", attributes, tooltip.isEmpty ? [] : [.element("title", [], [.text(tooltip)])])
     }
 
     /// A filled `<path>` without stroke.

@@ -9,7 +9,7 @@ extension Table {
             children.append(.element("caption", [Attribute("style", "caption-side:top;text-align:left;font-weight:600;padding:2px 0 4px")], [.text(title)]))
         }
         let header = columns.enumerated().map { index, name in
-            Markup.element("th", [Attribute("style", style(alignments[index]))], [.text(name)])
+            Markup.element("th", [Attribute("style", style(alignments[index]) + ";border-bottom:1px solid #8888")], [.text(name)])
         }
         children.append(.element("thead", [], [.element("tr", [], header)]))
         var body: [Markup] = shownRows.map { row in
@@ -23,7 +23,7 @@ extension Table {
         }
         if let more = moreRowsLine {
             body.append(.element("tr", [], [
-                .element("td", [Attribute("colspan", max(1, columns.count)), Attribute("style", "text-align:left;font-style:italic;opacity:0.7")], [.text(more)]),
+                .element("td", [Attribute("colspan", max(1, columns.count)), Attribute("style", "text-align:left;padding:2px 10px;font-style:italic;opacity:0.7")], [.text(more)]),
             ]))
         }
         if !body.isEmpty { children.append(.element("tbody", [], body)) }
@@ -33,7 +33,8 @@ extension Table {
         ], children).rendered
     }
 
+    /// Inline style of a cell: its alignment, padding, and no wrapping inside numbers ("0.91 ± 0.01").
     private func style(_ alignment: Alignment) -> String {
-        "text-align:\(alignment.rawValue);padding:2px 10px"
+        "text-align:\(alignment.rawValue);padding:2px 10px" + (alignment == .right ? ";white-space:nowrap" : "")
     }
 }

@@ -3,84 +3,76 @@ import JupyterKernel
 import JupyterWire
 import ZeroMQ
 
-/// The single owner of the IOPub XPUB socket: forwards messages queued by any thread, in
-/// order, and greets every new subscription with `iopub_welcome` (protocol 5.5).
+/// The IOPub XPUB socket, shared safely: any thread publishes through one lock, in order, and a
+/// watcher thread greets every new subscription with `iopub_welcome` (protocol 5.5).
 ///
-/// Other threads hand over already-signed frames through an in-process PAIR pipe (its sending
-/// end is guarded by a lock), so the XPUB socket is only ever touched by this thread.
-/// ``finish()`` queues a one-frame stop marker after everything sent so far: the publisher
-/// forwards all earlier messages, then returns.
+/// Publishing sends straight from the calling thread (no hand-off to another thread per
+/// message; XPUB never blocks, it drops past its high-water mark). The watcher waits on the
+/// socket's notification descriptor with the system `poll`, outside the lock, and takes the
+/// lock only to read subscription events; because that descriptor is edge-triggered and other
+/// threads' sends may consume its signal, it also looks every `watchInterval`.
+/// ``finish()`` stops publishing, closes the socket and wakes the watcher; later messages are
+/// dropped.
 final class IOPubPublisher: @unchecked Sendable {
-    private static let stopMarker = [Array("stop".utf8)]
     private let xpub: Socket
-    private let inbox: Socket
-    private let outbox: Socket
-    private let outboxLock = NSLock()
+    private let lock = NSLock()
     private let codec: WireCodec
     private let headers: HeaderFactory
     private let log: @Sendable (String) -> Void
-    private var stopped = false
+    private let watchIntervalMilliseconds: Int32 = 50
+    /// Written by ``finish()`` so the watcher wakes at once.
+    private let wake = SelfPipe()
+    /// Set once by ``finish()``; guarded by `lock`.
+    private var finished = false
 
-    init(
-        xpub: Socket, context: Context, codec: WireCodec, headers: HeaderFactory,
-        log: @escaping @Sendable (String) -> Void
-    )
-        throws(ZeroMQError)
-    {
+    init(xpub: Socket, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void) {
         self.xpub = xpub
         self.codec = codec
         self.headers = headers
         self.log = log
-        let endpoint = "inproc://iopub-\(UUID().uuidString)"
-        inbox = try Socket(context: context, kind: .pair)
-        try inbox.bind(endpoint)
-        outbox = try Socket(context: context, kind: .pair)
-        try outbox.set(.linger(milliseconds: 0))
-        try outbox.connect(endpoint)
     }
 
-    /// Queues `message` for publication with its type as topic (any thread).
+    /// Publishes `message` with topic `kernel.<session>.<msg_type>` (any thread).
     func publish(_ message: Message) {
         var topical = message
         topical.identities = [Data("kernel.\(headers.session).\(message.type)".utf8)]
-        enqueue(codec.encode(topical).map { [UInt8]($0) })
+        send(codec.encode(topical))
     }
 
-    /// Queues the stop marker after everything published so far (any thread).
+    /// Stops publishing and closes the socket (pending messages linger briefly); idempotent.
     func finish() {
-        enqueue(Self.stopMarker)
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        finished = true
+        xpub.close()
+        var byte = SelfPipe.stopByte
+        _ = write(wake.writeEnd, &byte, 1)
     }
 
-    private func enqueue(_ frames: [[UInt8]]) {
-        outboxLock.lock()
-        defer { outboxLock.unlock() }
-        guard !stopped else { return }
-        if frames == Self.stopMarker { stopped = true }
+    /// The subscription watcher's loop; returns after ``finish()`` or when the context shuts down.
+    func watchSubscriptions() {
+        let descriptor: Int32
         do {
-            try outbox.send(frames)
+            lock.lock()
+            defer { lock.unlock() }
+            guard !finished else { return }
+            descriptor = try xpub.notificationDescriptor()
         } catch {
-            log("iopub queue: \(error)")
-        }
-    }
-
-    /// The publishing loop; returns after the stop marker or when the context shuts down.
-    /// Any other failure is logged and the loop goes on (producers must never block on a dead
-    /// publisher).
-    func run() {
-        defer {
-            inbox.close()
-            xpub.close()
+            log("iopub: \(error)")
+            return
         }
         while true {
+            var waiting = [
+                pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
+            ]
+            _ = poll(&waiting, 2, watchIntervalMilliseconds)
+            lock.lock()
+            defer { lock.unlock() }
+            if finished { return }
             do {
-                let ready = try Poller.readable([inbox, xpub], timeoutMilliseconds: -1)
-                if ready[1], let event = try xpub.receive(dontWait: true) {
-                    welcome(event)
-                }
-                if ready[0], let frames = try inbox.receive(dontWait: true) {
-                    if frames == Self.stopMarker { return }
-                    try xpub.send(frames)
-                }
+                try welcomeNewSubscribers()
             } catch .terminated {
                 return
             } catch {
@@ -89,7 +81,28 @@ final class IOPubPublisher: @unchecked Sendable {
         }
     }
 
+    /// Greets every subscription the socket has reported. Called with `lock` held, by the
+    /// watcher and before every send — so a new subscriber's first message is its welcome.
+    private func welcomeNewSubscribers() throws(ZeroMQError) {
+        while try xpub.canReceive() {
+            if let event = try xpub.receive(dontWait: true) { welcome(event) }
+        }
+    }
+
+    private func send(_ frames: [Data]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !finished else { return }
+        do {
+            try welcomeNewSubscribers()
+            try xpub.send(frames.map { [UInt8]($0) })
+        } catch {
+            log("iopub send: \(error)")
+        }
+    }
+
     /// Answers a subscription event (`0x01` + topic) with `iopub_welcome` on that topic.
+    /// Called with `lock` held.
     private func welcome(_ event: [[UInt8]]) {
         guard let frame = event.first, frame.first == 1 else { return }
         let topic = frame.dropFirst()

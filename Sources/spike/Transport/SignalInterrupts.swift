@@ -41,7 +41,8 @@ final class SignalInterrupts {
     }
 }
 
-/// A pipe a signal handler can write to (`write` is async-signal-safe).
+/// A pipe to wake a thread blocked in `read` or `poll`; a signal handler may write to it
+/// (`write` is async-signal-safe). Both ends close when it is released.
 final class SelfPipe: Sendable {
     static let interruptByte: UInt8 = 1
     static let stopByte: UInt8 = 0
@@ -54,6 +55,11 @@ final class SelfPipe: Sendable {
         precondition(created == 0, "cannot create the SIGINT pipe")
         readEnd = ends[0]
         writeEnd = ends[1]
+    }
+
+    deinit {
+        close(readEnd)
+        close(writeEnd)
     }
 }
 

@@ -42,12 +42,11 @@ public enum StdioKernelRuntime {
         let shellQueue = MessageQueue()
         kernel.announceStarting()
 
-        let shellThread = ServiceThread(name: "spike-shell", stackSize: 512 << 20) {
+        _ = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
             _ = kernel.serve(shellQueue, on: .shell)
             stop.raise()
         }
-        _ = shellThread
-        let reader = ServiceThread(name: "spike-stdin") {
+        _ = ServiceThread(name: "spike-stdin", stackSize: 16 << 20) {
             while !stop.isRaised, let line = readLine() {
                 guard !line.allSatisfy(\.isWhitespace) else { continue }
                 switch JSONLineCodec.decode(line) {
@@ -67,7 +66,6 @@ public enum StdioKernelRuntime {
             }
             shellQueue.close()
         }
-        _ = reader
         stop.wait()
         return 0
     }

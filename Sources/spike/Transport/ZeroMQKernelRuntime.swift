@@ -10,9 +10,9 @@ import ZeroMQ
 /// same cancellation flag as `interrupt_request` instead of killing the process. When
 /// `JPY_PARENT_PID` names a process, the kernel stops once that process is gone.
 ///
-/// Shutdown: the `shutdown_reply` is sent, IOPub is drained, the context is shut down and
-/// `run` returns within about 100 ms — also when a cell is still running (its thread is then
-/// left to die with the process).
+/// Shutdown: the `shutdown_reply` is sent, IOPub is closed (lingering to deliver what was
+/// sent), the context is shut down and `run` returns within about 100 ms — also when a cell is
+/// still running (its thread is then left to die with the process).
 public enum ZeroMQKernelRuntime {
     /// Binds the sockets named by `connectionFile`, serves `interpreter` until a shutdown
     /// request (or the parent's death), and returns the process exit status (0).
@@ -29,9 +29,7 @@ public enum ZeroMQKernelRuntime {
         let codec = WireCodec(key: connection.key)
         let headers = HeaderFactory()
         let gate = FrameGate(codec: codec, log: log)
-        let publisher = try IOPubPublisher(
-            xpub: sockets.iopub, context: sockets.context, codec: codec, headers: headers, log: log
-        )
+        let publisher = IOPubPublisher(xpub: sockets.iopub, codec: codec, headers: headers, log: log)
         let sink = SocketMessageSink(
             shell: sockets.shell, control: sockets.control, iopub: publisher, codec: codec, log: log
         )
@@ -46,7 +44,7 @@ public enum ZeroMQKernelRuntime {
             }
             sockets.heartbeat.close()
         }
-        let iopubThread = ServiceThread(name: "spike-iopub") { publisher.run() }
+        let iopubThread = ServiceThread(name: "spike-iopub") { publisher.watchSubscriptions() }
         kernel.announceStarting()
         let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
         let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
@@ -54,7 +52,7 @@ public enum ZeroMQKernelRuntime {
             stop.raise()
         }
         let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
-        let shellThread = ServiceThread(name: "spike-shell", stackSize: 512 << 20) {
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
             if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
         }
         let interrupts = SignalInterrupts(cancellation: kernel.cancellation)
@@ -65,9 +63,8 @@ public enum ZeroMQKernelRuntime {
         interrupts.cancel()
         kernel.cancellation.set()
         publisher.finish()
-        iopubThread.join(timeout: 0.2)
         sockets.context.shutdown()
-        let stopped = [controlThread, heartbeatThread, shellThread].map { $0.join(timeout: 0.05) }
+        let stopped = [controlThread, heartbeatThread, shellThread, iopubThread].map { $0.join(timeout: 0.06) }
         if stopped.allSatisfy({ $0 }) {
             sockets.shell.close()
             sockets.control.close()

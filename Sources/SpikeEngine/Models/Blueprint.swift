@@ -1,0 +1,66 @@
+/// What a network is made of, before it has met data: layers and models with their options,
+/// composed in order (the language's `a >> b`). A `Network` builds a blueprint into layers
+/// once the input and output sizes are known.
+///
+///     .sequence([.encoder(.conv, steps: 4, neuron: lif), .positional(.standardCPG),
+///                .neuron(lif), .meanOver(.time), .meanOver(.length), .linear(outputs: 12, bias: true)])
+///
+/// Sizes that depend on the data (input features, the width of a concatenated encoding, the
+/// output head) are inferred when building; everything else is fixed here.
+public indirect enum Blueprint: Equatable, Sendable {
+    /// x·W + b over the last axis to `outputs` features.
+    case linear(outputs: Int, bias: Bool)
+    /// A 1-D convolution over the length axis (`causal` pads on the left only).
+    case conv1d(outputs: Int, kernel: Int, dilation: Int, causal: Bool)
+    case batchNorm
+    case layerNorm
+    case dropout(rate: Double)
+    /// Spikformer's spiking self-attention (no softmax).
+    case attention(heads: Int, scale: Double)
+    /// Spikformer's MLP block with `hidden` features.
+    case mlp(hidden: Int)
+    /// x + inner(x).
+    case residual(Blueprint)
+    /// A positional encoding, concatenated (then mapped back to the width) or added.
+    case positional(PositionalEncoding)
+    case meanOver(MeanOver.Axis)
+    /// Every axis after the batch joined into one.
+    case flatten
+    /// A spiking neuron layer over the time axis.
+    case neuron(LIF)
+    /// A spike encoder [B, L, C] → [T, B, L, C].
+    case encoder(SpikeEncoder.Kind, steps: Int, neuron: LIF)
+    /// A whole model; it ends with a linear head to the task's outputs when it comes last.
+    case model(ModelSpec)
+    /// Parts applied one after another.
+    case sequence([Blueprint])
+
+    /// `a >> b`: the blueprint applying `self`, then `next` (sequences are flattened).
+    public func then(_ next: Blueprint) -> Blueprint {
+        let head: [Blueprint]
+        if case let .sequence(parts) = self { head = parts } else { head = [self] }
+        if case let .sequence(parts) = next { return .sequence(head + parts) }
+        return .sequence(head + [next])
+    }
+
+    /// The name the language gives this part (`linear`, `spikformer`, ...).
+    public var name: String {
+        switch self {
+        case .linear: return "linear"
+        case .conv1d: return "conv1d"
+        case .batchNorm: return "batchnorm"
+        case .layerNorm: return "layernorm"
+        case .dropout: return "dropout"
+        case .attention: return "ssa"
+        case .mlp: return "mlp"
+        case let .residual(inner): return "residual(\(inner.name))"
+        case let .positional(encoding): return "positional(\(encoding.name))"
+        case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
+        case .flatten: return "flatten"
+        case .neuron: return "lif"
+        case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
+        case let .model(spec): return spec.name
+        case let .sequence(parts): return parts.map(\.name).joined(separator: " >> ")
+        }
+    }
+}

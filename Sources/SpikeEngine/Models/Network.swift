@@ -1,0 +1,138 @@
+/// A network: a blueprint plus, once it has met data, its built layers and weights.
+///
+/// Networks are the one mutable kind of value in Spike: training updates the weights in
+/// place, and `copy()` makes an independent network. Sizes are fixed when the network is
+/// first built — by `prepare(example:outputs:seed:)`, which training and prediction call with
+/// the data's shapes, or up front by giving `inputs`/`outputs`.
+///
+///     let net = Network(.model(.spikeRNN(try SpikeRNNOptions(hidden: 64, neuron: try LIF()))))
+///     try net.prepare(example: [48, 8], outputs: [12, 8], seed: 0)   // window 48 × 8 variates → 12 × 8
+///     net.stages.map(\.name)   // ["conv_encoder", "linear", "lif", ..., "linear (head)"]
+public final class Network {
+    public let blueprint: Blueprint
+    /// The built stages (empty until the network has met data).
+    public private(set) var stages: [Stage] = []
+    /// The shape of one example the network was built for (no batch axis).
+    public private(set) var exampleShape: [Int]?
+    /// The shape of one example's output (the targets' shape; `[classes]` for classification).
+    public private(set) var outputShape: [Int]?
+    /// The seed the weights were initialised from.
+    public private(set) var initialSeed: UInt64?
+    /// The normalisation of the forecasting data it last trained on (for `predict` in
+    /// original units).
+    public internal(set) var dataNormalizer: Normalizer?
+
+    /// An unbuilt network; with `example` and `outputs` it is built at once from `seed`.
+    public init(_ blueprint: Blueprint, example: [Int]? = nil, outputs: [Int]? = nil, seed: UInt64 = 0) throws {
+        self.blueprint = blueprint
+        if let example, let outputs { try prepare(example: example, outputs: outputs, seed: seed) }
+    }
+
+    private init(copying other: Network) {
+        blueprint = other.blueprint
+        stages = other.stages
+        exampleShape = other.exampleShape
+        outputShape = other.outputShape
+        initialSeed = other.initialSeed
+        dataNormalizer = other.dataNormalizer
+    }
+
+    /// An independent network with the same blueprint and (if built) the same weights.
+    public func copy() -> Network {
+        Network(copying: self)
+    }
+
+    /// A fresh, unbuilt network with the same blueprint.
+    public func fresh() -> Network {
+        Network(unbuiltFrom: blueprint)
+    }
+
+    /// An unbuilt network of `blueprint` (sizes come from the first data it meets).
+    public init(unbuiltFrom blueprint: Blueprint) {
+        self.blueprint = blueprint
+    }
+
+    public var isBuilt: Bool { !stages.isEmpty }
+
+    /// Builds the network for examples of shape `example` and outputs of shape `outputs`,
+    /// initialising weights from `seed`; a built network only checks that the shapes agree.
+    ///
+    /// Throws `.value(argument: "data")` when a built network meets data of other shapes,
+    /// and the builders' errors (naming the option) when the blueprint does not fit the data.
+    public func prepare(example: [Int], outputs: [Int], seed: UInt64) throws {
+        if isBuilt {
+            guard example == exampleShape, outputs == outputShape else {
+                throw EngineError.value(argument: "data", message:
+                    "the network was built for examples \(exampleShape ?? []) → \(outputShape ?? []); this data has \(example) → \(outputs) (use a new network or copy of the blueprint)")
+            }
+            return
+        }
+        guard !example.isEmpty, example.allSatisfy({ $0 >= 1 }), outputs.allSatisfy({ $0 >= 1 }) else {
+            throw EngineError.value(argument: "data", message: "examples \(example) → \(outputs) must have positive sizes")
+        }
+        let count = outputs.reduce(1, *)
+        var builder = StageBuilder(example: example, generator: SeededGenerator(seed: seed))
+        try builder.build(blueprint, outputs: count)
+        guard builder.perExample == count else {
+            throw EngineError.value(argument: "network", message:
+                "it gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); end it with linear(\(count))")
+        }
+        stages = builder.stages
+        exampleShape = example
+        outputShape = outputs
+        initialSeed = seed
+    }
+
+    /// The trainable tensors of every stage, in order.
+    public var parameters: [Tensor] {
+        get { stages.flatMap { $0.layer.parameters } }
+        set {
+            var start = 0
+            for index in stages.indices {
+                let count = stages[index].layer.parameters.count
+                stages[index].layer.parameters = Array(newValue[start..<(start + count)])
+                start += count
+            }
+        }
+    }
+
+    /// The non-trainable state (batch-norm running statistics), in order.
+    public var buffers: [Tensor] {
+        get { stages.flatMap { $0.layer.buffers } }
+        set {
+            var start = 0
+            for index in stages.indices {
+                let count = stages[index].layer.buffers.count
+                stages[index].layer.buffers = Array(newValue[start..<(start + count)])
+                start += count
+            }
+        }
+    }
+
+    /// The number of trainable scalars.
+    public var parameterCount: Int { stages.reduce(0) { $0 + $1.parameterCount } }
+
+    /// The number of spiking neurons per example.
+    public var neuronCount: Int { stages.reduce(0) { $0 + $1.neurons } }
+
+    /// The forward pass of a batch [B] + exampleShape → [B] + outputShape on `context`'s tape.
+    /// `observe`, if given, sees each stage's input and output (for firing rates).
+    public func forward(
+        _ input: Variable, in context: ForwardContext, observe: ((Int, Tensor, Tensor) -> Void)? = nil
+    ) throws -> Variable {
+        guard let exampleShape, let outputShape else {
+            throw EngineError.value(argument: "network", message: "it has not met data yet: train it first, or give inputs= and outputs=")
+        }
+        guard Array(input.shape.dropFirst()) == exampleShape, let batch = input.shape.first else {
+            throw EngineError.shape(operation: "network input", first: input.shape, second: [-1] + exampleShape)
+        }
+        var x = input
+        for (index, stage) in stages.enumerated() {
+            try context.checkCancellation()
+            let y = try stage.layer.forward(x, in: context)
+            observe?(index, x.value, y.value)
+            x = y
+        }
+        return try context.tape.reshape(x, [batch] + outputShape)
+    }
+}

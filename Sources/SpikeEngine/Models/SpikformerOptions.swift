@@ -1,0 +1,61 @@
+/// Spikformer (science.md §4): encoder → [PE] → Linear(C[+n] → dim) → LIF →
+/// depth × (x + SSA(x); x + MLP(x)) → mean over T → mean over L → Linear to the outputs.
+///
+/// `encodingInMLP` (CPG-PE only) also feeds the code into both linears of every MLP block,
+/// the reference's `SpikformerCPG` variant: Linear(h) + W_p·P[t·L + l].
+public struct SpikformerOptions: Equatable, Sendable {
+    public let dim: Int
+    public let depth: Int
+    public let heads: Int
+    public let steps: Int
+    public let encoder: SpikeEncoder.Kind
+    public let encoding: PositionalEncoding
+    public let neuron: LIF
+    /// The MLP's hidden width (4·dim in the reference).
+    public let hidden: Int
+    public let encodingInMLP: Bool
+
+    /// Throws `.value` naming `dim`, `depth`, `heads`, `steps`, `pe` or `pe_in_mlp`.
+    public init(
+        dim: Int = 256, depth: Int = 2, heads: Int = 8, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
+        encoding: PositionalEncoding = .none, neuron: LIF, hidden: Int? = nil, encodingInMLP: Bool = false
+    ) throws {
+        try OptionCheck.atLeast(1, dim, "dim")
+        try OptionCheck.atLeast(0, depth, "depth")
+        try OptionCheck.heads(heads, divide: dim)
+        try OptionCheck.atLeast(1, steps, "steps")
+        try OptionCheck.atLeast(1, hidden ?? 4 * dim, "hidden")
+        try encoding.validate()
+        if encodingInMLP {
+            guard case .cpg = encoding else {
+                throw EngineError.value(argument: "pe_in_mlp", message: "needs pe=cpg(...), got pe=\(encoding.name)")
+            }
+        }
+        self.dim = dim
+        self.depth = depth
+        self.heads = heads
+        self.steps = steps
+        self.encoder = encoder
+        self.encoding = encoding
+        self.neuron = neuron
+        self.hidden = hidden ?? 4 * dim
+        self.encodingInMLP = encodingInMLP
+    }
+}
+
+extension StageBuilder {
+    /// Spikformer's stages; `outputs` nil leaves off the head (the result has `dim` features).
+    mutating func spikformer(_ options: SpikformerOptions, outputs: Int?) throws {
+        try asSequence()
+        try encoder(options.encoder, steps: options.steps, neuron: options.neuron)
+        try embedding(options.encoding, width: options.dim, neuron: options.neuron)
+        for block in 0..<options.depth {
+            try spikingAttention(heads: options.heads, scale: 0.125, neuron: options.neuron, residual: true,
+                                 label: "block \(block + 1): ssa")
+            let encoding: PositionalEncoding? = options.encodingInMLP ? options.encoding : nil
+            try mlpBlock(hidden: options.hidden, neuron: options.neuron, encoding: encoding, residual: true,
+                         label: "block \(block + 1): mlp")
+        }
+        try readout(outputs: outputs)
+    }
+}

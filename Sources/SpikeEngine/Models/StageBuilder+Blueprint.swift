@@ -1,0 +1,73 @@
+/// Building a blueprint's parts into stages.
+extension StageBuilder {
+    /// Appends the stages of `blueprint`; `outputs` (the task's numbers per example) is given
+    /// to the part that comes last, so a model there ends with a head of that size.
+    mutating func build(_ blueprint: Blueprint, outputs: Int?) throws {
+        switch blueprint {
+        case let .sequence(parts):
+            for (index, part) in parts.enumerated() {
+                try build(part, outputs: index == parts.count - 1 ? outputs : nil)
+            }
+        case let .linear(width, bias):
+            try linear(width, bias: bias)
+        case let .conv1d(width, kernel, dilation, causal):
+            try requireSequence("conv1d")
+            let layer = try Conv1d(inputs: features, outputs: width, kernel: kernel, dilation: dilation, causal: causal,
+                                   generator: &generator)
+            try add("conv1d", layer, macs: rows * kernel * features * width)
+        case .batchNorm:
+            try add("batchnorm", try BatchNorm(features: features))
+        case .layerNorm:
+            try add("layernorm", try LayerNorm(features: features))
+        case let .dropout(rate):
+            try add("dropout", try Dropout(rate: rate), gives: .same)
+        case let .attention(heads, scale):
+            try spikingAttention(heads: heads, scale: scale, neuron: try LIF(), residual: false)
+        case let .mlp(hidden):
+            try OptionCheck.atLeast(1, hidden, "hidden")
+            try mlpBlock(hidden: hidden, neuron: try LIF(), encoding: nil, residual: false)
+        case let .residual(inner):
+            var body = StageBuilder(example: Array(single.dropFirst()), generator: generator)
+            (body.single, body.pair, body.emitting) = (single, pair, emitting)
+            try body.build(inner, outputs: nil)
+            generator = body.generator
+            guard body.single == single else {
+                throw EngineError.shape(operation: "residual (the inner network must keep the shape)", first: shape, second: body.shape)
+            }
+            let layer = Residual(Sequential(body.stages.map(\.layer)))
+            try add("residual", layer, neurons: body.stages.reduce(0) { $0 + $1.neurons },
+                    macs: body.stages.reduce(0) { $0 + $1.macs }, gives: body.emitting ? .same : .real,
+                    parts: body.stages)
+        case let .positional(encoding):
+            try positional(encoding, neuron: try LIF())
+        case let .meanOver(axis):
+            try add("mean_over(\(axis.rawValue))", MeanOver(axis))
+        case .flatten:
+            try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1), gives: .same)
+        case let .neuron(lif):
+            try neuron(lif)
+        case let .encoder(kind, steps, lif):
+            try asSequence()
+            try encoder(kind, steps: steps, neuron: lif)
+        case let .model(spec):
+            try model(spec, outputs: outputs)
+        }
+    }
+
+    mutating func model(_ spec: ModelSpec, outputs: Int?) throws {
+        switch spec {
+        case let .spikformer(options): try spikformer(options, outputs: outputs)
+        case let .spikeRNN(options): try spikeRNN(options, outputs: outputs)
+        case let .spikeTCN(options): try spikeTCN(options, outputs: outputs)
+        case let .iSpikformer(options): try iSpikformer(options, outputs: outputs)
+        case let .transformer(options): try transformer(options, outputs: outputs)
+        case let .mlpNet(options): try mlpNet(options, outputs: outputs)
+        }
+    }
+
+    private func requireSequence(_ operation: String) throws {
+        guard single.count >= 3 else {
+            throw EngineError.shape(operation: "\(operation) (expects [..., length, features])", first: shape, second: [-1, -1, -1])
+        }
+    }
+}

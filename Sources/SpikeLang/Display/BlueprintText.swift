@@ -1,0 +1,38 @@
+import SpikeEngine
+import SpikePlot
+
+/// Layers and networks written the way the language builds them:
+/// `conv_encoder(steps=4) >> positional(cpg(…)) >> linear(64, bias=true) >> lif(…)`.
+enum BlueprintText {
+    static func text(of blueprint: Blueprint) -> String {
+        switch blueprint {
+        case let .linear(outputs, bias): return "linear(\(outputs), bias=\(bias))"
+        case let .conv1d(outputs, kernel, dilation, causal):
+            return "conv1d(\(outputs), kernel=\(kernel), dilation=\(dilation), causal=\(causal))"
+        case .batchNorm: return "batchnorm()"
+        case .layerNorm: return "layernorm()"
+        case let .dropout(rate): return "dropout(p=\(ValueText.number(rate)))"
+        case let .attention(heads, scale): return "ssa(heads=\(heads), scale=\(ValueText.number(scale)))"
+        case let .mlp(hidden): return "mlp(\(hidden))"
+        case let .residual(inner): return "residual(\(text(of: inner)))"
+        case let .positional(encoding): return "positional(\(EngineText.encoding(encoding)))"
+        case let .meanOver(axis): return "mean_over(\"\(axis.rawValue)\")"
+        case .flatten: return "flatten()"
+        case let .neuron(neuron): return EngineText.neuron(neuron)
+        case let .encoder(kind, steps, _): return "\(kind.rawValue)_encoder(steps=\(steps))"
+        case let .model(spec): return spec.name + "(…)"
+        case let .sequence(parts): return parts.map { text(of: $0) }.joined(separator: " >> ")
+        }
+    }
+
+    /// A network's parts as a table (one row per part, in order); sizes that depend on the
+    /// data are fixed only when the network first meets data.
+    static func table(of blueprint: Blueprint) -> Table {
+        let parts: [Blueprint]
+        if case let .sequence(sequence) = blueprint { parts = sequence } else { parts = [blueprint] }
+        let rows = parts.enumerated().map { index, part -> [Table.Cell] in
+            [.number(Double(index + 1)), .text(part.name), .text(text(of: part))]
+        }
+        return Table(columns: ["#", "layer", "as written"], rows: rows, title: "network (sizes fixed when it first meets data)")
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import SpikeEngine
+import SpikePlot
+
+/// The live progress bar of `train` and `compare`: shown once with a display id, then
+/// replaced in place (update_display_data) at most a few times per second, and a last time
+/// with the outcome. The text form doubles as the fallback outside a notebook.
+final class ProgressDisplay {
+    private let sink: OutputSink
+    private let title: String
+    private let id = "spike-progress-" + UUID().uuidString
+    private let clock = ContinuousClock()
+    private var lastShown: ContinuousClock.Instant?
+
+    init(sink: OutputSink, title: String) {
+        self.sink = sink
+        self.title = title
+    }
+
+    /// After a batch: shows the bar if enough time has passed since the last update.
+    func show(_ progress: TrainingProgress) {
+        publish(row(progress, prefix: []), fraction: progress.fraction, force: false)
+    }
+
+    /// After a batch of one model and seed of a comparison.
+    func show(_ progress: Comparison.Progress) {
+        let done = Double(progress.modelIndex * progress.seeds + progress.seedIndex) + progress.training.fraction
+        let fraction = done / Double(max(1, progress.models * progress.seeds))
+        publish(row(progress.training, prefix: [("model", .text(progress.model)), ("seed", .number(Double(progress.seed)))]),
+                fraction: fraction, force: false)
+    }
+
+    /// The final state of a training run.
+    func finish(_ run: TrainingRun) {
+        let outcome = RunView.summary(of: run)
+        publish([("status", .text(outcome))], fraction: run.stop == .completed ? 1 : nil, force: true)
+    }
+
+    /// The final state of a comparison.
+    func finish(_ comparison: Comparison) {
+        let runs = comparison.rows.count * comparison.seeds.count
+        let seconds = comparison.rows.flatMap(\.seconds).reduce(0, +)
+        publish([("status", .text("\(runs) runs in \(RunView.duration(seconds))"))], fraction: 1, force: true)
+    }
+
+    private func row(_ progress: TrainingProgress, prefix: [(String, Table.Cell)]) -> [(String, Table.Cell)] {
+        prefix + [
+            ("epoch", .text("\(progress.epoch)/\(progress.epochs)")),
+            ("batch", .text("\(progress.batch)/\(progress.batches)")),
+            ("loss", .number(progress.loss)),
+            ("valid loss", progress.validLoss.map { .number($0) } ?? .empty),
+            ("elapsed", .text(RunView.duration(progress.elapsed))),
+            ("ETA", .text(RunView.duration(progress.remaining))),
+        ]
+    }
+
+    private func publish(_ cells: [(String, Table.Cell)], fraction: Double?, force: Bool) {
+        let now = clock.now
+        if !force, let lastShown, now - lastShown < .milliseconds(Int(TrainingLibrary.progressInterval * 1000)) { return }
+        let bar = fraction.map(Self.bar) ?? ""
+        var table = Table(columns: (bar.isEmpty ? [] : ["progress"]) + cells.map(\.0),
+                          rows: [(bar.isEmpty ? [] : [.text(bar)]) + cells.map(\.1)], title: title)
+        table.significantDigits = 4
+        let plain = ([title, bar] + cells.map { "\($0.0) \(Self.text($0.1))" }).filter { !$0.isEmpty }.joined(separator: " · ")
+        let rendering = Rendering(plain: plain, html: table.html())
+        if lastShown == nil {
+            sink.display(rendering, id: id)
+        } else {
+            sink.update(rendering, id: id)
+        }
+        lastShown = now
+    }
+
+    /// A 20-cell bar and percentage, e.g. `██████░░░░░░░░░░░░░░ 30%`.
+    static func bar(_ fraction: Double) -> String {
+        let clamped = min(max(fraction.isFinite ? fraction : 0, 0), 1)
+        let filled = Int((clamped * 20).rounded(.down))
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled) + " \(Int((clamped * 100).rounded(.down)))%"
+    }
+
+    private static func text(_ cell: Table.Cell) -> String {
+        switch cell {
+        case .number(let number): return String(format: "%.4g", number)
+        case .text(let text): return text
+        case .bool(let flag): return flag ? "true" : "false"
+        case .meanStd(let mean, let std): return String(format: "%.4g ± %.2g", mean, std)
+        case .empty: return "–"
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import SpikeEngine
+
+/// The language's values for models and their training: a network (the one mutable kind),
+/// a training run, the scores of an evaluation, and a comparison over seeds.
+enum ModelValue {
+    /// A layer, a model or a composition; shared by reference, changed in place by `train`.
+    case network(Network)
+    /// What `train` returns: losses per epoch and step, best epoch, time.
+    case run(TrainingRun)
+    /// What `evaluate` returns: r2, rse, mse, mae — or accuracy.
+    case scores(Scores)
+    /// What `compare` returns: mean ± std per model and metric.
+    case comparison(Comparison)
+
+    /// The kind as it reads in a message.
+    var typeName: String {
+        switch self {
+        case .network(let network): return network.isLayer ? "a layer" : "a network"
+        case .run: return "a training run"
+        case .scores: return "scores"
+        case .comparison: return "a comparison"
+        }
+    }
+
+    /// Networks are equal when they are the same network, or both unbuilt with equal
+    /// blueprints; scores by value; runs and comparisons are never equal.
+    func isEqual(to other: ModelValue) -> Bool {
+        switch (self, other) {
+        case let (.network(a), .network(b)):
+            return a === b || (!a.isBuilt && !b.isBuilt && a.blueprint == b.blueprint)
+        case let (.scores(a), .scores(b)): return a == b
+        default: return false
+        }
+    }
+
+    /// The member names after `.`, in the order completion lists them.
+    var memberNames: [String] {
+        switch self {
+        case .network: return ["parameters", "neurons", "layers", "built", "name"]
+        case .run: return ["train_loss", "valid_loss", "step_loss", "best_epoch", "epochs", "seconds", "stopped"]
+        case .scores(let scores): return scores.named.map(\.name)
+        case .comparison(let comparison): return comparison.rows.map(\.name)
+        }
+    }
+
+    /// The member `name`, or nil when there is none.
+    func member(_ name: String) -> Value? {
+        switch self {
+        case .network(let network):
+            switch name {
+            case "parameters": return .number(Double(network.parameterCount))
+            case "neurons": return .number(Double(network.neuronCount))
+            case "layers": return .list(network.stages.map { .string($0.name) })
+            case "built": return .boolean(network.isBuilt)
+            case "name": return .string(network.blueprint.name)
+            default: return nil
+            }
+        case .run(let run):
+            switch name {
+            case "train_loss": return .list(run.epochs.map { .number($0.trainLoss) })
+            case "valid_loss": return .list(run.epochs.map { .number($0.validLoss) })
+            case "step_loss": return .list(run.stepLosses.map { .number($0) })
+            case "best_epoch": return run.bestEpoch.map { .number(Double($0)) } ?? Value.none
+            case "epochs": return .number(Double(run.epochs.count))
+            case "seconds": return .number(run.seconds)
+            case "stopped": return .string(RunView.stopText(run.stop))
+            default: return nil
+            }
+        case .scores(let scores):
+            return scores.named.first { $0.name == name }.map { .number($0.value) }
+        case .comparison(let comparison):
+            guard let row = comparison.rows.first(where: { $0.name == name }) else { return nil }
+            return .record(Record(comparison.metricNames.compactMap { metric in
+                row.metrics[metric].map {
+                    Record.Field(name: metric, value: .record(Record([
+                        Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
+                    ])))
+                }
+            }))
+        }
+    }
+}
+
+extension Network {
+    /// Whether the blueprint is a single layer (not a model or a composition).
+    var isLayer: Bool {
+        switch blueprint {
+        case .model, .sequence: return false
+        default: return true
+        }
+    }
+}
