@@ -93,7 +93,7 @@ final class MoreFigureStructureTests: XCTestCase {
         let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
         let clouds = root.all.filter { $0.attributes["class"] == "points" }
         XCTAssertEqual(clouds.map { ($0.attributes["d"] ?? "").filter { $0 == "M" }.count }, [60, 40])
-        XCTAssertEqual(clouds.map { $0.attributes["stroke-linecap"] }, ["round", "round"])
+        XCTAssertEqual(clouds.map { $0.attributes["stroke-linecap"] }, ["round", "square"], "shapes differ, not only colours")
         let legend = try XCTUnwrap(root.all.first { $0.attributes["class"] == "legend" })
         XCTAssertEqual(legend.elements("text").map(\.text), ["cpg", "sinusoidal"])
     }
