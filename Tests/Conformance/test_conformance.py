@@ -72,7 +72,7 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
 
     # streams
     code_hello_world = 'print("hello, world")'
-    # EXTENSION (not in language.md v1): print(..., stream="stderr") writes to stderr.
+    # print(..., stream="stderr"): beyond language.md v1, in the standard library
     code_stderr = 'print("careful: low threshold", stream="stderr")'
 
     # exactly one IOPub output, the error
