@@ -21,6 +21,8 @@ extension Problem {
         case .duplicateField(let name): return "field '\(name)' appears twice in this record"
         case .requiredAfterDefault(let name):
             return "parameter '\(name)' needs a default because an earlier parameter has one"
+        case .foreignKeyword(let word):
+            return "'\(word)' is not a Spike keyword; " + Self.foreignHint(word)
         case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"
         case .unknownMagic(let name, let suggestion):
             return "unknown magic %\(name)" + Self.didYouMean(suggestion.map { "%" + $0 })
@@ -72,6 +74,18 @@ extension Problem {
         case .memoryBudget(let requested, let budget):
             return "this needs \(Self.bytes(requested)) but the memory budget is \(Self.bytes(budget))"
         case .interrupted: return "interrupted by the user"
+        }
+    }
+
+    /// What Spike offers instead of another language's keyword.
+    static func foreignHint(_ word: String) -> String {
+        switch word {
+        case "def", "function", "lambda": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "return": return "a function's value is its last expression"
+        case "while": return "loop with for x in 0..n { … }"
+        case "elif": return "write else if"
+        case "let", "var", "const": return "bind a name with name = value"
+        default: return "see help() for the language"
         }
     }
 
