@@ -32,6 +32,34 @@ extension Tape {
         return (variable, BatchStatistics(mean: mean, unbiasedVariance: unbiased))
     }
 
+    /// Inference-mode batch normalisation with fixed statistics, fused into one per-feature
+    /// affine map: y = x·a + (β − μ·a) with a = γ/√(σ² + ε).
+    /// VJP: dx = g·a, dγ = Σ g·(x − μ)/√(σ² + ε), dβ = Σ g.
+    public func batchNorm(
+        _ input: Variable, scale: Variable, shift: Variable, mean: Tensor, variance: Tensor, epsilon: Float
+    ) throws -> Variable {
+        let features = input.shape.last ?? 0
+        guard input.value.rank >= 2, scale.shape == [features], shift.shape == [features],
+              mean.shape == [features], variance.shape == [features] else {
+            throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
+        }
+        let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
+        let a = scale.value.zipMap(inverse, *)
+        let offset = try shift.value - mean * a
+        let output = input.value.zipMapRows(a, offset, features: features)
+        return record(output, inputs: [input, scale, shift]) { g in
+            let rows = g.count / Swift.max(features, 1)
+            var gScale = [Float](repeating: 0, count: features)
+            let x = input.value.scalars, gs = g.scalars, mu = mean.scalars, inv = inverse.scalars
+            for row in 0..<rows {
+                let base = row &* features
+                for f in 0..<features { gScale[f] += gs[base &+ f] * (x[base &+ f] - mu[f]) * inv[f] }
+            }
+            return [g.zipMapRows(a, Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)), features: features),
+                    Tensor(unchecked: [features], scalars: gScale), Self.columnSums(g, columns: features)]
+        }
+    }
+
     /// Layer normalisation over the last axis: y = γ · (x − μ_row)/√(σ²_row + ε) + β.
     /// VJP as for batch norm, with the sums taken over each row's features.
     public func layerNorm(_ input: Variable, scale: Variable, shift: Variable, epsilon: Float) throws -> Variable {
@@ -77,12 +105,15 @@ extension Tape {
             variance[group] = Float(v)
             inverse[group] = Float(1 / (v + Double(epsilon)).squareRoot())
         }
-        var xhat = s
-        for row in 0..<rows {
-            for f in 0..<features {
-                let group = perRow ? row : f
-                xhat[row * features + f] = (s[row * features + f] - meanF[group]) * inverse[group]
+        let xhat = [Float](unsafeUninitializedCapacity: s.count) { out, initialized in
+            for row in 0..<rows {
+                let base = row &* features
+                for f in 0..<features {
+                    let group = perRow ? row : f
+                    out[base &+ f] = (s[base &+ f] - meanF[group]) * inverse[group]
+                }
             }
+            initialized = s.count
         }
         return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
                 Tensor(unchecked: [groups], scalars: meanF), Tensor(unchecked: [groups], scalars: variance))
@@ -126,14 +157,22 @@ extension Tape {
 extension Tensor {
     /// γ·x + β with γ and β broadcast along rows of `features` entries.
     func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
-        var result = scalars
-        let gamma = scale.scalars, beta = shift.scalars
-        result.withUnsafeMutableBufferPointer { buffer in
-            let rows = buffer.count / Swift.max(features, 1)
-            for row in 0..<rows {
-                let base = row &* features
-                for f in 0..<features { buffer[base &+ f] = buffer[base &+ f] * gamma[f] + beta[f] }
+        let total = count
+        let result = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+            scalars.withUnsafeBufferPointer { x in
+                scale.scalars.withUnsafeBufferPointer { gamma in
+                    shift.scalars.withUnsafeBufferPointer { beta in
+                        var base = 0
+                        while base < total {
+                            for f in 0..<features {
+                                out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
+                            }
+                            base &+= features
+                        }
+                    }
+                }
             }
+            initialized = total
         }
         return Tensor(unchecked: shape, scalars: result)
     }

@@ -87,7 +87,7 @@ public struct SpikingSelfAttention: Layer {
         let q = try spikes(query, queryNorm)
         let k = try spikes(key, keyNorm)
         let v = try spikes(value, valueNorm)
-        let attention = tape.scale(try tape.matmul(q, tape.transpose(k)), by: scale)
+        let attention = tape.scale(try tape.matmul(q, k, transposingB: true), by: scale)
         let mixed = try tape.matmul(attention, v)
         let merged = try tape.reshape(tape.permute(mixed, [0, 1, 3, 2, 4]), [t, b, l, d])
         let fired = try attentionNeuron.forward(merged, in: context)
