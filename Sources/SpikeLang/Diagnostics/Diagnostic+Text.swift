@@ -112,7 +112,7 @@ extension Diagnostic {
     /// Where this diagnostic sits inside `function`, defined in another cell whose text is
     /// `source`: a heading, the source line and a caret line.
     func contextLines(function: String, source: String) -> [String] {
-        let lines = tracebackLines(sourceLines: source.split(separator: "\n", omittingEmptySubsequences: false))
+        let lines = tracebackLines(sourceLines: SourceLines.of(source))
         return ["in \(function)(), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
     }
 
@@ -120,7 +120,7 @@ extension Diagnostic {
     ///
     /// Tabs in the source line are kept in the caret line so the caret stays under the
     /// culprit; other characters become spaces, one per code point.
-    func tracebackLines(sourceLines: [Substring]) -> [String] {
+    func tracebackLines(sourceLines: [String]) -> [String] {
         var lines = [summary]
         guard range.start.line >= 1, range.start.line <= sourceLines.count else { return lines }
         let text = sourceLines[range.start.line - 1].unicodeScalars.filter { $0 != "\r" }
