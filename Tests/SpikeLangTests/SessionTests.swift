@@ -44,6 +44,31 @@ final class SessionTests: XCTestCase {
         ])
     }
 
+    func testAnErrorInsideAFunctionFromAnEarlierCellIsShownAtTheCallWithTheFunctionsLine() {
+        let session = Session()
+        _ = session.run("# helpers\nfn half(x) {\n  y = x / 0\n  y\n}", output: RecordingSink())
+        _ = session.run("fn twice_half(v) = 2 * half(v)", output: RecordingSink())
+        let outcome = session.run("a = 1\ntwice_half(a)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics, [Diagnostic(.divisionByZero, at: SourceRange(line: 2, column: 1, length: 13))])
+        XCTAssertEqual(outcome.failure?.traceback, [
+            "ValueError at 2:1: division by zero",
+            "2 | twice_half(a)",
+            "  | ^^^^^^^^^^^^^",
+            "in twice_half(), defined in an earlier cell, at 1:24:",
+            "1 | fn twice_half(v) = 2 * half(v)",
+            "  |                        ^^^^^^^",
+            "in half(), defined in an earlier cell, at 3:7:",
+            "3 |   y = x / 0",
+            "  |       ^^^^^",
+        ])
+    }
+
+    func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBody() {
+        let outcome = Session().run("fn bad(x) = x / 0\nbad(1)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 13))
+        XCTAssertEqual(outcome.failure?.traceback.count, 3)
+    }
+
     func testACaretKeepsTabsSoItStaysUnderTheCulprit() {
         let outcome = Session().run("\tz = nope", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.traceback.last, "  | \t    ^^^^")

@@ -95,6 +95,13 @@ extension Diagnostic {
     /// `NameError at 2:5: name 'x' is not defined`.
     public var summary: String { "\(kind.rawValue) at \(range.start): \(problem.message)" }
 
+    /// Where this diagnostic sits inside `function`, defined in another cell whose text is
+    /// `source`: a heading, the source line and a caret line.
+    func contextLines(function: String, source: String) -> [String] {
+        let lines = tracebackLines(sourceLines: source.split(separator: "\n", omittingEmptySubsequences: false))
+        return ["in \(function)(), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
+    }
+
     /// The lines shown for this diagnostic: summary, the source line, and a caret line.
     ///
     /// Tabs in the source line are kept in the caret line so the caret stays under the
