@@ -6,9 +6,10 @@ is what `make test` runs; the Python dialect runs the same checks against
 ipykernel (`make harness-selfcheck`) so a failure can be told apart from a
 bug in the harness itself.
 
-Every Spike snippet uses only language.md v1 (the contract) except the few
-marked EXTENSION, which name the builtin the suite expects the kernel to
-provide for a protocol feature the contract does not spell out.
+Every Spike snippet uses language.md v1 (the contract) plus the standard
+library's display helpers for protocol features the contract does not spell
+out (`display(value, id=)`, `update_display`, `clear_output`, `print(...,
+stream="stderr")`).
 """
 from __future__ import annotations
 

@@ -54,6 +54,11 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(SExpression.parse("a\nb;c"), "a; b; c")
     }
 
+    func testElseMayStartTheLineAfterTheClosingBrace() {
+        XCTAssertEqual(SExpression.parse("if c {\n 1\n}\nelse {\n 2\n}\nx"), "(if c {1} {2}); x")
+        XCTAssertEqual(SExpression.parse("if c { 1 }\n\nx"), "(if c {1}); x")
+    }
+
     func testBlocksInsideBracketsStillSeparateStatementsByNewlines() {
         XCTAssertEqual(SExpression.parse("f(if c {\n a = 1\n a\n} else { 2 })"), "(call f (if c {(= a 1); a} {2}))")
     }

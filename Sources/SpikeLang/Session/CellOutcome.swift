@@ -27,14 +27,16 @@ public struct CellFailure: Error, Equatable, Sendable {
     /// Every error found, as data (a cell with several syntax errors has several).
     public var diagnostics: [Diagnostic]
 
-    public init(diagnostics: [Diagnostic], source: String) {
+    /// A failure from `diagnostics` in `source`, with `context` lines (e.g. the place inside a
+    /// function from another cell) appended to the traceback.
+    public init(diagnostics: [Diagnostic], source: String, context: [String] = []) {
         // Callers always pass at least one diagnostic; an empty list still yields a readable failure.
         let first = diagnostics.first
             ?? Diagnostic(.libraryFailure(function: "run", message: "failed without a diagnostic"), at: SourceRange(line: 1, column: 1))
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        traceback = diagnostics.flatMap { $0.tracebackLines(sourceLines: sourceLines) }
+        let sourceLines = SourceLines.of(source)
+        traceback = diagnostics.flatMap { $0.tracebackLines(sourceLines: sourceLines) } + context
         self.diagnostics = diagnostics
     }
 }
