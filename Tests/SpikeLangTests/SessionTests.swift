@@ -154,6 +154,15 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.seed, 7)
     }
 
+    func testWindowsLineEndingsAreAccepted() {
+        let session = Session()
+        let outcome = session.run("%seed 3\r\nx = 1 +\r\n  2\r\nx\r\n", output: RecordingSink())
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(outcome.result?.plain, "3")
+        XCTAssertEqual(session.seed, 3)
+        XCTAssertEqual(session.completeness("x = (1 +\r\n"), .incomplete(indent: "    "))
+    }
+
     func testMagicLinesKeepLaterLineNumbers() {
         let outcome = Session().run("%time\n\nnope", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 3, column: 1))

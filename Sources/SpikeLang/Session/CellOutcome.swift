@@ -35,7 +35,7 @@ public struct CellFailure: Error, Equatable, Sendable {
             ?? Diagnostic(.libraryFailure(function: "run", message: "failed without a diagnostic"), at: SourceRange(line: 1, column: 1))
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"
-        let sourceLines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        let sourceLines = SourceLines.of(source)
         traceback = diagnostics.flatMap { $0.tracebackLines(sourceLines: sourceLines) } + context
         self.diagnostics = diagnostics
     }

@@ -149,6 +149,7 @@ public final class Session {
             return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
         }
         if let builtin = library[name] { return builtin.helpText }
+        if let text = KeywordHelp.text(for: name) { return text }
         let suggestion = Suggestion.closest(to: name, among: library.names + bindings.keys.sorted())
         return "No help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
     }
