@@ -44,6 +44,31 @@ final class SessionTests: XCTestCase {
         ])
     }
 
+    func testAnErrorInsideAFunctionFromAnEarlierCellIsShownAtTheCallWithTheFunctionsLine() {
+        let session = Session()
+        _ = session.run("# helpers\nfn half(x) {\n  y = x / 0\n  y\n}", output: RecordingSink())
+        _ = session.run("fn twice_half(v) = 2 * half(v)", output: RecordingSink())
+        let outcome = session.run("a = 1\ntwice_half(a)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics, [Diagnostic(.divisionByZero, at: SourceRange(line: 2, column: 1, length: 13))])
+        XCTAssertEqual(outcome.failure?.traceback, [
+            "ValueError at 2:1: division by zero",
+            "2 | twice_half(a)",
+            "  | ^^^^^^^^^^^^^",
+            "in twice_half(), defined in an earlier cell, at 1:24:",
+            "1 | fn twice_half(v) = 2 * half(v)",
+            "  |                        ^^^^^^^",
+            "in half(), defined in an earlier cell, at 3:7:",
+            "3 |   y = x / 0",
+            "  |       ^^^^^",
+        ])
+    }
+
+    func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBody() {
+        let outcome = Session().run("fn bad(x) = x / 0\nbad(1)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 13))
+        XCTAssertEqual(outcome.failure?.traceback.count, 3)
+    }
+
     func testACaretKeepsTabsSoItStaysUnderTheCulprit() {
         let outcome = Session().run("\tz = nope", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.traceback.last, "  | \t    ^^^^")
@@ -75,7 +100,10 @@ final class SessionTests: XCTestCase {
         let deep = String(repeating: "[", count: 10_000)
         XCTAssertEqual(session.run(deep, output: RecordingSink()).failure?.name, "SyntaxError")
         let many = String(repeating: "x = 1 +* 2\n", count: 2_000)
-        XCTAssertEqual(session.run(many, output: RecordingSink()).failure?.diagnostics.count, 2_000)
+        let failure = session.run(many, output: RecordingSink()).failure
+        XCTAssertEqual(failure?.diagnostics.count, 2_000)
+        XCTAssertEqual(failure?.traceback.count, 3 * CellFailure.shownLimit + 1)
+        XCTAssertEqual(failure?.traceback.last, "… and 1980 more errors")
         let big = "total = 0\n" + String(repeating: "total = total + 1\n", count: 20_000) + "total"
         XCTAssertEqual(session.run(big, output: RecordingSink()).result?.plain, "20000")
     }
@@ -127,6 +155,15 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."])
         _ = session.run("seed(7)", output: RecordingSink())
         XCTAssertEqual(session.seed, 7)
+    }
+
+    func testWindowsLineEndingsAreAccepted() {
+        let session = Session()
+        let outcome = session.run("%seed 3\r\nx = 1 +\r\n  2\r\nx\r\n", output: RecordingSink())
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(outcome.result?.plain, "3")
+        XCTAssertEqual(session.seed, 3)
+        XCTAssertEqual(session.completeness("x = (1 +\r\n"), .incomplete(indent: "    "))
     }
 
     func testMagicLinesKeepLaterLineNumbers() {

@@ -30,6 +30,8 @@ public enum Problem: Equatable, Sendable {
     case duplicateField(String)
     /// `fn f(a=1, b)`: a parameter without a default after one with a default.
     case requiredAfterDefault(String)
+    /// A word from another language used as if it were Spike's (`def`, `return`, `while`...).
+    case foreignKeyword(String)
     /// Brackets or operators nested deeper than the parser allows.
     case tooDeeplyNested(limit: Int)
     /// A `%magic` the kernel does not know.
@@ -100,7 +102,7 @@ public enum Problem: Equatable, Sendable {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
              .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
              .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument:
+             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument, .foreignKeyword:
             return .syntax
         case .undefinedName:
             return .name

@@ -61,6 +61,7 @@ enum CoreLibrary {
         case .none:
             return evaluator.library.overview
         case .string(let name):
+            if evaluator.library[name] == nil, let text = KeywordHelp.text(for: name) { return text }
             guard let builtin = evaluator.library[name] else {
                 throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: evaluator.library.names)),
                                  at: arguments.range(of: "name"))

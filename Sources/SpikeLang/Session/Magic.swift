@@ -30,9 +30,9 @@ struct MagicSplit {
     var diagnostics: [Diagnostic] = []
 
     init(_ source: String) {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceLines.of(source)
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("%") else { break }
             let column = line.unicodeScalars.count - line.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.count + 1
@@ -65,7 +65,7 @@ struct MagicSplit {
     }
 
     private static func parse(_ line: String, at range: SourceRange) throws -> Magic {
-        let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = line.dropFirst().split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let name = words.first ?? ""
         let argument = words.dropFirst().joined(separator: " ")
         func integer(_ expected: String) throws -> Int {

@@ -66,12 +66,14 @@ public final class Session {
         let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
         // The evaluator works on a copy: nothing it binds is written back to the session.
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings)
+        let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings, source: source)
         do {
             let value = try evaluator.execute(statement)
             return .success(Presenter.rendering(of: value, budget: settings.budget))
         } catch let diagnostic as Diagnostic {
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
+        } catch let failure as ForeignFailure {
+            return .failure(CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
         } catch {
             let diagnostic = Diagnostic(.libraryFailure(function: "evaluate", message: String(describing: error)), at: statement.range)
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
@@ -100,7 +102,7 @@ public final class Session {
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
         let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings)
+        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings, source: code)
         defer {
             bindings = evaluator.bindings
             settings = evaluator.settings
@@ -110,6 +112,8 @@ public final class Session {
             return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
+        } catch let failure as ForeignFailure {
+            return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
         } catch {
             // Builtin calls turn every error into a diagnostic; this is the last safety net.
             let diagnostic = Diagnostic(.libraryFailure(function: "run", message: String(describing: error)),
@@ -145,6 +149,7 @@ public final class Session {
             return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
         }
         if let builtin = library[name] { return builtin.helpText }
+        if let text = KeywordHelp.text(for: name) { return text }
         let suggestion = Suggestion.closest(to: name, among: library.names + bindings.keys.sorted())
         return "No help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
     }
