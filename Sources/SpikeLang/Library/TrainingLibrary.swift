@@ -24,6 +24,12 @@ enum TrainingLibrary {
         }
     }
 
+    /// Applies the session's `%threads N` (default 1) to the BLAS the engine's matrix
+    /// products run on, before a long engine call.
+    static func applyThreads(_ evaluator: Evaluator) {
+        BLAS.setThreads(max(1, evaluator.settings.threads))
+    }
+
     /// The seed argument if given, else the session's (`%seed N`).
     private static func seed(_ arguments: Arguments, _ evaluator: Evaluator) throws -> UInt64 {
         guard arguments.isGiven("seed") else { return evaluator.settings.seed }
@@ -45,6 +51,7 @@ enum TrainingLibrary {
             let data = try arguments.taskData()
             let options = try trainingOptions(arguments, seed: try seed(arguments, evaluator))
             let progress = ProgressDisplay(sink: evaluator.sink, title: "training \(network.blueprint.name)")
+            applyThreads(evaluator)
             let run = try arguments.engine {
                 try Trainer.train(network, on: data, options: options, progress: { progress.show($0) },
                                   isCancelled: evaluator.cancellation)
@@ -112,6 +119,7 @@ enum TrainingLibrary {
             let data = try arguments.taskData()
             let options = try trainingOptions(arguments, seed: 0)
             let progress = ProgressDisplay(sink: evaluator.sink, title: "compare")
+            applyThreads(evaluator)
             let comparison = try arguments.engine {
                 try Comparison.run(models: models, on: data, options: options, seeds: seeds, progress: { progress.show($0) },
                                    isCancelled: evaluator.cancellation)
