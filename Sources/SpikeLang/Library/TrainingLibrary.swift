@@ -81,8 +81,10 @@ enum TrainingLibrary {
             switch arguments.value("inputs") {
             case .tensor(let tensor):
                 guard network.isBuilt else { throw arguments.invalid("model", "has not met data yet: train it first") }
-                let shaped = Array(tensor.shape.dropFirst()) == network.exampleShape ? tensor
-                    : try arguments.engine { try tensor.reshaped([1] + tensor.shape) }
+                // One example without its batch axis gets one.
+                let perExample = network.exampleShape?.reduce(1, *) ?? 0
+                let shaped = tensor.count == perExample && tensor.shape.first != 1
+                    ? try arguments.engine { try tensor.reshaped([1] + tensor.shape) } : tensor
                 return .tensor(try arguments.engine {
                     try Evaluation.predict(network, inputs: shaped, normalized: false, isCancelled: evaluator.cancellation)
                 })
