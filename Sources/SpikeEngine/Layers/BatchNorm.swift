@@ -51,6 +51,12 @@ public struct BatchNorm: Layer {
         guard input.shape.last == scale.count, input.value.rank >= 2 else {
             throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
         }
+        if !tape.isRecording {
+            // Inference without gradients: one pass of x·a + b, a = γ/√(var + ε), b = β − mean·a.
+            let a = scale.zipMap(runningVariance) { $0 / ($1 + epsilon).squareRoot() }
+            let b = shift.zipMap(runningMean.zipMap(a, *), -)
+            return tape.constant(input.value.zipMapRows(a, b, features: scale.count))
+        }
         let inverse = runningVariance.map { 1 / ($0 + epsilon).squareRoot() }
         let centred = try tape.subtract(input, tape.constant(runningMean))
         let normalised = try tape.multiply(centred, tape.constant(inverse))
