@@ -39,7 +39,7 @@ define run_layer
 endef
 
 .PHONY: help deps venv build build-debug install-kernel demo test test-build test-swift \
-        test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
+        test-kernelspec test-conformance test-notebooks test-strict harness-selfcheck bench lab console \
         logos clean distclean
 
 help:
@@ -47,7 +47,7 @@ help:
 	@echo "               into .venv, execute notebooks/quickstart.ipynb -> $(OUT)/quickstart.{ipynb,html}"
 	@echo "make test      every test layer: debug+release builds, swift test, the Jupyter"
 	@echo "               conformance/protocol/stdio/CLI suites, every notebook in notebooks/"
-	@echo "make bench     kernel latency and throughput, spike vs ipykernel; engine benchmarks"
+	@echo "make bench     kernel latency and throughput, spike vs ipykernel; spike bench; engine anchors"
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
@@ -82,6 +82,8 @@ demo: install-kernel
 	$(JUPYTER) nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
 	    --output-dir $(OUT) --output quickstart.ipynb notebooks/quickstart.ipynb
 	$(JUPYTER) nbconvert --to html --output-dir $(OUT) $(OUT)/quickstart.ipynb
+	@# We produced it, so trust it: JupyterLab then shows its SVG figures, not their text form.
+	$(JUPYTER) trust $(OUT)/quickstart.ipynb
 	@echo "demo: wrote $(OUT)/quickstart.ipynb and $(OUT)/quickstart.html"
 	@echo "next: make lab   (or: $(JUPYTER) lab)  /  make console"
 
@@ -116,6 +118,10 @@ test-notebooks: venv
 	$(call run_layer,notebooks,$(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py \
 	    --out $(BUILD)/executed-notebooks)
 
+# The same suites with the known kernel bugs (Tests/Conformance/known_issues.py) not skipped.
+test-strict: venv
+	SPIKE_STRICT=1 $(TEST_ENV) scripts/run_pytest.sh $(PYTHON) Tests/Conformance
+
 # The protocol checks against ipykernel with Python snippets: proves the harness, not the kernel.
 harness-selfcheck: venv
 	JUPYTER_PLATFORM_DIRS=1 PYTHONDONTWRITEBYTECODE=1 scripts/run_pytest.sh $(PYTHON) \
@@ -126,7 +132,13 @@ bench: build venv
 	@rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX) >/dev/null
 	$(TEST_ENV) $(PYTHON) bench/kernel_latency.py --kernel spike --kernel python3 \
 	    --json-out $(BUILD)/bench-kernel.json
-	@if $(SPIKE) bench --help >/dev/null 2>&1; then echo "==> spike bench"; $(SPIKE) bench; fi
+	@for sub in $$($(SPIKE) bench --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $$1}'); do \
+	     echo "==> spike bench $$sub"; $(SPIKE) bench $$sub; \
+	 done
+	@if [ -f bench/engine_anchors.py ]; then \
+	     echo "==> bench/engine_anchors.py (Spike's LIF against PyTorch SNN libraries; makes .venv-bench)"; \
+	     python3 bench/engine_anchors.py --spike $(SPIKE); \
+	 fi
 
 # ---------------------------------------------------------------------------- use
 # JupyterLab refuses to start as root unless told it may.

@@ -6,9 +6,10 @@ is what `make test` runs; the Python dialect runs the same checks against
 ipykernel (`make harness-selfcheck`) so a failure can be told apart from a
 bug in the harness itself.
 
-Every Spike snippet uses only language.md v1 (the contract) except the few
-marked EXTENSION, which name the builtin the suite expects the kernel to
-provide for a protocol feature the contract does not spell out.
+Every Spike snippet uses language.md v1 (the contract) plus the standard
+library's display helpers for protocol features the contract does not spell
+out (`display(value, id=)`, `update_display`, `clear_output`, `print(...,
+stream="stderr")`).
 """
 from __future__ import annotations
 
@@ -60,11 +61,16 @@ class Dialect:
     # an expression whose text/plain is "true"/"True" when `x` >= 0 (x bound by long_loop)
     loop_variable_check: str
     true_text: str
+    # cells that must fail (or succeed) without hurting the kernel: depth, size, recursion,
+    # non-finite numbers, control characters
+    hostile_code: tuple[str, ...] = ()
     # protocol behaviours the kernel claims (ipykernel differs from the Spike contract here)
     # header.version the kernel must put on its messages (None: any 5.x >= 5.3)
     header_version: str | None = None
     silent_suppresses_streams: bool = True
     unknown_request_gets_error_reply: bool = True
+    # a request whose content has wrong types or ranges still gets a reply
+    replies_to_malformed_content: bool = True
     idle_brackets_control_requests: bool = True
     # shutdown_request mid-cell ends the process without an interrupt first
     exits_mid_cell_on_shutdown: bool = True
@@ -97,6 +103,37 @@ SPIKE = Dialect(
     loop_variable_check="x >= 0",
     true_text="true",
     header_version="5.5",
+    hostile_code=(
+        "(" * 50_000 + "1" + ")" * 50_000,
+        "[" * 50_000 + "]" * 50_000,
+        "{" * 100_000,
+        "1" + " + 1" * 100_000,
+        "1e999999 - 1e999999",
+        "0/0",
+        "len(0..1e300)",
+        "fn f(x) = f(x + 1)\nf(0)",
+        "fn g(n) = if n == 0 { 0 } else { 1 + g(n - 1) }\ng(1000000)",
+        "zeros([100000, 100000, 100000])",
+        'x = "\x00\x1b[2J\x07"',
+        "\x1b[2J\x07",
+        "[1, 2, 3][-10]",
+        "[1, 2, 3][1.5]",
+        '"\\u{110000}"',
+        '"\\u{d800}"',
+        "lif(tau=0)",
+        "lif(tau=-1, threshold=1e308)",
+        "simulate(lif(), input=1e308, steps=5)",
+        "encode(cpg(pairs=0), length=8)",
+        "encode(cpg(pairs=5), length=-1)",
+        "raster(zeros([0, 0]))",
+        "table([])",
+        "plot([])",
+        "%seed -1",
+        "%nosuchmagic",
+        "%",
+        "",
+        "   \n\t\n",
+    ),
 )
 
 PYTHON = Dialect(
@@ -131,5 +168,6 @@ PYTHON = Dialect(
     true_text="True",
     silent_suppresses_streams=False,
     unknown_request_gets_error_reply=False,
+    replies_to_malformed_content=False,
     exits_mid_cell_on_shutdown=False,
 )

@@ -36,6 +36,10 @@ class IPyHostileInputTests(extra.HostileInputChecks, unittest.TestCase):
     dialect = PYTHON
 
 
+class IPyRobustnessTests(extra.RobustnessChecks, unittest.TestCase):
+    dialect = PYTHON
+
+
 class IPyShutdownTests(extra.ShutdownChecks, unittest.TestCase):
     dialect = PYTHON
 

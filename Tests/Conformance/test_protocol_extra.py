@@ -17,12 +17,14 @@ import signal
 import time
 import unittest
 import uuid
+from queue import Empty
 from typing import Any
 
 import zmq
 
 from dialects import SPIKE, Dialect
 from kernel_harness import TIMEOUT, Exchange, RunningKernel
+from known_issues import is_open, known_issue
 from raw_wire import DELIMITER, RawSocket, message_parts, msg_id_of, sign
 
 
@@ -46,6 +48,9 @@ class _KernelChecks:
 
     def setUp(self) -> None:
         self.rk.drain(0.05)
+        # A harmless cell whose answer is ignored: whatever the previous test left behind
+        # (an abort window after a failure, a late interrupt) cannot leak into this test.
+        self.rk.run(self.dialect.assign.format(name="settle", value=0))
 
     # -- assertions --------------------------------------------------------
     def assert_bracketed(self, ex: Exchange) -> None:
@@ -68,7 +73,7 @@ class _KernelChecks:
         while time.monotonic() < deadline:
             try:
                 msg = self.rk.kc.get_iopub_msg(timeout=0.1)
-            except Exception:  # noqa: BLE001 -- queue.Empty
+            except Empty:
                 continue
             if msg["parent_header"].get("msg_id") != msg_id:
                 continue
@@ -80,6 +85,15 @@ class _KernelChecks:
 
 class InterruptChecks(_KernelChecks):
     """A running cell stops on interrupt_request or SIGINT; the kernel keeps its state."""
+
+    def _result_after_failure(self, code: str) -> str | None:
+        """text/plain result of the cell after a failed one; while the known abort race is
+        open (tested on its own below), one 'aborted' answer is tolerated and the cell re-sent."""
+        ex = self.rk.run(code)
+        if ex.reply is not None and ex.content["status"] == "aborted" and is_open("abort-race"):
+            ex = self.rk.run(code)
+        results = ex.of_type("execute_result")
+        return results[0]["content"]["data"]["text/plain"] if results else None
 
     def _interrupt_running_loop(self, interrupt) -> Exchange:
         d = self.dialect
@@ -99,7 +113,7 @@ class InterruptChecks(_KernelChecks):
         self.assertEqual(errors[0]["content"]["ename"], d.interrupted_ename)
         self.assertEqual(ex.states, ["busy", "idle"])
         # bindings made before and during the interrupted cell survive
-        self.assertEqual(self.rk.text_result(d.increment.format(name=kept)), "42")
+        self.assertEqual(self._result_after_failure(d.increment.format(name=kept)), "42")
         self.assertEqual(self.rk.text_result(d.loop_variable_check), d.true_text)
         return ex
 
@@ -117,6 +131,7 @@ class InterruptChecks(_KernelChecks):
 
     def test_the_request_after_an_interrupted_cell_runs(self) -> None:
         """Sent once the interrupted cell's reply and idle are in: not queued, so not aborted."""
+        known_issue("abort-race")
         for attempt in range(3):
             with self.subTest(attempt=attempt):
                 mid = self.rk.execute(self.dialect.long_loop)
@@ -184,6 +199,7 @@ class QueueChecks(_KernelChecks):
 
     def test_a_request_sent_after_a_failed_cells_idle_is_not_aborted(self) -> None:
         """Only what was queued when the cell failed is aborted, not what the client sends next."""
+        known_issue("abort-race")
         d = self.dialect
         for attempt in range(20):
             with self.subTest(attempt=attempt):
@@ -462,6 +478,56 @@ class HostileInputChecks(_KernelChecks):
         self.assert_ok(ex)
 
 
+class RobustnessChecks(_KernelChecks):
+    """Nothing a client sends (code or request content) crashes or wedges the kernel."""
+
+    def assert_alive_and_computing(self) -> None:
+        self.assertTrue(self.rk.km.is_alive(), f"kernel died; stderr:\n{self.rk.stderr_text()[-2000:]}")
+        self.assertEqual(self.rk.text_result(self.dialect.increment.format(name="1")), "2")
+
+    def test_hostile_cells_get_a_reply_and_leave_the_kernel_working(self) -> None:
+        if not self.dialect.hostile_code:
+            raise unittest.SkipTest("no hostile code samples for this language")
+        for code in self.dialect.hostile_code:
+            with self.subTest(code=code[:40]):
+                # stop_on_error=false: what is checked here is survival, not the abort queue
+                ex = self.rk.run(code, timeout=60, stop_on_error=False)
+                self.assertIsNotNone(ex.reply, "no reply")
+                self.assertIn(ex.content["status"], ("ok", "error"), ex.content)
+                if ex.content["status"] == "error":
+                    self.assertTrue(ex.content["ename"] and isinstance(ex.content["evalue"], str))
+                self.assertEqual(ex.states, ["busy", "idle"])
+        self.assert_alive_and_computing()
+
+    def test_requests_with_malformed_content_get_a_reply(self) -> None:
+        requests = [
+            ("execute_request", {"code": 42, "silent": False}),
+            ("execute_request", {"silent": "yes"}),
+            ("execute_request", {"code": "1", "user_expressions": ["not", "a", "dict"]}),
+            ("complete_request", {"code": "ras", "cursor_pos": 10_000}),
+            ("complete_request", {"code": "ras", "cursor_pos": -5}),
+            ("complete_request", {"code": None, "cursor_pos": 0}),
+            ("inspect_request", {"code": "lif", "cursor_pos": 99, "detail_level": 7}),
+            ("inspect_request", {}),
+            ("is_complete_request", {"code": ["x"]}),
+            ("history_request", {"hist_access_type": "tail", "n": "many"}),
+            ("history_request", {"hist_access_type": "search", "pattern": "[", "n": -1}),
+            ("history_request", {"hist_access_type": "nonsense"}),
+            ("comm_info_request", {"target_name": 5}),
+            ("kernel_info_request", {"unexpected": [1, 2, 3]}),
+        ]
+        replies = self.dialect.replies_to_malformed_content
+        for msg_type, content in requests:
+            with self.subTest(msg_type=msg_type, content=content):
+                ex = self.rk.collect(self.rk.send("shell", msg_type, content),
+                                     timeout=10 if replies else 0.5)
+                if replies:
+                    self.assertIsNotNone(ex.reply, "no reply")
+                    self.assertEqual(ex.states, ["busy", "idle"])
+                self.assertTrue(self.rk.km.is_alive())
+        self.assert_alive_and_computing()
+
+
 class ShutdownChecks:
     """shutdown_request is answered and the process exits promptly, even mid-cell."""
 
@@ -470,6 +536,7 @@ class ShutdownChecks:
     EXIT_BOUND_S = 2.0
 
     def _shutdown(self, restart: bool, busy: bool) -> None:
+        known_issue("shutdown-reply-lost")
         rk = RunningKernel(self.dialect.kernel_name)
         try:
             if busy:
@@ -523,6 +590,10 @@ class SpikeFrontendRequestTests(FrontendRequestChecks, unittest.TestCase):
 
 
 class SpikeHostileInputTests(HostileInputChecks, unittest.TestCase):
+    pass
+
+
+class SpikeRobustnessTests(RobustnessChecks, unittest.TestCase):
     pass
 
 

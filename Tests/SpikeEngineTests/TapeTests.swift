@@ -52,6 +52,12 @@ final class TapeTests: XCTestCase {
         try assertGradientsMatchFiniteDifferences([try random([2, 3, 4], 11), try random([2, 4, 3], 12)]) { tape, v in
             try tape.matmul(v[0], v[1])
         }
+        try assertGradientsMatchFiniteDifferences([try random([2, 3, 4], 16), try random([2, 5, 4], 17)]) { tape, v in
+            try tape.matmul(v[0], v[1], transposingB: true)
+        }
+        try assertGradientsMatchFiniteDifferences([try random([2, 3, 4], 18), try random([5, 4], 19)]) { tape, v in
+            try tape.matmul(v[0], v[1], transposingB: true)
+        }
         try assertGradientsMatchFiniteDifferences(
             [try random([2, 5, 3], 13), try random([3, 4], 14), try random([4], 15)]
         ) { tape, v in try tape.linear(v[0], weight: v[1], bias: v[2]) }

@@ -134,6 +134,17 @@ final class TensorTests: XCTestCase {
         }
     }
 
+    func testTransposedOperandsEqualMaterialisedTransposes() throws {
+        let a = try Tensor.randn([2, 4, 3], seed: 5)
+        let b = try Tensor.randn([2, 5, 3], seed: 6)
+        XCTAssertEqual(try a.matmul(b, transposingOther: true), try a.matmul(b.transposed()))
+        let c = try Tensor.randn([2, 5, 4], seed: 8)
+        XCTAssertEqual(try a.matmul(c, transposingSelf: true, transposingOther: true),
+                       try a.transposed().matmul(c.transposed()))
+        let shared = try Tensor.randn([5, 3], seed: 7)
+        XCTAssertEqual(try a.matmul(shared, transposingOther: true), try a.matmul(shared.transposed()))
+    }
+
     func testMatmulOfMismatchedInnerExtentsNamesBothShapes() {
         XCTAssertThrowsError(try Tensor.ones([2, 3]).matmul(Tensor.ones([4, 5]))) { error in
             XCTAssertEqual(error as? EngineError, .shape(operation: "matmul", first: [2, 3], second: [4, 5]))

@@ -105,6 +105,7 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(session.inspect("len", cursor: 1),
                        "len(x)\n    The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.")
         XCTAssertNil(session.inspect("unknown_thing", cursor: 3))
+        XCTAssertEqual(session.inspect("for i in xs { }", cursor: 1)?.hasPrefix("for x in sequence"), true)
         XCTAssertEqual(session.inspect("neuron", cursor: 0)?.hasPrefix("neuron("), true)
     }
 }

@@ -115,4 +115,12 @@ final class DisplayTests: XCTestCase {
         XCTAssertTrue(rendering?.html?.contains("mean_over(&quot;time&quot;)") ?? false, rendering?.html ?? "")
         XCTAssertEqual(rendering?.plain.hasPrefix("linear(64, bias=true) >> lif("), true)
     }
+
+    func testALargeTensorPreviewsItsFirstRowsAndSaysHowManyThereAre() {
+        let rendering = result("encode(cpg(), length=1000, steps=4)")
+        let html = rendering?.html ?? ""
+        XCTAssertTrue(html.contains("first 50 of 4000 rows"), html.prefix(300).description)
+        XCTAssertEqual(html.components(separatedBy: "<tr").count - 1, 51, "a header row and 50 rows")
+        parses(rendering?.html)
+    }
 }

@@ -7,7 +7,8 @@ import XCTest
 /// A file is a sequence of cells separated by `#%%` lines, run in one session. In each cell,
 /// `# expect: TEXT` lines give the expected output lines in order (stdout, displayed values,
 /// `%help` pages, then the result's text), and `# error: Kind at L:C: message` lines give the
-/// expected diagnostics exactly, with lines counted from the cell's first line.
+/// expected diagnostics exactly, with lines counted from the cell's first line. A
+/// `# interrupt-after: N` line makes the sink report an interrupt from its (N+1)th poll.
 final class GoldenFileTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
@@ -27,7 +28,7 @@ final class GoldenFileTests: XCTestCase {
         var cellStartLine = 1
         for cell in text.components(separatedBy: "\n#%%\n") {
             let expected = Expectations(cell)
-            let sink = RecordingSink()
+            let sink = RecordingSink(cancelAfterPolls: expected.interruptAfter)
             let outcome = session.run(cell, output: sink)
             var actualLines = sink.lines
             for page in outcome.pages { actualLines += page.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
@@ -49,6 +50,7 @@ final class GoldenFileTests: XCTestCase {
     private struct Expectations {
         var output: [String] = []
         var errors: [String] = []
+        var interruptAfter: Int?
 
         init(_ cell: String) {
             for line in cell.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -58,6 +60,8 @@ final class GoldenFileTests: XCTestCase {
                     output.append("")
                 } else if let range = line.range(of: "# error: ") {
                     errors.append(String(line[range.upperBound...]))
+                } else if let range = line.range(of: "# interrupt-after: ") {
+                    interruptAfter = Int(line[range.upperBound...])
                 }
             }
         }

@@ -54,6 +54,11 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(SExpression.parse("a\nb;c"), "a; b; c")
     }
 
+    func testElseMayStartTheLineAfterTheClosingBrace() {
+        XCTAssertEqual(SExpression.parse("if c {\n 1\n}\nelse {\n 2\n}\nx"), "(if c {1} {2}); x")
+        XCTAssertEqual(SExpression.parse("if c { 1 }\n\nx"), "(if c {1}); x")
+    }
+
     func testBlocksInsideBracketsStillSeparateStatementsByNewlines() {
         XCTAssertEqual(SExpression.parse("f(if c {\n a = 1\n a\n} else { 2 })"), "(call f (if c {(= a 1); a} {2}))")
     }
@@ -89,6 +94,14 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Parser.parse(longChain).diagnostics.first?.problem, .tooDeeplyNested(limit: Parser.nestingLimit))
         let manyMinus = String(repeating: "-", count: 50_000) + "1"
         XCTAssertEqual(Parser.parse(manyMinus).diagnostics.first?.problem, .tooDeeplyNested(limit: Parser.nestingLimit))
+    }
+
+    func testDeeplyNestedBlocksAreASyntaxErrorNotACrash() {
+        for opener in ["fn f() {", "for i in xs {", "if c {", "if c { 1 } else {"] {
+            let deep = String(repeating: opener + "\n", count: 20_000)
+            let diagnostics = Parser.parse(deep).diagnostics
+            XCTAssertTrue(diagnostics.contains { $0.problem == .tooDeeplyNested(limit: Parser.nestingLimit) }, opener)
+        }
     }
 
     func testModerateNestingWithinTheLimitParses() {

@@ -44,6 +44,31 @@ final class SessionTests: XCTestCase {
         ])
     }
 
+    func testAnErrorInsideAFunctionFromAnEarlierCellIsShownAtTheCallWithTheFunctionsLine() {
+        let session = Session()
+        _ = session.run("# helpers\nfn half(x) {\n  y = x / 0\n  y\n}", output: RecordingSink())
+        _ = session.run("fn twice_half(v) = 2 * half(v)", output: RecordingSink())
+        let outcome = session.run("a = 1\ntwice_half(a)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics, [Diagnostic(.divisionByZero, at: SourceRange(line: 2, column: 1, length: 13))])
+        XCTAssertEqual(outcome.failure?.traceback, [
+            "ValueError at 2:1: division by zero",
+            "2 | twice_half(a)",
+            "  | ^^^^^^^^^^^^^",
+            "in twice_half(), defined in an earlier cell, at 1:24:",
+            "1 | fn twice_half(v) = 2 * half(v)",
+            "  |                        ^^^^^^^",
+            "in half(), defined in an earlier cell, at 3:7:",
+            "3 |   y = x / 0",
+            "  |       ^^^^^",
+        ])
+    }
+
+    func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBody() {
+        let outcome = Session().run("fn bad(x) = x / 0\nbad(1)", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 13))
+        XCTAssertEqual(outcome.failure?.traceback.count, 3)
+    }
+
     func testACaretKeepsTabsSoItStaysUnderTheCulprit() {
         let outcome = Session().run("\tz = nope", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.traceback.last, "  | \t    ^^^^")
@@ -75,7 +100,10 @@ final class SessionTests: XCTestCase {
         let deep = String(repeating: "[", count: 10_000)
         XCTAssertEqual(session.run(deep, output: RecordingSink()).failure?.name, "SyntaxError")
         let many = String(repeating: "x = 1 +* 2\n", count: 2_000)
-        XCTAssertEqual(session.run(many, output: RecordingSink()).failure?.diagnostics.count, 2_000)
+        let failure = session.run(many, output: RecordingSink()).failure
+        XCTAssertEqual(failure?.diagnostics.count, 2_000)
+        XCTAssertEqual(failure?.traceback.count, 3 * CellFailure.shownLimit + 1)
+        XCTAssertEqual(failure?.traceback.last, "… and 1980 more errors")
         let big = "total = 0\n" + String(repeating: "total = total + 1\n", count: 20_000) + "total"
         XCTAssertEqual(session.run(big, output: RecordingSink()).result?.plain, "20000")
     }
@@ -96,6 +124,21 @@ final class SessionTests: XCTestCase {
         XCTAssertTrue(sink.lines.last?.hasPrefix("Wall time: ") ?? false, sink.lines.description)
     }
 
+    func testTimeMagicCanTimeCodeOnItsOwnLine() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%time 6 * 7", output: sink)
+        XCTAssertEqual(outcome.result?.plain, "42")
+        XCTAssertTrue(sink.stdout.hasPrefix("Wall time: "))
+        let failure = Session().run("%time 1 +* 2", output: RecordingSink()).failure
+        XCTAssertEqual(failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 10))
+    }
+
+    func testPrintCanWriteToStandardError() {
+        let sink = RecordingSink()
+        _ = Session().run("print(\"careful\", 1, stream=\"stderr\")\nprint(\"fine\")", output: sink)
+        XCTAssertEqual(sink.events, [.write("careful 1\n", .stderr), .write("fine\n", .stdout)])
+    }
+
     func testTimeMagicStillReportsWhenTheCellFails() {
         let sink = RecordingSink()
         let outcome = Session().run("%time\n1 / 0", output: sink)
@@ -109,9 +152,18 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(outcome.failure)
         XCTAssertEqual(session.seed, 42)
         XCTAssertEqual(session.threads, 3)
-        XCTAssertEqual(outcome.pages, ["print(values…)\n    Writes the values to the cell's output, separated by spaces; strings appear bare."])
+        XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."])
         _ = session.run("seed(7)", output: RecordingSink())
         XCTAssertEqual(session.seed, 7)
+    }
+
+    func testWindowsLineEndingsAreAccepted() {
+        let session = Session()
+        let outcome = session.run("%seed 3\r\nx = 1 +\r\n  2\r\nx\r\n", output: RecordingSink())
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(outcome.result?.plain, "3")
+        XCTAssertEqual(session.seed, 3)
+        XCTAssertEqual(session.completeness("x = (1 +\r\n"), .incomplete(indent: "    "))
     }
 
     func testMagicLinesKeepLaterLineNumbers() {
@@ -125,6 +177,18 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try session.evaluate(expression: "x + 1").get(), Rendering(plain: "21"))
         guard case .failure(let failure) = session.evaluate(expression: "x +") else { return XCTFail("expected a failure") }
         XCTAssertEqual(failure.name, "SyntaxError")
+        XCTAssertEqual(try session.evaluate(expression: "print(x)").get(), Rendering(plain: "none"))
+    }
+
+    func testEvaluateExpressionCannotRebindOrReset() {
+        let session = Session()
+        _ = session.run("x = 20", output: RecordingSink())
+        for statement in ["x = 1", "%reset", "fn x() = 1", "for i in [1] { }", "1; x = 2"] {
+            guard case .failure(let failure) = session.evaluate(expression: statement) else { return XCTFail(statement) }
+            XCTAssertEqual(failure.name, "SyntaxError", statement)
+        }
+        XCTAssertEqual(session.boundNames, ["x"])
+        XCTAssertEqual(try session.evaluate(expression: "x").get(), Rendering(plain: "20"))
     }
 
     func testANameErrorFoundByTheCheckerRunsNothing() {

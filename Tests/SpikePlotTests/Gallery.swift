@@ -156,7 +156,13 @@ enum Gallery {
         }
         let lif = MembraneTrace(membrane: lifCharge, spikes: lifSpikes, threshold: 1,
                                 time: (1...20).map(Double.init), title: "LIF τ=2, input 1.2")
+        let sweep: [[Double]] = (0..<5).map { (tau: Int) -> [Double] in
+            (0..<6).map { (pairs: Int) -> Double in 0.6 + 0.05 * Double(pairs) - 0.02 * Double((tau - 2) * (tau - 2)) }
+        }
+        var sweepMap = Heatmap(matrix: sweep, title: "R² over a sweep", xLabel: "pairs index", yLabel: "tau index")
+        sweepMap.valueLabel = "R²"
         return all + [
+            ("heatmap-sweep", .heatmap(sweepMap)),
             ("membrane-lif", .membrane(lif)),
             ("raster-big", .raster(SpikeRaster(matrix: bigRaster, title: "120 neurons × 500 steps"))),
             ("many-series", .line(LinePlot(series: manySeries, title: "Eight seeds", xLabel: "step", yLabel: "value"))),

@@ -29,6 +29,20 @@ final class MoreFigureStructureTests: XCTestCase {
         XCTAssertTrue(summary.contains("1 × 2, values -1 … 3"), summary)
     }
 
+    func testSmallHeatmapsWriteEachValueInItsCellLightOnDarkColours() throws {
+        var sweep = Heatmap(matrix: [[0, 0.25, 0.5], [0.75, 1, .nan]], title: "sweep")
+        sweep.colorMap = .viridis
+        let root = try XCTUnwrap(XMLNode.parse(sweep.svg()))
+        let notes = try XCTUnwrap(root.all.first { $0.attributes["class"] == "annotations" })
+        XCTAssertEqual(notes.children.map(\.text), ["0", "0.25", "0.5", "0.75", "1"])
+        XCTAssertEqual(notes.children.first?.attributes["fill"], "#ffffff", "dark purple gets light text")
+        XCTAssertEqual(notes.children.last?.attributes["fill"], Theme.ink, "yellow gets dark text")
+        sweep.annotate = false
+        XCTAssertFalse(sweep.svg().contains("annotations"))
+        let big = Heatmap(matrix: (0..<50).map { row in (0..<50).map { Double($0 * row) } })
+        XCTAssertFalse(big.svg().contains("annotations"), "crowded cells are not annotated by default")
+    }
+
     func testAHeatmapLeavesNonFiniteCellsBlankWithANote() throws {
         let root = try XCTUnwrap(XMLNode.parse(Heatmap(matrix: [[1, .nan], [.infinity, 4]]).svg()))
         let cells = try XCTUnwrap(root.all.first { $0.attributes["class"] == "cells" })
@@ -79,7 +93,7 @@ final class MoreFigureStructureTests: XCTestCase {
         let root = try XCTUnwrap(XMLNode.parse(plot.svg()))
         let clouds = root.all.filter { $0.attributes["class"] == "points" }
         XCTAssertEqual(clouds.map { ($0.attributes["d"] ?? "").filter { $0 == "M" }.count }, [60, 40])
-        XCTAssertEqual(clouds.map { $0.attributes["stroke-linecap"] }, ["round", "round"])
+        XCTAssertEqual(clouds.map { $0.attributes["stroke-linecap"] }, ["round", "square"], "shapes differ, not only colours")
         let legend = try XCTUnwrap(root.all.first { $0.attributes["class"] == "legend" })
         XCTAssertEqual(legend.elements("text").map(\.text), ["cpg", "sinusoidal"])
     }

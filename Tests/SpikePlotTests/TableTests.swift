@@ -56,6 +56,16 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(root.elements("td").last?.attributes["colspan"], "1")
     }
 
+    func testATableWithoutColumnsOrRowsStillRendersValidly() throws {
+        let empty = Table(columns: [], rows: [])
+        XCTAssertEqual(empty.text(), "(empty table)")
+        XCTAssertNotNil(XMLNode.parse(empty.html()))
+        let headerOnly = Table(columns: ["a", "b"], rows: [])
+        XCTAssertEqual(headerOnly.text(), "a  b\n-  -\n(no rows)")
+        let root = try XCTUnwrap(XMLNode.parse(headerOnly.html()))
+        XCTAssertEqual(root.elements("th").count, 2)
+    }
+
     func testRaggedRowsArePaddedOrCutToTheHeader() throws {
         let table = Table(columns: ["a", "b"], rows: [[.number(1)], [.number(1), .number(2), .number(3)]])
         let root = try XCTUnwrap(XMLNode.parse(table.html()))

@@ -64,6 +64,27 @@ final class SocketTests: XCTestCase {
         XCTAssertEqual(try sub.receive(), [Array("topic".utf8), Array("body".utf8)])
     }
 
+    func testCanReceiveReportsAPendingSubscriptionWithoutReceivingIt() throws {
+        let context = try Context()
+        let xpub = try Socket(context: context, kind: .xpub)
+        try xpub.set(.linger(milliseconds: 0))
+        try xpub.bind("tcp://127.0.0.1:*")
+        XCTAssertGreaterThanOrEqual(try xpub.notificationDescriptor(), 0)
+        XCTAssertFalse(try xpub.canReceive())
+        let sub = try Socket(context: context, kind: .sub)
+        try sub.set(.linger(milliseconds: 0))
+        try sub.connect(try xpub.lastEndpoint())
+        try sub.set(.subscribe(Array("topic".utf8)))
+        var pending = false
+        for _ in 0..<500 where !pending {
+            pending = try xpub.canReceive()
+            if !pending { _ = try Poller.readable([xpub], timeoutMilliseconds: 10) }
+        }
+        XCTAssertTrue(pending)
+        XCTAssertEqual(try xpub.receive(dontWait: true), [[1] + Array("topic".utf8)])
+        XCTAssertFalse(try xpub.canReceive())
+    }
+
     func testAProxyFromARouterToItselfEchoesEachMessageToItsSender() throws {
         let context = try Context()
         let (router, _) = try pair(.router, .dealer, in: context)

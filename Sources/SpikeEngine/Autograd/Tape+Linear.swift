@@ -1,17 +1,24 @@
 /// Matrix products on the tape.
 extension Tape {
-    /// a·b over the last two axes (see `Tensor.matmul` for the batched forms).
-    /// VJP: (g·bᵀ, aᵀ·g), with b's gradient summed over the batch when b is a shared matrix.
-    public func matmul(_ a: Variable, _ b: Variable) throws -> Variable {
-        let value = try a.value.matmul(b.value)
+    /// a·b over the last two axes (see `Tensor.matmul` for the batched forms); `transposingB`
+    /// multiplies by bᵀ without materialising it (attention's Q·Kᵀ).
+    /// VJP: (g·bᵀ, aᵀ·g), with b's gradient summed over the batch when b is a shared matrix;
+    /// the transposes are GEMM flags, never copies.
+    public func matmul(_ a: Variable, _ b: Variable, transposingB: Bool = false) throws -> Variable {
+        let value = try a.value.matmul(b.value, transposingOther: transposingB)
         return record(value, inputs: [a, b]) { g in
-            let gradientA = a.isDifferentiable ? try g.matmul(b.value.transposed()) : nil
+            // a·op(b) = y: dA = g·op(b)ᵀ; d op(b) = aᵀ·g, so dB = aᵀ·g or (aᵀ·g)ᵀ = gᵀ·a.
+            let gradientA = a.isDifferentiable ? try g.matmul(b.value, transposingOther: !transposingB) : nil
             var gradientB: Tensor?
             if b.isDifferentiable {
-                if b.value.rank == 2 {
+                if b.value.rank == 2, !transposingB {
                     gradientB = Self.foldedTransposeProduct(a.value, g, shape: b.shape)
+                } else if b.value.rank == 2 {
+                    gradientB = Self.foldedTransposeProduct(g, a.value, shape: b.shape)
+                } else if transposingB {
+                    gradientB = try g.matmul(a.value, transposingSelf: true)
                 } else {
-                    gradientB = try a.value.transposed().matmul(g)
+                    gradientB = try a.value.matmul(g, transposingSelf: true)
                 }
             }
             return [gradientA, gradientB]
@@ -39,7 +46,7 @@ extension Tape {
         return record(value, inputs: inputsToRecord) { g in
             var gradients: [Tensor?] = []
             if x.isDifferentiable {
-                var gx = [Float](repeating: 0, count: rows * inputs)
+                var gx = Tensor.uninitialized(rows * inputs, zeroed: outputs == 0)
                 Tensor.gemm(g.scalars, 0, weight.value.scalars, 0, &gx, 0, m: rows, k: outputs, n: inputs, transposeB: true)
                 gradients.append(Tensor(unchecked: x.shape, scalars: gx))
             } else {
@@ -68,7 +75,7 @@ extension Tape {
                 initialized = rows * outputs
             }
         } else {
-            result = [Float](repeating: 0, count: rows * outputs)
+            result = Tensor.uninitialized(rows * outputs, zeroed: inputs == 0)
         }
         Tensor.gemm(x, 0, weight, 0, &result, 0, m: rows, k: inputs, n: outputs, accumulate: bias != nil)
         return result
@@ -78,7 +85,7 @@ extension Tape {
     static func foldedTransposeProduct(_ a: Tensor, _ g: Tensor, shape: [Int]) -> Tensor {
         let k = shape[0], n = shape[1]
         let rows = a.count / Swift.max(k, 1)
-        var result = [Float](repeating: 0, count: k * n)
+        var result = Tensor.uninitialized(k * n, zeroed: rows == 0)
         Tensor.gemm(a.scalars, 0, g.scalars, 0, &result, 0, m: k, k: rows, n: n, transposeA: true)
         return Tensor(unchecked: shape, scalars: result)
     }

@@ -32,6 +32,34 @@ extension Tape {
         return (variable, BatchStatistics(mean: mean, unbiasedVariance: unbiased))
     }
 
+    /// Inference-mode batch normalisation with fixed statistics, fused into one per-feature
+    /// affine map: y = x·a + (β − μ·a) with a = γ/√(σ² + ε).
+    /// VJP: dx = g·a, dγ = Σ g·(x − μ)/√(σ² + ε), dβ = Σ g.
+    public func batchNorm(
+        _ input: Variable, scale: Variable, shift: Variable, mean: Tensor, variance: Tensor, epsilon: Float
+    ) throws -> Variable {
+        let features = input.shape.last ?? 0
+        guard input.value.rank >= 2, scale.shape == [features], shift.shape == [features],
+              mean.shape == [features], variance.shape == [features] else {
+            throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
+        }
+        let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
+        let a = scale.value.zipMap(inverse, *)
+        let offset = try shift.value - mean * a
+        let output = input.value.zipMapRows(a, offset, features: features)
+        return record(output, inputs: [input, scale, shift]) { g in
+            let rows = g.count / Swift.max(features, 1)
+            var gScale = [Float](repeating: 0, count: features)
+            let x = input.value.scalars, gs = g.scalars, mu = mean.scalars, inv = inverse.scalars
+            for row in 0..<rows {
+                let base = row &* features
+                for f in 0..<features { gScale[f] += gs[base &+ f] * (x[base &+ f] - mu[f]) * inv[f] }
+            }
+            return [g.zipMapRows(a, Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)), features: features),
+                    Tensor(unchecked: [features], scalars: gScale), Self.columnSums(g, columns: features)]
+        }
+    }
+
     /// Layer normalisation over the last axis: y = γ · (x − μ_row)/√(σ²_row + ε) + β.
     /// VJP as for batch norm, with the sums taken over each row's features.
     public func layerNorm(_ input: Variable, scale: Variable, shift: Variable, epsilon: Float) throws -> Variable {
@@ -51,72 +79,134 @@ extension Tape {
     }
 
     /// x̂ and 1/√(σ²+ε) per feature (batch norm) or per row (layer norm), with mean and variance.
+    /// Sums run in Float64; the loops walk rows in storage order so they vectorise.
     private static func normalise(
         _ x: Tensor, rows: Int, features: Int, epsilon: Float, perRow: Bool
     ) -> (normalised: (xhat: Tensor, inverse: [Float]), mean: Tensor, variance: Tensor) {
         let groups = perRow ? rows : features
-        let members = perRow ? features : rows
-        var mean = [Double](repeating: 0, count: groups)
-        var square = [Double](repeating: 0, count: groups)
-        let s = x.scalars
-        for row in 0..<rows {
-            for f in 0..<features {
-                let value = Double(s[row * features + f])
-                let group = perRow ? row : f
-                mean[group] += value
-                square[group] += value * value
+        let members = Double(Swift.max(perRow ? features : rows, 1))
+        var sums = [Double](repeating: 0, count: groups)
+        var squares = [Double](repeating: 0, count: groups)
+        x.scalars.withUnsafeBufferPointer { xs in
+            sums.withUnsafeMutableBufferPointer { sum in
+                squares.withUnsafeMutableBufferPointer { square in
+                    for row in 0..<rows {
+                        let base = row &* features
+                        if perRow {
+                            var a = 0.0, b = 0.0
+                            for f in 0..<features {
+                                let v = Double(xs[base &+ f])
+                                a += v
+                                b += v * v
+                            }
+                            sum[row] = a
+                            square[row] = b
+                        } else {
+                            for f in 0..<features {
+                                let v = Double(xs[base &+ f])
+                                sum[f] += v
+                                square[f] += v * v
+                            }
+                        }
+                    }
+                }
             }
         }
         var variance = [Float](repeating: 0, count: groups)
         var inverse = [Float](repeating: 0, count: groups)
-        var meanF = [Float](repeating: 0, count: groups)
+        var mean = [Float](repeating: 0, count: groups)
         for group in 0..<groups {
-            let m = mean[group] / Double(Swift.max(members, 1))
-            let v = Swift.max(0, square[group] / Double(Swift.max(members, 1)) - m * m)
-            meanF[group] = Float(m)
+            let m = sums[group] / members
+            let v = Swift.max(0, squares[group] / members - m * m)
+            mean[group] = Float(m)
             variance[group] = Float(v)
             inverse[group] = Float(1 / (v + Double(epsilon)).squareRoot())
         }
-        var xhat = s
-        for row in 0..<rows {
-            for f in 0..<features {
-                let group = perRow ? row : f
-                xhat[row * features + f] = (s[row * features + f] - meanF[group]) * inverse[group]
+        let total = x.count
+        let xhat = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+            x.scalars.withUnsafeBufferPointer { xs in
+                mean.withUnsafeBufferPointer { mu in
+                    inverse.withUnsafeBufferPointer { inv in
+                        for row in 0..<rows {
+                            let base = row &* features
+                            if perRow {
+                                let (m, i) = (mu[row], inv[row])
+                                for f in 0..<features { out[base &+ f] = (xs[base &+ f] - m) * i }
+                            } else {
+                                for f in 0..<features { out[base &+ f] = (xs[base &+ f] - mu[f]) * inv[f] }
+                            }
+                        }
+                    }
+                }
             }
+            initialized = total
         }
         return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
-                Tensor(unchecked: [groups], scalars: meanF), Tensor(unchecked: [groups], scalars: variance))
+                Tensor(unchecked: [groups], scalars: mean), Tensor(unchecked: [groups], scalars: variance))
     }
 
+    /// The normalisation VJP. With d = g·γ: batch norm needs Σ_rows d = γ·Σ g and
+    /// Σ_rows d·x̂ = γ·Σ g·x̂ (the dβ and dγ sums); layer norm sums d and d·x̂ along each row.
     private static func normalisationBackward(
         _ g: Tensor, xhat: Tensor, inverseDeviation: [Float], scale: Tensor, rows: Int, features: Int, perRow: Bool
     ) -> (Tensor, Tensor, Tensor) {
-        let groups = perRow ? rows : features
-        let members = Float(perRow ? features : rows)
         var gScale = [Float](repeating: 0, count: features)
         var gShift = [Float](repeating: 0, count: features)
-        var sumD = [Float](repeating: 0, count: groups)
-        var sumDX = [Float](repeating: 0, count: groups)
-        let gs = g.scalars, xs = xhat.scalars, gamma = scale.scalars
-        for row in 0..<rows {
-            for f in 0..<features {
-                let index = row * features + f
-                gScale[f] += gs[index] * xs[index]
-                gShift[f] += gs[index]
-                let d = gs[index] * gamma[f]
-                let group = perRow ? row : f
-                sumD[group] += d
-                sumDX[group] += d * xs[index]
+        var rowD = [Float](repeating: 0, count: perRow ? rows : 0)
+        var rowDX = [Float](repeating: 0, count: perRow ? rows : 0)
+        g.scalars.withUnsafeBufferPointer { gs in
+            xhat.scalars.withUnsafeBufferPointer { xs in
+                scale.scalars.withUnsafeBufferPointer { gamma in
+                    gScale.withUnsafeMutableBufferPointer { dScale in
+                        gShift.withUnsafeMutableBufferPointer { dShift in
+                            for row in 0..<rows {
+                                let base = row &* features
+                                var d = Float(0), dx = Float(0)
+                                for f in 0..<features {
+                                    let gradient = gs[base &+ f], normalised = xs[base &+ f]
+                                    dScale[f] += gradient * normalised
+                                    dShift[f] += gradient
+                                    if perRow {
+                                        d += gradient * gamma[f]
+                                        dx += gradient * gamma[f] * normalised
+                                    }
+                                }
+                                if perRow {
+                                    rowD[row] = d
+                                    rowDX[row] = dx
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        var gx = [Float](repeating: 0, count: gs.count)
-        for row in 0..<rows {
-            for f in 0..<features {
-                let index = row * features + f
-                let group = perRow ? row : f
-                let d = gs[index] * gamma[f]
-                gx[index] = inverseDeviation[group] / members * (members * d - sumD[group] - xs[index] * sumDX[group])
+        let members = Float(perRow ? features : rows)
+        let gamma = scale.scalars
+        let sumD = perRow ? rowD : zip(gShift, gamma).map { $0 * $1 }
+        let sumDX = perRow ? rowDX : zip(gScale, gamma).map { $0 * $1 }
+        let total = g.count
+        let gx = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+            g.scalars.withUnsafeBufferPointer { gs in
+                xhat.scalars.withUnsafeBufferPointer { xs in
+                    for row in 0..<rows {
+                        let base = row &* features
+                        if perRow {
+                            let factor = inverseDeviation[row] / members
+                            let (d, dx) = (sumD[row], sumDX[row])
+                            for f in 0..<features {
+                                out[base &+ f] = factor * (members * gs[base &+ f] * gamma[f] - d - xs[base &+ f] * dx)
+                            }
+                        } else {
+                            for f in 0..<features {
+                                out[base &+ f] = inverseDeviation[f] / members
+                                    * (members * gs[base &+ f] * gamma[f] - sumD[f] - xs[base &+ f] * sumDX[f])
+                            }
+                        }
+                    }
+                }
             }
+            initialized = total
         }
         return (Tensor(unchecked: g.shape, scalars: gx), Tensor(unchecked: [features], scalars: gScale),
                 Tensor(unchecked: [features], scalars: gShift))
@@ -126,14 +216,22 @@ extension Tape {
 extension Tensor {
     /// γ·x + β with γ and β broadcast along rows of `features` entries.
     func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
-        var result = scalars
-        let gamma = scale.scalars, beta = shift.scalars
-        result.withUnsafeMutableBufferPointer { buffer in
-            let rows = buffer.count / Swift.max(features, 1)
-            for row in 0..<rows {
-                let base = row &* features
-                for f in 0..<features { buffer[base &+ f] = buffer[base &+ f] * gamma[f] + beta[f] }
+        let total = count
+        let result = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+            scalars.withUnsafeBufferPointer { x in
+                scale.scalars.withUnsafeBufferPointer { gamma in
+                    shift.scalars.withUnsafeBufferPointer { beta in
+                        var base = 0
+                        while base < total {
+                            for f in 0..<features {
+                                out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
+                            }
+                            base &+= features
+                        }
+                    }
+                }
             }
+            initialized = total
         }
         return Tensor(unchecked: shape, scalars: result)
     }

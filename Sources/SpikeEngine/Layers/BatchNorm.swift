@@ -48,18 +48,7 @@ public struct BatchNorm: Layer {
             context.updateBuffer(runningVariance.zipMap(statistics.unbiasedVariance) { keep * $0 + momentum * $1 })
             return output
         }
-        guard input.shape.last == scale.count, input.value.rank >= 2 else {
-            throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
-        }
-        if !tape.isRecording {
-            // Inference without gradients: one pass of x·a + b, a = γ/√(var + ε), b = β − mean·a.
-            let a = scale.zipMap(runningVariance) { $0 / ($1 + epsilon).squareRoot() }
-            let b = shift.zipMap(runningMean.zipMap(a, *), -)
-            return tape.constant(input.value.zipMapRows(a, b, features: scale.count))
-        }
-        let inverse = runningVariance.map { 1 / ($0 + epsilon).squareRoot() }
-        let centred = try tape.subtract(input, tape.constant(runningMean))
-        let normalised = try tape.multiply(centred, tape.constant(inverse))
-        return try tape.add(tape.multiply(normalised, gamma), beta)
+        return try tape.batchNorm(input, scale: gamma, shift: beta, mean: runningMean, variance: runningVariance,
+                                  epsilon: epsilon)
     }
 }

@@ -14,10 +14,10 @@ extension Tensor {
     /// `self ∘ other` elementwise after broadcasting both to a common shape.
     public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
         switch operation {
-        case .add: return try broadcasting(other, name: "add") { $0 + $1 }
-        case .subtract: return try broadcasting(other, name: "subtract") { $0 - $1 }
-        case .multiply: return try broadcasting(other, name: "multiply") { $0 * $1 }
-        case .divide: return try broadcasting(other, name: "divide") { $0 / $1 }
+        case .add: return try broadcasting(other, name: "add", Addition.self)
+        case .subtract: return try broadcasting(other, name: "subtract", Subtraction.self)
+        case .multiply: return try broadcasting(other, name: "multiply", Multiplication.self)
+        case .divide: return try broadcasting(other, name: "divide", Division.self)
         }
     }
 
@@ -36,11 +36,13 @@ extension Tensor {
     /// `transform` applied to every scalar; the shape is kept.
     @inlinable
     public func map(_ transform: (Float) -> Float) -> Tensor {
-        var result = scalars
-        result.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices {
-                buffer[index] = transform(buffer[index])
+        let result = [Float](unsafeUninitializedCapacity: count) { target, initialized in
+            scalars.withUnsafeBufferPointer { source in
+                for index in 0..<source.count {
+                    (target.baseAddress! + index).initialize(to: transform(source[index]))
+                }
             }
+            initialized = count
         }
         return Tensor(unchecked: shape, scalars: result)
     }
@@ -49,22 +51,25 @@ extension Tensor {
     @inlinable
     public func zipMap(_ other: Tensor, _ combine: (Float, Float) -> Float) -> Tensor {
         precondition(shape == other.shape, "zipMap needs equal shapes: \(shape) and \(other.shape)")
-        var result = scalars
-        result.withUnsafeMutableBufferPointer { target in
-            other.scalars.withUnsafeBufferPointer { source in
-                for index in target.indices {
-                    target[index] = combine(target[index], source[index])
+        let result = [Float](unsafeUninitializedCapacity: count) { target, initialized in
+            scalars.withUnsafeBufferPointer { left in
+                other.scalars.withUnsafeBufferPointer { right in
+                    for index in 0..<left.count {
+                        (target.baseAddress! + index).initialize(to: combine(left[index], right[index]))
+                    }
                 }
             }
+            initialized = count
         }
         return Tensor(unchecked: shape, scalars: result)
     }
 
     /// Broadcasting kernel shared by the four operations.
     @inline(__always)
-    private func broadcasting(
-        _ other: Tensor, name: String, _ combine: (Float, Float) -> Float
+    private func broadcasting<Operation: ElementwiseOperation>(
+        _ other: Tensor, name: String, _: Operation.Type
     ) throws -> Tensor {
+        let combine = Operation.apply
         if shape == other.shape {
             return zipMap(other, combine)
         }
@@ -72,6 +77,25 @@ extension Tensor {
         if target == shape, other.count == 1 {
             let value = other.scalars[0]
             return map { combine($0, value) }
+        }
+        if target == shape, other.rank == 1, let width = shape.last, other.count == width, width > 0 {
+            // A vector along the last axis (a bias, per-feature statistics): row by row.
+            let total = scalars.count
+            let result = [Float](unsafeUninitializedCapacity: total) { out, initialized in
+                scalars.withUnsafeBufferPointer { left in
+                    other.scalars.withUnsafeBufferPointer { right in
+                        var base = 0
+                        while base < left.count {
+                            for j in 0..<width {
+                                (out.baseAddress! + (base &+ j)).initialize(to: combine(left[base &+ j], right[j]))
+                            }
+                            base &+= width
+                        }
+                    }
+                }
+                initialized = total
+            }
+            return Tensor(unchecked: shape, scalars: result)
         }
         let count = target.reduce(1, *)
         let leftStrides = Broadcast.strides(of: shape, broadcastTo: target)
@@ -112,4 +136,21 @@ extension Tensor {
         }
         return Tensor(unchecked: target, scalars: result)
     }
+}
+
+/// One elementwise binary operation, as a type so each broadcasting loop is specialised.
+private protocol ElementwiseOperation {
+    static func apply(_ a: Float, _ b: Float) -> Float
+}
+private enum Addition: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a + b }
+}
+private enum Subtraction: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a - b }
+}
+private enum Multiplication: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a * b }
+}
+private enum Division: ElementwiseOperation {
+    @inline(__always) static func apply(_ a: Float, _ b: Float) -> Float { a / b }
 }

@@ -8,33 +8,53 @@ import COpenBLAS
 ///
 /// Cost: 2·m·k·n flops per batch; about 128 GFLOP/s on one core here.
 extension Tensor {
-    /// The matrix product of the last two axes, batched over any leading axes.
-    public func matmul(_ other: Tensor, budget: MemoryBudget = .standard) throws -> Tensor {
-        guard rank >= 2, other.rank >= 2, shape[rank - 1] == other.shape[other.rank - 2] else {
+    /// The matrix product of the last two axes, batched over any leading axes; either operand
+    /// may be read transposed (its last two axes swapped) without materialising the transpose.
+    public func matmul(
+        _ other: Tensor, transposingSelf: Bool = false, transposingOther: Bool = false,
+        budget: MemoryBudget = .standard
+    ) throws -> Tensor {
+        guard rank >= 2, other.rank >= 2 else {
             throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
         }
-        let m = shape[rank - 2]
-        let k = shape[rank - 1]
-        let n = other.shape[other.rank - 1]
-        if other.rank == 2 {
+        let (rows, inner) = (shape[rank - 2], shape[rank - 1])
+        let (otherRows, otherColumns) = (other.shape[other.rank - 2], other.shape[other.rank - 1])
+        let m = transposingSelf ? inner : rows
+        let k = transposingSelf ? rows : inner
+        let n = transposingOther ? otherRows : otherColumns
+        guard k == (transposingOther ? otherColumns : otherRows) else {
+            throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
+        }
+        if other.rank == 2, !transposingSelf {
             let leading = Array(shape.dropLast())
-            let rows = leading.reduce(1, *)  // all leading axes folded into GEMM rows
-            try budget.check(scalars: rows * n)
-            var result = [Float](repeating: 0, count: rows * n)
-            Self.gemm(scalars, 0, other.scalars, 0, &result, 0, m: rows, k: k, n: n)
+            let folded = leading.reduce(1, *)  // all leading axes folded into GEMM rows
+            try budget.check(scalars: folded * n)
+            var result = Self.uninitialized(folded * n, zeroed: k == 0)
+            Self.gemm(scalars, 0, other.scalars, 0, &result, 0, m: folded, k: k, n: n, transposeB: transposingOther)
             return Tensor(unchecked: leading + [n], scalars: result)
         }
         let batch = Array(shape.dropLast(2))
-        guard batch == Array(other.shape.dropLast(2)) else {
+        let otherBatch = Array(other.shape.dropLast(2))
+        guard batch == otherBatch || otherBatch.isEmpty else {
             throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
         }
         let batches = batch.reduce(1, *)
         try budget.check(scalars: batches * m * n)
-        var result = [Float](repeating: 0, count: batches * m * n)
+        var result = Self.uninitialized(batches * m * n, zeroed: k == 0)
+        let otherStride = otherBatch.isEmpty ? 0 : k * n
         for index in 0..<batches {
-            Self.gemm(scalars, index * m * k, other.scalars, index * k * n, &result, index * m * n, m: m, k: k, n: n)
+            Self.gemm(scalars, index * m * k, other.scalars, index * otherStride, &result, index * m * n,
+                      m: m, k: k, n: n, transposeA: transposingSelf, transposeB: transposingOther)
         }
         return Tensor(unchecked: batch + [m, n], scalars: result)
+    }
+
+    /// An array of `count` scalars that a non-accumulating GEMM will overwrite entirely
+    /// (zeroed when the GEMM has nothing to write, k = 0).
+    static func uninitialized(_ count: Int, zeroed: Bool) -> [Float] {
+        if zeroed || count == 0 { return [Float](repeating: 0, count: count) }
+        // Float is a trivial type: the GEMM's writes are its initialisation.
+        return [Float](unsafeUninitializedCapacity: count) { _, initialized in initialized = count }
     }
 
     /// C[m×n] (+)= op(A) · op(B) on row-major slices, with optional transposes (used by gradients).

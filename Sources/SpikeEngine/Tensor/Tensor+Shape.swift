@@ -47,6 +47,20 @@ extension Tensor {
         let newShape = axes.map { shape[$0] }
         let sourceStrides = Self.strides(of: shape)
         let readStrides = axes.map { sourceStrides[$0] }
+        if axes.last == rank - 1, let run = shape.last, run > 1 {
+            // The last axis stays last: copy contiguous runs of it.
+            let outerShape = Array(newShape.dropLast())
+            let outerStrides = Array(readStrides.dropLast())
+            let result = [Float](unsafeUninitializedCapacity: count) { target, initialized in
+                scalars.withUnsafeBufferPointer { source in
+                    Broadcast.forEachOffset(shape: outerShape, strides: outerStrides) { linear, offset in
+                        (target.baseAddress! + linear &* run).initialize(from: source.baseAddress! + offset, count: run)
+                    }
+                }
+                initialized = count
+            }
+            return Tensor(unchecked: newShape, scalars: result)
+        }
         var result = [Float](repeating: 0, count: count)
         scalars.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in

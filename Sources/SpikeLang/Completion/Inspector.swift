@@ -16,7 +16,7 @@ struct Inspector {
     }
 
     private func knownHelp(_ name: String) -> String? {
-        guard session.bindings[name] != nil || session.library[name] != nil else { return nil }
+        guard session.bindings[name] != nil || session.library[name] != nil else { return KeywordHelp.text(for: name) }
         return session.helpPage(for: name)
     }
 }

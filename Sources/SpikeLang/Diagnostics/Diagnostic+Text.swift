@@ -21,6 +21,8 @@ extension Problem {
         case .duplicateField(let name): return "field '\(name)' appears twice in this record"
         case .requiredAfterDefault(let name):
             return "parameter '\(name)' needs a default because an earlier parameter has one"
+        case .foreignKeyword(let word):
+            return "'\(word)' is not a Spike keyword; " + Self.foreignHint(word)
         case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"
         case .unknownMagic(let name, let suggestion):
             return "unknown magic %\(name)" + Self.didYouMean(suggestion.map { "%" + $0 })
@@ -42,6 +44,8 @@ extension Problem {
             return "\(function)() takes at most \(maximum) positional argument\(maximum == 1 ? "" : "s"), \(given) given"
         case .missingArgument(let function, let parameter):
             return "\(function)() is missing argument '\(parameter)'"
+        case .argumentGivenTwice(let function, let parameter):
+            return "\(function)() got '\(parameter)' both by position and by name"
         case .unknownArgument(let function, let name, let valid, let suggestion):
             let names = valid.isEmpty ? "it takes no named arguments" : "valid names: " + valid.joined(separator: ", ")
             return "\(function)() has no argument '\(name)'" + Self.didYouMean(suggestion) + "; " + names
@@ -73,6 +77,18 @@ extension Problem {
         }
     }
 
+    /// What Spike offers instead of another language's keyword.
+    static func foreignHint(_ word: String) -> String {
+        switch word {
+        case "def", "function", "lambda": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "return": return "a function's value is its last expression"
+        case "while": return "loop with for x in 0..n { … }"
+        case "elif": return "write else if"
+        case "let", "var", "const": return "bind a name with name = value"
+        default: return "see help() for the language"
+        }
+    }
+
     private static func didYouMean(_ suggestion: String?) -> String {
         suggestion.map { "; did you mean '\($0)'?" } ?? ""
     }
@@ -93,11 +109,18 @@ extension Diagnostic {
     /// `NameError at 2:5: name 'x' is not defined`.
     public var summary: String { "\(kind.rawValue) at \(range.start): \(problem.message)" }
 
+    /// Where this diagnostic sits inside `function`, defined in another cell whose text is
+    /// `source`: a heading, the source line and a caret line.
+    func contextLines(function: String, source: String) -> [String] {
+        let lines = tracebackLines(sourceLines: SourceLines.of(source))
+        return ["in \(function)(), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
+    }
+
     /// The lines shown for this diagnostic: summary, the source line, and a caret line.
     ///
     /// Tabs in the source line are kept in the caret line so the caret stays under the
     /// culprit; other characters become spaces, one per code point.
-    func tracebackLines(sourceLines: [Substring]) -> [String] {
+    func tracebackLines(sourceLines: [String]) -> [String] {
         var lines = [summary]
         guard range.start.line >= 1, range.start.line <= sourceLines.count else { return lines }
         let text = sourceLines[range.start.line - 1].unicodeScalars.filter { $0 != "\r" }

@@ -30,6 +30,8 @@ public enum Problem: Equatable, Sendable {
     case duplicateField(String)
     /// `fn f(a=1, b)`: a parameter without a default after one with a default.
     case requiredAfterDefault(String)
+    /// A word from another language used as if it were Spike's (`def`, `return`, `while`...).
+    case foreignKeyword(String)
     /// Brackets or operators nested deeper than the parser allows.
     case tooDeeplyNested(limit: Int)
     /// A `%magic` the kernel does not know.
@@ -56,6 +58,8 @@ public enum Problem: Equatable, Sendable {
     case noMember(type: String, name: String, suggestion: String?)
     case tooManyArguments(function: String, maximum: Int, given: Int)
     case missingArgument(function: String, parameter: String)
+    /// A named argument for a parameter already given by position, e.g. `len([1], x=[2])`.
+    case argumentGivenTwice(function: String, parameter: String)
     /// A named argument the function does not take; lists the valid names.
     case unknownArgument(function: String, name: String, valid: [String], suggestion: String?)
     /// An argument of the wrong kind, e.g. a string where a number was needed.
@@ -98,12 +102,12 @@ public enum Problem: Equatable, Sendable {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
              .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
              .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument:
+             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument, .foreignKeyword:
             return .syntax
         case .undefinedName:
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
-             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument,
+             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument, .argumentGivenTwice,
              .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
         case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:

@@ -7,11 +7,14 @@ final class Closure {
     let declaration: FunctionDeclaration
     let captured: [String: Value]
     let defaults: [Value?]
+    /// The text of the cell that defined the function; its ranges refer to it.
+    let source: String
 
-    init(declaration: FunctionDeclaration, captured: [String: Value], defaults: [Value?]) {
+    init(declaration: FunctionDeclaration, captured: [String: Value], defaults: [Value?], source: String) {
         self.declaration = declaration
         self.captured = captured
         self.defaults = defaults
+        self.source = source
     }
 
     var name: String { declaration.name }

@@ -2,8 +2,10 @@
 ///
 /// Scope works as in Python: the top level reads and writes the session's bindings; `for` and
 /// `if` share the enclosing scope; a call gets its own scope of parameters and locals, and
-/// reads what its function captured (by value, when `fn` ran) behind it. Calls nest at most `callDepthLimit` deep, and the sink's `isCancelled` is polled
-/// at every loop iteration and call.
+/// reads what its function captured (by value, when `fn` ran) behind it. Calls nest at most
+/// `callDepthLimit` deep, and the sink's `isCancelled` is polled at every loop iteration and
+/// call. An error inside a function defined in another cell is reported at the call in this
+/// cell, with the place inside the function as context (`ForeignFailure`).
 final class Evaluator {
     static let callDepthLimit = 400
 
@@ -15,13 +17,17 @@ final class Evaluator {
     let library: Library
     let sink: OutputSink
     var settings: SessionSettings
+    /// The text the running code comes from: the cell, or inside a call the cell that
+    /// defined the function. Diagnostic ranges refer to it.
+    private(set) var source: String
     private var callDepth = 0
 
-    init(bindings: [String: Value], library: Library, sink: OutputSink, settings: SessionSettings) {
+    init(bindings: [String: Value], library: Library, sink: OutputSink, settings: SessionSettings, source: String = "") {
         self.scope = bindings
         self.library = library
         self.sink = sink
         self.settings = settings
+        self.source = source
     }
 
     /// The session's bindings as they stand once a run returns or throws (including those
@@ -54,7 +60,8 @@ final class Evaluator {
             // The function sees itself through the binding every call adds, so it need not
             // capture its previous definition (which would chain one closure per redefinition).
             captured.removeValue(forKey: declaration.name)
-            scope[declaration.name] = .function(Closure(declaration: declaration, captured: captured, defaults: defaults))
+            scope[declaration.name] = .function(Closure(declaration: declaration, captured: captured, defaults: defaults,
+                                                        source: source))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)
@@ -115,17 +122,24 @@ final class Evaluator {
         for parameter in closure.declaration.parameters {
             locals[parameter.name] = arguments.value(parameter.name)
         }
-        let saved = (scope, enclosing)
+        let saved = (scope, enclosing, source)
         callDepth += 1
         scope = locals
         enclosing = closure.captured
+        source = closure.source
         defer {
             callDepth -= 1
-            (scope, enclosing) = saved
+            (scope, enclosing, source) = saved
         }
-        switch closure.declaration.body {
-        case .expression(let expression): return try evaluate(expression)
-        case .block(let block): return try run(block)
+        do {
+            switch closure.declaration.body {
+            case .expression(let expression): return try evaluate(expression)
+            case .block(let block): return try run(block)
+            }
+        } catch let diagnostic as Diagnostic where closure.source != saved.2 {
+            throw ForeignFailure(at: range, diagnostic, inside: closure)
+        } catch let failure as ForeignFailure where closure.source != saved.2 {
+            throw ForeignFailure(at: range, failure, inside: closure)
         }
     }
 }

@@ -19,22 +19,24 @@ struct Arguments {
         values = [:]
         ranges = [:]
         let names = signature.parameterNames
-        if positional.count > names.count, signature.variadic == nil {
-            throw Diagnostic(.tooManyArguments(function: function, maximum: names.count, given: positional.count),
-                             at: positional[names.count].1)
+        // A variadic function takes every positional value; its parameters go by name only.
+        let positionalNames = signature.variadic == nil ? names : []
+        if positional.count > positionalNames.count, signature.variadic == nil {
+            throw Diagnostic(.tooManyArguments(function: function, maximum: positionalNames.count, given: positional.count),
+                             at: positional[positionalNames.count].1)
         }
-        for (name, (value, range)) in zip(names, positional) {
+        for (name, (value, range)) in zip(positionalNames, positional) {
             values[name] = value
             ranges[name] = range
         }
-        rest = positional.count > names.count ? positional[names.count...].map(\.0) : []
+        rest = positional.dropFirst(positionalNames.count).map(\.0)
         for (name, value, range) in named {
             guard names.contains(name) else {
                 throw Diagnostic(.unknownArgument(function: function, name: name, valid: names,
                                                   suggestion: Suggestion.closest(to: name, among: names)), at: range)
             }
             if values[name] != nil {
-                throw Diagnostic(.duplicateArgument(name), at: range)
+                throw Diagnostic(.argumentGivenTwice(function: function, parameter: name), at: range)
             }
             values[name] = value
             ranges[name] = range

@@ -33,8 +33,9 @@ enum LibraryTopic: String, CaseIterable {
     case output = "Output"
 }
 
-/// A function's parameters: required ones first, then ones with defaults, then optionally a
-/// variadic tail (as in `print(values…)`).
+/// A function's parameters: required ones first, then ones with defaults; or, for a variadic
+/// function, any number of positional values followed by parameters given by name only
+/// (as in `print(values…, stream="stdout")`).
 struct Signature {
     struct Parameter {
         var name: String
@@ -66,7 +67,7 @@ struct Signature {
     /// `lif(tau=2, threshold=1, …)`.
     var text: String {
         var parts = parameters.map(\.text)
-        if let variadic { parts.append(variadic + "…") }
+        if let variadic { parts.insert(variadic + "…", at: 0) }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 }

@@ -2,10 +2,11 @@
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin(Signature("print", variadic: "values"), topic: .core,
-                    summary: "Writes the values to the cell's output, separated by spaces; strings appear bare.") { arguments, evaluator in
+            Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
+                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
+                let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
                 let text = arguments.rest.map { ValueText.text(of: $0, quotingStrings: false) }.joined(separator: " ")
-                evaluator.sink.write(text + "\n", stream: .stdout)
+                evaluator.sink.write(text + "\n", stream: TextStream(rawValue: stream) ?? .stdout)
                 return .none
             },
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
@@ -60,6 +61,7 @@ enum CoreLibrary {
         case .none:
             return evaluator.library.overview
         case .string(let name):
+            if evaluator.library[name] == nil, let text = KeywordHelp.text(for: name) { return text }
             guard let builtin = evaluator.library[name] else {
                 throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: evaluator.library.names)),
                                  at: arguments.range(of: "name"))

@@ -41,6 +41,7 @@ extension Parser {
         let condition = try withRecords(false) { parser in try parser.parseLogical(.or) }
         let then = try parseBlock()
         var otherwise: Block?
+        skipNewlinesBeforeElse()
         if check(.else) {
             advance()
             if check(.if) {
@@ -51,6 +52,13 @@ extension Parser {
             }
         }
         return Expression(kind: .conditional(condition: condition, then: then, otherwise: otherwise), range: range(from: start.range))
+    }
+
+    /// `}` and `else` may stand on separate lines: skips line breaks only when `else` follows.
+    private mutating func skipNewlinesBeforeElse() {
+        var ahead = index
+        while tokens[ahead].kind == .newline { ahead += 1 }
+        if tokens[ahead].kind == .keyword(.else) { index = ahead }
     }
 
     mutating func parseLogical(_ op: LogicalOperator) throws -> Expression {

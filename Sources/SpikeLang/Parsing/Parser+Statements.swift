@@ -72,6 +72,8 @@ extension Parser {
             return Statement(kind: .function(declaration), range: range(from: token.range))
         case .keyword(.for):
             return try parseLoop()
+        case .identifier(let word) where Parser.foreignKeywords.contains(word) && Parser.startsOperand(peekNext()):
+            throw Diagnostic(.foreignKeyword(word), at: token.range)
         case .identifier(let name) where peekNext().kind == .symbol(.assign):
             advance()
             advance()
@@ -84,6 +86,18 @@ extension Parser {
                 throw Diagnostic(.invalidAssignmentTarget, at: expression.range)
             }
             return Statement(kind: .expression(expression), range: expression.range)
+        }
+    }
+
+    /// Words from Python or JavaScript that cannot start a Spike statement when followed by
+    /// an operand (`return x`, `def f(...)`): reported with what Spike offers instead.
+    static let foreignKeywords: Set<String> = ["def", "function", "lambda", "return", "while", "elif", "let", "var", "const"]
+
+    /// Whether `token` can begin an operand (a name, literal or opening bracket).
+    static func startsOperand(_ token: Token) -> Bool {
+        switch token.kind {
+        case .identifier, .number, .string, .keyword(.true), .keyword(.false), .keyword(.none), .keyword(.not): return true
+        default: return false
         }
     }
 
@@ -145,6 +159,8 @@ extension Parser {
     /// `{ statements }` with newlines significant inside.
     mutating func parseBlock() throws -> Block {
         let opener = try expect(.leftBrace)
+        try enterNesting(at: opener.range)
+        defer { nesting -= 1 }
         return try withNewlines(skipped: false) { parser in
             try parser.withRecords(true) { parser in
                 var statements: [Statement] = []

@@ -39,9 +39,17 @@ final class EvaluationThread: @unchecked Sendable {
         return result
     }
 
-    /// Ends the thread once it is idle.
-    func stop() {
+    /// Ends the thread once it is idle, after running `last` on it (without waiting).
+    ///
+    /// The session hands its bindings over this way so that they are released on this
+    /// thread's large stack: releasing a deeply nested value recurses once per level.
+    func stop(after last: (() -> Void)? = nil) {
         condition.lock()
+        if let last, Thread.current != thread {
+            pending = last
+        } else {
+            last?()
+        }
         stopping = true
         condition.broadcast()
         condition.unlock()
@@ -51,12 +59,15 @@ final class EvaluationThread: @unchecked Sendable {
         while true {
             condition.lock()
             while pending == nil, !stopping { condition.wait() }
-            guard let work = pending else {
+            guard var work = pending else {
                 condition.unlock()
                 return
             }
             condition.unlock()
             work()
+            // Drop this thread's reference before the caller may drop its own, so whatever
+            // the work captured is released here, on the large stack.
+            work = {}
             condition.lock()
             pending = nil
             condition.broadcast()

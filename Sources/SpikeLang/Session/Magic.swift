@@ -21,20 +21,27 @@ enum Magic: Equatable {
 /// A cell split into its leading magic lines and the Spike code after them.
 ///
 /// Magic lines are blanked (not removed) in `code`, so line numbers in later diagnostics
-/// still match what the user sees.
+/// still match what the user sees. `%time` may also carry code on its own line
+/// (`%time simulate(lif())`, as in IPython): that code stays, at its own columns, and
+/// ends the magic lines.
 struct MagicSplit {
     var magics: [Magic] = []
     var code: String
     var diagnostics: [Diagnostic] = []
 
     init(_ source: String) {
-        var lines = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        var lines = SourceLines.of(source)
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
             if trimmed.isEmpty { continue }
             guard trimmed.hasPrefix("%") else { break }
             let column = line.unicodeScalars.count - line.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.count + 1
             let range = SourceRange(line: index + 1, column: column, length: trimmed.unicodeScalars.count)
+            if let inline = MagicSplit.timedCode(in: line) {
+                magics.append(.time)
+                lines[index] = inline
+                break
+            }
             do {
                 magics.append(try MagicSplit.parse(trimmed, at: range))
             } catch let diagnostic as Diagnostic {
@@ -45,8 +52,20 @@ struct MagicSplit {
         code = lines.joined(separator: "\n")
     }
 
+    /// For `%time CODE`, the line with everything before CODE replaced by spaces; else nil.
+    private static func timedCode(in line: String) -> String? {
+        let scalars = Array(line.unicodeScalars)
+        guard let percent = scalars.firstIndex(of: "%") else { return nil }
+        let word = Array("time".unicodeScalars)
+        let end = percent + 1 + word.count
+        guard end < scalars.count, Array(scalars[(percent + 1)..<end]) == word, scalars[end] == " " || scalars[end] == "\t",
+              scalars[end...].contains(where: { $0 != " " && $0 != "\t" })
+        else { return nil }
+        return String(repeating: " ", count: end) + String(String.UnicodeScalarView(scalars[end...]))
+    }
+
     private static func parse(_ line: String, at range: SourceRange) throws -> Magic {
-        let words = line.dropFirst().split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        let words = line.dropFirst().split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let name = words.first ?? ""
         let argument = words.dropFirst().joined(separator: " ")
         func integer(_ expected: String) throws -> Int {

@@ -24,7 +24,10 @@ public final class Session {
     }
 
     deinit {
-        thread.stop()
+        // Release the bindings on the evaluation thread's large stack (see `stop(after:)`).
+        let parcel = Parcel(bindings)
+        bindings = [:]
+        thread.stop { parcel.contents = nil }
     }
 
     /// The seed of every random source (`%seed N`, `seed(n)`).
@@ -45,12 +48,35 @@ public final class Session {
     }
 
     /// Evaluates one expression for `user_expressions`: its rendering, or why it failed.
-    /// Output the expression writes is dropped.
+    ///
+    /// Only a single expression is accepted (no assignments, definitions, loops or magics, so
+    /// asking for a value cannot rebind or reset anything); output it writes is dropped.
     public func evaluate(expression: String) -> Result<Rendering, CellFailure> {
-        thread.run {
-            let outcome = self.runCell(expression, output: SilentSink())
-            if let failure = outcome.failure { return .failure(failure) }
-            return .success(outcome.result ?? Rendering(plain: "none"))
+        thread.run { self.evaluateExpression(expression) }
+    }
+
+    private func evaluateExpression(_ source: String) -> Result<Rendering, CellFailure> {
+        let (program, syntaxErrors) = Parser.parse(source)
+        if !syntaxErrors.isEmpty { return .failure(CellFailure(diagnostics: syntaxErrors, source: source)) }
+        guard program.statements.count == 1, let statement = program.statements.first, case .expression = statement.kind else {
+            let range = program.statements.dropFirst().first?.range ?? program.statements.first?.range ?? SourceRange(line: 1, column: 1)
+            let found = program.statements.count > 1 ? "a second statement" : "a statement"
+            return .failure(CellFailure(diagnostics: [Diagnostic(.expectedExpression(found: found), at: range)], source: source))
+        }
+        let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
+        if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
+        // The evaluator works on a copy: nothing it binds is written back to the session.
+        let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings, source: source)
+        do {
+            let value = try evaluator.execute(statement)
+            return .success(Presenter.rendering(of: value, budget: settings.budget))
+        } catch let diagnostic as Diagnostic {
+            return .failure(CellFailure(diagnostics: [diagnostic], source: source))
+        } catch let failure as ForeignFailure {
+            return .failure(CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
+        } catch {
+            let diagnostic = Diagnostic(.libraryFailure(function: "evaluate", message: String(describing: error)), at: statement.range)
+            return .failure(CellFailure(diagnostics: [diagnostic], source: source))
         }
     }
 
@@ -76,7 +102,7 @@ public final class Session {
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
         let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings)
+        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings, source: code)
         defer {
             bindings = evaluator.bindings
             settings = evaluator.settings
@@ -86,6 +112,8 @@ public final class Session {
             return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
+        } catch let failure as ForeignFailure {
+            return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
         } catch {
             // Builtin calls turn every error into a diagnostic; this is the last safety net.
             let diagnostic = Diagnostic(.libraryFailure(function: "run", message: String(describing: error)),
@@ -121,6 +149,7 @@ public final class Session {
             return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
         }
         if let builtin = library[name] { return builtin.helpText }
+        if let text = KeywordHelp.text(for: name) { return text }
         let suggestion = Suggestion.closest(to: name, among: library.names + bindings.keys.sorted())
         return "No help for '\(name)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? ".")
     }
@@ -139,6 +168,15 @@ extension Value {
     var isNone: Bool {
         if case .none = self { return true }
         return false
+    }
+}
+
+/// A box that takes sole ownership of a value so another thread can release it.
+final class Parcel<Contents>: @unchecked Sendable {
+    var contents: Contents?
+
+    init(_ contents: Contents) {
+        self.contents = contents
     }
 }
 

@@ -97,10 +97,32 @@ extension Heatmap: Panel {
         }
         return .group([
             .g([Attribute("class", "cells"), Attribute("shape-rendering", "crispEdges")], cells),
+            annotations(blocks: blocks, means: means, axes: axes, range: (low, high), map: map),
             axes.frame(),
             colorBar(axis: barAxis, map: map, axes: axes, context: context),
             PanelParts.notes(notes, in: frame),
         ])
+    }
+
+    /// The value of each cell written in it, light on dark colours, when `annotate` asks or
+    /// (by default) for at most 12 × 12 unaggregated cells roomy enough for the text.
+    private func annotations(blocks: BlockGrid, means: [[Double]], axes: Axes, range: (Double, Double), map: ColorMap) -> Markup {
+        let aggregated = blocks.rows < blocks.sourceRows || blocks.columns < blocks.sourceColumns
+        let cellWidth = axes.plot.width / Double(blocks.columns), cellHeight = axes.plot.height / Double(blocks.rows)
+        let automatic = !aggregated && blocks.rows * blocks.columns <= 144 && cellWidth >= 32 && cellHeight >= 18
+        guard annotate ?? automatic else { return .empty }
+        var texts: [Markup] = []
+        for (row, values) in means.enumerated() {
+            for (column, value) in values.enumerated() where value.isFinite {
+                let fraction = (Double(Self.level(value, low: range.0, high: range.1)) + 0.5) / Double(Self.levels)
+                texts.append(.label(
+                    NumberFormat.significant(value, digits: 3),
+                    x: axes.plot.minX + (Double(column) + 0.5) * cellWidth,
+                    y: axes.plot.minY + (Double(row) + 0.5) * cellHeight + Theme.fontSize * 0.35,
+                    anchor: .middle, size: Theme.noteSize, color: map.isDark(at: fraction) ? "#ffffff" : Theme.ink))
+            }
+        }
+        return .g([Attribute("class", "annotations")], texts)
     }
 
     /// Integer ticks for row or column indices, the domain covering whole cells.

@@ -16,6 +16,9 @@ public struct Heatmap: Sendable {
     /// The caption of the colour bar.
     public var valueLabel = ""
     public var colorMap = ColorMap.automatic
+    /// Writes each cell's value in it (3 significant digits); nil does so for at most 144
+    /// unaggregated cells of at least 32 × 18 px.
+    public var annotate: Bool?
     /// The value range mapped onto the colours; nil fits the finite data.
     public var range: ClosedRange<Double>?
     public var width = 640

@@ -6,7 +6,10 @@ struct Legend {
         /// A line with a dash pattern such as "7 3".
         case pattern(String)
         case dashed
-        case dot
+        /// A line (dashed by `dash` when given) with a marker in its middle.
+        case markedLine(dash: String?, square: Bool)
+        /// A marker: a round dot, or a square when `square`.
+        case marker(square: Bool)
         case block
         case tick
     }
@@ -62,9 +65,18 @@ struct Legend {
             if case .pattern(let pattern) = entry.swatch { dash = [Attribute("stroke-dasharray", pattern)] }
             if case .dashed = entry.swatch { dash = [Attribute("stroke-dasharray", "5 3")] }
             return .stroke(path, color: entry.color, width: Theme.lineWidth, extra: dash)
-        case .dot:
+        case .markedLine(let dash, let square):
+            path.move(x, midY)
+            path.horizontal(Legend.swatchWidth)
+            var dot = PathData()
+            dot.dot(x + Legend.swatchWidth / 2, midY)
+            return .group([
+                .stroke(path, color: entry.color, width: Theme.lineWidth, extra: dash.map { [Attribute("stroke-dasharray", $0)] } ?? []),
+                .markers(dot, color: entry.color, square: square, size: Theme.markerSize),
+            ])
+        case .marker(let square):
             path.dot(x + Legend.swatchWidth / 2, midY)
-            return .stroke(path, color: entry.color, width: Theme.markerSize + 1, extra: [Attribute("stroke-linecap", "round")])
+            return .markers(path, color: entry.color, square: square, size: Theme.markerSize + 1)
         case .block:
             return .element("rect", [
                 Attribute("x", x + 3), Attribute("y", midY - 5), Attribute("width", Legend.swatchWidth - 6),

@@ -38,7 +38,8 @@ extension LinePlot: Panel {
         let xBounds = fixedX ?? dataX, yBounds = fixedY ?? dataY
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
         let legend = Legend(entries: showLegend ? data.series.map {
-            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color, swatch: $0.dash.map(Legend.Swatch.pattern) ?? .line)
+            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color,
+                         swatch: markers ? .markedLine(dash: $0.dash, square: $0.squareMarkers) : $0.dash.map(Legend.Swatch.pattern) ?? .line)
         } : [])
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
@@ -102,9 +103,8 @@ extension LinePlot: Panel {
             .stroke(line, color: prepared.color, width: Theme.lineWidth, extra: [
                 Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series"),
             ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? []), tooltip: prepared.name),
-            .stroke(dots, color: prepared.color, width: Theme.markerSize, extra: [
-                Attribute("stroke-linecap", "round"), Attribute("class", "markers"),
-            ]),
+            .markers(dots, color: prepared.color, square: prepared.squareMarkers, size: Theme.markerSize,
+                     extra: [Attribute("class", "markers")]),
         ]
     }
 

@@ -10,6 +10,7 @@ struct PreparedSeries {
     let name: String
     let color: String
     let dash: String?
+    let squareMarkers: Bool
     var segments: [[LinePoint]] = []
     var count: Int { segments.reduce(0) { $0 + $1.count } }
 }
@@ -26,7 +27,8 @@ struct PreparedLines {
     init(_ plot: LinePlot) {
         var nonFinite = 0, nonPositive = 0
         for (index, source) in plot.series.enumerated() {
-            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index), dash: Theme.seriesDash(index))
+            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index), dash: Theme.seriesDash(index),
+                                          squareMarkers: Theme.squareMarkers(index))
             let count = source.x.map { min($0.count, source.y.count) } ?? source.y.count
             if let x = source.x, x.count != source.y.count {
                 let name = source.name.isEmpty ? "series \(index + 1)" : source.name

@@ -52,7 +52,8 @@ extension ScatterPlot: Panel {
         }
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
         let legend = Legend(entries: showLegend ? series.enumerated().map {
-            Legend.Entry(name: $1.name.isEmpty ? "—" : $1.name, color: Theme.seriesColor($0), swatch: .dot)
+            Legend.Entry(name: $1.name.isEmpty ? "—" : $1.name, color: Theme.seriesColor($0),
+                         swatch: .marker(square: Theme.squareMarkers($0)))
         } : [])
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
@@ -82,9 +83,8 @@ extension ScatterPlot: Panel {
                 }
                 path.dot(sx, sy)
             }
-            return .stroke(path, color: Theme.seriesColor(index), width: Theme.markerSize + 1, extra: [
-                Attribute("stroke-linecap", "round"), Attribute("stroke-opacity", "0.8"), Attribute("class", "points"),
-            ], tooltip: series[index].name)
+            return .markers(path, color: Theme.seriesColor(index), square: Theme.squareMarkers(index), size: Theme.markerSize + 1,
+                            extra: [Attribute("stroke-opacity", "0.8"), Attribute("class", "points")], tooltip: series[index].name)
         }
         return .group([
             axes.grid(),

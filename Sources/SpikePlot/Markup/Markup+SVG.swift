@@ -33,6 +33,19 @@ extension Markup {
         return .element("path", attributes, tooltip.isEmpty ? [] : [.element("title", [], [.text(tooltip)])])
     }
 
+    /// Markers at the zero-length subpaths of `path` (see `PathData.dot`): round dots, or
+    /// squares (drawn slightly smaller so both shapes look the same size).
+    static func markers(
+        _ path: PathData, color: String, square: Bool, size: Double, extra: [Attribute] = [], tooltip: String = ""
+    ) -> Markup {
+        guard !path.isEmpty else { return .empty }
+        let attributes = [
+            Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
+            Attribute("stroke-width", square ? size * 0.85 : size), Attribute("stroke-linecap", square ? "square" : "round"),
+        ] + extra
+        return .element("path", attributes, tooltip.isEmpty ? [] : [.element("title", [], [.text(tooltip)])])
+    }
+
     /// A filled `<path>` without stroke.
     static func fill(_ path: PathData, color: String, opacity: Double? = nil) -> Markup {
         guard !path.isEmpty else { return .empty }

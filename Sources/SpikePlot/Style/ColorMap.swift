@@ -41,6 +41,13 @@ public enum ColorMap: Sendable, Equatable {
         return "#" + mixed.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
     }
 
+    /// Whether text on the colour at `fraction` should be light (the colour is dark), by the
+    /// Rec. 709 luma of its sRGB components.
+    func isDark(at fraction: Double) -> Bool {
+        let rgb = Self.rgb(color(at: fraction))
+        return 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 128
+    }
+
     private static func rgb(_ hex: String) -> [Double] {
         let digits = Array(hex.dropFirst())
         return stride(from: 0, to: 6, by: 2).map { Double(Int(String(digits[$0...$0 + 1]), radix: 16) ?? 0) }

@@ -37,6 +37,12 @@ enum Theme {
         }
     }
 
+    /// Whether the markers of the series at `index` are squares (odd series) rather than
+    /// round dots, so neighbouring point clouds differ in shape as well as colour.
+    static func squareMarkers(_ index: Int) -> Bool {
+        index % 2 == 1
+    }
+
     static let lineWidth = 1.75
     static let tickLength = 4.0
     static let markerSize = 5.0

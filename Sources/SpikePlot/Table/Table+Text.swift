@@ -6,6 +6,7 @@ extension Table {
     ///     -----  -------------  -------
     ///     cpg    0.912 ± 0.013  0.0871*
     public func text() -> String {
+        guard !columns.isEmpty else { return title.isEmpty ? "(empty table)" : singleLine(title) + "\n(empty table)" }
         let winners = bestValues
         let alignments = columns.indices.map(alignment(ofColumn:))
         let marked = Set(winners.keys)
@@ -30,6 +31,7 @@ extension Table {
                 lines.append(widths.map { String(repeating: "-", count: max(1, $0)) }.joined(separator: "  "))
             }
         }
+        if rows.isEmpty { lines.append("(no rows)") }
         if let more = moreRowsLine { lines.append(more) }
         if !marked.isEmpty { lines.append("* best in column") }
         return lines.joined(separator: "\n")

@@ -35,6 +35,9 @@ public enum ZeroMQKernelRuntime {
         )
         let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
         let stop = StopSignal()
+        // Before any thread serves a request: a SIGINT must never find the default action.
+        let interrupts = SignalInterrupts(cancellation: kernel.cancellation)
+        let parentWatch = ParentWatch(environment: ProcessInfo.processInfo.environment, stop: stop)
 
         let heartbeatThread = ServiceThread(name: "spike-heartbeat") {
             do {
@@ -55,8 +58,6 @@ public enum ZeroMQKernelRuntime {
         let shellThread = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
             if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
         }
-        let interrupts = SignalInterrupts(cancellation: kernel.cancellation)
-        let parentWatch = ParentWatch(environment: ProcessInfo.processInfo.environment, stop: stop)
 
         stop.wait()
         parentWatch?.cancel()

@@ -1,0 +1,20 @@
+/// `%help` and `help("…")` for the language's own words and magics (language.md §1–5).
+enum KeywordHelp {
+    static func text(for word: String) -> String? {
+        switch word {
+        case "fn": return "fn name(a, b=2) = expr   or   fn name(a) { statements }\n    Defines a function; closures capture by value, the body has its own scope."
+        case "for", "in": return "for x in sequence { statements }\n    Runs the block for each item of a list, range, string or tensor (rows)."
+        case "if", "else": return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
+        case "and", "or", "not": return "a and b, a or b, not a\n    Boolean logic on true/false, short-circuit."
+        case "true", "false": return "true, false\n    The booleans."
+        case "none": return "none\n    No value; as pe=, no positional encoding. A cell whose value is none shows nothing."
+        case "%time", "time": return "%time\n    Reports the cell's wall time after running it (%time CODE times one line)."
+        case "%who", "who": return "%who\n    Shows a table of the session's bindings."
+        case "%reset", "reset": return "%reset\n    Forgets every binding and restores the default settings."
+        case "%seed": return "%seed N\n    Seeds every random source of the session (like seed(n))."
+        case "%threads", "threads": return "%threads N\n    Records how many threads the engine may use."
+        case "%help": return "%help name\n    Opens the pager with help(name)'s text."
+        default: return nil
+        }
+    }
+}
