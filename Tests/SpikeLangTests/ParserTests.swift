@@ -96,6 +96,14 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Parser.parse(manyMinus).diagnostics.first?.problem, .tooDeeplyNested(limit: Parser.nestingLimit))
     }
 
+    func testDeeplyNestedBlocksAreASyntaxErrorNotACrash() {
+        for opener in ["fn f() {", "for i in xs {", "if c {", "if c { 1 } else {"] {
+            let deep = String(repeating: opener + "\n", count: 20_000)
+            let diagnostics = Parser.parse(deep).diagnostics
+            XCTAssertTrue(diagnostics.contains { $0.problem == .tooDeeplyNested(limit: Parser.nestingLimit) }, opener)
+        }
+    }
+
     func testModerateNestingWithinTheLimitParses() {
         let nested = String(repeating: "[", count: 50) + "1" + String(repeating: "]", count: 50)
         XCTAssertTrue(Parser.parse(nested).diagnostics.isEmpty)
