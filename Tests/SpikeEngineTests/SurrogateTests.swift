@@ -48,9 +48,18 @@ final class SurrogateTests: XCTestCase {
         ]
         for surrogate in surrogates {
             let kernel = SurrogateKernel(surrogate)
-            for x in points where abs(abs(x) - 0.5) > 1e-9 {
-                XCTAssertEqual(Double(kernel.derivative(Float(x))), surrogate.derivative(at: Double(Float(x))),
-                               accuracy: 1e-6, "\(surrogate) at \(x)")
+            // Charges h with threshold 1, so x = h − 1 runs over the probe points.
+            let inputs = points.filter { abs(abs($0) - 0.5) > 1e-9 }
+            let charges = inputs.map { Float($0) + 1 }
+            var derivatives = [Float](repeating: 0, count: charges.count)
+            charges.withUnsafeBufferPointer { h in
+                derivatives.withUnsafeMutableBufferPointer { out in
+                    kernel.derivatives(h.baseAddress!, minus: 1, into: out.baseAddress!, count: charges.count)
+                }
+            }
+            for (index, h) in charges.enumerated() {
+                XCTAssertEqual(Double(derivatives[index]), surrogate.derivative(at: Double(h - 1)),
+                               accuracy: 1e-6, "\(surrogate) at \(h - 1)")
             }
         }
     }

@@ -2,14 +2,13 @@ import Foundation
 
 /// Float32 evaluation of the surrogate derivative for the fused kernels: the parameters are
 /// folded once, so the per-element work is a few multiplies.
-@usableFromInline
 struct SurrogateKernel: Sendable {
-    @usableFromInline enum Form: Sendable { case atan, sigmoid, fastSigmoid, triangle, rectangle }
-    @usableFromInline let form: Form
+    enum Form: Sendable { case atan, sigmoid, fastSigmoid, triangle, rectangle }
+    let form: Form
     /// atan: π/2·alpha; sigmoid: alpha; fastSigmoid: slope; triangle: 1/width; rectangle: width/2.
-    @usableFromInline let a: Float
+    let a: Float
     /// atan: alpha/2; sigmoid: alpha; fastSigmoid: 1; triangle: 1/width; rectangle: 1/width.
-    @usableFromInline let b: Float
+    let b: Float
 
     init(_ surrogate: Surrogate) {
         switch surrogate {
@@ -18,26 +17,6 @@ struct SurrogateKernel: Sendable {
         case let .fastSigmoid(slope): form = .fastSigmoid; a = Float(slope); b = 1
         case let .triangle(width): form = .triangle; a = Float(1 / width); b = Float(1 / width)
         case let .rectangle(width): form = .rectangle; a = Float(width / 2); b = Float(1 / width)
-        }
-    }
-
-    /// g'(x) in Float32.
-    @inlinable @inline(__always)
-    func derivative(_ x: Float) -> Float {
-        switch form {
-        case .atan:
-            let u = a * x
-            return b / (1 + u * u)
-        case .sigmoid:
-            let s = 1 / (1 + Foundation.exp(-a * x))
-            return b * s * (1 - s)
-        case .fastSigmoid:
-            let d = 1 + a * Swift.abs(x)
-            return b / (d * d)
-        case .triangle:
-            return Swift.max(0, 1 - Swift.abs(x) * a) * b
-        case .rectangle:
-            return Swift.abs(x) < a ? b : 0
         }
     }
 

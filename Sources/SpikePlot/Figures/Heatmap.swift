@@ -13,6 +13,10 @@ public struct Heatmap: Sendable {
     public var title: String
     public var xLabel: String
     public var yLabel: String
+    /// Names of the rows (top to bottom) and of the columns, e.g. the values of a sweep; nil
+    /// numbers them 0, 1, 2, … Crowded labels are thinned to every k-th.
+    public var rowLabels: [String]?
+    public var columnLabels: [String]?
     /// The caption of the colour bar.
     public var valueLabel = ""
     public var colorMap = ColorMap.automatic
