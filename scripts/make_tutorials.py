@@ -164,49 +164,53 @@ compare(models, digits, epochs=15, lr=1e-2, batch=32, seeds=[0, 1, 2])"""),
 CONCLUSIONS = {
     "forecasting-with-cpg-pe.ipynb": """## What we saw
 
-Numbers from one execution (release build; your numbers may differ in the last digits, but the
-pattern below held in every run we made):
+Test R² (mean of three seeds) from our execution of this notebook, release build:
+
+| model, data | none | sinusoidal | relative | CPG-PE |
+|---|---|---|---|---|
+| Spikformer, electricity | 0.59 | 0.68 | 0.40 | **0.73** |
+| SpikeRNN, electricity | 0.62 | 0.75 | 0.62 | **0.76** |
+| Spikformer, traffic | 0.54 | 0.56 (one seed failed) | 0.68 | **0.82** |
+| SpikeRNN, traffic | 0.38 | 0.74 | 0.32 | **0.78** |
 
 * **Some positional encoding nearly always helps.** These models average over positions before
-  their readout, so without an encoding they cannot tell the newest values of the window from
-  the oldest; "none" was the worst or next-to-worst row everywhere (R² about 0.62 on electricity,
-  0.23–0.47 on traffic, where a Spikformer seed failed to train at all).
-* **CPG-PE had the best mean in three of the four settings**: Spikformer on electricity (R² about
-  0.76 against 0.62 without encoding and 0.71 with the float sinusoidal one), SpikeRNN on
-  electricity (about 0.74 against 0.63 and 0.71), and Spikformer on traffic (about 0.85 against
-  0.82 for sinusoidal).
-* **It did not win everywhere.** For SpikeRNN on traffic the float sinusoidal encoding was best
-  (R² about 0.79) and CPG-PE (about 0.66 ± 0.23) varied a lot from seed to seed.
-* **The margins over the sinusoidal encoding are mostly within one standard deviation.** With
-  three seeds that is suggestive, not conclusive. The relative (convolutional) encoding was the
-  least reliable of the three.
+  their readout, so without an encoding they cannot tell the newest values of the window from the
+  oldest.
+* **CPG-PE had the best mean in all four settings here.** In an earlier execution with a slightly
+  different build of the engine (different floating-point summation order, same models and seeds)
+  it was best in three of the four, and the float sinusoidal encoding won SpikeRNN on traffic.
+* **Its margin over the sinusoidal encoding is mostly within one standard deviation**, except on
+  traffic with Spikformer where the sinusoidal runs were erratic. With three seeds and 8 epochs
+  this is suggestive, not conclusive; the relative (convolutional) encoding was the least
+  reliable.
 
-So, on this small budget, CPG-PE is at least as good as the float sinusoidal encoding while
-keeping the network all-spike, and clearly better than no encoding — in line with the paper's
-direction (0.719 → 0.744 averaged R²), though our setting (tiny models, 8 epochs, one- and
-eight-variate series) is far from the paper's and the gaps here are larger and noisier.""",
+So on this small budget CPG-PE is at least as good as the float sinusoidal encoding while keeping
+every signal a spike, and clearly better than no encoding — the direction the paper reports
+(0.719 → 0.744 averaged R²), although our setting (tiny models, 8 epochs, one- and eight-variate
+series) is far from the paper's and our gaps are larger and noisier. Rerun it with more seeds
+(`seeds=[0, 1, 2, 3, 4]`) and epochs before drawing firmer conclusions.""",
     "pe-sensitivity.ipynb": """## What we saw
 
-In the execution we made (two seeds per cell; baseline without encoding R² about 0.55):
+In our execution (two seeds per cell; baseline without encoding R² about 0.48):
 
-* **tau = 10000 was the worst column for every number of pairs** (R² about 0.43–0.58, no better
-  than no encoding). With 96 rolling positions the slow oscillators barely move, so few positions
-  get codes of their own (24 distinct codes for 5 pairs, see the table above).
-* **tau = 100 and 1000 worked best**, and more pairs mostly helped: 20 pairs with tau = 100 gave
-  the best cell (about 0.84), 5 pairs with tau = 1000 — the reference configuration for SpikeRNN —
-  about 0.80.
-* The cells are noisy (two seeds; one dip at 10 pairs, tau = 1000), so read the heatmap for its
-  broad shape: **pick tau so that the oscillators complete cycles within the sequence**, i.e. tau
-  of the order of the number of positions the network sees (T·L), rather than the transformer's
-  10000.""",
+* **tau = 10000 was the worst column for every number of pairs** (R² about 0.58–0.63). With 96
+  rolling positions the slow oscillators barely move, so few positions get codes of their own (24
+  distinct codes for 5 pairs, see the table above).
+* **tau from 100 to 5000 all worked clearly better** (R² about 0.70–0.83); 20 pairs gave the best
+  cells (about 0.82 at tau 100 and 5000), and 5 pairs with tau = 1000 — the reference
+  configuration for SpikeRNN — about 0.82 too.
+* Every CPG-PE cell beat the baseline without encoding.
+* Cells move by a few hundredths between executions and seeds, so read the heatmap for its broad
+  shape: **pick tau so that the oscillators complete cycles within the sequence**, i.e. tau of the
+  order of the number of positions the network sees (T·L), rather than the transformer's 10000.""",
     "digits-classification.ipynb": """## What we saw
 
-In the execution we made (three seeds, 15 epochs):
+In our execution (three seeds, 15 epochs):
 
-* **CPG-PE helped both spiking models**: SpikeRNN went from about 0.72 to 0.80 test accuracy and
-  Spikformer from about 0.61 to 0.73 — the same direction as the paper's image results, with a
-  larger gap because our readout averages over the 8 rows and has no other way to know which row
-  a pattern came from.
+* **CPG-PE helped both spiking models**: SpikeRNN went from about 0.73 to 0.82 test accuracy and
+  Spikformer from about 0.63 to 0.76 — the direction of the paper's image results, with a larger
+  gap because our readout averages over the 8 rows and has no other way to know which row a
+  pattern came from.
 * **Both stay far below a float MLP on raw pixels (about 0.97)** on this budget: tiny spiking
   networks trained for seconds are not competitive here, and the paper's image numbers come from
   much larger models trained for much longer.
