@@ -17,6 +17,10 @@ kernels written in any language):
             a kernel that never publishes status busy/idle around kernel_info_request
             is never "ready")
           - shutdown_request -> process exit                    ("shutdown_s")
+          - process launch -> kernel_info_reply / -> first IOPub message, seen by raw
+            sockets that retry their connection every 2 ms ("own_start_*_s"): the kernel's
+            own start cost, without the ~0.1 s KernelManager's sockets may wait before
+            retrying a connection refused because the kernel had not bound yet
   (ii)  on ONE warm kernel, M executions of --code, each timed from
         execute_request send to
           - first IOPub status busy           ("busy_ms")
@@ -199,14 +203,77 @@ def startup_once(kernel: str, timeout: float) -> dict[str, Any]:
     return run
 
 
+def process_start_once(kernel: str, timeout: float) -> dict[str, Any]:
+    """The kernel's own start cost: process launch -> kernel_info_reply -> first IOPub message,
+    seen by sockets that retry their connection every 2 ms. (KernelManager's sockets retry
+    every 100 ms, zmq's default, so `ready_s` above carries up to ~0.1 s of client waiting.)"""
+    import subprocess
+    import tempfile
+    import uuid
+
+    from jupyter_client.connect import write_connection_file
+    from jupyter_client.session import Session
+
+    spec = KernelSpecManager().get_kernel_spec(kernel)
+    key = uuid.uuid4().hex.encode()
+    folder = tempfile.mkdtemp(prefix="kernel-latency-")
+    fname, conn = write_connection_file(fname=os.path.join(folder, "connection.json"),
+                                        ip="127.0.0.1", key=key)
+    argv = [a.replace("{connection_file}", fname) for a in spec.argv]
+    if argv[0] in ("python", "python3") or argv[0].startswith("python3."):
+        argv[0] = sys.executable  # what jupyter_client does too
+    session = Session(key=key)
+    ctx = zmq.Context()
+    shell, iopub = ctx.socket(zmq.DEALER), ctx.socket(zmq.SUB)
+    for sock in (shell, iopub):
+        sock.setsockopt(zmq.RECONNECT_IVL, 2)
+        sock.linger = 0
+    iopub.setsockopt(zmq.SUBSCRIBE, b"")
+    run: dict[str, Any] = {"reply": None, "ready": None}
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(argv, env={**os.environ, **spec.env}, stdout=KERNEL_OUT,
+                            stderr=KERNEL_OUT, stdin=subprocess.DEVNULL)
+    try:
+        shell.connect(f"tcp://127.0.0.1:{conn['shell_port']}")
+        iopub.connect(f"tcp://127.0.0.1:{conn['iopub_port']}")
+        poller = zmq.Poller()
+        poller.register(shell, zmq.POLLIN)
+        poller.register(iopub, zmq.POLLIN)
+        session.send(shell, "kernel_info_request", {})
+        next_send = time.perf_counter() + 0.25
+        while time.perf_counter() - t0 < timeout and run["ready"] is None:
+            events = dict(poller.poll(10))
+            now = time.perf_counter()
+            if shell in events:
+                shell.recv_multipart()
+                run["reply"] = run["reply"] or now - t0
+            if iopub in events:
+                iopub.recv_multipart()
+                if run["reply"] is not None:
+                    run["ready"] = now - t0
+            if now >= next_send and run["ready"] is None:
+                session.send(shell, "kernel_info_request", {})  # as wait_for_ready re-asks
+                next_send = now + 0.25
+    finally:
+        proc.terminate()
+        proc.wait()
+        shell.close()
+        iopub.close()
+        ctx.term()
+        os.unlink(fname)
+        os.rmdir(folder)
+    return run
+
+
 def measure_startup(kernels: list[str], n: int, timeout: float) -> dict[str, dict[str, Any]]:
     """n launches of every kernel, alternating kernels round by round."""
     runs: dict[str, list[dict[str, Any]]] = {k: [] for k in kernels}
     for i in range(n):
         for kernel in kernels:
             r = startup_once(kernel, timeout)
+            r["own"] = process_start_once(kernel, timeout)
             runs[kernel].append(r)
-            log(f"  startup {i + 1}/{n} {kernel}: first_reply={r['reply'] and round(r['reply'], 3)}s "
+            log(f"  own start {r['own']['reply'] and round(r['own']['reply'], 4)}s; startup {i + 1}/{n} {kernel}: first_reply={r['reply'] and round(r['reply'], 3)}s "
                 f"ready={r['ready'] and round(r['ready'], 3)}s "
                 f"shutdown={r['shutdown'] and round(r['shutdown'], 3)}s")
     out = {}
@@ -216,6 +283,8 @@ def measure_startup(kernels: list[str], n: int, timeout: float) -> dict[str, dic
             "first_kernel_info_reply_s": summary([r["reply"] for r in rs if r["reply"] is not None]),
             "ready_s": summary([r["ready"] for r in rs if r["ready"] is not None]),
             "shutdown_s": summary([r["shutdown"] for r in rs if r["shutdown"] is not None]),
+            "own_start_reply_s": summary([r["own"]["reply"] for r in rs if r["own"]["reply"] is not None]),
+            "own_start_ready_s": summary([r["own"]["ready"] for r in rs if r["own"]["ready"] is not None]),
             "failures": [f"run {i}: {f}" for i, r in enumerate(rs) for f in r["failures"]],
             "kernel_info": info,
         }
@@ -415,6 +484,8 @@ def table(results: dict[str, dict[str, Any]]) -> str:
     rows = [
         ("launch -> ready, median (ms)", ("startup", "ready_s", "median"), 1000, 1, "ready_ms"),
         ("launch -> ready, p90 (ms)", ("startup", "ready_s", "p90"), 1000, 1, None),
+        ("own start -> reply, median (ms)", ("startup", "own_start_reply_s", "median"), 1000, 1, None),
+        ("own start -> ready, median (ms)", ("startup", "own_start_ready_s", "median"), 1000, 1, "ready_ms"),
         ("shutdown, median (ms)", ("startup", "shutdown_s", "median"), 1000, 1, None),
         ("execute -> busy, median (ms)", ("execute", "busy_ms", "median"), 1, 3, None),
         ("execute -> reply, median (ms)", ("execute", "reply_ms", "median"), 1, 3, None),
