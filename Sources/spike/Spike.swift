@@ -10,4 +10,11 @@ struct Spike: ParsableCommand {
         version: SpikeEngine.version,
         subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
     )
+
+    /// Keeps freed tensor memory in the process (see `AllocatorTuning`: training otherwise
+    /// spends most of its time in page faults), then runs the command.
+    static func main() {
+        AllocatorTuning.retainFreedMemory()
+        main(nil)
+    }
 }

@@ -87,11 +87,17 @@ class InterruptChecks(_KernelChecks):
     """A running cell stops on interrupt_request or SIGINT; the kernel keeps its state."""
 
     def _result_after_failure(self, code: str) -> str | None:
-        """text/plain result of the cell after a failed one; while the known abort race is
-        open (tested on its own below), one 'aborted' answer is tolerated and the cell re-sent."""
+        """text/plain result of the cell sent after a failed one has replied and gone idle.
+
+        While the known abort race is open (it has its own tests), one 'aborted' answer is
+        tolerated and the cell re-sent; otherwise an 'aborted' answer fails here, saying why."""
         ex = self.rk.run(code)
         if ex.reply is not None and ex.content["status"] == "aborted" and is_open("abort-race"):
             ex = self.rk.run(code)
+        self.assertIsNotNone(ex.reply, f"no reply to {code!r}")
+        self.assertNotEqual(ex.content["status"], "aborted",
+                            f"{code!r}, sent after the failed cell's reply and idle, was aborted: "
+                            "the kernel aborts requests that were not queued when the cell failed")
         results = ex.of_type("execute_result")
         return results[0]["content"]["data"]["text/plain"] if results else None
 
@@ -140,7 +146,8 @@ class InterruptChecks(_KernelChecks):
                 self.rk.send("control", "interrupt_request", {})
                 self.assertEqual(self.rk.collect(mid).content["status"], "error")
                 after = self.rk.run(self.dialect.print_text.format(text=f"after {attempt}"))
-                self.assertEqual(after.content["status"], "ok", after.content)
+                self.assertEqual(after.content["status"], "ok",
+                                 f"sent after the interrupted cell's reply and idle: {after.content}")
                 self.assertIn(f"after {attempt}", after.stream_text())
 
     def test_sigint_stops_a_running_cell_and_keeps_bindings(self) -> None:
@@ -205,7 +212,8 @@ class QueueChecks(_KernelChecks):
             with self.subTest(attempt=attempt):
                 self.assertEqual(self.rk.run(d.unbound_name_code).content["status"], "error")
                 after = self.rk.run(d.increment.format(name=str(attempt)))
-                self.assertEqual(after.content["status"], "ok", after.content)
+                self.assertEqual(after.content["status"], "ok",
+                                 f"sent after the failed cell's reply and idle: {after.content}")
 
     def test_stop_on_error_false_lets_queued_requests_run(self) -> None:
         head, rest, markers = self._burst(stop_on_error=False)

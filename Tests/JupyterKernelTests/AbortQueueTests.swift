@@ -47,3 +47,39 @@ final class AbortQueueTests: XCTestCase {
         XCTAssertEqual(harness.kernel.handle(harness.execute("print fine"), on: .shell), .none)
     }
 }
+
+/// A client that sends its next request as soon as it sees the idle of the previous one.
+private final class IdleTriggeredClient: MessageSink, @unchecked Sendable {
+    let recorded = RecordingSink()
+    let queue = MessageQueue()
+    var pending: [String: Message] = [:]
+
+    func send(_ message: Message, on channel: Channel) {
+        recorded.send(message, on: channel)
+        guard channel == .iopub, message.type == "status", message.content["execution_state"] == "idle",
+              let parent = message.parentMessageID, let next = pending.removeValue(forKey: parent)
+        else { return }
+        queue.push(next)
+        if pending.isEmpty { queue.close() }
+    }
+}
+
+final class AbortAfterIdleTests: XCTestCase {
+    func testARequestSentAfterTheFailedCellsIdleRuns() {
+        let client = IdleTriggeredClient()
+        let headers = HeaderFactory(session: "client-session")
+        let kernel = Kernel(
+            interpreter: ScriptedInterpreter(), sink: client, headers: HeaderFactory(session: "kernel-session"), log: { _ in })
+        func execute(_ code: String) -> Message {
+            Message(identities: [Data("client".utf8)], header: headers.header(for: "execute_request"),
+                    content: ExecuteRequest(code: code).json)
+        }
+        let failing = execute("fail ValueError bad")
+        let after = execute("print after")
+        client.pending[failing.header.messageID] = after
+        client.queue.push(failing)
+        _ = kernel.serve(client.queue, on: .shell)
+        XCTAssertEqual(client.recorded.reply(to: failing.header.messageID)?.message.content["status"], "error")
+        XCTAssertEqual(client.recorded.reply(to: after.header.messageID)?.message.content["status"], "ok")
+    }
+}

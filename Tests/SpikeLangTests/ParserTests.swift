@@ -31,7 +31,9 @@ final class ParserTests: XCTestCase {
             ("fn f(a, b=2) = a + b", "(fn f (a b=2) (+ a b))"),
             ("fn g(a) { y = a\n y }", "(fn g (a) {(= y a); y})"),
             ("for i in 0..3 { print(i) }", "(for i (.. 0 3) {(call print i)})"),
-            ("a == b == c", "(== (== a b) c)"),
+            ("(a == b) == c", "(== (== a b) c)"),
+            ("a < b and b < c", "(and (< a b) (< b c))"),
+            ("0 < x < 1", "SyntaxError at 1:7: comparisons do not chain: write a < b and b < c"),
         ]
         for (source, expected) in cases {
             XCTAssertEqual(SExpression.parse(source), expected, source)
@@ -94,6 +96,14 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(Parser.parse(longChain).diagnostics.first?.problem, .tooDeeplyNested(limit: Parser.nestingLimit))
         let manyMinus = String(repeating: "-", count: 50_000) + "1"
         XCTAssertEqual(Parser.parse(manyMinus).diagnostics.first?.problem, .tooDeeplyNested(limit: Parser.nestingLimit))
+    }
+
+    func testDeeplyNestedBlocksAreASyntaxErrorNotACrash() {
+        for opener in ["fn f() {", "for i in xs {", "if c {", "if c { 1 } else {"] {
+            let deep = String(repeating: opener + "\n", count: 20_000)
+            let diagnostics = Parser.parse(deep).diagnostics
+            XCTAssertTrue(diagnostics.contains { $0.problem == .tooDeeplyNested(limit: Parser.nestingLimit) }, opener)
+        }
     }
 
     func testModerateNestingWithinTheLimitParses() {

@@ -100,7 +100,10 @@ final class SessionTests: XCTestCase {
         let deep = String(repeating: "[", count: 10_000)
         XCTAssertEqual(session.run(deep, output: RecordingSink()).failure?.name, "SyntaxError")
         let many = String(repeating: "x = 1 +* 2\n", count: 2_000)
-        XCTAssertEqual(session.run(many, output: RecordingSink()).failure?.diagnostics.count, 2_000)
+        let failure = session.run(many, output: RecordingSink()).failure
+        XCTAssertEqual(failure?.diagnostics.count, 2_000)
+        XCTAssertEqual(failure?.traceback.count, 3 * CellFailure.shownLimit + 1)
+        XCTAssertEqual(failure?.traceback.last, "… and 1980 more errors")
         let big = "total = 0\n" + String(repeating: "total = total + 1\n", count: 20_000) + "total"
         XCTAssertEqual(session.run(big, output: RecordingSink()).result?.plain, "20000")
     }

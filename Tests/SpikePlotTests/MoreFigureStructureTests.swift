@@ -43,6 +43,26 @@ final class MoreFigureStructureTests: XCTestCase {
         XCTAssertFalse(big.svg().contains("annotations"), "crowded cells are not annotated by default")
     }
 
+    func testHeatmapRowsAndColumnsCanBeNamed() throws {
+        var sweep = Heatmap(matrix: [[1, 2, 3], [4, 5, 6]], xLabel: "pairs", yLabel: "tau")
+        sweep.rowLabels = ["100", "1000 <b>"]
+        sweep.columnLabels = ["5", "10"]
+        let root = try XCTUnwrap(XMLNode.parse(sweep.svg()))
+        let texts = root.elements("text").map(\.text)
+        for label in ["100", "1000 <b>", "5", "10", "2"] { XCTAssertTrue(texts.contains(label), "\(label) in \(texts)") }
+        XCTAssertTrue(root.elements("b").isEmpty)
+    }
+
+    func testManyRowLabelsAreThinnedToFit() throws {
+        var tall = Heatmap(matrix: (0..<200).map { [Double($0)] })
+        tall.rowLabels = (0..<200).map { "row \($0)" }
+        let root = try XCTUnwrap(XMLNode.parse(tall.svg()))
+        let rows = root.elements("text").map(\.text).filter { $0.hasPrefix("row ") }
+        XCTAssertGreaterThanOrEqual(rows.count, 2)
+        XCTAssertLessThanOrEqual(rows.count, 20)
+        XCTAssertEqual(rows.first, "row 0")
+    }
+
     func testAHeatmapLeavesNonFiniteCellsBlankWithANote() throws {
         let root = try XCTUnwrap(XMLNode.parse(Heatmap(matrix: [[1, .nan], [.infinity, 4]]).svg()))
         let cells = try XCTUnwrap(root.all.first { $0.attributes["class"] == "cells" })

@@ -79,15 +79,23 @@ public final class Kernel: @unchecked Sendable {
 
     /// Serves `source` until it closes or a shutdown is requested, aborting queued executions
     /// after a failure. Returns `.shutdown` or, when the source closed, `.none`.
+    ///
+    /// "Queued" means waiting in `source` before the failed request's idle is published: the
+    /// idle tells the client the kernel is ready, so a request sent after seeing it runs
+    /// normally (as in ipykernel, which snapshots its queue before the idle).
     public func serve(_ source: any MessageSource, on channel: Channel) -> KernelAction {
         while let message = source.next() {
-            let action = handle(message, on: channel)
-            if case .shutdown = action { return action }
+            publish(Status(.busy), parent: message)
+            let action = dispatch(message, on: channel)
+            var waiting: [Message] = []
             if action == .abortQueuedExecutions {
-                while let queued = source.nextIfQueued() {
-                    let queuedAction = handleQueuedAfterFailure(queued, on: channel)
-                    if case .shutdown = queuedAction { return queuedAction }
-                }
+                while let queued = source.nextIfQueued() { waiting.append(queued) }
+            }
+            publish(Status(.idle), parent: message)
+            if case .shutdown = action { return action }
+            for queued in waiting {
+                let queuedAction = handleQueuedAfterFailure(queued, on: channel)
+                if case .shutdown = queuedAction { return queuedAction }
             }
         }
         return .none

@@ -4,8 +4,9 @@
 ///     attention = (Q Kᵀ) · scale                    [T, B, heads, L, L], no softmax
 ///     y = LIF(BN(Linear(LIF_{V_th=0.5}(attention V))))
 ///
-/// Q, K and V are binary, so QKᵀ counts coincident spikes. Cost: 4 linear layers plus
-/// 4·T·B·L²·D flops for the two attention products.
+/// Q, K and V are binary, so QKᵀ counts coincident spikes. Without a softmax the product
+/// reassociates: (Q Kᵀ) V = Q (Kᵀ V), computed in that order — exact for spikes (integer
+/// sums), and no L × L matrix. Cost: 4 linear layers plus 4·T·B·L·D²/heads flops.
 public struct SpikingSelfAttention: Layer {
     public var query: Linear, key: Linear, value: Linear, projection: Linear
     public var queryNorm: BatchNorm, keyNorm: BatchNorm, valueNorm: BatchNorm, projectionNorm: BatchNorm
@@ -87,8 +88,7 @@ public struct SpikingSelfAttention: Layer {
         let q = try spikes(query, queryNorm)
         let k = try spikes(key, keyNorm)
         let v = try spikes(value, valueNorm)
-        let attention = tape.scale(try tape.matmul(q, k, transposingB: true), by: scale)
-        let mixed = try tape.matmul(attention, v)
+        let mixed = tape.scale(try tape.matmul(q, tape.matmul(tape.transpose(k), v)), by: scale)
         let merged = try tape.reshape(tape.permute(mixed, [0, 1, 3, 2, 4]), [t, b, l, d])
         let fired = try attentionNeuron.forward(merged, in: context)
         let projected = try projection.forward(fired, in: context)

@@ -18,13 +18,18 @@ public final class Network {
     public private(set) var outputShape: [Int]?
     /// The seed the weights were initialised from.
     public private(set) var initialSeed: UInt64?
+    /// How the network reads each example when that differs from the data's layout (e.g.
+    /// [8, 8] for a digit given as 64 pixels: 8 positions of 8 features); nil: as given.
+    public private(set) var requestedExample: [Int]?
     /// The normalisation of the forecasting data it last trained on (for `predict` in
     /// original units).
     public internal(set) var dataNormalizer: Normalizer?
 
-    /// An unbuilt network; with `example` and `outputs` it is built at once from `seed`.
+    /// An unbuilt network; with `example` and `outputs` it is built at once from `seed`; with
+    /// `example` alone, it reads each example of the data it meets as that shape (same count).
     public init(_ blueprint: Blueprint, example: [Int]? = nil, outputs: [Int]? = nil, seed: UInt64 = 0) throws {
         self.blueprint = blueprint
+        requestedExample = example
         if let example, let outputs { try prepare(example: example, outputs: outputs, seed: seed) }
     }
 
@@ -34,6 +39,7 @@ public final class Network {
         exampleShape = other.exampleShape
         outputShape = other.outputShape
         initialSeed = other.initialSeed
+        requestedExample = other.requestedExample
         dataNormalizer = other.dataNormalizer
     }
 
@@ -44,7 +50,9 @@ public final class Network {
 
     /// A fresh, unbuilt network with the same blueprint.
     public func fresh() -> Network {
-        Network(unbuiltFrom: blueprint)
+        let network = Network(unbuiltFrom: blueprint)
+        network.requestedExample = requestedExample
+        return network
     }
 
     /// An unbuilt network of `blueprint` (sizes come from the first data it meets).
@@ -59,7 +67,15 @@ public final class Network {
     ///
     /// Throws `.value(argument: "data")` when a built network meets data of other shapes,
     /// and the builders' errors (naming the option) when the blueprint does not fit the data.
-    public func prepare(example: [Int], outputs: [Int], seed: UInt64) throws {
+    public func prepare(example data: [Int], outputs: [Int], seed: UInt64) throws {
+        var example = data
+        if let requestedExample {
+            guard requestedExample.reduce(1, *) == data.reduce(1, *) else {
+                throw EngineError.value(argument: "inputs", message:
+                    "\(requestedExample) holds \(requestedExample.reduce(1, *)) numbers per example but the data has \(data) (\(data.reduce(1, *)))")
+            }
+            example = requestedExample
+        }
         if isBuilt {
             guard example == exampleShape, outputs == outputShape else {
                 throw EngineError.value(argument: "data", message:
@@ -123,10 +139,10 @@ public final class Network {
         guard let exampleShape, let outputShape else {
             throw EngineError.value(argument: "network", message: "it has not met data yet: train it first, or give inputs= and outputs=")
         }
-        guard Array(input.shape.dropFirst()) == exampleShape, let batch = input.shape.first else {
+        guard let batch = input.shape.first, input.value.count == batch * exampleShape.reduce(1, *) else {
             throw EngineError.shape(operation: "network input", first: input.shape, second: [-1] + exampleShape)
         }
-        var x = input
+        var x = Array(input.shape.dropFirst()) == exampleShape ? input : try context.tape.reshape(input, [batch] + exampleShape)
         for (index, stage) in stages.enumerated() {
             try context.checkCancellation()
             let y = try stage.layer.forward(x, in: context)

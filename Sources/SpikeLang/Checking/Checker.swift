@@ -4,7 +4,8 @@
 /// Known names: the session's bindings from earlier cells, the library, and names bound
 /// earlier in the same cell. A function body also knows its own name and parameters; its
 /// assignments stay local. Names bound in either branch of an `if`, or in a loop body, are
-/// known after it (the evaluator still reports a name that turns out unbound at run time).
+/// known after it, and names a loop body binds anywhere are known throughout that body (the
+/// evaluator still reports a name that turns out unbound at run time).
 struct Checker {
     private var known: Set<String>
     private let library: [String]
@@ -49,6 +50,8 @@ struct Checker {
         case .loop(let variable, _, let sequence, let body):
             check(sequence)
             known.insert(variable)
+            // Later passes see what earlier passes bound (see `BoundNames`).
+            known.formUnion(BoundNames.of(body.statements))
             check(body.statements)
         }
     }

@@ -11,6 +11,10 @@ enum FigureBuilder {
         switch value {
         case .record(let record):
             return try record.fields.flatMap { field -> [LinePlot.Series] in
+                if case .record = field.value {
+                    throw Diagnostic(.elementType(context: "plot(): field '\(field.name)'", expected: "a list, vector, matrix or trace",
+                                                  got: "a record"), at: range)
+                }
                 let parts = try series(from: field.value, x: x, at: range)
                 if parts.count == 1 { return [LinePlot.Series(field.name, y: parts[0].y, x: x)] }
                 return parts.map { LinePlot.Series("\(field.name) \($0.name)", y: $0.y, x: x) }

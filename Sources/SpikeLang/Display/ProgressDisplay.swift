@@ -11,10 +11,13 @@ final class ProgressDisplay {
     private let id = "spike-progress-" + UUID().uuidString
     private let clock = ContinuousClock()
     private var lastShown: ContinuousClock.Instant?
+    /// False: show nothing (`progress=false`).
+    private let enabled: Bool
 
-    init(sink: OutputSink, title: String) {
+    init(sink: OutputSink, title: String, enabled: Bool = true) {
         self.sink = sink
         self.title = title
+        self.enabled = enabled
     }
 
     /// After a batch: shows the bar if enough time has passed since the last update.
@@ -55,6 +58,7 @@ final class ProgressDisplay {
     }
 
     private func publish(_ cells: [(String, Table.Cell)], fraction: Double?, force: Bool) {
+        guard enabled else { return }
         let now = clock.now
         if !force, let lastShown, now - lastShown < .milliseconds(Int(TrainingLibrary.progressInterval * 1000)) { return }
         let bar = fraction.map(Self.bar) ?? ""

@@ -2,12 +2,18 @@ import SpikeEngine
 
 /// Between Spike lists and engine tensors: `tensor([[1, 2], [3, 4]])` and `tolist(t)`.
 enum TensorConversion {
+    /// The most axes a tensor built from lists may have.
+    static let rankLimit = 32
+
     /// A tensor from a number or (nested, rectangular) lists of numbers.
     /// Errors: a non-number → TypeError; ragged lists → ShapeError naming both lengths.
     static func tensor(from value: Value, at range: SourceRange, budget: MemoryBudget) throws -> Tensor {
         var shape: [Int] = []
         var probe = value
         while case .list(let items) = probe {
+            guard shape.count < rankLimit else {
+                throw Diagnostic(.shapeMismatch("tensor(): lists nested more than \(rankLimit) deep"), at: range)
+            }
             shape.append(items.count)
             guard let first = items.first else { break }
             probe = first

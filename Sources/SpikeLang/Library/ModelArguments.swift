@@ -55,11 +55,12 @@ extension Arguments {
         }
     }
 
-    /// A network from `blueprint`, built at once when `inputs=` and `outputs=` are both given.
+    /// A network from `blueprint`, built at once when `inputs=` and `outputs=` are both given;
+    /// `inputs=` alone says how to read each example (e.g. [8, 8] for 64 pixels).
     func makeNetwork(_ blueprint: Blueprint, seed: UInt64) throws -> Value {
         let inputs = try shape("inputs"), outputs = try shape("outputs")
-        if (inputs == nil) != (outputs == nil) {
-            throw invalid(inputs == nil ? "inputs" : "outputs", "give both inputs= and outputs=, or neither (then the data decides)")
+        if inputs == nil, outputs != nil {
+            throw invalid("outputs", "needs inputs= too (or leave both out and let the data decide)")
         }
         return .model(.network(try engine { try Network(blueprint, example: inputs, outputs: outputs, seed: seed) }))
     }
@@ -98,7 +99,7 @@ extension Arguments {
             throw invalid("model", "has not met data yet: train it first")
         }
         let example = Array(split.inputs.shape.dropFirst())
-        guard example == network.exampleShape else {
+        guard example.reduce(1, *) == network.exampleShape?.reduce(1, *) else {
             throw invalid(argument, "has examples of shape \(example), but the network was built for \(network.exampleShape ?? [])")
         }
         if case .classification = split, network.outputShape?.count != 1 {

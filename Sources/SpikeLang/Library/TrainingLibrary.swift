@@ -24,6 +24,12 @@ enum TrainingLibrary {
         }
     }
 
+    /// Applies the session's `%threads N` (default 1) to the BLAS the engine's matrix
+    /// products run on, before a long engine call.
+    static func applyThreads(_ evaluator: Evaluator) {
+        BLAS.setThreads(max(1, evaluator.settings.threads))
+    }
+
     /// The seed argument if given, else the session's (`%seed N`).
     private static func seed(_ arguments: Arguments, _ evaluator: Evaluator) throws -> UInt64 {
         guard arguments.isGiven("seed") else { return evaluator.settings.seed }
@@ -38,13 +44,16 @@ enum TrainingLibrary {
     ]
 
     private static func train() -> Builtin {
-        Builtin(Signature("train", [required("model"), required("data")] + trainingParameters + [optional("seed", .number(0))]),
+        Builtin(Signature("train", [required("model"), required("data")] + trainingParameters
+                          + [optional("seed", .number(0)), optional("progress", .boolean(true))]),
                 topic: .training,
-                summary: "Trains the model in place on data.train (early stopping on data.valid, best weights kept); shows a live progress bar; returns the run.") { arguments, evaluator in
+                summary: "Trains the model in place on data.train (early stopping on data.valid, best weights kept); shows a live progress bar (progress=false: none); returns the run.") { arguments, evaluator in
             let network = try arguments.network("model")
             let data = try arguments.taskData()
             let options = try trainingOptions(arguments, seed: try seed(arguments, evaluator))
-            let progress = ProgressDisplay(sink: evaluator.sink, title: "training \(network.blueprint.name)")
+            let progress = ProgressDisplay(sink: evaluator.sink, title: "training \(network.blueprint.name)",
+                                           enabled: try arguments.boolean("progress"))
+            applyThreads(evaluator)
             let run = try arguments.engine {
                 try Trainer.train(network, on: data, options: options, progress: { progress.show($0) },
                                   isCancelled: evaluator.cancellation)
@@ -74,8 +83,10 @@ enum TrainingLibrary {
             switch arguments.value("inputs") {
             case .tensor(let tensor):
                 guard network.isBuilt else { throw arguments.invalid("model", "has not met data yet: train it first") }
-                let shaped = Array(tensor.shape.dropFirst()) == network.exampleShape ? tensor
-                    : try arguments.engine { try tensor.reshaped([1] + tensor.shape) }
+                // One example without its batch axis gets one.
+                let perExample = network.exampleShape?.reduce(1, *) ?? 0
+                let shaped = tensor.count == perExample && tensor.shape.first != 1
+                    ? try arguments.engine { try tensor.reshaped([1] + tensor.shape) } : tensor
                 return .tensor(try arguments.engine {
                     try Evaluation.predict(network, inputs: shaped, normalized: false, isCancelled: evaluator.cancellation)
                 })
@@ -93,7 +104,7 @@ enum TrainingLibrary {
         Builtin(Signature("compare", [required("models"), required("data"), optional("epochs", .number(10)),
                                       optional("seeds", .list([.number(0), .number(1), .number(2)])),
                                       optional("lr", .number(1e-3)), optional("batch", .number(64)), optional("optimizer", .string("adam")),
-                                      optional("clip", .number(1)), optional("patience", .none)]),
+                                      optional("clip", .number(1)), optional("patience", .none), optional("progress", .boolean(true))]),
                 topic: .training,
                 summary: "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics as mean ± std, with a chart.") { arguments, evaluator in
             guard case .record(let record) = arguments.value("models") else {
@@ -111,7 +122,8 @@ enum TrainingLibrary {
             }
             let data = try arguments.taskData()
             let options = try trainingOptions(arguments, seed: 0)
-            let progress = ProgressDisplay(sink: evaluator.sink, title: "compare")
+            let progress = ProgressDisplay(sink: evaluator.sink, title: "compare", enabled: try arguments.boolean("progress"))
+            applyThreads(evaluator)
             let comparison = try arguments.engine {
                 try Comparison.run(models: models, on: data, options: options, seeds: seeds, progress: { progress.show($0) },
                                    isCancelled: evaluator.cancellation)

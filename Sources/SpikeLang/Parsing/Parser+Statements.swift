@@ -159,6 +159,8 @@ extension Parser {
     /// `{ statements }` with newlines significant inside.
     mutating func parseBlock() throws -> Block {
         let opener = try expect(.leftBrace)
+        try enterNesting(at: opener.range)
+        defer { nesting -= 1 }
         return try withNewlines(skipped: false) { parser in
             try parser.withRecords(true) { parser in
                 var statements: [Statement] = []

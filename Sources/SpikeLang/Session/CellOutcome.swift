@@ -22,13 +22,17 @@ public struct CellFailure: Error, Equatable, Sendable {
     public var name: String
     /// The first error's message, with its line and column: `at 2:5: name 'x' is not defined`.
     public var message: String
-    /// Ready-to-show lines: for each error, a summary, the source line and a caret line.
+    /// Ready-to-show lines: for each error (the first `shownLimit`), a summary, the source
+    /// line and a caret line; then how many more errors there are, if any.
     public var traceback: [String]
     /// Every error found, as data (a cell with several syntax errors has several).
     public var diagnostics: [Diagnostic]
 
     /// A failure from `diagnostics` in `source`, with `context` lines (e.g. the place inside a
     /// function from another cell) appended to the traceback.
+    /// Errors rendered in the traceback; the rest are counted (all stay in `diagnostics`).
+    public static let shownLimit = 20
+
     public init(diagnostics: [Diagnostic], source: String, context: [String] = []) {
         // Callers always pass at least one diagnostic; an empty list still yields a readable failure.
         let first = diagnostics.first
@@ -36,7 +40,10 @@ public struct CellFailure: Error, Equatable, Sendable {
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"
         let sourceLines = SourceLines.of(source)
-        traceback = diagnostics.flatMap { $0.tracebackLines(sourceLines: sourceLines) } + context
+        traceback = diagnostics.prefix(CellFailure.shownLimit).flatMap { $0.tracebackLines(sourceLines: sourceLines) } + context
+        if diagnostics.count > CellFailure.shownLimit {
+            traceback.append("… and \(diagnostics.count - CellFailure.shownLimit) more errors")
+        }
         self.diagnostics = diagnostics
     }
 }

@@ -58,15 +58,16 @@ struct Axes {
     }
 
     /// Fits ticks to `length` pixels: the most ticks (up to one per `spacing` px) whose labels
-    /// keep a 12 px gap between neighbours, built by `make(maxTicks)`; when even two requested
-    /// ticks crowd, every other label is dropped until they fit.
-    static func fitTicks(length: Double, spacing: Double, make: (Int) -> Axis) -> Axis {
+    /// keep a gap between neighbours, built by `make(maxTicks)`; when even two requested ticks
+    /// crowd, every other label is dropped until they fit. Labels of a `vertical` axis stack,
+    /// so there only their height counts.
+    static func fitTicks(length: Double, spacing: Double, vertical: Bool = false, make: (Int) -> Axis) -> Axis {
         var count = max(2, min(10, Int(length / spacing)))
-        while count > 2, !labelsFit(make(count), length: length) {
+        while count > 2, !labelsFit(make(count), length: length, vertical: vertical) {
             count -= 1
         }
         var axis = make(count)
-        while axis.ticks.count > 1, !labelsFit(axis, length: length) {
+        while axis.ticks.count > 1, !labelsFit(axis, length: length, vertical: vertical) {
             let kept = axis.ticks.count > 2
                 ? axis.ticks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
                 : [axis.ticks[0]]
@@ -75,13 +76,15 @@ struct Axes {
         return axis
     }
 
-    /// Whether neighbouring tick labels of `axis`, laid along `length` px, leave 12 px between them.
-    private static func labelsFit(_ axis: Axis, length: Double) -> Bool {
+    /// Whether neighbouring tick labels of `axis`, laid along `length` px, leave a gap (12 px
+    /// beside each other, 4 px above each other).
+    private static func labelsFit(_ axis: Axis, length: Double, vertical: Bool) -> Bool {
         let placed = axis.ticks.map { tick in
-            (position: axis.fraction(tick.value) * length, half: TextMetrics.width(tick.label, fontSize: Theme.fontSize) / 2)
+            (position: axis.fraction(tick.value) * length,
+             half: vertical ? Theme.fontSize / 2 : TextMetrics.width(tick.label, fontSize: Theme.fontSize) / 2)
         }
         return zip(placed, placed.dropFirst()).allSatisfy { left, right in
-            right.position - left.position >= left.half + right.half + 12
+            abs(right.position - left.position) >= left.half + right.half + (vertical ? 4 : 12)
         }
     }
 
@@ -151,21 +154,23 @@ struct Axes {
     private func titleAndLabels() -> [Markup] {
         var texts: [Markup] = []
         if !labels.title.isEmpty {
-            let limit = max(8, Int(panel.width / (Theme.titleSize * 0.58)))
+            // Centred over the plot when it fits there, else over the whole panel, cut to fit.
+            let overPlot = 2 * min(plot.midX - panel.minX, panel.maxX - plot.midX) - 16
+            let fitsOverPlot = TextMetrics.width(labels.title, fontSize: Theme.titleSize) * 1.18 <= overPlot
+            let centre = fitsOverPlot ? plot.midX : panel.midX
+            let title = TextMetrics.fitted(labels.title, width: panel.width - 20, fontSize: Theme.titleSize, bold: true)
             texts.append(.label(
-                TextMetrics.truncated(labels.title, limit: limit), x: plot.midX, y: panel.minY + 10 + Theme.titleSize,
+                title, x: centre, y: panel.minY + 10 + Theme.titleSize,
                 anchor: .middle, size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         if !labels.x.isEmpty {
             let baseline = plot.maxY + Theme.tickLength + 5 + Theme.fontSize + 6 + Theme.labelSize * 0.8
-            let limit = max(6, Int(plot.width / (Theme.labelSize * 0.55)))
             texts.append(.label(
-                TextMetrics.truncated(labels.x, limit: limit), x: plot.midX, y: baseline, anchor: .middle, size: Theme.labelSize, color: Theme.ink))
+                TextMetrics.fitted(labels.x, width: plot.width, fontSize: Theme.labelSize), x: plot.midX, y: baseline, anchor: .middle, size: Theme.labelSize, color: Theme.ink))
         }
         if !labels.y.isEmpty {
-            let limit = max(6, Int(plot.height / (Theme.labelSize * 0.55)))
             texts.append(.label(
-                TextMetrics.truncated(labels.y, limit: limit), x: panel.minX + 10 + Theme.labelSize * 0.8, y: plot.midY, anchor: .middle,
+                TextMetrics.fitted(labels.y, width: plot.height, fontSize: Theme.labelSize), x: panel.minX + 10 + Theme.labelSize * 0.8, y: plot.midY, anchor: .middle,
                 size: Theme.labelSize, color: Theme.ink, rotated: true))
         }
         return texts

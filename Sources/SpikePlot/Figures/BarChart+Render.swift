@@ -64,7 +64,7 @@ extension BarChart: Panel {
             reserve: Reserve(right: legend.width, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight),
             makeX: { length in Self.categoryAxis(categories, length: length) },
             makeY: { length in
-                let axis = Axis.linear(low: low, high: high, maxTicks: max(2, min(10, Int(length / 45))))
+                let axis = Axis.linear(low: low, high: high, maxTicks: max(2, min(10, Int(length / Theme.yTickSpacing))))
                 let span = high - low
                 return Axis(scale: .linear, lower: low < 0 ? low - 0.05 * span : 0,
                             upper: high > 0 ? high + 0.05 * span : 0, ticks: axis.ticks)

@@ -67,7 +67,7 @@ extension FigureGrid: Panel {
         let cellHeight = (frame.height - titleHeight) / Double(rowCount)
         var parts: [Markup] = []
         if !title.isEmpty {
-            parts.append(.label(title, x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
+            parts.append(.label(TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true), x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
                                 size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         for (index, figure) in panels.enumerated() {

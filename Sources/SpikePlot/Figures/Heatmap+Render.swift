@@ -56,8 +56,8 @@ extension Heatmap: Panel {
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(right: barRoom, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight), yDownwards: true,
-            makeX: { length in Self.indexAxis(count: columns, length: length, spacing: 60) },
-            makeY: { length in Self.indexAxis(count: rows, length: length, spacing: 28) })
+            makeX: { length in Self.indexAxis(count: columns, labels: columnLabels, length: length, vertical: false) },
+            makeY: { length in Self.indexAxis(count: rows, labels: rowLabels, length: length, vertical: true) })
         let blocks = BlockGrid(rows: rows, columns: columns, plot: axes.plot, limit: Self.maxBlocks)
         let means = blocks.means(of: matrix)
         var paths = Array(repeating: PathData(), count: Self.levels)
@@ -126,11 +126,22 @@ extension Heatmap: Panel {
     }
 
     /// Integer ticks for row or column indices, the domain covering whole cells.
-    static func indexAxis(count: Int, length: Double, spacing: Double) -> Axis {
-        let fitted = Axes.fitTicks(length: length, spacing: spacing) { maxTicks in
-            Axis.linear(low: 0, high: Double(max(1, count - 1)), maxTicks: maxTicks, integerSteps: true)
+    /// Ticks for `count` rows or columns: every k-th of `labels` (cut to 24 characters; missing
+    /// ones numbered), or nice integer indices when there are no labels.
+    static func indexAxis(count: Int, labels: [String]?, length: Double, vertical: Bool) -> Axis {
+        let domain = (lower: -0.5, upper: Double(count) - 0.5)
+        let fitted = Axes.fitTicks(length: length, spacing: vertical ? 28 : 60, vertical: vertical) { maxTicks in
+            guard let labels else {
+                let numbered = Axis.linear(low: 0, high: Double(max(1, count - 1)), maxTicks: maxTicks, integerSteps: true)
+                return Axis(scale: .linear, lower: domain.lower, upper: domain.upper, ticks: numbered.ticks)
+            }
+            let every = max(1, Int((Double(count) / Double(max(1, maxTicks))).rounded(.up)))
+            let ticks = stride(from: 0, to: count, by: every).map { index in
+                Tick(value: Double(index), label: index < labels.count ? TextMetrics.truncated(labels[index], limit: 24) : String(index))
+            }
+            return Axis(scale: .linear, lower: domain.lower, upper: domain.upper, ticks: ticks)
         }
-        return Axis(scale: .linear, lower: -0.5, upper: Double(count) - 0.5,
+        return Axis(scale: .linear, lower: domain.lower, upper: domain.upper,
                     ticks: fitted.ticks.filter { $0.value >= 0 && $0.value < Double(count) })
     }
 

@@ -45,14 +45,14 @@ extension LinePlot: Panel {
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(right: legend.width, bottom: noteRoom),
             makeX: { length in
-                Axes.fitTicks(length: length, spacing: 80) { count in
+                Axes.fitTicks(length: length, spacing: Theme.xTickSpacing) { count in
                     xScale == .log
                         ? Axis.log(low: xBounds.0, high: xBounds.1, maxTicks: count)
                         : Axis.linear(low: xBounds.0, high: xBounds.1, maxTicks: count, integerSteps: data.integerX)
                 }
             },
             makeY: { length in
-                let count = max(2, min(10, Int(length / 45)))
+                let count = max(2, min(10, Int(length / Theme.yTickSpacing)))
                 return yScale == .log
                     ? Axis.log(low: yBounds.0, high: yBounds.1, maxTicks: count)
                     : Axis.linear(low: yBounds.0, high: yBounds.1, padding: fixedY == nil ? 0.05 : 0, maxTicks: count)

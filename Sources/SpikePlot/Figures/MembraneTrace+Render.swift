@@ -65,12 +65,12 @@ extension MembraneTrace: Panel {
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(top: Self.stripHeight, right: legend.width, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight),
             makeX: { length in
-                Axes.fitTicks(length: length, spacing: 80) { count in
+                Axes.fitTicks(length: length, spacing: Theme.xTickSpacing) { count in
                     Axis.linear(low: xLow, high: xHigh, maxTicks: count, integerSteps: wholeSteps)
                 }
             },
             makeY: { length in
-                Axis.linear(low: yLow, high: yHigh, padding: 0.05, maxTicks: max(2, min(10, Int(length / 45))))
+                Axis.linear(low: yLow, high: yHigh, padding: 0.05, maxTicks: max(2, min(10, Int(length / Theme.yTickSpacing))))
             })
         let clipID = context.id("clip")
         return .group([

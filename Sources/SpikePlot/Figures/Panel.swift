@@ -33,7 +33,7 @@ enum PanelParts {
         guard !notes.isEmpty else { return .empty }
         let text = "⚠ " + notes.joined(separator: "; ")
         return .label(
-            TextMetrics.truncated(text, limit: max(10, Int(frame.width / (Theme.noteSize * 0.55)))),
+            TextMetrics.fitted(text, width: frame.width - 20, fontSize: Theme.noteSize),
             x: frame.minX + 10, y: frame.maxY - 6, size: Theme.noteSize, color: Theme.warning, italic: true)
     }
 
@@ -42,7 +42,8 @@ enum PanelParts {
         var parts: [Markup] = []
         if !title.isEmpty {
             parts.append(.label(
-                title, x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
+                TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true),
+                x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
                 size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         parts.append(.label(message, x: frame.midX, y: frame.midY, anchor: .middle, size: Theme.labelSize, color: Theme.muted))

@@ -59,13 +59,13 @@ extension ScatterPlot: Panel {
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(right: legend.width, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight),
             makeX: { length in
-                Axes.fitTicks(length: length, spacing: 80) { count in
+                Axes.fitTicks(length: length, spacing: Theme.xTickSpacing) { count in
                     xScale == .log ? Axis.log(low: xLow, high: xHigh, maxTicks: count)
                         : Axis.linear(low: xLow, high: xHigh, padding: 0.05, maxTicks: count)
                 }
             },
             makeY: { length in
-                let count = max(2, min(10, Int(length / 45)))
+                let count = max(2, min(10, Int(length / Theme.yTickSpacing)))
                 return yScale == .log ? Axis.log(low: yLow, high: yHigh, maxTicks: count)
                     : Axis.linear(low: yLow, high: yHigh, padding: 0.05, maxTicks: count)
             })

@@ -39,7 +39,7 @@ extension SpikeRaster: Panel {
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(bottom: notes.isEmpty ? 0 : PanelParts.noteHeight), yDownwards: true,
             makeX: { length in
-                Axes.fitTicks(length: length, spacing: 80) { count in
+                Axes.fitTicks(length: length, spacing: Theme.xTickSpacing) { count in
                     let axis = Axis.linear(low: low, high: high, maxTicks: count, integerSteps: discrete)
                     return discrete ? Axis(scale: .linear, lower: low, upper: high, ticks: axis.ticks.filter { $0.value >= 0 }) : axis
                 }

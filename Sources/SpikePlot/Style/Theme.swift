@@ -43,6 +43,11 @@ enum Theme {
         index % 2 == 1
     }
 
+    /// At most one x tick per this many pixels (fewer when labels are wide).
+    static let xTickSpacing = 80.0
+    /// At most one y tick per this many pixels.
+    static let yTickSpacing = 40.0
+
     static let lineWidth = 1.75
     static let tickLength = 4.0
     static let markerSize = 5.0

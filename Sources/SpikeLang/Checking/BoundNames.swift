@@ -1,0 +1,37 @@
+/// The names a run of statements may bind in its own scope: assignments, `fn` names and loop
+/// variables, including those inside `if` blocks and nested loops (which share the scope),
+/// but not those inside function bodies (which have their own).
+///
+/// A loop body runs again after its first pass, so a name it binds anywhere may already be
+/// bound when an earlier line of the body reads it (`if i > 0 { print(previous) }` followed
+/// by `previous = i`); the checker counts such names as known inside the body.
+enum BoundNames {
+    static func of(_ statements: [Statement]) -> Set<String> {
+        var names = Set<String>()
+        for statement in statements { collect(statement, into: &names) }
+        return names
+    }
+
+    private static func collect(_ statement: Statement, into names: inout Set<String>) {
+        switch statement.kind {
+        case .assignment(let name, _, let value):
+            names.insert(name)
+            collect(value, into: &names)
+        case .function(let declaration):
+            names.insert(declaration.name)
+        case .loop(let variable, _, let sequence, let body):
+            names.insert(variable)
+            collect(sequence, into: &names)
+            body.statements.forEach { collect($0, into: &names) }
+        case .expression(let expression):
+            collect(expression, into: &names)
+        }
+    }
+
+    /// Only conditionals hold statements that share the scope; other expressions bind nothing.
+    private static func collect(_ expression: Expression, into names: inout Set<String>) {
+        guard case .conditional(_, let then, let otherwise) = expression.kind else { return }
+        then.statements.forEach { collect($0, into: &names) }
+        otherwise?.statements.forEach { collect($0, into: &names) }
+    }
+}
