@@ -31,7 +31,9 @@ final class ParserTests: XCTestCase {
             ("fn f(a, b=2) = a + b", "(fn f (a b=2) (+ a b))"),
             ("fn g(a) { y = a\n y }", "(fn g (a) {(= y a); y})"),
             ("for i in 0..3 { print(i) }", "(for i (.. 0 3) {(call print i)})"),
-            ("a == b == c", "(== (== a b) c)"),
+            ("(a == b) == c", "(== (== a b) c)"),
+            ("a < b and b < c", "(and (< a b) (< b c))"),
+            ("0 < x < 1", "SyntaxError at 1:7: comparisons do not chain: write a < b and b < c"),
         ]
         for (source, expected) in cases {
             XCTAssertEqual(SExpression.parse(source), expected, source)

@@ -21,6 +21,8 @@ extension Problem {
         case .duplicateField(let name): return "field '\(name)' appears twice in this record"
         case .requiredAfterDefault(let name):
             return "parameter '\(name)' needs a default because an earlier parameter has one"
+        case .chainedComparison(let first, let second):
+            return "comparisons do not chain: write a \(first) b and b \(second) c"
         case .foreignKeyword(let word):
             return "'\(word)' is not a Spike keyword; " + Self.foreignHint(word)
         case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"

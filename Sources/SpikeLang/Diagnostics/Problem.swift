@@ -30,6 +30,8 @@ public enum Problem: Equatable, Sendable {
     case duplicateField(String)
     /// `fn f(a=1, b)`: a parameter without a default after one with a default.
     case requiredAfterDefault(String)
+    /// `a < b < c`: comparisons do not chain.
+    case chainedComparison(first: String, second: String)
     /// A word from another language used as if it were Spike's (`def`, `return`, `while`...).
     case foreignKeyword(String)
     /// Brackets or operators nested deeper than the parser allows.
@@ -102,7 +104,7 @@ public enum Problem: Equatable, Sendable {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
              .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
              .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument, .foreignKeyword:
+             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument, .foreignKeyword, .chainedComparison:
             return .syntax
         case .undefinedName:
             return .name

@@ -90,8 +90,14 @@ extension Parser {
         var left = try parseOperand(of: level)
         let saved = nesting
         defer { nesting = saved }
+        var previous: BinaryOperator?
         while case .symbol(let symbol) = peek().kind, let op = level.operators[symbol] {
             let token = advance()
+            // `0 < x < 1` would compare a boolean with 1: say how to write it instead.
+            if level == .comparison, let previous {
+                throw Diagnostic(.chainedComparison(first: previous.rawValue, second: op.rawValue), at: token.range)
+            }
+            previous = op
             try enterNesting(at: token.range)
             skipNewlines()
             let right = try parseOperand(of: level)

@@ -4,7 +4,7 @@
 ///     var map = Heatmap(matrix: pe, title: "CPG-PE", xLabel: "channel", yLabel: "position")
 ///     map.colorMap = .diverging
 ///
-/// Row 0 is at the top. Matrices larger than the plot (in pixels, or beyond 160 × 160 cells)
+/// Row 0 is at the top. Matrices larger than the plot (half its pixels, or beyond 120 × 120 cells)
 /// are shown as block means so the SVG stays small; cells whose value is NaN or ±∞ are left
 /// blank and counted in a note. Cells of one colour level (64 levels) share one `<path>`.
 public struct Heatmap: Sendable {
