@@ -181,7 +181,7 @@ differences into different training runs, and the winner changed: CPG-PE had the
 * **Some positional encoding nearly always helps.** These models average over positions before
   their readout, so without an encoding they cannot tell the newest values of the window from the
   oldest; "none" was never best, and CPG-PE always beat it.
-* **For Spikformer, CPG-PE was best every time**, most clearly on traffic (about 0.82–0.84 against
+* **For Spikformer, CPG-PE was best every time**, most clearly on traffic (about 0.82–0.85 against
   0.56–0.82 for the float sinusoidal encoding, whose seeds were erratic there).
 * **For SpikeRNN, CPG-PE and the float sinusoidal encoding are a tie within the seed spread**;
   each won some executions.
@@ -196,8 +196,8 @@ more seeds (`seeds=[0, 1, 2, 3, 4]`) and epochs before drawing firmer conclusion
 
 In our final execution (two seeds per cell; baseline without encoding R² about 0.60):
 
-* **tau = 10000 was the worst column for every number of pairs** (R² about 0.55–0.68, at or below
-  the baseline). With 96 rolling positions the slow oscillators barely move, so few positions get
+* **tau = 10000 was the worst column** (mean R² about 0.61 against about 0.75 for the others;
+  cells 0.55–0.68, at or below the baseline). With 96 rolling positions the slow oscillators barely move, so few positions get
   codes of their own (24 distinct codes for 5 pairs, see the table above). This held in every
   execution we made.
 * **tau from 100 to 5000 worked better** (R² about 0.67–0.82); 20 pairs gave the best cells
