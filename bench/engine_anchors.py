@@ -118,9 +118,20 @@ def anchors(steps, batch, features):
             out.append(s)
         return torch.stack(out)
 
-    def measure(name, model):
+    def heaviside_lif(inputs):
+        # Forward only: the hard step without any surrogate arithmetic.
+        v = torch.zeros_like(inputs[0])
+        out = []
+        for t in range(inputs.shape[0]):
+            h = v + (inputs[t] - v) * 0.5
+            s = (h >= 1.0).to(h.dtype)
+            v = h * (1 - s)
+            out.append(s)
+        return torch.stack(out)
+
+    def measure(name, model, inference_model=None):
         with torch.no_grad():
-            forward = median_rate(lambda: model(x), neuron_steps)
+            forward = median_rate(lambda: (inference_model or model)(x), neuron_steps)
 
         def training():
             inputs = x.detach().requires_grad_(True)
@@ -162,7 +173,7 @@ def anchors(steps, batch, features):
 
     measure("plain PyTorch", plain_lif)
     try:
-        measure("torch.compile", torch.compile(surrogate_free_lif))
+        measure("torch.compile", torch.compile(surrogate_free_lif), torch.compile(heaviside_lif))
     except Exception as error:
         print(f"torch.compile skipped: {error}", file=sys.stderr)
     return results

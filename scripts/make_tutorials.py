@@ -164,53 +164,56 @@ compare(models, digits, epochs=15, lr=1e-2, batch=32, seeds=[0, 1, 2])"""),
 CONCLUSIONS = {
     "forecasting-with-cpg-pe.ipynb": """## What we saw
 
-Test R² (mean of three seeds) from our execution of this notebook, release build:
+Test R² (mean of three seeds) from our final execution of this notebook, release build:
 
 | model, data | none | sinusoidal | relative | CPG-PE |
 |---|---|---|---|---|
-| Spikformer, electricity | 0.59 | 0.68 | 0.40 | **0.73** |
-| SpikeRNN, electricity | 0.62 | 0.75 | 0.62 | **0.76** |
-| Spikformer, traffic | 0.54 | 0.56 (one seed failed) | 0.68 | **0.82** |
-| SpikeRNN, traffic | 0.38 | 0.74 | 0.32 | **0.78** |
+| Spikformer, electricity | 0.68 | 0.73 | 0.58 | **0.75** |
+| SpikeRNN, electricity | 0.61 | **0.76** | 0.63 | 0.74 |
+| Spikformer, traffic | 0.63 | 0.67 | 0.66 | **0.84** |
+| SpikeRNN, traffic | 0.56 | **0.80** | 0.44 | 0.72 |
+
+We executed the notebook with three builds of the engine that differ only in the order of
+floating-point additions (same models, data and seeds). Spiking thresholds turn such tiny
+differences into different training runs, and the winner changed: CPG-PE had the best mean R² in
+3, 4 and 2 of the four settings. What held in all three executions:
 
 * **Some positional encoding nearly always helps.** These models average over positions before
   their readout, so without an encoding they cannot tell the newest values of the window from the
-  oldest.
-* **CPG-PE had the best mean in all four settings here.** In an earlier execution with a slightly
-  different build of the engine (different floating-point summation order, same models and seeds)
-  it was best in three of the four, and the float sinusoidal encoding won SpikeRNN on traffic.
-* **Its margin over the sinusoidal encoding is mostly within one standard deviation**, except on
-  traffic with Spikformer where the sinusoidal runs were erratic. With three seeds and 8 epochs
-  this is suggestive, not conclusive; the relative (convolutional) encoding was the least
-  reliable.
+  oldest; "none" was never best, and CPG-PE always beat it.
+* **For Spikformer, CPG-PE was best every time**, most clearly on traffic (about 0.82–0.85 against
+  0.56–0.82 for the float sinusoidal encoding, whose seeds were erratic there).
+* **For SpikeRNN, CPG-PE and the float sinusoidal encoding are a tie within the seed spread**;
+  each won some executions.
+* The relative (convolutional) encoding was the least reliable.
 
-So on this small budget CPG-PE is at least as good as the float sinusoidal encoding while keeping
+So on this small budget CPG-PE is about as good as the float sinusoidal encoding while keeping
 every signal a spike, and clearly better than no encoding — the direction the paper reports
-(0.719 → 0.744 averaged R²), although our setting (tiny models, 8 epochs, one- and eight-variate
-series) is far from the paper's and our gaps are larger and noisier. Rerun it with more seeds
-(`seeds=[0, 1, 2, 3, 4]`) and epochs before drawing firmer conclusions.""",
+(0.719 → 0.744 averaged R²). Our setting (tiny models, 8 epochs, one- and eight-variate series)
+is far from the paper's, and the run-to-run spread is as large as the effect, so rerun it with
+more seeds (`seeds=[0, 1, 2, 3, 4]`) and epochs before drawing firmer conclusions.""",
     "pe-sensitivity.ipynb": """## What we saw
 
-In our execution (two seeds per cell; baseline without encoding R² about 0.48):
+In our final execution (two seeds per cell; baseline without encoding R² about 0.60):
 
-* **tau = 10000 was the worst column for every number of pairs** (R² about 0.58–0.63). With 96
-  rolling positions the slow oscillators barely move, so few positions get codes of their own (24
-  distinct codes for 5 pairs, see the table above).
-* **tau from 100 to 5000 all worked clearly better** (R² about 0.70–0.83); 20 pairs gave the best
-  cells (about 0.82 at tau 100 and 5000), and 5 pairs with tau = 1000 — the reference
-  configuration for SpikeRNN — about 0.82 too.
-* Every CPG-PE cell beat the baseline without encoding.
+* **tau = 10000 was the worst column** (mean R² about 0.61 against about 0.75 for the others;
+  cells 0.55–0.68, at or below the baseline). With 96 rolling positions the slow oscillators barely move, so few positions get
+  codes of their own (24 distinct codes for 5 pairs, see the table above). This held in every
+  execution we made.
+* **tau from 100 to 5000 worked better** (R² about 0.67–0.82); 20 pairs gave the best cells
+  (about 0.82 at tau 100 and 5000), and 5 pairs with tau = 1000 — the reference configuration for
+  SpikeRNN — about 0.81.
 * Cells move by a few hundredths between executions and seeds, so read the heatmap for its broad
   shape: **pick tau so that the oscillators complete cycles within the sequence**, i.e. tau of the
   order of the number of positions the network sees (T·L), rather than the transformer's 10000.""",
     "digits-classification.ipynb": """## What we saw
 
-In our execution (three seeds, 15 epochs):
+In our final execution (three seeds, 15 epochs):
 
-* **CPG-PE helped both spiking models**: SpikeRNN went from about 0.73 to 0.82 test accuracy and
-  Spikformer from about 0.63 to 0.76 — the direction of the paper's image results, with a larger
-  gap because our readout averages over the 8 rows and has no other way to know which row a
-  pattern came from.
+* **CPG-PE helped both spiking models**: SpikeRNN went from about 0.74 to 0.82 test accuracy and
+  Spikformer from about 0.62 to 0.71 (the same direction, by 8–13 points, in every execution we
+  made) — the direction of the paper's image results, with a larger gap because our readout
+  averages over the 8 rows and has no other way to know which row a pattern came from.
 * **Both stay far below a float MLP on raw pixels (about 0.97)** on this budget: tiny spiking
   networks trained for seconds are not competitive here, and the paper's image numbers come from
   much larger models trained for much longer.

@@ -50,3 +50,40 @@ final class FileOutputSinkTests: XCTestCase {
         XCTAssertNotNil(sink.problem)
     }
 }
+
+/// The text fallback of a live display (the training progress bar) in `spike run`.
+final class FileOutputSinkUpdateTests: XCTestCase {
+    private final class Clock { var time = Date(timeIntervalSince1970: 0) }
+
+    private func sink(interactive: Bool, clock: Clock, into lines: @escaping (String) -> Void) -> FileOutputSink {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spike-run-\(UUID().uuidString)")
+        return FileOutputSink(folder: folder, interactive: interactive, updateInterval: 2, now: { clock.time }) { text, _ in lines(text) }
+    }
+
+    func testOnATerminalUpdatesRedrawOneLineThatLaterTextEnds() {
+        var out = ""
+        let clock = Clock()
+        let sink = sink(interactive: true, clock: clock) { out += $0 }
+        sink.display(Rendering(plain: "epoch 1/3"), id: "p")
+        sink.update(Rendering(plain: "epoch 2/3"), id: "p")
+        sink.update(Rendering(plain: "epoch 3/3"), id: "p")
+        sink.write("done\n", stream: .stdout)
+        XCTAssertEqual(out, "epoch 1/3\n\r\u{1B}[2Kepoch 2/3\r\u{1B}[2Kepoch 3/3\ndone\n")
+    }
+
+    func testIntoAPipeUpdatesPrintAtMostOnePerInterval() {
+        var out = ""
+        let clock = Clock()
+        let sink = sink(interactive: false, clock: clock) { out += $0 }
+        sink.display(Rendering(plain: "epoch 1/9"), id: "p")
+        clock.time += 1
+        sink.update(Rendering(plain: "epoch 2/9"), id: "p")
+        clock.time += 1.5
+        sink.update(Rendering(plain: "epoch 3/9"), id: "p")
+        clock.time += 0.5
+        sink.update(Rendering(plain: "epoch 4/9"), id: "p")
+        XCTAssertEqual(out, "epoch 1/9\nepoch 3/9\n")
+        sink.finish()
+        XCTAssertEqual(out, "epoch 1/9\nepoch 3/9\nepoch 4/9\n", "the last state is printed when the script ends")
+    }
+}

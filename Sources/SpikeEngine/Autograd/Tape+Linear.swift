@@ -39,8 +39,13 @@ extension Tape {
         }
         let rows = x.value.count / Swift.max(inputs, 1)
         let outputShape = Array(x.shape.dropLast()) + [outputs]
-        let result = Self.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
-                                 rows: rows, inputs: inputs, outputs: outputs)
+        // Spiking inputs (mostly zeros) are accumulated instead of multiplied (SpikeAccumulation).
+        let sparse = SpikeAccumulation.isSparse(x.value.scalars)
+        let result = sparse
+            ? SpikeAccumulation.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
+                                       rows: rows, inputs: inputs, outputs: outputs)
+            : Self.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
+                          rows: rows, inputs: inputs, outputs: outputs)
         let value = Tensor(unchecked: outputShape, scalars: result)
         let inputsToRecord = bias.map { [x, weight, $0] } ?? [x, weight]
         return record(value, inputs: inputsToRecord) { g in
@@ -52,7 +57,12 @@ extension Tape {
             } else {
                 gradients.append(nil)
             }
-            gradients.append(weight.isDifferentiable ? Self.foldedTransposeProduct(x.value, g, shape: weight.shape) : nil)
+            if weight.isDifferentiable, sparse {
+                gradients.append(Tensor(unchecked: weight.shape, scalars: SpikeAccumulation.transposeProduct(
+                    x.value.scalars, g.scalars, rows: rows, inputs: inputs, outputs: outputs)))
+            } else {
+                gradients.append(weight.isDifferentiable ? Self.foldedTransposeProduct(x.value, g, shape: weight.shape) : nil)
+            }
             if let bias {
                 gradients.append(bias.isDifferentiable ? Self.columnSums(g, columns: outputs) : nil)
             }

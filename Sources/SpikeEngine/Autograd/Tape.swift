@@ -48,7 +48,9 @@ public final class Tape {
     }
 
     /// The gradients of `output` (seeded with `seed`, default all ones) with respect to every
-    /// recorded variable. Cost: one VJP per recorded op; `isCancelled` is polled between ops.
+    /// leaf made by `parameter(_:)` (intermediate gradients are released as soon as they have
+    /// been propagated, so looking one up gives zeros). Cost: one VJP per recorded op;
+    /// `isCancelled` is polled between ops.
     public func gradients(
         of output: Variable, seed: Tensor? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> Gradients {

@@ -3,27 +3,58 @@ import SpikeLang
 
 /// Output of `spike run`: text to the terminal, figures and tables to numbered files.
 ///
-/// A display with an id writes the same file again on every update, so a live progress view
-/// ends as its last state. The folder is created on the first rich output only.
+/// A display with an id writes the same file again on every update, so a live view (the
+/// training progress bar) ends as its last state. On a terminal an update also redraws its
+/// text on one line (`\r`); into a pipe or file it prints a new line at most every
+/// `updateInterval` seconds. The folder is created on the first rich output only.
 final class FileOutputSink: OutputSink {
     private let folder: URL
+    private let interactive: Bool
+    private let updateInterval: TimeInterval
+    private let now: () -> Date
+    private let emit: (String, TextStream) -> Void
     private var counter = 0
     private var filesByDisplayID: [String: String] = [:]
+    private var lastPrintedUpdate: [String: Date] = [:]
+    /// The newest text of each live display whose update was not printed yet.
+    private var unprintedUpdates: [(id: String, line: String)] = []
+    /// True while the cursor stands at the end of a redrawn progress line.
+    private var liveLine = false
     /// The first file that could not be written, reported once the script ends.
     private(set) var problem: String?
 
-    init(folder: URL) {
+    init(
+        folder: URL, interactive: Bool = isatty(STDOUT_FILENO) != 0, updateInterval: TimeInterval = 2,
+        now: @escaping () -> Date = Date.init,
+        emit: @escaping (String, TextStream) -> Void = FileOutputSink.standardStreams
+    ) {
         self.folder = folder
+        self.interactive = interactive
+        self.updateInterval = updateInterval
+        self.now = now
+        self.emit = emit
     }
 
-    func write(_ text: String, stream: TextStream) {
+    /// Writes to the process's stdout or stderr.
+    static func standardStreams(_ text: String, _ stream: TextStream) {
         let handle = stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput
         handle.write(Data(text.utf8))
     }
 
+    func write(_ text: String, stream: TextStream) {
+        if liveLine {
+            emit("\n", .stdout)
+            liveLine = false
+        }
+        emit(text, stream)
+    }
+
     func display(_ rendering: Rendering, id: String?) {
         let stem = nextStem()
-        if let id { filesByDisplayID[id] = stem }
+        if let id {
+            filesByDisplayID[id] = stem
+            lastPrintedUpdate[id] = now()
+        }
         show(rendering, stem: stem)
     }
 
@@ -31,6 +62,27 @@ final class FileOutputSink: OutputSink {
         let stem = filesByDisplayID[id] ?? nextStem()
         filesByDisplayID[id] = stem
         save(rendering, stem: stem)
+        let line = rendering.plain.split(separator: "\n", omittingEmptySubsequences: false).first.map(String.init) ?? ""
+        if interactive {
+            emit("\r\u{1B}[2K" + line, .stdout)
+            liveLine = true
+        } else if lastPrintedUpdate[id].map({ now().timeIntervalSince($0) >= updateInterval }) ?? true {
+            unprintedUpdates.removeAll { $0.id == id }
+            write(line + "\n", stream: .stdout)
+            lastPrintedUpdate[id] = now()
+        } else {
+            unprintedUpdates.removeAll { $0.id == id }
+            unprintedUpdates.append((id, line))
+        }
+    }
+
+    /// Prints the last state of every live display that an interval held back, and ends a
+    /// redrawn line; called when the script ends.
+    func finish() {
+        let pending = unprintedUpdates
+        unprintedUpdates = []
+        for update in pending { write(update.line + "\n", stream: .stdout) }
+        if liveLine { write("", stream: .stdout) }
     }
 
     func clear(wait: Bool) {}

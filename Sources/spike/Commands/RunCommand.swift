@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: out ?? defaultOutputFolder())
         let sink = FileOutputSink(folder: folder)
         let outcome = Session().run(source, output: sink)
+        sink.finish()
         if let result = outcome.result { sink.show(result) }
         for page in outcome.pages { print(page) }
         if let failure = outcome.failure {
