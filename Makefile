@@ -50,6 +50,8 @@ help:
 	@echo "make bench     kernel latency and throughput, spike vs ipykernel; spike bench; engine anchors"
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
+	@echo "make test-swift | test-conformance | test-notebooks   one test layer"
+	@echo "make test-strict         the Jupyter suites without skipping known kernel bugs"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
 	@echo "make clean | distclean   remove build outputs | and the venv"
 
