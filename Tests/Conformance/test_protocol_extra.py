@@ -572,6 +572,20 @@ class ShutdownChecks:
     def test_shutdown_exits_promptly(self) -> None:
         self._shutdown(restart=False, busy=False)
 
+    def test_every_shutdown_request_gets_its_reply_before_the_process_exits(self) -> None:
+        """The reply must reach the client although the process exits right after sending it."""
+        known_issue("shutdown-reply-lost")
+        for attempt in range(10):
+            with self.subTest(attempt=attempt):
+                rk = RunningKernel(self.dialect.kernel_name)
+                try:
+                    ex = rk.collect(rk.send("control", "shutdown_request", {"restart": False}),
+                                    channel="control", want_idle=False, timeout=5)
+                    self.assertIsNotNone(ex.reply, "the process exited without delivering its "
+                                         "shutdown_reply (unsent messages dropped at exit?)")
+                finally:
+                    rk.stop()
+
     def test_shutdown_with_restart_echoes_restart(self) -> None:
         self._shutdown(restart=True, busy=False)
 
