@@ -544,7 +544,6 @@ class ShutdownChecks:
     EXIT_BOUND_S = 2.0
 
     def _shutdown(self, restart: bool, busy: bool) -> None:
-        known_issue("shutdown-reply-lost")
         rk = RunningKernel(self.dialect.kernel_name)
         try:
             if busy:
@@ -556,16 +555,20 @@ class ShutdownChecks:
                             msg["parent_header"].get("msg_id") == mid:
                         break
             sent = time.monotonic()
-            ex = rk.collect(rk.send("control", "shutdown_request", {"restart": restart}),
-                            channel="control", want_idle=False, timeout=5)
-            self.assertIsNotNone(ex.reply, "no shutdown_reply")
-            self.assertEqual(ex.reply["msg_type"], "shutdown_reply")
-            self.assertEqual(ex.content["status"], "ok")
-            self.assertEqual(ex.content["restart"], restart)
+            sid = rk.send("control", "shutdown_request", {"restart": restart})
             while rk.km.is_alive() and time.monotonic() - sent < self.EXIT_BOUND_S + 1:
                 time.sleep(0.01)
+            exited_after = time.monotonic() - sent
             self.assertFalse(rk.km.is_alive(), "kernel still running after shutdown_request")
-            self.assertLess(time.monotonic() - sent, self.EXIT_BOUND_S)
+            self.assertLess(exited_after, self.EXIT_BOUND_S)
+            # the reply was sent before the exit, so it is here by now (or lost)
+            ex = rk.collect(sid, channel="control", want_idle=False, timeout=2)
+            # while the known reply loss is open (its own test below), only the exit is checked
+            if ex.reply is not None or not is_open("shutdown-reply-lost"):
+                self.assertIsNotNone(ex.reply, "no shutdown_reply")
+                self.assertEqual(ex.reply["msg_type"], "shutdown_reply")
+                self.assertEqual(ex.content["status"], "ok")
+                self.assertEqual(ex.content["restart"], restart)
         finally:
             rk.stop()
 
