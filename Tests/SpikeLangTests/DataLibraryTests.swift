@@ -68,7 +68,7 @@ final class DataLibraryTests: XCTestCase {
         let html = try XCTUnwrap(rendering.html)
         XCTAssertTrue(html.contains("<table"))
         XCTAssertTrue(html.contains("demand_mw"))
-        XCTAssertTrue(html.contains("<svg"))
+        XCTAssertTrue(html.contains("<img src=\"data:image/svg+xml;base64,"), "the preview travels as an image")
     }
 
     func testTheCatalogIsATableWithOneRowPerDataSet() throws {

@@ -1,21 +1,27 @@
 import XCTest
 @testable import SpikeLang
 
-/// Several figures live in one notebook page: different figures never share element ids.
+/// Views that put a figure inside HTML (a series, a run, a comparison) carry it as an image:
+/// notebook frontends strip inline SVG from untrusted HTML and rename its ids.
 final class FigureIdentityTests: XCTestCase {
-    private func ids(in markup: String) -> Set<String> {
-        let pattern = try! NSRegularExpression(pattern: #"id="([^"]+)""#)
-        let range = NSRange(markup.startIndex..., in: markup)
-        return Set(pattern.matches(in: markup, range: range).compactMap { match in
-            Range(match.range(at: 1), in: markup).map { String(markup[$0]) }
-        })
+    func testASeriesHTMLViewCarriesItsPreviewAsAnImageNotInlineSVG() throws {
+        let session = Session()
+        let html = try XCTUnwrap(session.run(#"synthetic(kind="sines", length=200, variates=2, seed=1)"#, output: RecordingSink()).result?.html)
+        XCTAssertTrue(html.contains("<table"))
+        XCTAssertTrue(html.contains("<img src=\"data:image/svg+xml;base64,"), html.prefix(200).description)
+        XCTAssertFalse(html.contains("<svg"))
     }
 
-    func testTheHTMLViewsOfTwoDifferentSeriesShareNoIds() throws {
+    func testATrainingRunHTMLViewCarriesItsLossCurvesAsAnImage() throws {
         let session = Session()
-        let first = try XCTUnwrap(session.run(#"synthetic(kind="sines", length=200, variates=2, seed=1)"#, output: RecordingSink()).result?.html)
-        let second = try XCTUnwrap(session.run(#"synthetic(kind="sines", length=300, variates=3, seed=2)"#, output: RecordingSink()).result?.html)
-        XCTAssertFalse(ids(in: first).isEmpty)
-        XCTAssertTrue(ids(in: first).isDisjoint(with: ids(in: second)))
+        let code = """
+            data = windows(synthetic(kind="sines", length=120, variates=1, seed=0), window=8, horizon=2)
+            train(mlp_net(), data, epochs=1, batch=16, progress=false)
+            """
+        let outcome = session.run(code, output: RecordingSink())
+        XCTAssertNil(outcome.failure, "\(String(describing: outcome.failure))")
+        let html = try XCTUnwrap(outcome.result?.html)
+        XCTAssertTrue(html.contains("<img src=\"data:image/svg+xml;base64,"))
+        XCTAssertFalse(html.contains("<svg"))
     }
 }

@@ -10,8 +10,8 @@ enum DatasetView {
     static func rendering(of data: DataValue) -> Rendering {
         switch data {
         case .series(let series):
-            let figure = Figure.line(preview(of: series)).svg()  // content-derived ids, unique per series
-            return Rendering(plain: text(of: data), svg: figure, html: summary(of: series).html() + "\n" + figure)
+            let figure = Figure.line(preview(of: series))
+            return Rendering(plain: text(of: data), svg: figure.svg(), html: summary(of: series).html() + "\n" + figure.htmlImage())
         case .forecasting(let set):
             return Rendering(plain: text(of: data), html: parts(of: set).html())
         case .classification(let set):

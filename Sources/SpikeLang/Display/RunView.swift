@@ -6,9 +6,8 @@ import SpikePlot
 /// there is a single epoch) and a table of what it reached.
 enum RunView {
     static func rendering(of run: TrainingRun) -> Rendering {
-        // One SVG serves both forms: its ids come from its content, so two runs on a page never share them.
-        let svg = Figure.line(curves(of: run)).svg()
-        return Rendering(plain: summary(of: run), svg: svg, html: table(of: run).html() + "\n" + svg)
+        let figure = Figure.line(curves(of: run))
+        return Rendering(plain: summary(of: run), svg: figure.svg(), html: table(of: run).html() + "\n" + figure.htmlImage())
     }
 
     /// e.g. `spikformer: 5 epochs in 12.3 s, best epoch 4 (valid loss 0.3214); completed`.

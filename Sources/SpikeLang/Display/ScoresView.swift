@@ -11,8 +11,8 @@ enum ScoresView {
 
     static func rendering(of comparison: Comparison) -> Rendering {
         let table = self.table(of: comparison)
-        let chart = Figure.bar(self.chart(of: comparison)).svg()  // content-derived ids, unique per chart
-        return Rendering(plain: table.text(), svg: chart, html: table.html() + "\n" + chart)
+        let chart = Figure.bar(self.chart(of: comparison))
+        return Rendering(plain: table.text(), svg: chart.svg(), html: table.html() + "\n" + chart.htmlImage())
     }
 
     static func table(of comparison: Comparison) -> Table {
