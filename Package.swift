@@ -47,8 +47,8 @@ let package = Package(
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
-        .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"]),
-        .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"]),
+        .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
         // ZeroMQTests also drives the `spike` transport runtimes (Sources/spike/Transport) end to end.
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "JupyterWire", "JupyterKernel", "spike", "TestSupport"]),
