@@ -18,7 +18,18 @@ public final class Context: @unchecked Sendable {
         zmq_ctx_shutdown(handle)
     }
 
-    deinit {
+    private var terminated = false
+
+    /// Frees the context once every one of its sockets is closed, after their pending
+    /// messages are sent (each socket waits at most its linger period). Blocks while any
+    /// socket is still open; call it once, from one thread.
+    public func terminate() {
+        guard !terminated else { return }
         while zmq_ctx_term(handle) != 0 && zmq_errno() == EINTR {}
+        terminated = true
+    }
+
+    deinit {
+        terminate()
     }
 }

@@ -11,13 +11,7 @@ from __future__ import annotations
 import os
 import unittest
 
-KNOWN_ISSUES: dict[str, str] = {
-    # Seen about once in 60-90 shutdowns (2026-11-29). ZeroMQKernelRuntime.run shuts the
-    # context down and returns without closing the control socket with a linger and
-    # terminating the context, so a shutdown_reply still queued in libzmq's I/O thread is
-    # dropped when the process exits.
-    "shutdown-reply-lost": "the process sometimes exits before its shutdown_reply leaves",
-}
+KNOWN_ISSUES: dict[str, str] = {}
 
 
 def is_open(name: str) -> bool:

@@ -65,12 +65,30 @@ public enum ZeroMQKernelRuntime {
         kernel.cancellation.set()
         publisher.finish()
         sockets.context.shutdown()
-        let stopped = [controlThread, heartbeatThread, shellThread, iopubThread].map { $0.join(timeout: 0.06) }
-        if stopped.allSatisfy({ $0 }) {
-            sockets.shell.close()
-            sockets.control.close()
-            sockets.stdin.close()
+        let controlStopped = controlThread.join(timeout: 0.06)
+        let shellStopped = shellThread.join(timeout: 0.02)
+        let othersStopped = [heartbeatThread, iopubThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
+        if controlStopped { sockets.control.close() }
+        if shellStopped { sockets.shell.close() }
+        sockets.stdin.close()
+        if controlStopped && shellStopped && othersStopped {
+            deliverPendingMessages(of: sockets.context, waitingAtMost: 0.25)
+        } else {
+            // A socket is still held by a running cell, so the context cannot terminate;
+            // give libzmq's I/O thread a moment to send the shutdown_reply anyway.
+            Thread.sleep(forTimeInterval: 0.02)
         }
         return 0
+    }
+
+    /// Terminates `context` (all its sockets closed), which waits until their queued messages
+    /// — the shutdown_reply above all — have left; bounded so that exit stays prompt.
+    private static func deliverPendingMessages(of context: Context, waitingAtMost seconds: TimeInterval) {
+        let delivered = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            context.terminate()
+            delivered.signal()
+        }
+        _ = delivered.wait(timeout: .now() + seconds)
     }
 }
