@@ -11,8 +11,9 @@ import ZeroMQ
 /// `JPY_PARENT_PID` names a process, the kernel stops once that process is gone.
 ///
 /// Shutdown: the `shutdown_reply` is sent, IOPub is closed (lingering to deliver what was
-/// sent), the context is shut down and `run` returns within about 100 ms — also when a cell is
-/// still running (its thread is then left to die with the process).
+/// sent), the context is shut down, the stopped channels' sockets are closed and the context
+/// terminated — which waits until the reply has left — and `run` returns within about 100 ms,
+/// also when a cell is still running (its thread is then left to die with the process).
 public enum ZeroMQKernelRuntime {
     /// Binds the sockets named by `connectionFile`, serves `interpreter` until a shutdown
     /// request (or the parent's death), and returns the process exit status (0).
