@@ -144,8 +144,10 @@ bench: build venv
 
 # ---------------------------------------------------------------------------- use
 # JupyterLab refuses to start as root unless told it may.
+# No news feed and no update check: JupyterLab talks to nothing but this machine.
 lab: install-kernel
-	$(JUPYTER) lab $(if $(filter 0,$(shell id -u)),--allow-root)
+	$(JUPYTER) lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	    --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate
 
 console: install-kernel
 	$(JUPYTER) console --kernel spike
