@@ -45,17 +45,19 @@ enum SpikeAccumulation {
             x.withUnsafeBufferPointer { xs in
                 weight.withUnsafeBufferPointer { ws in
                     start.withUnsafeBufferPointer { bs in
-                        withUnsafeTemporaryAllocation(of: Int.self, capacity: Swift.max(inputs, 1)) { offsets in
-                            withUnsafeTemporaryAllocation(of: Float.self, capacity: Swift.max(inputs, 1)) { scales in
+                        withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { offsets in
+                            withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { scales in
                                 guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
                                       let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
                                 for row in 0..<rows {
                                     let source = x + row &* inputs
+                                    // Branch-free compaction: every input is written, only non-zeros advance.
                                     var n = 0
-                                    for i in 0..<inputs where source[i] != 0 {
+                                    for i in 0..<inputs {
+                                        let value = source[i]
                                         offset[n] = i &* outputs
-                                        scale[n] = source[i]
-                                        n &+= 1
+                                        scale[n] = value
+                                        n &+= value != 0 ? 1 : 0
                                     }
                                     RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
                                                                scales: scale, count: n, width: outputs)
@@ -76,9 +78,12 @@ enum SpikeAccumulation {
         // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
         var first = [Int](repeating: 0, count: inputs + 1)
         x.withUnsafeBufferPointer { xs in
-            for row in 0..<rows {
-                let base = row &* inputs
-                for i in 0..<inputs where xs[base &+ i] != 0 { first[i &+ 1] &+= 1 }
+            first.withUnsafeMutableBufferPointer { counts in
+                guard let x = xs.baseAddress, let count = counts.baseAddress else { return }
+                for row in 0..<rows {
+                    let source = x + row &* inputs
+                    for i in 0..<inputs { count[i &+ 1] &+= source[i] != 0 ? 1 : 0 }
+                }
             }
         }
         for i in 0..<inputs { first[i + 1] += first[i] }
