@@ -51,14 +51,7 @@ enum SpikeAccumulation {
                                       let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
                                 for row in 0..<rows {
                                     let source = x + row &* inputs
-                                    // Branch-free compaction: every input is written, only non-zeros advance.
-                                    var n = 0
-                                    for i in 0..<inputs {
-                                        let value = source[i]
-                                        offset[n] = i &* outputs
-                                        scale[n] = value
-                                        n &+= value != 0 ? 1 : 0
-                                    }
+                                    let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale)
                                     RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
                                                                scales: scale, count: n, width: outputs)
                                 }
@@ -70,6 +63,41 @@ enum SpikeAccumulation {
         }
     }
 
+    /// Lists the non-zeros of `source[0..<count]` in order: entry j gets offset i·`stride` and
+    /// value source[i]; returns how many. Eight inputs are tested at once and only their set
+    /// bits are visited, so the work is about count/8 plus the number of non-zeros.
+    @inline(__always)
+    static func gather(
+        _ source: UnsafePointer<Float>, count: Int, stride: Int, offsets: UnsafeMutablePointer<Int>,
+        scales: UnsafeMutablePointer<Float>
+    ) -> Int {
+        let bit = SIMD8<Int32>(1, 2, 4, 8, 16, 32, 64, 128)
+        let vectorized = count - count % 8
+        var n = 0
+        var base = 0
+        while base < vectorized {
+            let values = UnsafeRawPointer(source + base).loadUnaligned(as: SIMD8<Float>.self)
+            var bits = UInt32(truncatingIfNeeded: SIMD8<Int32>().replacing(with: bit, where: values .!= SIMD8<Float>()).wrappedSum())
+            while bits != 0 {
+                let i = base &+ bits.trailingZeroBitCount
+                offsets[n] = i &* stride
+                scales[n] = source[i]
+                n &+= 1
+                bits &= bits &- 1
+            }
+            base &+= 8
+        }
+        while base < count {
+            if source[base] != 0 {
+                offsets[n] = base &* stride
+                scales[n] = source[base]
+                n &+= 1
+            }
+            base &+= 1
+        }
+        return n
+    }
+
     /// xᵀ·g for x [rows, inputs] (mostly zeros) and g [rows, outputs] → [inputs, outputs].
     /// The non-zeros are first listed by input, rows ascending; then each result row i is built
     /// in registers from the g rows of input i's non-zeros, in the order the scalar loop adds them.
@@ -77,27 +105,37 @@ enum SpikeAccumulation {
         let count = inputs * outputs
         // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
         var first = [Int](repeating: 0, count: inputs + 1)
+        var offsets = [Int](), scales = [Float]()
         x.withUnsafeBufferPointer { xs in
-            first.withUnsafeMutableBufferPointer { counts in
-                guard let x = xs.baseAddress, let count = counts.baseAddress else { return }
-                for row in 0..<rows {
-                    let source = x + row &* inputs
-                    for i in 0..<inputs { count[i &+ 1] &+= source[i] != 0 ? 1 : 0 }
-                }
-            }
-        }
-        for i in 0..<inputs { first[i + 1] += first[i] }
-        let nonZeros = Swift.max(first[inputs], 1)
-        var next = Array(first.dropLast())
-        var offsets = [Int](repeating: 0, count: nonZeros)
-        var scales = [Float](repeating: 0, count: nonZeros)
-        x.withUnsafeBufferPointer { xs in
-            for row in 0..<rows {
-                let base = row &* inputs
-                for i in 0..<inputs where xs[base &+ i] != 0 {
-                    offsets[next[i]] = row &* outputs
-                    scales[next[i]] = xs[base &+ i]
-                    next[i] &+= 1
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { indexBuffer in
+                withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { valueBuffer in
+                    guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
+                    first.withUnsafeMutableBufferPointer { counts in
+                        for row in 0..<rows {
+                            let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value)
+                            for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
+                        }
+                        for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
+                    }
+                    let nonZeros = Swift.max(first[inputs], 1)
+                    var next = Array(first.dropLast())
+                    offsets = [Int](repeating: 0, count: nonZeros)
+                    scales = [Float](repeating: 0, count: nonZeros)
+                    next.withUnsafeMutableBufferPointer { slot in
+                        offsets.withUnsafeMutableBufferPointer { rowOffsets in
+                            scales.withUnsafeMutableBufferPointer { rowScales in
+                                for row in 0..<rows {
+                                    let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value)
+                                    for j in 0..<n {
+                                        let i = index[j]
+                                        rowOffsets[slot[i]] = row &* outputs
+                                        rowScales[slot[i]] = value[j]
+                                        slot[i] &+= 1
+                                    }
+                                }
+                            }
+                        }
+                    }
                 }
             }
         }

@@ -54,20 +54,27 @@ extension Tensor {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let result = out.baseAddress else { return }
+            // Inner rows are taken in pieces whose Float64 totals stay in L1.
+            let piece = Swift.min(inner, 1024)
             values.withUnsafeBufferPointer { source in
-                withUnsafeTemporaryAllocation(of: Double.self, capacity: inner) { totals in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: piece) { totals in
                     guard let x = source.baseAddress, let total = totals.baseAddress else { return }
                     for o in 0..<outer {
-                        total.initialize(repeating: 0, count: inner)
-                        for e in 0..<extent {
-                            let row = x + (o &* extent &+ e) &* inner
-                            for i in 0..<inner { total[i] += Double(row[i]) }
-                        }
-                        let target = result + o &* inner
-                        if let divisor {
-                            for i in 0..<inner { target[i] = Float(total[i] / divisor) }
-                        } else {
-                            for i in 0..<inner { target[i] = Float(total[i]) }
+                        var start = 0
+                        while start < inner {
+                            let width = Swift.min(piece, inner &- start)
+                            total.initialize(repeating: 0, count: width)
+                            for e in 0..<extent {
+                                let row = x + ((o &* extent &+ e) &* inner &+ start)
+                                for i in 0..<width { total[i] += Double(row[i]) }
+                            }
+                            let target = result + (o &* inner &+ start)
+                            if let divisor {
+                                for i in 0..<width { target[i] = Float(total[i] / divisor) }
+                            } else {
+                                for i in 0..<width { target[i] = Float(total[i]) }
+                            }
+                            start &+= width
                         }
                     }
                 }
