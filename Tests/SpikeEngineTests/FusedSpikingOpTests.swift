@@ -113,6 +113,42 @@ final class FusedSpikingOpTests: XCTestCase {
         }
     }
 
+    func testTheInferenceLinearLIFGivesTheSpikesOfTheLinearThenTheNeuron() throws {
+        let neuron = try LIF()
+        // Spiking and dense inputs, with and without bias and position table; row counts that
+        // leave a partial block (blocks hold 2048 / outputs rows).
+        for (shape, outputs, spiking) in [([4, 9, 7, 6], 64, true), ([4, 9, 7, 6], 40, false), ([2, 3, 50, 5], 8, true),
+                                           ([3, 1, 11, 16], 300, false)] {
+            var input = try Tensor.randn(shape, seed: 30) * 2 + 1
+            if spiking { input = input.map { $0 > 2.5 ? 1 : 0 } }
+            let w = try Tensor.randn([shape[3], outputs], seed: 31), b = try Tensor.randn([outputs], seed: 32)
+            let table = try Tensor.randn([shape[0], shape[2], outputs], seed: 33)
+            for (withBias, withTable) in [(true, true), (false, false), (true, false)] {
+                let tape = Tape(recording: false)
+                let (x, weight) = (tape.constant(input), tape.constant(w))
+                let bias = withBias ? tape.constant(b) : nil, positions = withTable ? tape.constant(table) : nil
+                let fused = try tape.linearLIF(x, weight: weight, bias: bias, positions: positions, neuron: neuron)
+                let expected = try tape.lif(tape.linear(x, weight: weight, bias: bias, positions: positions), neuron: neuron)
+                XCTAssertEqual(fused.value, expected.value, "\(shape) → \(outputs), bias \(withBias), table \(withTable)")
+                XCTAssertGreaterThan(expected.value.scalars.reduce(0, +), 0)
+            }
+        }
+    }
+
+    func testANetworkGivesTheSameOutputsWithItsLayerLIFPairsFusedAsWhenEachStageIsObserved() throws {
+        let lif = try LIF()
+        let spec = ModelSpec.spikeRNN(try SpikeRNNOptions(hidden: 16, layers: 2, steps: 3, encoding: .standardCPG, neuron: lif))
+        let network = try Network(.model(spec), example: [10, 3], outputs: [2, 3])
+        let x = try Tensor.randn([5, 10, 3], seed: 40) * 2
+        let fusedTape = Tape(recording: false)
+        let fused = try network.forward(fusedTape.constant(x), in: ForwardContext(tape: fusedTape, training: false))
+        let tape = Tape(recording: false)
+        var observed = 0
+        let stepwise = try network.forward(tape.constant(x), in: ForwardContext(tape: tape, training: false)) { _, _, _ in observed += 1 }
+        XCTAssertEqual(observed, network.stages.count)
+        XCTAssertEqual(fused.value, stepwise.value)
+    }
+
     func testATapeGivesItsGradientsOnceAndReleasesWhatItSaved() throws {
         let tape = Tape()
         let x = tape.parameter(Tensor([1, 2, 3]))

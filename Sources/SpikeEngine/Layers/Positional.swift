@@ -114,11 +114,7 @@ public struct Positional: Layer {
         let length = input.shape[input.shape.count - 2]
         switch part {
         case let .concatenate(inputWeight, encodingWeight, bias):
-            let wx = context.bind(inputWeight)
-            let wp = context.bind(encodingWeight)
-            let b = context.bind(bias)
-            let code = try encoding.encode(length: length, steps: steps, budget: context.budget)
-            let table = try tape.reshape(tape.matmul(tape.constant(code), wp), [steps, length, outputs])
+            let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
             return try tape.linear(input, weight: wx, bias: b, positions: table)
         case .sinusoidal:
             let code = try encoding.encode(length: length, steps: 1, channels: features, budget: context.budget)
@@ -136,5 +132,32 @@ public struct Positional: Layer {
         case .identity:
             return input
         }
+    }
+}
+
+extension Positional: NeuronFusable {
+    /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
+    public func forward(_ input: Variable, firing neuron: LIF, in context: ForwardContext) throws -> Variable {
+        guard case let .concatenate(inputWeight, encodingWeight, bias) = part,
+              input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
+            return try neuron.forward(try forward(input, in: context), in: context)
+        }
+        let steps = input.shape[0], length = input.shape[input.shape.count - 2]
+        let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
+        return try context.tape.linearLIF(input, weight: wx, bias: b, positions: table, neuron: neuron)
+    }
+
+    /// Binds W_x, W_p and b (in the order of `parameters`) and gives W_x, b and the position
+    /// table P·W_p as [T, L, outputs].
+    private func bindConcatenation(
+        _ inputWeight: Tensor, _ encodingWeight: Tensor, _ bias: Tensor, steps: Int, length: Int, in context: ForwardContext
+    ) throws -> (weight: Variable, bias: Variable, table: Variable) {
+        let tape = context.tape
+        let wx = context.bind(inputWeight)
+        let wp = context.bind(encodingWeight)
+        let b = context.bind(bias)
+        let code = try encoding.encode(length: length, steps: steps, budget: context.budget)
+        let table = try tape.reshape(tape.matmul(tape.constant(code), wp), [steps, length, outputs])
+        return (wx, b, table)
     }
 }

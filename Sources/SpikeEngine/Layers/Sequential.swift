@@ -1,7 +1,7 @@
 /// Layers applied one after another (the language's `a >> b`).
 ///
-/// A batch norm directly followed by a LIF runs as one fused op (`BatchNorm.forward(_:firing:in:)`):
-/// the same values, less memory kept for the backward.
+/// A layer directly followed by a LIF runs as one fused op where it can (`NeuronFusable`):
+/// the same values, less memory kept for the backward or less time in inference.
 public struct Sequential: Layer {
     public var layers: [any Layer]
 
@@ -38,8 +38,8 @@ public struct Sequential: Layer {
         var index = 0
         while index < layers.count {
             try context.checkCancellation()
-            if let norm = layers[index] as? BatchNorm, index + 1 < layers.count, let neuron = layers[index + 1] as? LIF {
-                x = try norm.forward(x, firing: neuron, in: context)
+            if let fusable = layers[index] as? any NeuronFusable, index + 1 < layers.count, let neuron = layers[index + 1] as? LIF {
+                x = try fusable.forward(x, firing: neuron, in: context)
                 index += 2
             } else {
                 x = try layers[index].forward(x, in: context)
