@@ -42,7 +42,7 @@ public enum StdioKernelRuntime {
         let shellQueue = MessageQueue()
         kernel.announceStarting()
 
-        _ = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
+        _ = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
             _ = kernel.serve(shellQueue, on: .shell)
             stop.raise()
         }
