@@ -14,7 +14,8 @@ Not part of CI. The reference runs in a venv made on demand:
 `SeqSNN` package); it is read, never copied into this repository. Each side runs in its own
 process so that peak memory (VmHWM / ru_maxrss) is its own. Prints one JSON object per model
 with both sides' figures and the ratios (reference / Spike: above 1 means Spike is faster or
-smaller).
+smaller): `*_speedup` from CPU time (robust on a shared machine), `*_wall_speedup` from
+wall-clock time, both medians of 7.
 """
 import argparse
 import json
@@ -68,20 +69,23 @@ def infer():
         head(body(x)[1])
 
 def median_ms(fn, repetitions=7, warm=2):
+    # Median wall-clock and CPU milliseconds of one call.
     for _ in range(warm):
         fn()
-    samples = []
+    wall, cpu = [], []
     for _ in range(repetitions):
-        start = time.process_time()
+        start, start_cpu = time.perf_counter(), time.process_time()
         fn()
-        samples.append((time.process_time() - start) * 1e3)
-    return sorted(samples)[len(samples) // 2]
+        wall.append((time.perf_counter() - start) * 1e3)
+        cpu.append((time.process_time() - start_cpu) * 1e3)
+    return sorted(wall)[len(wall) // 2], sorted(cpu)[len(cpu) // 2]
 
 body.train(); head.train()
-train_ms = median_ms(step)
+train_ms, train_cpu_ms = median_ms(step)
 body.eval(); head.eval()
-infer_ms = median_ms(infer)
-print(json.dumps({"train_step_cpu_ms": train_ms, "inference_batch_cpu_ms": infer_ms,
+infer_ms, infer_cpu_ms = median_ms(infer)
+print(json.dumps({"train_step_ms": train_ms, "train_step_cpu_ms": train_cpu_ms,
+                  "inference_batch_ms": infer_ms, "inference_batch_cpu_ms": infer_cpu_ms,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
@@ -108,6 +112,16 @@ def reference_figures(python, seqsnn, model):
     return json.loads(output.strip().splitlines()[-1])
 
 
+def medians(rounds):
+    """Each numeric figure's median over the rounds (other fields from the first round)."""
+    result = dict(rounds[0])
+    for key, value in rounds[0].items():
+        if isinstance(value, float):
+            values = sorted(r[key] for r in rounds)
+            result[key] = values[len(values) // 2]
+    return result
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--setup", action="store_true", help="create the reference venv and exit")
@@ -115,6 +129,7 @@ def main():
     parser.add_argument("--seqsnn", help="folder holding the SeqSNN package of a microsoft/SeqSNN checkout")
     parser.add_argument("--python", default=str(VENV / "bin" / "python"), help="the reference venv's python")
     parser.add_argument("--models", nargs="*", default=list(MODELS), choices=list(MODELS))
+    parser.add_argument("--rounds", type=int, default=1, help="alternating runs of each side (medians are reported)")
     arguments = parser.parse_args()
     if arguments.setup:
         setup()
@@ -122,12 +137,19 @@ def main():
     if not arguments.seqsnn:
         parser.error("--seqsnn is required (a checkout of microsoft/SeqSNN)")
     for model in arguments.models:
-        ours = spike_figures(arguments.spike, model)
-        theirs = reference_figures(arguments.python, arguments.seqsnn, model)
+        # Alternate the two sides `rounds` times and keep each figure's median: a burst of load
+        # from elsewhere on a shared machine then skews one round, not the ratio.
+        ours_rounds, theirs_rounds = [], []
+        for _ in range(arguments.rounds):
+            ours_rounds.append(spike_figures(arguments.spike, model))
+            theirs_rounds.append(reference_figures(arguments.python, arguments.seqsnn, model))
+        ours, theirs = medians(ours_rounds), medians(theirs_rounds)
         print(json.dumps({
             "model": model, **SHAPE, "spike": ours, "reference": theirs,
             "train_step_speedup": theirs["train_step_cpu_ms"] / ours["train_step_cpu_ms"],
             "inference_batch_speedup": theirs["inference_batch_cpu_ms"] / ours["inference_batch_cpu_ms"],
+            "train_step_wall_speedup": theirs["train_step_ms"] / ours["train_step_ms"],
+            "inference_batch_wall_speedup": theirs["inference_batch_ms"] / ours["inference_batch_ms"],
             "peak_memory_ratio": theirs["peak_rss_mb"] / ours["peak_rss_mb"],
         }, sort_keys=True))
 

@@ -45,6 +45,18 @@ public struct Header: Equatable, Sendable {
         return .object(members)
     }
 
+    /// The bytes of `json.jsonBytes()`, written straight from the fields when the header has
+    /// only its named keys (every header the kernel makes), without building the object.
+    public func jsonBytes() -> Data {
+        guard extras.isEmpty, absent.isEmpty else { return json.jsonBytes() }
+        var writer = JSONWriter(reservingCapacity: 200)
+        writer.writeObject(sortedStringMembers: [
+            "date": date, "msg_id": messageID, "msg_type": messageType, "session": session,
+            "username": username, "version": version,
+        ])
+        return Data(writer.bytes)
+    }
+
     /// Reads a header object. `msg_id` and `msg_type` are required strings; the other named
     /// keys default to "" when absent (clients are lenient about them, so is the kernel).
     public init(json: JSONValue) throws(WireError) {

@@ -43,26 +43,27 @@ public struct HeaderFactory: Sendable {
         }
         var parts = tm()
         gmtime_r(&whole, &parts)
-        var text = ""
+        var text = [UInt8]()
         text.reserveCapacity(27)
-        func pad(_ number: Int, _ width: Int) {
-            let digits = String(number)
-            text += String(repeating: "0", count: max(width - digits.count, 0)) + digits
+        func append(_ number: Int, width: Int, then separator: UInt8) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            while number / divisor >= 10 { divisor *= 10 }
+            var rest = number
+            while divisor > 0 {
+                text.append(UInt8(ascii: "0") + UInt8(rest / divisor % 10))
+                rest %= divisor
+                divisor /= 10
+            }
+            text.append(separator)
         }
-        pad(Int(parts.tm_year) + 1900, 4)
-        text += "-"
-        pad(Int(parts.tm_mon) + 1, 2)
-        text += "-"
-        pad(Int(parts.tm_mday), 2)
-        text += "T"
-        pad(Int(parts.tm_hour), 2)
-        text += ":"
-        pad(Int(parts.tm_min), 2)
-        text += ":"
-        pad(Int(parts.tm_sec), 2)
-        text += "."
-        pad(micros, 6)
-        text += "Z"
-        return text
+        append(Int(parts.tm_year) + 1900, width: 4, then: UInt8(ascii: "-"))
+        append(Int(parts.tm_mon) + 1, width: 2, then: UInt8(ascii: "-"))
+        append(Int(parts.tm_mday), width: 2, then: UInt8(ascii: "T"))
+        append(Int(parts.tm_hour), width: 2, then: UInt8(ascii: ":"))
+        append(Int(parts.tm_min), width: 2, then: UInt8(ascii: ":"))
+        append(Int(parts.tm_sec), width: 2, then: UInt8(ascii: "."))
+        append(micros, width: 6, then: UInt8(ascii: "Z"))
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes a ``JSONValue`` as compact UTF-8 JSON with sorted keys — the bytes the kernel signs.
 ///
 /// The output equals Python's `json.dumps(value, sort_keys=True, separators=(",", ":"),
@@ -29,14 +31,39 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "]"))
         case .object(let members):
             bytes.append(UInt8(ascii: "{"))
-            let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for (index, key) in keys.enumerated() {
+            for (index, key) in members.keys.sorted(by: Self.precedes).enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
                 write(string: key)
                 bytes.append(UInt8(ascii: ":"))
                 if let member = members[key] { write(member) }
             }
             bytes.append(UInt8(ascii: "}"))
+        }
+    }
+
+    /// Writes an object of string members whose keys are already in code-point order
+    /// (a header's), without building a ``JSONValue``.
+    mutating func writeObject(sortedStringMembers members: KeyValuePairs<String, String>) {
+        bytes.append(UInt8(ascii: "{"))
+        for (index, member) in members.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            write(string: member.key)
+            bytes.append(UInt8(ascii: ":"))
+            write(string: member.value)
+        }
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    /// Code-point order, which is the order of the UTF-8 bytes: one `memcmp` per comparison.
+    private static func precedes(_ first: String, _ second: String) -> Bool {
+        var first = first, second = second
+        return first.withUTF8 { a in
+            second.withUTF8 { b in
+                let common = Swift.min(a.count, b.count)
+                guard common > 0, let x = a.baseAddress, let y = b.baseAddress else { return a.count < b.count }
+                let order = memcmp(x, y, common)
+                return order != 0 ? order < 0 : a.count < b.count
+            }
         }
     }
 

@@ -21,7 +21,7 @@ public struct WireCodec: Sendable {
     /// The frames of `message`: identities, delimiter, signature, the four JSON parts, buffers.
     public func encode(_ message: Message) -> [Data] {
         let parts = [
-            message.header.json.jsonBytes(), message.parentHeader.jsonBytes(),
+            message.header.jsonBytes(), message.parentHeader.jsonBytes(),
             message.metadata.jsonBytes(), message.content.jsonBytes(),
         ]
         var frames = message.identities

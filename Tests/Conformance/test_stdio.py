@@ -8,6 +8,7 @@ line gets an error message and the process goes on.
 from __future__ import annotations
 
 import json
+import signal
 import subprocess
 import threading
 import time
@@ -218,6 +219,21 @@ class StdioTests(unittest.TestCase):
         reply, _ = self.k.collect(mid)
         self.assertIsNotNone(reply, "no execute_reply after interrupt")
         self.assertEqual(reply["content"]["ename"], "Interrupted")
+
+    def test_sigint_interrupts_a_running_cell_and_the_process_goes_on(self) -> None:
+        self.k.collect(self.k.execute("kept = 41"))
+        mid = self.k.execute("for i in 0..1000000000 { x = i }")
+        time.sleep(0.5)
+        self.k.proc.send_signal(signal.SIGINT)
+        reply, _ = self.k.collect(mid)
+        self.assertIsNotNone(reply, "no execute_reply after SIGINT")
+        self.assertEqual(reply["content"]["ename"], "Interrupted")
+        self.assertIsNone(self.k.proc.poll(), "SIGINT ended the process")
+        reply, iopub = self.k.collect(self.k.execute("kept + 1"))
+        self.assertEqual(reply["content"]["status"], "ok")
+        results = [m["content"]["data"]["text/plain"] for m in iopub
+                   if m["header"]["msg_type"] == "execute_result"]
+        self.assertEqual(results, ["42"])
 
     def test_shutdown_request_is_answered_and_the_process_exits(self) -> None:
         mid = self.k.send("control", "shutdown_request", {"restart": False})

@@ -73,4 +73,15 @@ final class HeaderEchoTests: XCTestCase {
         XCTAssertEqual(header.session, "")
         XCTAssertEqual(header.json, sparse)
     }
+
+    func testAHeaderWritesTheSameBytesAsItsJSONObject() throws {
+        let made = HeaderFactory(session: "s\"1", username: "ü", now: { Date(timeIntervalSince1970: 1) }, newID: { "id" })
+            .header(for: "status")
+        XCTAssertEqual(made.jsonBytes(), made.json.jsonBytes())
+        XCTAssertEqual(String(decoding: made.jsonBytes(), as: UTF8.self),
+                       #"{"date":"1970-01-01T00:00:01.000000Z","msg_id":"id","msg_type":"status","#
+                       + #""session":"s\"1","username":"ü","version":"5.5"}"#)
+        let received = try Header(json: ["msg_id": "1", "msg_type": "execute_request", "subshell_id": "sub"])
+        XCTAssertEqual(received.jsonBytes(), received.json.jsonBytes())
+    }
 }

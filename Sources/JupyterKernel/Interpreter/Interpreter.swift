@@ -34,4 +34,13 @@ public protocol Interpreter {
 
     /// Whether `code` is ready to run or needs more lines.
     func isComplete(_ code: String) -> Completeness
+
+    /// Bytes of stack the thread that calls these methods should have; the runtimes start
+    /// the shell thread with at least this much (reserved, not committed).
+    var callerStackSize: Int { get }
+}
+
+extension Interpreter {
+    /// 64 MiB: deep recursion in a cell must not overflow the small default of secondary threads.
+    public var callerStackSize: Int { 64 << 20 }
 }

@@ -1,21 +1,22 @@
 import Foundation
 
 /// Elementwise ops on the tape with broadcasting; each VJP sums the gradient back down to its
-/// input's shape over the broadcast axes.
+/// input's shape over the broadcast axes. A VJP captures only what it reads (a shape is copied
+/// out rather than capturing the variable, which would keep its tensor alive on the tape).
 extension Tape {
     /// a + b (broadcast). VJP: (g, g).
     public func add(_ a: Variable, _ b: Variable) throws -> Variable {
         let value = try a.value + b.value
-        return record(value, inputs: [a, b]) { g in
-            [Broadcast.reduce(g, to: a.shape), Broadcast.reduce(g, to: b.shape)]
+        return record(value, inputs: [a, b]) { [aShape = a.shape, bShape = b.shape] g in
+            [Broadcast.reduce(g, to: aShape), Broadcast.reduce(g, to: bShape)]
         }
     }
 
     /// a − b (broadcast). VJP: (g, −g).
     public func subtract(_ a: Variable, _ b: Variable) throws -> Variable {
         let value = try a.value - b.value
-        return record(value, inputs: [a, b]) { g in
-            [Broadcast.reduce(g, to: a.shape), Broadcast.reduce(-g, to: b.shape)]
+        return record(value, inputs: [a, b]) { [aShape = a.shape, bShape = b.shape] g in
+            [Broadcast.reduce(g, to: aShape), Broadcast.reduce(-g, to: bShape)]
         }
     }
 

@@ -26,9 +26,12 @@ extension Tape {
     }
 
     /// An affine map over the last axis, x·W + bias, with W of shape [in, out] and bias [out],
-    /// fused into one GEMM (the bias pre-fills the output).
-    /// VJP: (g·Wᵀ, xᵀ·g over all rows, Σ_rows g). Cost: 2·rows·in·out flops forward.
-    public func linear(_ x: Variable, weight: Variable, bias: Variable?) throws -> Variable {
+    /// fused into one GEMM (the bias pre-fills the output); with `positions` ([T, L, out] for x
+    /// of shape [T, ..., L, in]) the row of each (time step, position) is added too, in place
+    /// (the table form of a concatenated positional code, see `Positional`).
+    /// VJP: (g·Wᵀ, xᵀ·g over all rows, Σ_rows g, Σ over the middle axes of g).
+    /// Cost: 2·rows·in·out flops forward.
+    public func linear(_ x: Variable, weight: Variable, bias: Variable?, positions: Variable? = nil) throws -> Variable {
         let inputs = weight.shape.first ?? -1
         guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
             throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
@@ -39,15 +42,17 @@ extension Tape {
         }
         let rows = x.value.count / Swift.max(inputs, 1)
         let outputShape = Array(x.shape.dropLast()) + [outputs]
+        let layout = try positions.map { try PositionRows(input: x.shape, table: $0.shape, outputs: outputs) }
         // Spiking inputs (mostly zeros) are accumulated instead of multiplied (SpikeAccumulation).
         let sparse = SpikeAccumulation.isSparse(x.value.scalars)
-        let result = sparse
+        var result = sparse
             ? SpikeAccumulation.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
                                        rows: rows, inputs: inputs, outputs: outputs)
             : Self.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
                           rows: rows, inputs: inputs, outputs: outputs)
+        if let layout, let positions { layout.add(positions.value.scalars, to: &result) }
         let value = Tensor(unchecked: outputShape, scalars: result)
-        let inputsToRecord = bias.map { [x, weight, $0] } ?? [x, weight]
+        let inputsToRecord = [x, weight] + [bias, positions].compactMap { $0 }
         return record(value, inputs: inputsToRecord) { g in
             var gradients: [Tensor?] = []
             if x.isDifferentiable {
@@ -65,6 +70,9 @@ extension Tape {
             }
             if let bias {
                 gradients.append(bias.isDifferentiable ? Self.columnSums(g, columns: outputs) : nil)
+            }
+            if let layout, let positions {
+                gradients.append(positions.isDifferentiable ? layout.sums(g) : nil)
             }
             return gradients
         }

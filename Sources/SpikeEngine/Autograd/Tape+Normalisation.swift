@@ -80,7 +80,7 @@ extension Tape {
 
     /// x̂ and 1/√(σ²+ε) per feature (batch norm) or per row (layer norm), with mean and variance.
     /// Sums run in Float64; the loops walk rows in storage order so they vectorise.
-    private static func normalise(
+    static func normalise(
         _ x: Tensor, rows: Int, features: Int, epsilon: Float, perRow: Bool
     ) -> (normalised: (xhat: Tensor, inverse: [Float]), mean: Tensor, variance: Tensor) {
         let groups = perRow ? rows : features
@@ -150,66 +150,79 @@ extension Tape {
     private static func normalisationBackward(
         _ g: Tensor, xhat: Tensor, inverseDeviation: [Float], scale: Tensor, rows: Int, features: Int, perRow: Bool
     ) -> (Tensor, Tensor, Tensor) {
-        var gScale = [Float](repeating: 0, count: features)
-        var gShift = [Float](repeating: 0, count: features)
-        var rowD = [Float](repeating: 0, count: perRow ? rows : 0)
-        var rowDX = [Float](repeating: 0, count: perRow ? rows : 0)
-        g.scalars.withUnsafeBufferPointer { gs in
-            xhat.scalars.withUnsafeBufferPointer { xs in
-                scale.scalars.withUnsafeBufferPointer { gamma in
-                    gScale.withUnsafeMutableBufferPointer { dScale in
-                        gShift.withUnsafeMutableBufferPointer { dShift in
-                            for row in 0..<rows {
-                                let base = row &* features
-                                var d = Float(0), dx = Float(0)
-                                for f in 0..<features {
-                                    let gradient = gs[base &+ f], normalised = xs[base &+ f]
-                                    dScale[f] += gradient * normalised
-                                    dShift[f] += gradient
-                                    if perRow {
-                                        d += gradient * gamma[f]
-                                        dx += gradient * gamma[f] * normalised
-                                    }
-                                }
-                                if perRow {
-                                    rowD[row] = d
-                                    rowDX[row] = dx
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        let members = Float(perRow ? features : rows)
-        let gamma = scale.scalars
-        let sumD = perRow ? rowD : zip(gShift, gamma).map { $0 * $1 }
-        let sumDX = perRow ? rowDX : zip(gScale, gamma).map { $0 * $1 }
         let total = g.count
+        var sums: (Tensor, Tensor)?
         let gx = [Float](unsafeUninitializedCapacity: total) { out, initialized in
             g.scalars.withUnsafeBufferPointer { gs in
                 xhat.scalars.withUnsafeBufferPointer { xs in
-                    for row in 0..<rows {
-                        let base = row &* features
-                        if perRow {
-                            let factor = inverseDeviation[row] / members
-                            let (d, dx) = (sumD[row], sumDX[row])
-                            for f in 0..<features {
-                                out[base &+ f] = factor * (members * gs[base &+ f] * gamma[f] - d - xs[base &+ f] * dx)
-                            }
-                        } else {
-                            for f in 0..<features {
-                                out[base &+ f] = inverseDeviation[f] / members
-                                    * (members * gs[base &+ f] * gamma[f] - sumD[f] - xs[base &+ f] * sumDX[f])
-                            }
-                        }
-                    }
+                    sums = normalisationBackward(
+                        gs.baseAddress, xhat: xs.baseAddress, into: out.baseAddress, inverseDeviation: inverseDeviation,
+                        scale: scale.scalars, rows: rows, features: features, perRow: perRow)
                 }
             }
             initialized = total
         }
-        return (Tensor(unchecked: g.shape, scalars: gx), Tensor(unchecked: [features], scalars: gScale),
-                Tensor(unchecked: [features], scalars: gShift))
+        let (gScale, gShift) = sums ?? (Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)),
+                                        Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)))
+        return (Tensor(unchecked: g.shape, scalars: gx), gScale, gShift)
+    }
+
+    /// The normalisation VJP on raw rows: dx into `out` (which may be `gs` itself: each entry
+    /// is read before it is written), returning (dγ, dβ).
+    static func normalisationBackward(
+        _ gs: UnsafePointer<Float>?, xhat xs: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>?,
+        inverseDeviation: [Float], scale gamma: [Float], rows: Int, features: Int, perRow: Bool
+    ) -> (Tensor, Tensor) {
+        var gScale = [Float](repeating: 0, count: features)
+        var gShift = [Float](repeating: 0, count: features)
+        guard let gs, let xs, let out, rows > 0, features > 0 else {
+            return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
+        }
+        if !perRow {
+            gScale.withUnsafeMutableBufferPointer { dScale in
+                gShift.withUnsafeMutableBufferPointer { dShift in
+                    FeatureRows.accumulate(gs, xs, rows: rows, features: features, products: dScale.baseAddress!, sums: dShift.baseAddress!)
+                }
+            }
+            let members = Float(rows)
+            let sumD = zip(gShift, gamma).map { $0 * $1 }
+            let sumDX = zip(gScale, gamma).map { $0 * $1 }
+            let factor = inverseDeviation.map { $0 / members }
+            FeatureRows.batchNormGradient(gs, xs, into: out, rows: rows, features: features, members: members,
+                                          factor: factor, gamma: gamma, sumD: sumD, sumDX: sumDX)
+            return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
+        }
+        var rowD = [Float](repeating: 0, count: rows)
+        var rowDX = [Float](repeating: 0, count: rows)
+        gamma.withUnsafeBufferPointer { gamma in
+            gScale.withUnsafeMutableBufferPointer { dScale in
+                gShift.withUnsafeMutableBufferPointer { dShift in
+                    for row in 0..<rows {
+                        let base = row &* features
+                        var d = Float(0), dx = Float(0)
+                        for f in 0..<features {
+                            let gradient = gs[base &+ f], normalised = xs[base &+ f]
+                            dScale[f] += gradient * normalised
+                            dShift[f] += gradient
+                            d += gradient * gamma[f]
+                            dx += gradient * gamma[f] * normalised
+                        }
+                        rowD[row] = d
+                        rowDX[row] = dx
+                    }
+                }
+            }
+        }
+        let members = Float(features)
+        for row in 0..<rows {
+            let base = row &* features
+            let factor = inverseDeviation[row] / members
+            let (d, dx) = (rowD[row], rowDX[row])
+            for f in 0..<features {
+                out[base &+ f] = factor * (members * gs[base &+ f] * gamma[f] - d - xs[base &+ f] * dx)
+            }
+        }
+        return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
     }
 }
 

@@ -10,7 +10,9 @@
 ///
 /// Every op's forward and VJP sit side by side in `Tape+*.swift`. A tape made with
 /// `recording: false` (inference) computes values only and keeps nothing for a backward.
-/// A tape is single-use and single-threaded: make a new one per forward pass.
+/// A tape is single-use and single-threaded: make a new one per forward pass. Its backward
+/// consumes it (each op's saved tensors are released as soon as its VJP has run, which keeps
+/// a training step's peak memory near the forward's), so a second `gradients(of:)` throws.
 public final class Tape {
     /// One recorded op: which entries fed it and how to map its output gradient to theirs.
     struct Entry {
@@ -21,6 +23,8 @@ public final class Tape {
     /// Whether ops record VJPs (false: no-grad inference).
     public let isRecording: Bool
     private var entries: [Entry?] = []
+    /// Whether `gradients(of:)` has run (and released the recorded VJPs).
+    private var isConsumed = false
 
     /// A new empty tape; `recording: false` gives no-grad inference.
     public init(recording: Bool = true) {
@@ -51,10 +55,16 @@ public final class Tape {
     /// leaf made by `parameter(_:)` (intermediate gradients are released as soon as they have
     /// been propagated, so looking one up gives zeros). Cost: one VJP per recorded op;
     /// `isCancelled` is polled between ops.
+    ///
+    /// Each VJP (with the tensors it saved) is released once it has run; asking a consumed
+    /// tape again throws `.value(argument: "tape")`.
     public func gradients(
         of output: Variable, seed: Tensor? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> Gradients {
         guard let root = output.id else { return Gradients(values: [:]) }
+        guard !isConsumed else {
+            throw EngineError.value(argument: "tape", message: "its gradients were already taken; record a new forward pass")
+        }
         let start = try seed ?? Tensor.ones(output.shape)
         guard start.shape == output.shape else {
             throw EngineError.shape(operation: "gradients", first: output.shape, second: start.shape)
@@ -66,6 +76,8 @@ public final class Tape {
             defer { index -= 1 }
             guard let gradient = accumulated[index], let entry = entries[index] else { continue }
             try checkCancelled(isCancelled)
+            isConsumed = true
+            entries[index] = nil  // its saved tensors go as soon as the VJP returns
             let inputGradients = try entry.backward(gradient)
             for (input, inputGradient) in zip(entry.inputs, inputGradients) {
                 guard let input, let inputGradient else { continue }
@@ -75,7 +87,7 @@ public final class Tape {
                     accumulated[input] = inputGradient
                 }
             }
-            if index != root, entries[index] != nil {
+            if index != root {
                 accumulated[index] = nil  // intermediate gradients are not kept
             }
         }

@@ -2,8 +2,9 @@
 ///
 /// - `.cpg` and `.randomCode` are concatenated and mapped back: y = W·[x ; P] + b, computed
 ///   in the equivalent table form y = x·W_x + (P·W_p)[t, l] + b. P·W_p depends only on the
-///   position, so it is one [T·L, n] × [n, out] product per pass, broadcast over the batch
-///   (for binary P each table row is a sum of columns of W_p: adds only).
+///   position, so it is one [T·L, n] × [n, out] product per pass, added to every batch row
+///   inside the linear (`Tape.linear(_:weight:bias:positions:)`; for binary P each table row
+///   is a sum of columns of W_p: adds only).
 /// - `.sinusoidal` adds the float table at p = l; `.learnable` adds a learned row per
 ///   position l (indexed by position, not by batch as in the broken reference);
 /// - `.relative` adds LIF(BN(Conv1d(x; kernel 3, padding 1, no bias))), Spikformer's RPE;
@@ -111,18 +112,10 @@ public struct Positional: Layer {
         let tape = context.tape
         let steps = input.shape[0]
         let length = input.shape[input.shape.count - 2]
-        // Broadcast shape of a per-(t, l) table: [T, 1, …, 1, L, width].
-        func perPosition(_ width: Int) -> [Int] {
-            [steps] + [Int](repeating: 1, count: input.value.rank - 3) + [length, width]
-        }
         switch part {
         case let .concatenate(inputWeight, encodingWeight, bias):
-            let wx = context.bind(inputWeight)
-            let wp = context.bind(encodingWeight)
-            let b = context.bind(bias)
-            let code = try encoding.encode(length: length, steps: steps, budget: context.budget)
-            let table = try tape.reshape(tape.matmul(tape.constant(code), wp), perPosition(outputs))
-            return try tape.add(tape.linear(input, weight: wx, bias: b), table)
+            let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
+            return try tape.linear(input, weight: wx, bias: b, positions: table)
         case .sinusoidal:
             let code = try encoding.encode(length: length, steps: 1, channels: features, budget: context.budget)
             return try tape.add(input, tape.constant(code))
@@ -139,5 +132,32 @@ public struct Positional: Layer {
         case .identity:
             return input
         }
+    }
+}
+
+extension Positional: NeuronFusable {
+    /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
+    public func forward(_ input: Variable, firing neuron: LIF, in context: ForwardContext) throws -> Variable {
+        guard case let .concatenate(inputWeight, encodingWeight, bias) = part,
+              input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
+            return try neuron.forward(try forward(input, in: context), in: context)
+        }
+        let steps = input.shape[0], length = input.shape[input.shape.count - 2]
+        let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
+        return try context.tape.linearLIF(input, weight: wx, bias: b, positions: table, neuron: neuron)
+    }
+
+    /// Binds W_x, W_p and b (in the order of `parameters`) and gives W_x, b and the position
+    /// table P·W_p as [T, L, outputs].
+    private func bindConcatenation(
+        _ inputWeight: Tensor, _ encodingWeight: Tensor, _ bias: Tensor, steps: Int, length: Int, in context: ForwardContext
+    ) throws -> (weight: Variable, bias: Variable, table: Variable) {
+        let tape = context.tape
+        let wx = context.bind(inputWeight)
+        let wp = context.bind(encodingWeight)
+        let b = context.bind(bias)
+        let code = try encoding.encode(length: length, steps: steps, budget: context.budget)
+        let table = try tape.reshape(tape.matmul(tape.constant(code), wp), [steps, length, outputs])
+        return (wx, b, table)
     }
 }

@@ -1,4 +1,7 @@
 /// Layers applied one after another (the language's `a >> b`).
+///
+/// A layer directly followed by a LIF runs as one fused op where it can (`NeuronFusable`):
+/// the same values, less memory kept for the backward or less time in inference.
 public struct Sequential: Layer {
     public var layers: [any Layer]
 
@@ -32,9 +35,16 @@ public struct Sequential: Layer {
 
     public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
         var x = input
-        for layer in layers {
+        var index = 0
+        while index < layers.count {
             try context.checkCancellation()
-            x = try layer.forward(x, in: context)
+            if let fusable = layers[index] as? any NeuronFusable, index + 1 < layers.count, let neuron = layers[index + 1] as? LIF {
+                x = try fusable.forward(x, firing: neuron, in: context)
+                index += 2
+            } else {
+                x = try layers[index].forward(x, in: context)
+                index += 1
+            }
         }
         return x
     }

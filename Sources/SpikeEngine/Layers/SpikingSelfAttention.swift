@@ -6,7 +6,9 @@
 ///
 /// Q, K and V are binary, so QKᵀ counts coincident spikes. Without a softmax the product
 /// reassociates: (Q Kᵀ) V = Q (Kᵀ V), computed in that order — exact for spikes (integer
-/// sums), and no L × L matrix. Cost: 4 linear layers plus 4·T·B·L·D²/heads flops.
+/// sums), and no L × L matrix (`Tape.spikingAttention`, heads read in place). Each BN → LIF
+/// pair runs fused in training (`BatchNorm.forward(_:firing:in:)`).
+/// Cost: 4 linear layers plus 4·T·B·L·D²/heads flops.
 public struct SpikingSelfAttention: Layer {
     public var query: Linear, key: Linear, value: Linear, projection: Linear
     public var queryNorm: BatchNorm, keyNorm: BatchNorm, valueNorm: BatchNorm, projectionNorm: BatchNorm
@@ -75,23 +77,15 @@ public struct SpikingSelfAttention: Layer {
         guard input.value.rank == 4, input.shape[3] == query.inputs else {
             throw EngineError.shape(operation: "ssa", first: input.shape, second: [-1, -1, -1, query.inputs])
         }
-        let tape = context.tape
-        let (t, b, l, d) = (input.shape[0], input.shape[1], input.shape[2], input.shape[3])
-        let headWidth = d / heads
         // Parameters are bound in the order of `parameters`: q, bn, k, bn, v, bn, proj, bn.
         func spikes(_ linear: Linear, _ norm: BatchNorm) throws -> Variable {
-            let projected = try linear.forward(input, in: context)
-            let normalised = try norm.forward(projected, in: context)
-            let binary = try neuron.forward(normalised, in: context)
-            return try tape.permute(tape.reshape(binary, [t, b, l, heads, headWidth]), [0, 1, 3, 2, 4])
+            try norm.forward(try linear.forward(input, in: context), firing: neuron, in: context)
         }
         let q = try spikes(query, queryNorm)
         let k = try spikes(key, keyNorm)
         let v = try spikes(value, valueNorm)
-        let mixed = tape.scale(try tape.matmul(q, tape.matmul(tape.transpose(k), v)), by: scale)
-        let merged = try tape.reshape(tape.permute(mixed, [0, 1, 3, 2, 4]), [t, b, l, d])
-        let fired = try attentionNeuron.forward(merged, in: context)
-        let projected = try projection.forward(fired, in: context)
-        return try neuron.forward(try projectionNorm.forward(projected, in: context), in: context)
+        let fired = try context.tape.spikingAttention(query: q, key: k, value: v, heads: heads, scale: scale,
+                                                      neuron: attentionNeuron, budget: context.budget)
+        return try projectionNorm.forward(try projection.forward(fired, in: context), firing: neuron, in: context)
     }
 }

@@ -143,11 +143,20 @@ public final class Network {
             throw EngineError.shape(operation: "network input", first: input.shape, second: [-1] + exampleShape)
         }
         var x = Array(input.shape.dropFirst()) == exampleShape ? input : try context.tape.reshape(input, [batch] + exampleShape)
-        for (index, stage) in stages.enumerated() {
+        var index = 0
+        while index < stages.count {
             try context.checkCancellation()
-            let y = try stage.layer.forward(x, in: context)
+            // A (layer, LIF) pair runs fused unless someone watches the stage in between.
+            if observe == nil, let fusable = stages[index].layer as? any NeuronFusable, index + 1 < stages.count,
+               let neuron = stages[index + 1].layer as? LIF {
+                x = try fusable.forward(x, firing: neuron, in: context)
+                index += 2
+                continue
+            }
+            let y = try stages[index].layer.forward(x, in: context)
             observe?(index, x.value, y.value)
             x = y
+            index += 1
         }
         return try context.tape.reshape(x, [batch] + outputShape)
     }

@@ -32,6 +32,10 @@ extension Tensor {
         let inner = shape[(resolved + 1)...].reduce(1, *)
         var resultShape = shape
         resultShape.remove(at: resolved)
+        if inner > 1, reduction == .sum || reduction == .mean {
+            return Tensor(unchecked: resultShape, scalars: Self.sums(
+                scalars, outer: outer, extent: extent, inner: inner, dividingBy: reduction == .mean ? Double(extent) : nil))
+        }
         var result = [Float](repeating: 0, count: outer * inner)
         for o in 0..<outer {
             for i in 0..<inner {
@@ -40,6 +44,42 @@ extension Tensor {
             }
         }
         return Tensor(unchecked: resultShape, scalars: result)
+    }
+
+    /// Sums over the middle axis of [outer, extent, inner] in Float64 (divided by `dividingBy`,
+    /// if given), rounded once: whole inner rows are added at a time, so the loops vectorise,
+    /// and each entry still adds its terms in axis order.
+    private static func sums(_ values: [Float], outer: Int, extent: Int, inner: Int, dividingBy divisor: Double?) -> [Float] {
+        let count = outer * inner
+        return [Float](unsafeUninitializedCapacity: count) { out, initialized in
+            defer { initialized = count }
+            guard count > 0, let result = out.baseAddress else { return }
+            // Inner rows are taken in pieces whose Float64 totals stay in L1.
+            let piece = Swift.min(inner, 1024)
+            values.withUnsafeBufferPointer { source in
+                withUnsafeTemporaryAllocation(of: Double.self, capacity: piece) { totals in
+                    guard let x = source.baseAddress, let total = totals.baseAddress else { return }
+                    for o in 0..<outer {
+                        var start = 0
+                        while start < inner {
+                            let width = Swift.min(piece, inner &- start)
+                            total.initialize(repeating: 0, count: width)
+                            for e in 0..<extent {
+                                let row = x + ((o &* extent &+ e) &* inner &+ start)
+                                for i in 0..<width { total[i] += Double(row[i]) }
+                            }
+                            let target = result + (o &* inner &+ start)
+                            if let divisor {
+                                for i in 0..<width { target[i] = Float(total[i] / divisor) }
+                            } else {
+                                for i in 0..<width { target[i] = Float(total[i]) }
+                            }
+                            start &+= width
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: "axis")`.

@@ -7,18 +7,19 @@
 /// known after it, and names a loop body binds anywhere are known throughout that body (the
 /// evaluator still reports a name that turns out unbound at run time).
 struct Checker {
-    private var known: Set<String>
-    private let library: [String]
+    /// What the cell can see before it binds anything; looked up, never copied.
+    private let outer: OuterNames
+    /// Names bound in the cell so far, in the scope being checked.
+    private var known: Set<String> = []
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(bindings: some Sequence<String>, library: [String]) {
-        known = Set(bindings).union(library)
-        self.library = library
+    init(outer: OuterNames) {
+        self.outer = outer
     }
 
     /// All name errors in `program`, in source order.
-    static func check(_ program: Program, bindings: some Sequence<String>, library: [String]) -> [Diagnostic] {
-        var checker = Checker(bindings: bindings, library: library)
+    static func check(_ program: Program, outer: OuterNames) -> [Diagnostic] {
+        var checker = Checker(outer: outer)
         checker.check(program.statements)
         return checker.diagnostics
     }
@@ -61,8 +62,8 @@ struct Checker {
         case .number, .string, .boolean, .none:
             break
         case .name(let name):
-            if !known.contains(name) {
-                let suggestion = Suggestion.closest(to: name, among: known.sorted())
+            if !known.contains(name), !outer.contains(name) {
+                let suggestion = Suggestion.closest(to: name, among: known.union(outer.names).sorted())
                 diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion), at: expression.range))
             }
         case .list(let items):
@@ -91,4 +92,18 @@ struct Checker {
             known.formUnion(afterThen)
         }
     }
+}
+
+/// The names bound before a cell runs — the session's bindings and the library's builtins —
+/// answered by lookup, so checking a cell costs nothing per name already bound.
+struct OuterNames {
+    let bindings: [String: Value]
+    let library: Library
+
+    func contains(_ name: String) -> Bool {
+        bindings[name] != nil || library[name] != nil
+    }
+
+    /// Every outer name, for "did you mean" (only built when a name is missing).
+    var names: [String] { Array(bindings.keys) + library.names }
 }

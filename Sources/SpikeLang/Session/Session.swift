@@ -18,6 +18,10 @@ public final class Session {
 
     public init() {}
 
+    /// Bytes of stack a thread needs to run cells in place: the session runs a call from such a
+    /// thread directly, and hands a call from any other thread to a large-stack thread of its own.
+    public static let evaluationStackSize = EvaluationThread.stackSize
+
     /// A session whose requests may allocate at most `memoryBudget` bytes each.
     public init(memoryBudget: Int) {
         settings.memoryBudget = memoryBudget
@@ -41,8 +45,9 @@ public final class Session {
 
     /// Runs one cell, streaming its output to `output`; returns its result, pages or failure.
     ///
-    /// Runs on the session's large-stack evaluation thread and returns when the cell is done;
-    /// every `output` call happens on that thread before `run` returns.
+    /// Runs with a large stack — in place when the calling thread has `evaluationStackSize`,
+    /// else on the session's own thread — and returns when the cell is done; every `output` call
+    /// happens on that thread before `run` returns.
     public func run(_ source: String, output: OutputSink) -> CellOutcome {
         thread.run { self.runCell(source, output: output) }
     }
@@ -63,7 +68,7 @@ public final class Session {
             let found = program.statements.count > 1 ? "a second statement" : "a statement"
             return .failure(CellFailure(diagnostics: [Diagnostic(.expectedExpression(found: found), at: range)], source: source))
         }
-        let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
+        let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
         // The evaluator works on a copy: nothing it binds is written back to the session.
         let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings, source: source)
@@ -100,7 +105,7 @@ public final class Session {
     private func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
         let (program, syntaxErrors) = Parser.parse(code)
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
-        let nameErrors = Checker.check(program, bindings: bindings.keys, library: library.names)
+        let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
         let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings, source: code)
         defer {

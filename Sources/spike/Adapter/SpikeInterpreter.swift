@@ -17,6 +17,9 @@ final class SpikeInterpreter: Interpreter {
         self.session = session
     }
 
+    /// A shell thread with the session's evaluation stack runs cells in place, with no hand-off.
+    var callerStackSize: Int { Session.evaluationStackSize }
+
     let info = KernelInfo(
         implementation: "spike",
         implementationVersion: SpikeEngine.version,

@@ -2,8 +2,8 @@ import Foundation
 
 /// A named OS thread running one long-lived loop, which others can wait for.
 ///
-/// The shell thread runs the interpreter, so it gets a large stack (64 MiB: deep recursion in a
-/// cell must not overflow the small default of secondary threads; the main thread has 8 MiB).
+/// The shell thread runs the interpreter, so it gets the stack the interpreter asks for
+/// (`Interpreter.callerStackSize`; secondary threads default to far less, the main thread 8 MiB).
 final class ServiceThread: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 

@@ -11,7 +11,7 @@ import JupyterWire
 ///
 /// A reader thread takes lines as they come: control requests (interrupt, shutdown,
 /// kernel_info) are answered at once, even while a cell runs; shell requests queue for the
-/// shell thread, in order. A line that is not a message gets an IOPub `error` message
+/// shell thread, in order; SIGINT interrupts a running cell. A line that is not a message gets an IOPub `error` message
 /// (`ename` "MalformedLine", parent `{}`) and reading goes on. The runtime returns after a
 /// `shutdown_request`, or at end of input once queued requests are done.
 public enum StdioKernelRuntime {
@@ -23,15 +23,19 @@ public enum StdioKernelRuntime {
             interpreter: interpreter, readLine: { Swift.readLine(strippingNewline: true) },
             writeLine: { line in
                 (try? FileHandle.standardOutput.write(contentsOf: Data((line + "\n").utf8))) != nil
-            }
+            },
+            interruptsOnSIGINT: true
         )
     }
 
     /// Serves `interpreter` on the given line source and line writer (the seam tests use).
-    /// `writeLine` returns false when the output is gone; the runtime then stops.
+    /// `writeLine` returns false when the output is gone; the runtime then stops. With
+    /// `interruptsOnSIGINT`, a SIGINT interrupts the running cell (as an `interrupt_request`
+    /// does) instead of ending the process — what an editor's Ctrl-C sends.
     public static func run(
         interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
-        writeLine: @escaping (String) -> Bool, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+        writeLine: @escaping (String) -> Bool, interruptsOnSIGINT: Bool = false,
+        log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) -> Int32 {
         let stop = StopSignal()
         let sink = LineMessageSink { line in
@@ -40,9 +44,11 @@ public enum StdioKernelRuntime {
         let headers = HeaderFactory()
         let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
         let shellQueue = MessageQueue()
+        // Before any thread serves a request: a SIGINT must never find the default action.
+        let interrupts = interruptsOnSIGINT ? SignalInterrupts(cancellation: kernel.cancellation) : nil
         kernel.announceStarting()
 
-        _ = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
+        _ = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
             _ = kernel.serve(shellQueue, on: .shell)
             stop.raise()
         }
@@ -67,6 +73,7 @@ public enum StdioKernelRuntime {
             shellQueue.close()
         }
         stop.wait()
+        interrupts?.cancel()
         return 0
     }
 

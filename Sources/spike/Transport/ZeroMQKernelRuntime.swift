@@ -56,7 +56,7 @@ public enum ZeroMQKernelRuntime {
             stop.raise()
         }
         let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
-        let shellThread = ServiceThread(name: "spike-shell", stackSize: 64 << 20) {
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
             if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
         }
 

@@ -1,0 +1,124 @@
+import COpenBLAS
+
+/// Where each head's blocks sit in a [..., L, D] tensor and the strided GEMMs over them.
+struct AttentionLayout {
+    let length: Int
+    let features: Int
+    let heads: Int
+    let width: Int
+    /// The number of [L, D] matrices (T·B).
+    let batches: Int
+
+    init(shape: [Int], heads: Int) {
+        length = shape[shape.count - 2]
+        features = shape[shape.count - 1]
+        self.heads = heads
+        width = features / heads
+        batches = shape.dropLast(2).reduce(1, *)
+    }
+
+    var count: Int { batches * length * features }
+    /// Scalars of all the M_h = K_hᵀ V_h.
+    var productCount: Int { batches * heads * width * width }
+
+    /// Calls `body(operand offset, product offset)` for every (matrix, head).
+    private func forEachHead(_ body: (Int, Int) -> Void) {
+        for batch in 0..<batches {
+            for head in 0..<heads {
+                body(batch * length * features + head * width, (batch * heads + head) * width * width)
+            }
+        }
+    }
+
+    /// M_h = K_hᵀ V_h for every matrix and head: [batches, heads, width, width].
+    func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
+        var products = Tensor.uninitialized(productCount, zeroed: length == 0)
+        guard length > 0, width > 0 else { return products }
+        k.withUnsafeBufferPointer { k in
+            v.withUnsafeBufferPointer { v in
+                products.withUnsafeMutableBufferPointer { m in
+                    forEachHead { offset, product in
+                        gemm(k.baseAddress! + offset, features, true, v.baseAddress! + offset, features, false,
+                             m.baseAddress! + product, width, m: width, n: width, k: length)
+                    }
+                }
+            }
+        }
+        return products
+    }
+
+    /// scale · Q_h M_h for every matrix and head, in the [..., L, D] layout.
+    func attention(_ q: [Float], _ products: [Float], scale: Float) -> [Float] {
+        var result = Tensor.uninitialized(count, zeroed: width == 0)
+        guard length > 0, width > 0 else { return result }
+        q.withUnsafeBufferPointer { q in
+            products.withUnsafeBufferPointer { m in
+                result.withUnsafeMutableBufferPointer { y in
+                    forEachHead { offset, product in
+                        gemm(q.baseAddress! + offset, features, false, m.baseAddress! + product, width, false,
+                             y.baseAddress! + offset, features, m: length, n: width, k: width)
+                    }
+                    for index in 0..<y.count { y[index] *= scale }
+                }
+            }
+        }
+        return result
+    }
+
+    /// dQ_h = G_h M_hᵀ.
+    func queryGradient(_ g: [Float], _ products: [Float]) -> [Float] {
+        var result = Tensor.uninitialized(count, zeroed: width == 0)
+        guard length > 0, width > 0 else { return result }
+        g.withUnsafeBufferPointer { g in
+            products.withUnsafeBufferPointer { m in
+                result.withUnsafeMutableBufferPointer { dq in
+                    forEachHead { offset, product in
+                        gemm(g.baseAddress! + offset, features, false, m.baseAddress! + product, width, true,
+                             dq.baseAddress! + offset, features, m: length, n: width, k: width)
+                    }
+                }
+            }
+        }
+        return result
+    }
+
+    /// (dK_h = V_h dM_hᵀ, dV_h = K_h dM_h) with dM_h = Q_hᵀ G_h.
+    func keyValueGradients(_ q: [Float], _ k: [Float], _ v: [Float], _ g: [Float]) -> ([Float], [Float]) {
+        var dk = Tensor.uninitialized(count, zeroed: width == 0)
+        var dv = Tensor.uninitialized(count, zeroed: width == 0)
+        guard length > 0, width > 0 else { return (dk, dv) }
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: width * width) { scratch in
+            let dm = scratch.baseAddress!
+            q.withUnsafeBufferPointer { q in
+                k.withUnsafeBufferPointer { k in
+                    v.withUnsafeBufferPointer { v in
+                        g.withUnsafeBufferPointer { g in
+                            dk.withUnsafeMutableBufferPointer { dk in
+                                dv.withUnsafeMutableBufferPointer { dv in
+                                    forEachHead { offset, _ in
+                                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
+                                             dm, width, m: width, n: width, k: length)
+                                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
+                                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
+                                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
+                                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return (dk, dv)
+    }
+
+    /// C = op(A)·op(B) (m × n, inner k) on row-major operands with leading dimensions.
+    private func gemm(
+        _ a: UnsafePointer<Float>, _ lda: Int, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ ldb: Int, _ transposeB: Bool,
+        _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int
+    ) {
+        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+    }
+}

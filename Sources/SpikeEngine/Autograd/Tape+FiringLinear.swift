@@ -1,0 +1,34 @@
+/// An affine map followed by a spiking neuron, as one inference op.
+extension Tape {
+    /// LIF(x·W + b [+ positions]) over x of shape [T, ..., in] (time first): the values of
+    /// `linear(_:weight:bias:positions:)` then `lif(_:neuron:)`.
+    ///
+    /// A recording tape runs exactly those two ops. Without recording (inference) the rows are
+    /// taken in blocks of a few (time step × row) pairs: each block's affine outputs for all T
+    /// steps are computed into a small buffer (accumulating spikes, or one GEMM for dense
+    /// inputs), the neuron runs over it, and only the spikes are written out, so the real-valued
+    /// [T, ..., out] tensor never exists. Cost: that of the linear plus O(T·rows·out).
+    public func linearLIF(
+        _ x: Variable, weight: Variable, bias: Variable?, positions: Variable? = nil, neuron: LIF
+    ) throws -> Variable {
+        let differentiable = [x, weight, bias, positions].contains { $0?.isDifferentiable ?? false }
+        if isRecording, differentiable {
+            return try lif(linear(x, weight: weight, bias: bias, positions: positions), neuron: neuron)
+        }
+        let inputs = weight.shape.first ?? -1
+        guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
+            throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
+        }
+        let outputs = weight.shape[1]
+        if let bias, bias.shape != [outputs] {
+            throw EngineError.shape(operation: "linear bias", first: weight.shape, second: bias.shape)
+        }
+        let layout = try positions.map { try PositionRows(input: x.shape, table: $0.shape, outputs: outputs) }
+        let block = FiringLinearBlocks(
+            steps: x.shape[0], rows: x.value.count / Swift.max(inputs, 1) / Swift.max(x.shape[0], 1),
+            inputs: inputs, outputs: outputs, length: layout?.length ?? 1, kernel: LIFKernel(neuron))
+        let spikes = block.run(x.value.scalars, weight.value.scalars, bias?.value.scalars, positions?.value.scalars,
+                               sparse: SpikeAccumulation.isSparse(x.value.scalars))
+        return constant(Tensor(unchecked: Array(x.shape.dropLast()) + [outputs], scalars: spikes))
+    }
+}
