@@ -1,3 +1,6 @@
+// The per-lane rules of the LIF forward (`LIFSweep`), one caseless enum per choice of
+// `LIF`'s doc comment, so each configuration is its own branch-free specialisation.
+
 /// The vector the forward kernel works in: 16 lanes, one AVX-512 register or two AVX2 ones.
 typealias LIFVector = SIMD16<Float>
 /// Which lanes of a `LIFVector` fired.
