@@ -80,6 +80,48 @@ final class LIFLayerTests: XCTestCase {
         }
     }
 
+    /// 1111 neurons = two 512-neuron blocks of 64-neuron groups, a block of 87 = one group,
+    /// one 16-lane vector and 7 single neurons; 5 steps = two 2-step chunks and a 1-step one.
+    private let wideSteps = 5, wideNeurons = 1111
+
+    func testALayerWiderThanABlockFiresLikeSimulateInEveryLaneAndTimeChunk() throws {
+        var generator = SeededGenerator(seed: 5)
+        let values = (0..<(wideSteps * wideNeurons)).map { _ in Float(generator.next() % 40) / 16 }
+        let input = try Tensor(shape: [wideSteps, wideNeurons], scalars: values)
+        let neurons = [
+            try LIF(tau: 2), try LIF(tau: 2, firing: .above), try LIF(beta: 0.5),
+            try LIF(beta: 0.5, firing: .atOrAbove), try LIF(beta: 1, reset: .zero), try LIF(tau: 4, reset: .subtract),
+        ]
+        for neuron in neurons {
+            let inferred = try neuron.run(input)
+            let tape = Tape()
+            let recorded = try tape.lif(tape.parameter(input), neuron: neuron).value
+            XCTAssertEqual(recorded, inferred, "\(neuron)")
+            for n in 0..<wideNeurons {
+                let trace = neuron.simulate(input: (0..<wideSteps).map { Double(values[$0 * wideNeurons + n]) })
+                let spikes = (0..<wideSteps).map { inferred.scalars[$0 * wideNeurons + n] == 1 }
+                XCTAssertEqual(spikes, trace.spikes, "\(neuron) neuron \(n)")
+            }
+        }
+    }
+
+    func testTheFusedBackwardOfALayerWiderThanABlockMatchesBackPropagationThroughTime() throws {
+        let input = try Tensor.randn([wideSteps, wideNeurons], seed: 31) * 0.8 + 0.9
+        let upstream = try Tensor.randn([wideSteps, wideNeurons], seed: 32)
+        for neuron in [try LIF(tau: 2, detachReset: false), try LIF(beta: 0.9, detachReset: false)] {
+            let tape = Tape()
+            let x = tape.parameter(input)
+            let gradient = try tape.gradients(of: try tape.lif(x, neuron: neuron), seed: upstream)[x]
+            for n in 0..<wideNeurons {
+                let column = (0..<wideSteps).map { Double(input.scalars[$0 * wideNeurons + n]) }
+                let up = (0..<wideSteps).map { Double(upstream.scalars[$0 * wideNeurons + n]) }
+                let expected = referenceGradient(neuron, input: column, upstream: up)
+                let actual = (0..<wideSteps).map { Double(gradient.scalars[$0 * wideNeurons + n]) }
+                assertClose(actual, expected, absolute: 1e-5, relative: 1e-4, "\(neuron) neuron \(n)")
+            }
+        }
+    }
+
     func testRecordingAndInferenceGiveTheSameSpikes() throws {
         let input = try Tensor.randn([4, 3, 50], seed: 8) + 1
         let neuron = try LIF(tau: 2)
