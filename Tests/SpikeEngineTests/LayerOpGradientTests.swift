@@ -24,7 +24,7 @@ final class LayerOpGradientTests: XCTestCase {
             try tape.linear(v[0], weight: v[1], bias: v[2], positions: v[3])
         }
         var values = [Float](repeating: 0, count: 2 * 40 * 16 * 8)
-        for index in stride(from: 0, to: values.count, by: 7) { values[index] = 1 }
+        for index in stride(from: 0, to: values.count, by: 19) { values[index] = 1 }
         let spikes = try Tensor(shape: [2, 40, 16, 8], scalars: values)
         XCTAssertTrue(SpikeAccumulation.isSparse(spikes.scalars))
         let sparseTable = try random([2, 16, 6], 24), sparseWeight = try random([8, 6], 25)

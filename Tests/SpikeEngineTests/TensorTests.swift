@@ -59,6 +59,30 @@ final class TensorTests: XCTestCase {
         XCTAssertEqual(try t.max().shape, [])
     }
 
+    func testSumsAndMeansOverAMiddleAxisAddInFloat64AndRoundOnce() throws {
+        // 13 entries per row: the 8-wide path and the scalar tail; 1e8 + 1 + … shows Float64 sums.
+        let (outer, extent, inner) = (3, 5, 13)
+        var values = [Float]()
+        for o in 0..<outer {
+            for e in 0..<extent {
+                for i in 0..<inner { values.append(e == 0 ? 1e8 : Float(o * 7 + e * 3 + i) / 7) }
+            }
+        }
+        let t = try Tensor(shape: [outer, extent, inner], scalars: values)
+        var sums = [Float](), means = [Float]()
+        for o in 0..<outer {
+            for i in 0..<inner {
+                var total = 0.0
+                for e in 0..<extent { total += Double(values[(o * extent + e) * inner + i]) }
+                sums.append(Float(total))
+                means.append(Float(total / Double(extent)))
+            }
+        }
+        XCTAssertEqual(try t.sum(axis: 1).scalars, sums)
+        XCTAssertEqual(try t.mean(axis: 1).scalars, means)
+        XCTAssertEqual(try t.mean(axis: 1).shape, [outer, inner])
+    }
+
     func testAnAxisOutOfRangeIsAValueErrorNamingAxis() {
         XCTAssertThrowsError(try Tensor.ones([2, 3]).sum(axis: 2)) { error in
             guard case .value(argument: "axis", _)? = error as? EngineError else {

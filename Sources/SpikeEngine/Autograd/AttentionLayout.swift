@@ -32,7 +32,7 @@ struct AttentionLayout {
 
     /// M_h = K_hᵀ V_h for every matrix and head: [batches, heads, width, width].
     func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
-        var products = Tensor.uninitialized(productCount, zeroed: length == 0)
+        var products = [Float](repeating: 0, count: productCount)
         guard length > 0, width > 0 else { return products }
         k.withUnsafeBufferPointer { k in
             v.withUnsafeBufferPointer { v in
@@ -49,7 +49,7 @@ struct AttentionLayout {
 
     /// scale · Q_h M_h for every matrix and head, in the [..., L, D] layout.
     func attention(_ q: [Float], _ products: [Float], scale: Float) -> [Float] {
-        var result = Tensor.uninitialized(count, zeroed: width == 0)
+        var result = [Float](repeating: 0, count: count)
         guard length > 0, width > 0 else { return result }
         q.withUnsafeBufferPointer { q in
             products.withUnsafeBufferPointer { m in
@@ -67,7 +67,7 @@ struct AttentionLayout {
 
     /// dQ_h = G_h M_hᵀ.
     func queryGradient(_ g: [Float], _ products: [Float]) -> [Float] {
-        var result = Tensor.uninitialized(count, zeroed: width == 0)
+        var result = [Float](repeating: 0, count: count)
         guard length > 0, width > 0 else { return result }
         g.withUnsafeBufferPointer { g in
             products.withUnsafeBufferPointer { m in
@@ -84,11 +84,12 @@ struct AttentionLayout {
 
     /// (dK_h = V_h dM_hᵀ, dV_h = K_h dM_h) with dM_h = Q_hᵀ G_h.
     func keyValueGradients(_ q: [Float], _ k: [Float], _ v: [Float], _ g: [Float]) -> ([Float], [Float]) {
-        var dk = Tensor.uninitialized(count, zeroed: width == 0)
-        var dv = Tensor.uninitialized(count, zeroed: width == 0)
+        var dk = [Float](repeating: 0, count: count)
+        var dv = [Float](repeating: 0, count: count)
         guard length > 0, width > 0 else { return (dk, dv) }
         withUnsafeTemporaryAllocation(of: Float.self, capacity: width * width) { scratch in
             let dm = scratch.baseAddress!
+            dm.initialize(repeating: 0, count: width * width)
             q.withUnsafeBufferPointer { q in
                 k.withUnsafeBufferPointer { k in
                     v.withUnsafeBufferPointer { v in
@@ -96,6 +97,7 @@ struct AttentionLayout {
                             dk.withUnsafeMutableBufferPointer { dk in
                                 dv.withUnsafeMutableBufferPointer { dv in
                                     forEachHead { offset, _ in
+                                        dm.update(repeating: 0, count: width * width)
                                         gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
                                              dm, width, m: width, n: width, k: length)
                                         gemm(v.baseAddress! + offset, features, false, dm, width, true,
@@ -113,12 +115,14 @@ struct AttentionLayout {
         return (dk, dv)
     }
 
-    /// C = op(A)·op(B) (m × n, inner k) on row-major operands with leading dimensions.
+    /// C += op(A)·op(B) (m × n, inner k) on row-major operands with leading dimensions. Every
+    /// caller hands in a zeroed C: with beta = 1 OpenBLAS skips its own zeroing pass, which
+    /// for a strided C is one memset per row (a third of the cost of these 16-wide products).
     private func gemm(
         _ a: UnsafePointer<Float>, _ lda: Int, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ ldb: Int, _ transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int
     ) {
         cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 0, c, Int32(ldc))
+                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))
     }
 }

@@ -39,10 +39,12 @@ struct FiringLinearBlocks {
                                             let source = x + (t * rows + first) * inputs
                                             if sparse {
                                                 for row in 0..<width {
+                                                    var ones = false
                                                     let n = SpikeAccumulation.gather(source + row * inputs, count: inputs, stride: outputs,
-                                                                                     offsets: offset, scales: scale)
+                                                                                     offsets: offset, scales: scale, allOnes: &ones)
                                                     RowAccumulation.accumulate(into: target + row * outputs, start: b, source: w,
-                                                                               offsets: offset, scales: scale, count: n, width: outputs)
+                                                                               offsets: offset, scales: scale, count: n, width: outputs,
+                                                                               unitScales: ones)
                                                 }
                                             } else {
                                                 affine(source, w, b, into: target, rows: width)

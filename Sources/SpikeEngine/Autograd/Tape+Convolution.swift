@@ -37,7 +37,11 @@ extension Tape {
         input.value.scalars.withUnsafeBufferPointer { x in
             columns.withUnsafeMutableBufferPointer { cols in
                 Self.forEachTap(geometry) { source, target in
-                    (cols.baseAddress! + target).update(from: x.baseAddress! + source, count: channels)
+                    if channels == 1 {
+                        cols[target] = x[source]  // one scalar: no call to memcpy
+                    } else {
+                        (cols.baseAddress! + target).update(from: x.baseAddress! + source, count: channels)
+                    }
                 }
             }
         }

@@ -10,18 +10,31 @@ enum RowAccumulation {
 
     static func accumulate(
         into target: UnsafeMutablePointer<Float>, start: UnsafePointer<Float>, source: UnsafePointer<Float>,
-        offsets: UnsafePointer<Int>, scales: UnsafePointer<Float>, count: Int, width: Int
+        offsets: UnsafePointer<Int>, scales: UnsafePointer<Float>, count: Int, width: Int, unitScales: Bool = false
+    ) {
+        // Spikes scale by exactly 1: adding the row is the same number as adding 1·row, without the multiply.
+        if unitScales {
+            accumulate(Unit.self, target, start, source, offsets, scales, count, width)
+        } else {
+            accumulate(Scaled.self, target, start, source, offsets, scales, count, width)
+        }
+    }
+
+    @inline(__always)
+    private static func accumulate<S: TermScaling>(
+        _: S.Type, _ target: UnsafeMutablePointer<Float>, _ start: UnsafePointer<Float>, _ source: UnsafePointer<Float>,
+        _ offsets: UnsafePointer<Int>, _ scales: UnsafePointer<Float>, _ count: Int, _ width: Int
     ) {
         var o = 0
         while o &+ 32 <= width {
             var a0 = load(start + o), a1 = load(start + (o &+ 8)), a2 = load(start + (o &+ 16)), a3 = load(start + (o &+ 24))
             for j in 0..<count {
                 let row = source + (offsets[j] &+ o)
-                let s = Vector(repeating: scales[j])
-                a0 += s * load(row)
-                a1 += s * load(row + 8)
-                a2 += s * load(row + 16)
-                a3 += s * load(row + 24)
+                let s = scales[j]
+                a0 += S.term(s, load(row))
+                a1 += S.term(s, load(row + 8))
+                a2 += S.term(s, load(row + 16))
+                a3 += S.term(s, load(row + 24))
             }
             store(a0, target + o)
             store(a1, target + (o &+ 8))
@@ -32,7 +45,7 @@ enum RowAccumulation {
         while o &+ 8 <= width {
             var a = load(start + o)
             for j in 0..<count {
-                a += Vector(repeating: scales[j]) * load(source + (offsets[j] &+ o))
+                a += S.term(scales[j], load(source + (offsets[j] &+ o)))
             }
             store(a, target + o)
             o &+= 8
@@ -56,4 +69,19 @@ enum RowAccumulation {
     private static func store(_ value: Vector, _ pointer: UnsafeMutablePointer<Float>) {
         UnsafeMutableRawPointer(pointer).storeBytes(of: value, as: Vector.self)
     }
+}
+
+/// How a source row enters the sum (8 lanes at a time).
+protocol TermScaling {
+    static func term(_ scale: Float, _ row: SIMD8<Float>) -> SIMD8<Float>
+}
+/// scale · row.
+enum Scaled: TermScaling {
+    @inline(__always)
+    static func term(_ scale: Float, _ row: SIMD8<Float>) -> SIMD8<Float> { scale * row }
+}
+/// row (every scale is 1).
+enum Unit: TermScaling {
+    @inline(__always)
+    static func term(_ scale: Float, _ row: SIMD8<Float>) -> SIMD8<Float> { row }
 }

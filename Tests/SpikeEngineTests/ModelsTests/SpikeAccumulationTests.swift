@@ -6,12 +6,12 @@ import TestSupport
 /// the dense products (up to the order of additions).
 final class SpikeAccumulationTests: XCTestCase {
     /// A [rows, inputs] matrix of spikes (0, 1 and a few 2s, as residual sums give) with
-    /// about 85% zeros.
+    /// about 96% zeros.
     func spikes(rows: Int, inputs: Int, seed: UInt64) throws -> Tensor {
         var generator = SeededGenerator(seed: seed)
         let values = (0..<(rows * inputs)).map { _ -> Float in
             let u = generator.nextUnit()
-            return u < 0.85 ? 0 : (u < 0.97 ? 1 : 2)
+            return u < 0.96 ? 0 : (u < 0.99 ? 1 : 2)
         }
         return try Tensor(shape: [rows, inputs], scalars: values)
     }
