@@ -20,11 +20,12 @@ JUPYTER    := $(VENV)/bin/jupyter
 SWIFTFLAGS := --scratch-path $(BUILD) --explicit-target-dependency-import-check error
 SPIKE      := $(BUILD)/release/spike
 # Release builds are compiled for this machine's CPU when it has AVX2 and FMA (what Spike's LIF
-# kernels gain most from: 8- and 16-lane vectors, blends; as torch.compile does with -march=native).
-# Such a binary runs on CPUs like this one only: Spike is built where it runs. NATIVE=0 gives a
-# generic x86-64 build; debug builds and `swift test` are never affected.
+# kernels gain most from: 8- and 16-lane vectors, blends; as torch.compile does with -march=native),
+# with the kernels' 16-lane vectors (SPIKE_WIDE_LANES). Such a binary runs on CPUs like this one
+# only: Spike is built where it runs. NATIVE=0 gives a generic build (8 lanes); debug builds and
+# `swift test` are never affected.
 NATIVE     ?= $(shell grep -qw avx2 /proc/cpuinfo 2>/dev/null && grep -qw fma /proc/cpuinfo 2>/dev/null && echo 1 || echo 0)
-RELEASE    := -c release $(if $(filter 1,$(NATIVE)),-Xswiftc -target-cpu -Xswiftc native)
+RELEASE    := -c release $(if $(filter 1,$(NATIVE)),-Xswiftc -target-cpu -Xswiftc native -Xswiftc -DSPIKE_WIDE_LANES)
 # A build-local Jupyter prefix: the tests find the kernelspec through JUPYTER_PATH, no global install.
 TESTPREFIX := $(BUILD)/jupyter
 LOGS       := $(BUILD)/test-logs

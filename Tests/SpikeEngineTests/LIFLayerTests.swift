@@ -80,8 +80,9 @@ final class LIFLayerTests: XCTestCase {
         }
     }
 
-    /// 1111 neurons = two 512-neuron blocks of 64-neuron groups, a block of 87 = one group,
-    /// one 16-lane vector and 7 single neurons; 5 steps = two 2-step chunks and a 1-step one.
+    /// 1111 neurons = two whole 512-neuron blocks and one of 87, which ends in single vectors
+    /// and 7 neurons (1111 mod 8 and mod 16) run one at a time; 5 steps = two 2-step chunks and
+    /// a 1-step one.
     private let wideSteps = 5, wideNeurons = 1111
 
     func testALayerWiderThanABlockFiresLikeSimulateInEveryLaneAndTimeChunk() throws {

@@ -10,7 +10,7 @@
 ///     dL/dX[t] = dL/dH[t] · (1/tau or 1),   dL/dV[t−1] = dL/dH[t] · (1 − 1/tau or beta)
 ///
 /// Both directions work on blocks of neurons whose membranes (or their gradients) stay in L1,
-/// in explicit vectors: the forward is `LIFSweep` (16 lanes), the backward is in
+/// in explicit vectors: the forward is `LIFSweep` (`LIFVector`: 8 or 16 lanes), the backward is in
 /// `LIFKernel+Backward.swift` (8 lanes). Each configuration gets its own generic
 /// specialisation, so the inner loops are branch-free. Cost: O(T·N) time; the training forward
 /// stores T·N charges.

@@ -1,12 +1,21 @@
 // The per-lane rules of the LIF forward (`LIFSweep`), one caseless enum per choice of
 // `LIF`'s doc comment, so each configuration is its own branch-free specialisation.
 
-/// The vector the forward kernel works in: 16 lanes, one AVX-512 register or two AVX2 ones.
+/// The vector the forward kernel works in. 16 lanes (one AVX-512 register or two AVX2 ones)
+/// when the release build targets the build machine's CPU (the Makefile then defines
+/// SPIKE_WIDE_LANES); else 8 lanes, whose four-vector groups fit the 16 registers of SSE2
+/// (x86-64's baseline) without spilling. The code is the same for both widths.
+#if SPIKE_WIDE_LANES
 typealias LIFVector = SIMD16<Float>
 /// Which lanes of a `LIFVector` fired.
 typealias LIFMask = SIMDMask<SIMD16<Int32>>
+#else
+typealias LIFVector = SIMD8<Float>
+/// Which lanes of a `LIFVector` fired.
+typealias LIFMask = SIMDMask<SIMD8<Int32>>
+#endif
 
-/// How the input enters the charge (16 lanes at a time).
+/// How the input enters the charge.
 protocol ChargeRule {
     static func charge(_ v: LIFVector, _ x: LIFVector, _ beta: LIFVector, _ leak: LIFVector) -> LIFVector
 }
@@ -36,11 +45,11 @@ enum HardReset: ResetKind {
         h.replacing(with: 0, where: fired)
     }
 }
-/// V = H − S·V_th: H − V_th where the lane fired.
+/// V = H − S·V_th: V_th is subtracted where the lane fired (0 elsewhere).
 enum SubtractReset: ResetKind {
     @inline(__always)
     static func reset(_ h: LIFVector, _ fired: LIFMask, _ threshold: LIFVector) -> LIFVector {
-        h.replacing(with: h - threshold, where: fired)
+        h - LIFVector(repeating: 0).replacing(with: threshold, where: fired)
     }
 }
 

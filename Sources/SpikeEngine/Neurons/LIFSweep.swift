@@ -1,12 +1,13 @@
 /// The forward recurrence of one LIF configuration over raw [T, N] buffers (time first, neurons
-/// contiguous): reads the inputs X, writes the spikes S and, for training, the charges H.
+/// contiguous), in `LIFVector`s (8 or 16 lanes): reads the inputs X, writes the spikes S and,
+/// for training, the charges H.
 ///
 /// Loop order, chosen by measurement (T = 4 and 32 at 8 bytes per neuron-step, 1 thread):
 /// neurons go in blocks of `block`, and each block walks time `chunk` steps at a time; inside a
-/// chunk, 64 neurons (four 16-lane vectors, four independent dependency chains) carry their
-/// membranes in registers, so the membranes touch memory once per chunk, not once per step,
-/// while only `chunk` rows of X and S stream at once. Between chunks a block's membranes wait in
-/// a `block`-neuron buffer (2 KiB, in L1). A whole sweep costs O(T·N) time and O(block) space.
+/// chunk, four vectors of neurons (four independent dependency chains) carry their membranes in
+/// registers, so the membranes touch memory once per chunk, not once per step, while only
+/// `chunk` rows of X and S stream at once. Between chunks a block's membranes wait in a
+/// `block`-neuron buffer (2 KiB, in L1). A whole sweep costs O(T·N) time and O(block) space.
 ///
 /// `advance` is `@_transparent` rather than `@inline(__always)`: the optimiser did not honour
 /// the latter for these generic members, and the calls made the sweep three times slower.
@@ -26,7 +27,7 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
     let leak: LIFVector
     let threshold: LIFVector
 
-    /// One time step of the 64 neurons from `offset` on: their new membranes, given the old.
+    /// One time step of the four vectors of neurons from `offset` on: their new membranes, given the old.
     /// All four inputs are loaded before anything is stored.
     @_transparent
     func advance(_ v0: LIFVector, _ v1: LIFVector, _ v2: LIFVector, _ v3: LIFVector, at offset: Int)
@@ -56,7 +57,7 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
                 R.reset(c2, f2, threshold), R.reset(c3, f3, threshold))
     }
 
-    /// One time step of the 16 neurons at `offset`: their new membrane, given the old.
+    /// One time step of the vector of neurons at `offset`: their new membrane, given the old.
     @_transparent
     func advance(_ v: LIFVector, at offset: Int) -> LIFVector {
         let charge = C.charge(v, UnsafeRawPointer(x + offset).loadUnaligned(as: LIFVector.self), beta, leak)
@@ -121,7 +122,7 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
         runScalars(from: vectorized)
     }
 
-    /// The last N mod 16 neurons, one at a time (lane 0 of a vector).
+    /// The last N mod `LIFVector.scalarCount` neurons, one at a time (lane 0 of a vector).
     private func runScalars(from start: Int) {
         for j in start..<neurons {
             var v = LIFVector(repeating: 0)
