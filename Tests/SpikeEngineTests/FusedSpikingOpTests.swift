@@ -135,6 +135,14 @@ final class FusedSpikingOpTests: XCTestCase {
         }
     }
 
+    func testTheInferenceLinearLIFOfAVectorRunsTheNeuronAlongItsOutputsAsTheTwoOpsDo() throws {
+        let tape = Tape(recording: false)
+        let (x, w) = (tape.constant(try Tensor.randn([5], seed: 50) * 3), tape.constant(try Tensor.randn([5, 7], seed: 51)))
+        let fused = try tape.linearLIF(x, weight: w, bias: nil, neuron: try LIF())
+        XCTAssertEqual(fused.value, try tape.lif(tape.linear(x, weight: w, bias: nil), neuron: try LIF()).value)
+        XCTAssertEqual(fused.shape, [7])
+    }
+
     func testANetworkGivesTheSameOutputsWithItsLayerLIFPairsFusedAsWhenEachStageIsObserved() throws {
         let lif = try LIF()
         let spec = ModelSpec.spikeRNN(try SpikeRNNOptions(hidden: 16, layers: 2, steps: 3, encoding: .standardCPG, neuron: lif))

@@ -12,7 +12,8 @@ extension Tape {
         _ x: Variable, weight: Variable, bias: Variable?, positions: Variable? = nil, neuron: LIF
     ) throws -> Variable {
         let differentiable = [x, weight, bias, positions].contains { $0?.isDifferentiable ?? false }
-        if isRecording, differentiable {
+        // A rank-1 x has no time axis of its own (the neuron would run along the outputs).
+        if (isRecording && differentiable) || x.value.rank < 2 {
             return try lif(linear(x, weight: weight, bias: bias, positions: positions), neuron: neuron)
         }
         let inputs = weight.shape.first ?? -1
