@@ -16,14 +16,7 @@ extension Tape {
         if (isRecording && differentiable) || x.value.rank < 2 {
             return try lif(linear(x, weight: weight, bias: bias, positions: positions), neuron: neuron)
         }
-        let inputs = weight.shape.first ?? -1
-        guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
-            throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
-        }
-        let outputs = weight.shape[1]
-        if let bias, bias.shape != [outputs] {
-            throw EngineError.shape(operation: "linear bias", first: weight.shape, second: bias.shape)
-        }
+        let (inputs, outputs) = try Self.linearSizes(x, weight: weight, bias: bias)
         let layout = try positions.map { try PositionRows(input: x.shape, table: $0.shape, outputs: outputs) }
         let block = FiringLinearBlocks(
             steps: x.shape[0], rows: x.value.count / Swift.max(inputs, 1) / Swift.max(x.shape[0], 1),

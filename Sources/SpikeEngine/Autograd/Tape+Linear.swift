@@ -32,14 +32,7 @@ extension Tape {
     /// VJP: (g·Wᵀ, xᵀ·g over all rows, Σ_rows g, Σ over the middle axes of g).
     /// Cost: 2·rows·in·out flops forward.
     public func linear(_ x: Variable, weight: Variable, bias: Variable?, positions: Variable? = nil) throws -> Variable {
-        let inputs = weight.shape.first ?? -1
-        guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
-            throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
-        }
-        let outputs = weight.shape[1]
-        if let bias, bias.shape != [outputs] {
-            throw EngineError.shape(operation: "linear bias", first: weight.shape, second: bias.shape)
-        }
+        let (inputs, outputs) = try Self.linearSizes(x, weight: weight, bias: bias)
         let rows = x.value.count / Swift.max(inputs, 1)
         let outputShape = Array(x.shape.dropLast()) + [outputs]
         let layout = try positions.map { try PositionRows(input: x.shape, table: $0.shape, outputs: outputs) }
@@ -121,5 +114,19 @@ extension Tape {
             }
         }
         return Tensor(unchecked: [columns], scalars: sums)
+    }
+
+    /// The (in, out) sizes of x·W + b, after checking that x ends in W's rows (W is [in, out])
+    /// and b is [out]; a `ShapeError` names both shapes otherwise.
+    static func linearSizes(_ x: Variable, weight: Variable, bias: Variable?) throws -> (inputs: Int, outputs: Int) {
+        let inputs = weight.shape.first ?? -1
+        guard weight.value.rank == 2, x.value.rank >= 1, x.shape[x.shape.count - 1] == inputs else {
+            throw EngineError.shape(operation: "linear", first: x.shape, second: weight.shape)
+        }
+        let outputs = weight.shape[1]
+        if let bias, bias.shape != [outputs] {
+            throw EngineError.shape(operation: "linear bias", first: weight.shape, second: bias.shape)
+        }
+        return (inputs, outputs)
     }
 }
