@@ -23,17 +23,9 @@ struct PositionRows {
     func add(_ table: [Float], to y: inout [Float]) {
         table.withUnsafeBufferPointer { source in
             y.withUnsafeMutableBufferPointer { target in
-                guard let p = source.baseAddress, let out = target.baseAddress else { return }
-                var row = out
-                for t in 0..<steps {
-                    for _ in 0..<middle {
-                        var entry = p + t &* length &* features
-                        for _ in 0..<length {
-                            for f in 0..<features { row[f] += entry[f] }
-                            row += features
-                            entry += features
-                        }
-                    }
+                guard let table = source.baseAddress, let rows = target.baseAddress else { return }
+                forEachRow { row, entry in
+                    for f in 0..<features { rows[row &+ f] += table[entry &+ f] }
                 }
             }
         }
@@ -44,20 +36,29 @@ struct PositionRows {
         var result = [Float](repeating: 0, count: steps * length * features)
         g.scalars.withUnsafeBufferPointer { source in
             result.withUnsafeMutableBufferPointer { target in
-                guard let p = source.baseAddress, let out = target.baseAddress else { return }
-                var row = p
-                for t in 0..<steps {
-                    for _ in 0..<middle {
-                        var entry = out + t &* length &* features
-                        for _ in 0..<length {
-                            for f in 0..<features { entry[f] += row[f] }
-                            row += features
-                            entry += features
-                        }
-                    }
+                guard let rows = source.baseAddress, let table = target.baseAddress else { return }
+                forEachRow { row, entry in
+                    for f in 0..<features { table[entry &+ f] += rows[row &+ f] }
                 }
             }
         }
         return Tensor(unchecked: [steps, length, features], scalars: result)
+    }
+
+    /// Calls `body(row offset, table offset)` for every row of the [T, ..., L, features] tensor,
+    /// in order, pairing it with its (time step, position) row of the [T, L, features] table.
+    @inline(__always)
+    private func forEachRow(_ body: (Int, Int) -> Void) {
+        var row = 0
+        for t in 0..<steps {
+            for _ in 0..<middle {
+                var entry = t &* length &* features
+                for _ in 0..<length {
+                    body(row, entry)
+                    row &+= features
+                    entry &+= features
+                }
+            }
+        }
     }
 }

@@ -103,12 +103,8 @@ public final class Network {
     public var parameters: [Tensor] {
         get { stages.flatMap { $0.layer.parameters } }
         set {
-            var start = 0
-            for index in stages.indices {
-                let count = stages[index].layer.parameters.count
-                stages[index].layer.parameters = Array(newValue[start..<(start + count)])
-                start += count
-            }
+            let parts = Self.split(newValue, into: stages.map { $0.layer.parameters.count })
+            for index in stages.indices { stages[index].layer.parameters = parts[index] }
         }
     }
 
@@ -116,12 +112,17 @@ public final class Network {
     public var buffers: [Tensor] {
         get { stages.flatMap { $0.layer.buffers } }
         set {
-            var start = 0
-            for index in stages.indices {
-                let count = stages[index].layer.buffers.count
-                stages[index].layer.buffers = Array(newValue[start..<(start + count)])
-                start += count
-            }
+            let parts = Self.split(newValue, into: stages.map { $0.layer.buffers.count })
+            for index in stages.indices { stages[index].layer.buffers = parts[index] }
+        }
+    }
+
+    /// `values` cut into consecutive runs of `counts` tensors, one run per stage.
+    private static func split(_ values: [Tensor], into counts: [Int]) -> [[Tensor]] {
+        var start = 0
+        return counts.map { count in
+            defer { start += count }
+            return Array(values[start..<(start + count)])
         }
     }
 
