@@ -34,6 +34,12 @@ public struct Header: Equatable, Sendable {
 
     /// The header as a JSON object.
     public var json: JSONValue {
+        if extras.isEmpty && absent.isEmpty {
+            return .object([
+                "msg_id": .string(messageID), "session": .string(session), "username": .string(username),
+                "date": .string(date), "msg_type": .string(messageType), "version": .string(version),
+            ])
+        }
         var members = extras
         members["msg_id"] = .string(messageID)
         members["session"] = .string(session)

@@ -84,14 +84,17 @@ public final class Socket: @unchecked Sendable {
 
     /// Sends `frames` as one multipart message; blocks while the queue is full unless `dontWait`.
     ///
-    /// An empty list sends nothing.
-    public func send(_ frames: [[UInt8]], dontWait: Bool = false) throws(ZeroMQError) {
+    /// Frames are any byte collections (`[UInt8]`, Foundation's `Data`); contiguous ones are
+    /// sent without an intermediate copy. An empty list sends nothing.
+    public func send<Frame: Collection>(_ frames: [Frame], dontWait: Bool = false) throws(ZeroMQError)
+    where Frame.Element == UInt8 {
         let handle = try open("zmq_send")
         for (index, frame) in frames.enumerated() {
             var flags: Int32 = index + 1 < frames.count ? ZMQ_SNDMORE : 0
             if dontWait { flags |= ZMQ_DONTWAIT }
             while true {
-                let sent = frame.withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                let sent = frame.withContiguousStorageIfAvailable { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                    ?? Array(frame).withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 if sent >= 0 { break }
                 if zmq_errno() == EINTR { continue }
                 throw .current("zmq_send")

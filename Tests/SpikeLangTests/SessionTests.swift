@@ -166,6 +166,17 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(session.completeness("x = (1 +\r\n"), .incomplete(indent: "    "))
     }
 
+    func testMagicsAfterBlankLinesOrUnicodeSpacesAreStillMagics() {
+        for cell in ["\n  \n%seed 5\nx = 1", "\t%seed 5\nx = 1", "\u{00A0}%seed 5\nx = 1", "\u{3000}%seed 5\nx = 1"] {
+            let session = Session()
+            XCTAssertNil(session.run(cell, output: RecordingSink()).failure, cell.debugDescription)
+            XCTAssertEqual(session.seed, 5, cell.debugDescription)
+        }
+        let plain = Session()
+        XCTAssertEqual(plain.run("  \n x = \"%seed 5\"\nx", output: RecordingSink()).result?.plain, "\"%seed 5\"")
+        XCTAssertNotEqual(plain.seed, 5)
+    }
+
     func testMagicLinesKeepLaterLineNumbers() {
         let outcome = Session().run("%time\n\nnope", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 3, column: 1))

@@ -121,6 +121,21 @@ final class SocketTests: XCTestCase {
         XCTAssertEqual(outcome.error as? ZeroMQError, .terminated)
     }
 
+    func testABatchContextRunsItsIOThreadAsABatchThreadAndDeliversAsUsual() throws {
+        let context = try Context(ioScheduling: .batch)
+        let (router, dealer) = try pair(.router, .dealer, in: context)
+        try dealer.send([Array("ping".utf8)])
+        XCTAssertEqual(try XCTUnwrap(try router.receive()).last, Array("ping".utf8))
+        // libzmq names its I/O threads ZMQbg/IO/<n>; this context's has policy SCHED_BATCH (3).
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
+        let batchIOThreads = tasks.filter { task in
+            guard let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8),
+                  name.hasPrefix("ZMQbg/IO/"), let id = Int32(task) else { return false }
+            return sched_getscheduler(id) == 3
+        }
+        XCTAssertFalse(batchIOThreads.isEmpty, "no SCHED_BATCH ZeroMQ I/O thread among \(tasks.count) threads")
+    }
+
     func testBindingAnInvalidEndpointThrowsWithTheEndpoint() throws {
         let socket = try Socket(context: try Context(), kind: .router)
         XCTAssertThrowsError(try socket.bind("nonsense://x")) { error in

@@ -30,6 +30,10 @@ struct MagicSplit {
     var diagnostics: [Diagnostic] = []
 
     init(_ source: String) {
+        if MagicSplit.hasNoMagics(source) {
+            code = source
+            return
+        }
         var lines = SourceLines.of(source)
         for (index, line) in lines.enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -50,6 +54,22 @@ struct MagicSplit {
             lines[index] = ""
         }
         code = lines.joined(separator: "\n")
+    }
+
+    /// True when `source` certainly has no magic lines and no carriage returns, so `code` is
+    /// `source` itself: its first character past ASCII white space is ASCII and not `%`.
+    /// (Cells that start otherwise take the line-by-line path.)
+    private static func hasNoMagics(_ source: String) -> Bool {
+        var first: UInt8?
+        for byte in source.utf8 {
+            if byte == UInt8(ascii: "\r") { return false }
+            if first == nil, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"),
+               byte != 0x0B, byte != 0x0C {
+                first = byte
+            }
+        }
+        guard let first else { return false }
+        return first < 0x80 && first != UInt8(ascii: "%")
     }
 
     /// For `%time CODE`, the line with everything before CODE replaced by spaces; else nil.

@@ -37,6 +37,13 @@ final class IOPubPublisher: @unchecked Sendable {
         var topical = message
         topical.identities = [Data("kernel.\(headers.session).\(message.type)".utf8)]
         send(codec.encode(topical))
+        if message.type == Status.messageType, message.content["execution_state"] == .string(ExecutionState.busy.rawValue) {
+            // The I/O thread runs as SCHED_BATCH (KernelSockets): it does not preempt this
+            // thread, so the request's other messages leave together once this thread blocks.
+            // Yielding once here lets it send `busy` at once, so the frontend learns that the
+            // request started (and can read it) while the kernel works on the request.
+            sched_yield()
+        }
     }
 
     /// Stops publishing and closes the socket (pending messages linger briefly); idempotent.
@@ -95,7 +102,7 @@ final class IOPubPublisher: @unchecked Sendable {
         guard !finished else { return }
         do {
             try welcomeNewSubscribers()
-            try xpub.send(frames.map { [UInt8]($0) })
+            try xpub.send(frames)
         } catch {
             log("iopub send: \(error)")
         }
@@ -110,7 +117,7 @@ final class IOPubPublisher: @unchecked Sendable {
         var message = Message(header: headers.header(for: IopubWelcome.messageType), content: content.json)
         message.identities = [topic.isEmpty ? Data(IopubWelcome.messageType.utf8) : Data(topic)]
         do {
-            try xpub.send(codec.encode(message).map { [UInt8]($0) })
+            try xpub.send(codec.encode(message))
         } catch {
             log("iopub welcome: \(error)")
         }

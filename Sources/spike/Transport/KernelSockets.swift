@@ -7,6 +7,11 @@ import ZeroMQ
 /// over its identity); IOPub is an XPUB with `XPUB_VERBOSE` (every subscription is reported, so
 /// each gets an `iopub_welcome`); the heartbeat is a ROUTER echoed by ``Proxy``. Every socket
 /// lingers at most `lingerMilliseconds` on close, so shutdown is prompt.
+///
+/// The context's I/O thread is `SCHED_BATCH` (``Context/IOScheduling/batch``): on a machine
+/// with few cores, a normal I/O thread woken by each send would preempt the shell thread once
+/// per message; as a batch thread it writes a request's messages together (see
+/// ``IOPubPublisher/publish(_:)`` for the one exception, `busy`).
 struct KernelSockets {
     let context: Context
     let shell: Socket
@@ -16,7 +21,7 @@ struct KernelSockets {
     let heartbeat: Socket
 
     init(binding connection: ConnectionInfo, lingerMilliseconds: Int32 = 100) throws(ZeroMQError) {
-        let context = try Context()
+        let context = try Context(ioScheduling: .batch)
         func make(_ kind: SocketKind, _ channel: Channel, _ options: [SocketOption]) throws(ZeroMQError) -> Socket {
             let socket = try Socket(context: context, kind: kind)
             try socket.set(.linger(milliseconds: lingerMilliseconds))

@@ -37,7 +37,7 @@ final class SocketMessageSink: MessageSink, @unchecked Sendable {
             return
         }
         do {
-            try socket.send(codec.encode(message).map { [UInt8]($0) })
+            try socket.send(codec.encode(message))
         } catch {
             log("\(channel.rawValue) send of \(message.type) failed: \(error)")
         }

@@ -1,0 +1,93 @@
+import ArgumentParser
+import Foundation
+import JupyterKernel
+import JupyterWire
+
+/// `spike bench kernel`: what one request costs the kernel apart from sockets — verifying and
+/// decoding it, making a header, encoding and signing a message, and a whole trivial execute
+/// (busy, execute_input, execute_result, execute_reply, idle, each encoded and signed), in µs.
+///
+/// The round trip through jupyter_client is `bench/kernel_latency.py`; this separates the
+/// kernel's own share of it.
+struct KernelBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kernel", abstract: "The kernel's own cost per request, without sockets (µs).")
+
+    @Option(help: "The cell each execute request runs.") var code = "1+1"
+    @Option(help: "Timed repetitions (the median is reported).") var repetitions = 7
+
+    struct Report: Encodable {
+        let benchmark = "kernel"
+        let code: String
+        let decode_request_us: Double
+        let make_header_us: Double
+        let encode_status_us: Double
+        let execute_request_us: Double
+        let messages_per_execute: Int
+        let execute_request_cpu_us: Double
+    }
+
+    func validate() throws {
+        guard repetitions > 0 else { throw ValidationError("repetitions must be positive") }
+    }
+
+    func run() throws {
+        let codec = WireCodec(key: MessageID.random())
+        let headers = HeaderFactory()
+        let client = HeaderFactory(username: "bench")
+        let request = Message(
+            identities: [Data(MessageID.random().utf8)], header: client.header(for: ExecuteRequest.messageType),
+            content: ExecuteRequest(code: code).json)
+        let frames = codec.encode(request)
+        let stopwatch = Stopwatch(repetitions: repetitions)
+
+        let decode = stopwatch.median {
+            guard case .success = codec.decode(frames) else { fatalError("the request does not decode") }
+        }
+        let header = stopwatch.median { _ = headers.header(for: Status.messageType) }
+        let encode = stopwatch.median {
+            let busy = Message(
+                header: headers.header(for: Status.messageType), parentHeader: request.header.json,
+                content: Status(.busy).json)
+            _ = codec.encode(busy)
+        }
+        let sink = EncodingSink(codec: codec)
+        let interpreter = SpikeInterpreter()
+        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: { _ in })
+        // On a thread like the kernel's shell thread: cells run there, in place.
+        let measured = TimingBox()
+        let shell = ServiceThread(name: "spike-bench-shell", stackSize: interpreter.callerStackSize) {
+            measured.timing = stopwatch.median {
+                guard case .success(let message) = codec.decode(frames) else { fatalError("the request does not decode") }
+                _ = kernel.handle(message, on: .shell)
+            }
+            sink.count = 0
+            _ = kernel.handle(request, on: .shell)
+        }
+        shell.join(timeout: .infinity)
+        let execute = measured.timing
+        try printJSON(Report(
+            code: code, decode_request_us: decode.wall * 1e6, make_header_us: header.wall * 1e6,
+            encode_status_us: encode.wall * 1e6, execute_request_us: execute.wall * 1e6,
+            messages_per_execute: sink.count, execute_request_cpu_us: execute.cpu * 1e6))
+    }
+}
+
+private final class TimingBox: @unchecked Sendable {
+    var timing = Stopwatch.Timing(wall: 0, cpu: 0)
+}
+
+/// Encodes and signs every message as the socket sink would, then drops it.
+private final class EncodingSink: MessageSink, @unchecked Sendable {
+    let codec: WireCodec
+    var count = 0
+
+    init(codec: WireCodec) {
+        self.codec = codec
+    }
+
+    func send(_ message: Message, on channel: Channel) {
+        _ = codec.encode(message)
+        count += 1
+    }
+}
