@@ -18,6 +18,16 @@ final class ExecuteTests: XCTestCase {
         XCTAssertEqual(harness.published("execute_result", requests[3]).first?["execution_count"], 4)
     }
 
+    func testTheSinkIsFlushedOnceBeforeACellRunsWithBusyAndExecuteInputAlreadySent() {
+        let harness = KernelHarness()
+        harness.serve([harness.execute("count")])
+        XCTAssertEqual(harness.sink.flushes, [2])
+        XCTAssertEqual(harness.sink.sent.prefix(2).map(\.message.type), ["status", "execute_input"])
+        let silent = KernelHarness()
+        silent.serve([silent.execute("count", silent: true), silent.request("kernel_info_request")])
+        XCTAssertEqual(silent.sink.flushes, [1], "a silent cell flushes after busy; other requests never")
+    }
+
     func testExecuteInputEchoesTheCodeExactly() {
         let harness = KernelHarness()
         let code = "print ünïcødé 😀\n\nresult  two  spaces"

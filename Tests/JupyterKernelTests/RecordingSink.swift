@@ -18,9 +18,24 @@ final class RecordingSink: MessageSink, @unchecked Sendable {
         return _sent
     }
 
+    private var _flushes = [Int]()
+
+    /// For each ``flush()``, how many messages had been sent before it.
+    var flushes: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return _flushes
+    }
+
     func send(_ message: Message, on channel: Channel) {
         lock.lock()
         _sent.append(Sent(channel: channel, message: message))
+        lock.unlock()
+    }
+
+    func flush() {
+        lock.lock()
+        _flushes.append(_sent.count)
         lock.unlock()
     }
 

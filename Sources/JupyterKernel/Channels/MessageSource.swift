@@ -15,4 +15,12 @@ public protocol MessageSource: AnyObject {
 /// (the shell and control loops share it) and must keep the order of calls per channel.
 public protocol MessageSink: AnyObject {
     func send(_ message: Message, on channel: Channel)
+    /// Lets what was sent so far leave now: the kernel calls it before work that may take a
+    /// while (running a cell), so the frontend sees `busy` and `execute_input` at once. A sink
+    /// that sends each message as it comes has nothing to do (the default).
+    func flush()
+}
+
+extension MessageSink {
+    public func flush() {}
 }

@@ -20,6 +20,7 @@ extension Kernel {
             guard !request.silent else { return }
             self?.publish(output, parent: message)
         }
+        sink.flush()
         let outcome = interpreter.execute(request, context: context)
         context.flush()
 

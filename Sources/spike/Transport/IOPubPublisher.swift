@@ -37,13 +37,13 @@ final class IOPubPublisher: @unchecked Sendable {
         var topical = message
         topical.identities = [Data("kernel.\(headers.session).\(message.type)".utf8)]
         send(codec.encode(topical))
-        if message.type == Status.messageType, message.content["execution_state"] == .string(ExecutionState.busy.rawValue) {
-            // The I/O thread runs as SCHED_BATCH (KernelSockets): it does not preempt this
-            // thread, so the request's other messages leave together once this thread blocks.
-            // Yielding once here lets it send `busy` at once, so the frontend learns that the
-            // request started (and can read it) while the kernel works on the request.
-            sched_yield()
-        }
+    }
+
+    /// Lets the I/O thread send what was published so far, now. It runs as SCHED_BATCH
+    /// (``KernelSockets``): it does not preempt the publishing thread, so messages sent in quick
+    /// succession leave together once that thread blocks or yields — here, it yields.
+    func flush() {
+        sched_yield()
     }
 
     /// Stops publishing and closes the socket (pending messages linger briefly); idempotent.

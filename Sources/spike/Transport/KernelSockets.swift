@@ -10,8 +10,8 @@ import ZeroMQ
 ///
 /// The context's I/O thread is `SCHED_BATCH` (``Context/IOScheduling/batch``): on a machine
 /// with few cores, a normal I/O thread woken by each send would preempt the shell thread once
-/// per message; as a batch thread it writes a request's messages together (see
-/// ``IOPubPublisher/publish(_:)`` for the one exception, `busy`).
+/// per message; as a batch thread it writes a request's messages together (and `busy` with
+/// `execute_input` before a cell runs: ``IOPubPublisher/flush()``).
 struct KernelSockets {
     let context: Context
     let shell: Socket

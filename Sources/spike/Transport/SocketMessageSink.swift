@@ -24,6 +24,10 @@ final class SocketMessageSink: MessageSink, @unchecked Sendable {
         self.log = log
     }
 
+    func flush() {
+        iopub.flush()
+    }
+
     func send(_ message: Message, on channel: Channel) {
         let socket: Socket
         switch channel {
