@@ -281,6 +281,39 @@ class ExecutionChecks(_KernelChecks):
         self.assertLessEqual(len(ex.of_type("stream")), 50, "one stream message per print?")
         self.assert_bracketed(ex)
 
+    def test_a_burst_of_quick_cells_loses_no_reply_result_or_idle(self) -> None:
+        """Run All on a long notebook: thousands of requests queued at once, read as fast as a
+        Python client can. Nothing may be dropped on the way (zmq's default high-water mark
+        of 1000 messages drops IOPub and reply messages past it)."""
+        count = 10000  # 3000 already overflowed the default now and then; 10000 always did
+        ids = {self.rk.execute("1+1") for _ in range(count)}
+        seen = {"execute_reply": set(), "execute_result": set(), "idle": set()}
+        poller = zmq.Poller()
+        shell, iopub = self.rk.kc.shell_channel.socket, self.rk.kc.iopub_channel.socket
+        poller.register(shell, zmq.POLLIN)
+        poller.register(iopub, zmq.POLLIN)
+        session = self.rk.kc.session
+        quiet_until = time.monotonic() + 5  # a lost message shows as 5 s of silence
+        while any(len(got) < count for got in seen.values()) and time.monotonic() < quiet_until:
+            for sock, _ in poller.poll(500):
+                quiet_until = time.monotonic() + 5
+                while True:
+                    try:
+                        frames = sock.recv_multipart(zmq.NOBLOCK)
+                    except zmq.Again:
+                        break
+                    msg = session.deserialize(session.feed_identities(frames)[1])
+                    parent = msg["parent_header"].get("msg_id")
+                    if parent not in ids:
+                        continue
+                    kind = msg["msg_type"]
+                    if kind == "status" and msg["content"]["execution_state"] == "idle":
+                        kind = "idle"
+                    if kind in seen:
+                        seen[kind].add(parent)
+        self.assertEqual({kind: len(got) for kind, got in seen.items()},
+                         {kind: count for kind in seen})
+
     def test_execute_input_echoes_the_code_and_count(self) -> None:
         code = self.dialect.assign.format(name=fresh_name("echo"), value=3)
         ex = self.rk.run(code)

@@ -8,6 +8,11 @@ import ZeroMQ
 /// each gets an `iopub_welcome`); the heartbeat is a ROUTER echoed by ``Proxy``. Every socket
 /// lingers at most `lingerMilliseconds` on close, so shutdown is prompt.
 ///
+/// No outgoing queue has a high-water mark: at zmq's default of 1000 messages, a ROUTER or
+/// XPUB *drops* what it cannot queue, so a burst of quick cells (JupyterLab's Run All of a
+/// long notebook) outran a Python client and lost outputs, idles and replies. A client that
+/// reads slowly now makes the kernel buffer instead; one that goes away takes its queue along.
+///
 /// The context's I/O thread is `SCHED_BATCH` (``Context/IOScheduling/batch``): on a machine
 /// with few cores, a normal I/O thread woken by each send would preempt the shell thread once
 /// per message; as a batch thread it writes a request's messages together (and `busy` with
@@ -30,10 +35,11 @@ struct KernelSockets {
             return socket
         }
         self.context = context
-        shell = try make(.router, .shell, [.routerHandover(true)])
-        control = try make(.router, .control, [.routerHandover(true)])
-        stdin = try make(.router, .stdin, [.routerHandover(true)])
-        iopub = try make(.xpub, .iopub, [.xpubVerbose(true)])
+        let unbounded = SocketOption.sendHighWaterMark(0)
+        shell = try make(.router, .shell, [.routerHandover(true), unbounded])
+        control = try make(.router, .control, [.routerHandover(true), unbounded])
+        stdin = try make(.router, .stdin, [.routerHandover(true), unbounded])
+        iopub = try make(.xpub, .iopub, [.xpubVerbose(true), unbounded])
         heartbeat = try make(.router, .heartbeat, [])
     }
 }
