@@ -8,8 +8,16 @@ public enum SocketOption: Sendable {
     case routerHandover(Bool)
     /// XPUB: report every subscription, also repeated ones (needed for `iopub_welcome`).
     case xpubVerbose(Bool)
-    /// SUB: receive messages whose topic starts with these bytes ("" = all).
+    /// XPUB: subscriptions take effect only when the application applies them
+    /// (``subscribe(_:)``/``unsubscribe(_:)`` right after receiving the subscription event apply
+    /// to the subscriber that sent it); until then nothing is sent to that subscriber.
+    case xpubManual(Bool)
+    /// SUB: receive messages whose topic starts with these bytes ("" = all). Manual XPUB: let
+    /// the subscriber of the last received subscription event have this topic.
     case subscribe([UInt8])
+    /// SUB: stop receiving a topic. Manual XPUB: take the topic away from the subscriber of the
+    /// last received event.
+    case unsubscribe([UInt8])
     /// The identity a DEALER/REQ presents to a ROUTER.
     case routingID([UInt8])
     /// Outgoing queue limit in messages per peer (XPUB drops past it).
@@ -20,8 +28,10 @@ public enum SocketOption: Sendable {
         case .linger(let milliseconds): return Self.setInt(socket, ZMQ_LINGER, milliseconds)
         case .routerHandover(let on): return Self.setInt(socket, ZMQ_ROUTER_HANDOVER, on ? 1 : 0)
         case .xpubVerbose(let on): return Self.setInt(socket, ZMQ_XPUB_VERBOSE, on ? 1 : 0)
+        case .xpubManual(let on): return Self.setInt(socket, ZMQ_XPUB_MANUAL, on ? 1 : 0)
         case .sendHighWaterMark(let limit): return Self.setInt(socket, ZMQ_SNDHWM, limit)
         case .subscribe(let topic): return Self.setBytes(socket, ZMQ_SUBSCRIBE, topic)
+        case .unsubscribe(let topic): return Self.setBytes(socket, ZMQ_UNSUBSCRIBE, topic)
         case .routingID(let identity): return Self.setBytes(socket, ZMQ_ROUTING_ID, identity)
         }
     }

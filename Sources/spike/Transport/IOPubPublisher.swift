@@ -7,7 +7,9 @@ import ZeroMQ
 /// watcher thread greets every new subscription with `iopub_welcome` (protocol 5.5).
 ///
 /// Publishing sends straight from the calling thread (no hand-off to another thread per
-/// message; XPUB never blocks, it drops past its high-water mark). The watcher waits on the
+/// message; the XPUB never blocks, it queues without limit, see ``KernelSockets``). The
+/// socket is manual (``KernelSockets/iopubOptions``): a subscriber gets nothing until its
+/// subscription is applied here, together with its welcome. The watcher waits on the
 /// socket's notification descriptor with the system `poll`, outside the lock, and takes the
 /// lock only to read subscription events; because that descriptor is edge-triggered and other
 /// threads' sends may consume its signal, it also looks every `watchInterval`.
@@ -88,8 +90,9 @@ final class IOPubPublisher: @unchecked Sendable {
         }
     }
 
-    /// Greets every subscription the socket has reported. Called with `lock` held, by the
-    /// watcher and before every send — so a new subscriber's first message is its welcome.
+    /// Applies and greets every subscription the socket has reported. Called with `lock` held,
+    /// by the watcher and before every send — so a subscriber that joined since the last send
+    /// is welcomed and gets this message too, without waiting for the watcher.
     private func welcomeNewSubscribers() throws(ZeroMQError) {
         while try xpub.canReceive() {
             if let event = try xpub.receive(dontWait: true) { welcome(event) }
@@ -108,15 +111,22 @@ final class IOPubPublisher: @unchecked Sendable {
         }
     }
 
-    /// Answers a subscription event (`0x01` + topic) with `iopub_welcome` on that topic.
-    /// Called with `lock` held.
+    /// Applies a subscription event to its subscriber (the XPUB is manual, see
+    /// ``KernelSockets/iopubOptions``) and answers a subscription (`0x01` + topic) with
+    /// `iopub_welcome` on that topic, at once, so it is the subscriber's first message. An
+    /// unsubscription (`0x00` + topic) is applied and not answered. Called with `lock` held.
     private func welcome(_ event: [[UInt8]]) {
-        guard let frame = event.first, frame.first == 1 else { return }
-        let topic = frame.dropFirst()
-        let content = IopubWelcome(subscription: String(decoding: topic, as: UTF8.self))
-        var message = Message(header: headers.header(for: IopubWelcome.messageType), content: content.json)
-        message.identities = [topic.isEmpty ? Data(IopubWelcome.messageType.utf8) : Data(topic)]
+        guard let frame = event.first, let kind = frame.first else { return }
+        let topic = Array(frame.dropFirst())
         do {
+            guard kind == 1 else {
+                if kind == 0 { try xpub.set(.unsubscribe(topic)) }
+                return
+            }
+            try xpub.set(.subscribe(topic))
+            let content = IopubWelcome(subscription: String(decoding: topic, as: UTF8.self))
+            var message = Message(header: headers.header(for: IopubWelcome.messageType), content: content.json)
+            message.identities = [topic.isEmpty ? Data(IopubWelcome.messageType.utf8) : Data(topic)]
             try xpub.send(codec.encode(message))
         } catch {
             log("iopub welcome: \(error)")

@@ -4,8 +4,8 @@ import ZeroMQ
 /// The five kernel sockets, bound to the connection file's addresses.
 ///
 /// shell, control and stdin are ROUTERs with `ROUTER_HANDOVER` (a reconnecting client takes
-/// over its identity); IOPub is an XPUB with `XPUB_VERBOSE` (every subscription is reported, so
-/// each gets an `iopub_welcome`); the heartbeat is a ROUTER echoed by ``Proxy``. Every socket
+/// over its identity); IOPub is an XPUB with `XPUB_VERBOSE` and `XPUB_MANUAL` (every
+/// subscription is reported, so each gets an `iopub_welcome`, see ``iopubOptions``); the heartbeat is a ROUTER echoed by ``Proxy``. Every socket
 /// lingers at most `lingerMilliseconds` on close, so shutdown is prompt.
 ///
 /// No outgoing queue has a high-water mark: at zmq's default of 1000 messages, a ROUTER or
@@ -25,6 +25,12 @@ struct KernelSockets {
     let iopub: Socket
     let heartbeat: Socket
 
+    /// IOPub's XPUB reports every subscription (verbose) and applies none by itself (manual):
+    /// ``IOPubPublisher`` applies each one and sends its `iopub_welcome` in one step, so a new
+    /// subscriber never gets a message before its welcome — not even one being sent at the
+    /// moment it joins, when libzmq attaches the subscriber inside that send.
+    static let iopubOptions: [SocketOption] = [.xpubVerbose(true), .xpubManual(true)]
+
     init(binding connection: ConnectionInfo, lingerMilliseconds: Int32 = 100) throws(ZeroMQError) {
         let context = try Context(ioScheduling: .batch)
         func make(_ kind: SocketKind, _ channel: Channel, _ options: [SocketOption]) throws(ZeroMQError) -> Socket {
@@ -39,7 +45,7 @@ struct KernelSockets {
         shell = try make(.router, .shell, [.routerHandover(true), unbounded])
         control = try make(.router, .control, [.routerHandover(true), unbounded])
         stdin = try make(.router, .stdin, [.routerHandover(true), unbounded])
-        iopub = try make(.xpub, .iopub, [.xpubVerbose(true), unbounded])
+        iopub = try make(.xpub, .iopub, Self.iopubOptions + [unbounded])
         heartbeat = try make(.router, .heartbeat, [])
     }
 }
