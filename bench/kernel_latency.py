@@ -29,7 +29,10 @@ kernels written in any language):
         Shell and IOPub sockets are polled together, so arrival times are exact
         (no serial read bias).
   (iii) throughput:
-          - sequential: send, wait for reply AND idle, send next  ("sequential_rps")
+          - sequential: send, wait for reply AND idle, send next  ("sequential_rps"); in
+                        --rounds rounds in which the kernels (all started, all warm) take
+                        turns, the median round reported: the machine's load drifts, and
+                        taking turns lets it hit every kernel alike
           - pipelined:  send K requests back-to-back, wait for all replies and
                         idles (what "Run All" in a notebook does) ("pipelined_rps")
 
@@ -323,18 +326,28 @@ def one_execute(kc: Any, w: Wire, code: str, timeout: float) -> dict[str, Any]:
     return res
 
 
-def measure_execute(kernel: str, code: str, m: int, warmup: int, tp_count: int,
-                    pipe_count: int, timeout: float) -> dict[str, Any]:
-    km = KernelManager(kernel_name=kernel)
-    start_kernel(km)
-    kc = km.client()
-    kc.start_channels()
-    kc.wait_for_ready(timeout=timeout)
-    w = Wire(kc)
-    w.drain(0.3)
-    checks: dict[str, Any] = {}
+class OpenKernel:
+    """One started kernel with a ready client, kept for the whole execute phase."""
 
-    # ---- protocol observations -------------------------------------------
+    def __init__(self, kernel: str, timeout: float) -> None:
+        self.name = kernel
+        self.km = KernelManager(kernel_name=kernel)
+        start_kernel(self.km)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=timeout)
+        self.wire = Wire(self.kc)
+        self.wire.drain(0.3)
+
+    def close(self) -> None:
+        self.kc.stop_channels()
+        self.km.shutdown_kernel(now=False)
+
+
+def protocol_checks(k: OpenKernel, code: str, timeout: float) -> dict[str, Any]:
+    """Observations on the warm kernel (not gates): bracketing, headers, counts, silent."""
+    kc, w = k.kc, k.wire
+    checks: dict[str, Any] = {}
     kid = kc.kernel_info()
     seen = []
     t_end = time.perf_counter() + 5
@@ -384,14 +397,17 @@ def measure_execute(kernel: str, code: str, m: int, warmup: int, tp_count: int,
     checks["silent_keeps_execution_count"] = (s_ec == ec3) if s_ec is not None else None
     checks["silent_iopub_types"] = [m_["msg_type"] for ch, m_ in silent_msgs if ch == "iopub"]
     w.drain(0.2)
+    return checks
 
-    # ---- (ii) latency ------------------------------------------------------
+
+def measure_latency(k: OpenKernel, code: str, m: int, warmup: int, timeout: float) -> dict[str, Any]:
+    """m timed executions, one at a time: send -> busy, -> reply, -> idle."""
     for _ in range(warmup):
-        one_execute(kc, w, code, timeout)
+        one_execute(k.kc, k.wire, code, timeout)
     busy, rep, idle, gap = [], [], [], []
     missing = 0
     for i in range(m):
-        r = one_execute(kc, w, code, timeout)
+        r = one_execute(k.kc, k.wire, code, timeout)
         if "reply_ms" not in r or "idle_ms" not in r:
             missing += 1
             continue
@@ -402,22 +418,62 @@ def measure_execute(kernel: str, code: str, m: int, warmup: int, tp_count: int,
             busy.append(r["busy_ms"])
         if (i + 1) % 100 == 0:
             log(f"  execute {i + 1}/{m}: median reply {statistics.median(rep):.3f} ms")
+    return {
+        "warmup": warmup,
+        "busy_ms": summary(busy),
+        "reply_ms": summary(rep),
+        "idle_ms": summary(idle),
+        "idle_after_reply_ms": summary(gap),
+        "missing": missing,
+    }
 
-    # ---- (iii) throughput ----------------------------------------------------
+
+def sequential_round(k: OpenKernel, code: str, count: int, timeout: float) -> tuple[int, float]:
+    """count requests, each sent once the previous one's reply AND idle arrived: (completed, seconds)."""
     t0 = time.perf_counter()
     done = 0
-    for _ in range(tp_count):
-        r = one_execute(kc, w, code, timeout)
+    for _ in range(count):
+        r = one_execute(k.kc, k.wire, code, timeout)
         if "reply_ms" in r and "idle_ms" in r:
             done += 1
-    seq_elapsed = time.perf_counter() - t0
-    seq_rps = done / seq_elapsed if seq_elapsed > 0 else float("nan")
+    return done, time.perf_counter() - t0
 
-    # pipelined: fire pipe_count requests, then collect
+
+def measure_sequential(kernels: list[OpenKernel], code: str, count: int, rounds: int,
+                       timeout: float) -> dict[str, dict[str, Any]]:
+    """Sequential requests/s in `rounds` rounds, the kernels taking turns within each round (the
+    order reversed every other round), so that the machine's changing load hits every kernel
+    alike; the median round is the figure."""
+    per_round: dict[str, list[float]] = {k.name: [] for k in kernels}
+    completed: dict[str, int] = {k.name: 0 for k in kernels}
+    for r in range(rounds):
+        for k in (kernels if r % 2 == 0 else kernels[::-1]):
+            done, elapsed = sequential_round(k, code, count, timeout)
+            completed[k.name] += done
+            per_round[k.name].append(done / elapsed if elapsed > 0 else float("nan"))
+        log(f"  sequential round {r + 1}/{rounds}: " +
+            ", ".join(f"{n} {v[-1]:.0f}/s" for n, v in per_round.items()))
+    return {
+        name: {
+            "sequential_requests": count * rounds,
+            "sequential_completed": completed[name],
+            "sequential_rounds": rounds,
+            "sequential_rps_by_round": [round(v, 1) for v in values],
+            "sequential_rps": round(statistics.median(values), 1),
+            "sequential_rps_min": round(min(values), 1),
+            "sequential_rps_max": round(max(values), 1),
+        }
+        for name, values in per_round.items()
+    }
+
+
+def measure_pipelined(k: OpenKernel, code: str, count: int, timeout: float) -> dict[str, Any]:
+    """count requests sent back to back (what Run All does), then every reply and idle collected."""
+    kc, w = k.kc, k.wire
     w.drain(0.2)
     t0 = time.perf_counter()
     ids = {kc.execute(code, silent=False, store_history=True, allow_stdin=False)
-           for _ in range(pipe_count)}
+           for _ in range(count)}
     replies, idles = set(), set()
     deadline = t0 + timeout
     while (len(replies) < len(ids) or len(idles) < len(ids)) and time.perf_counter() < deadline:
@@ -430,31 +486,14 @@ def measure_execute(kernel: str, code: str, m: int, warmup: int, tp_count: int,
             elif ch == "iopub" and msg["msg_type"] == "status" and \
                     msg["content"].get("execution_state") == "idle":
                 idles.add(pid)
-    pipe_elapsed = time.perf_counter() - t0
-    pipe_rps = len(replies) / pipe_elapsed if pipe_elapsed > 0 else float("nan")
-
-    kc.stop_channels()
-    km.shutdown_kernel(now=False)
+    elapsed = time.perf_counter() - t0
     return {
-        "warmup": warmup,
-        "busy_ms": summary(busy),
-        "reply_ms": summary(rep),
-        "idle_ms": summary(idle),
-        "idle_after_reply_ms": summary(gap),
-        "missing": missing,
-        "throughput": {
-            "sequential_requests": tp_count,
-            "sequential_completed": done,
-            "sequential_elapsed_s": round(seq_elapsed, 3),
-            "sequential_rps": round(seq_rps, 1),
-            "pipelined_requests": pipe_count,
-            "pipelined_replies": len(replies),
-            "pipelined_idles": len(idles),
-            "pipelined_elapsed_s": round(pipe_elapsed, 3),
-            "pipelined_rps": round(pipe_rps, 1),
-            "pipelined_stalled": len(replies) < pipe_count,
-        },
-        "checks": checks,
+        "pipelined_requests": count,
+        "pipelined_replies": len(replies),
+        "pipelined_idles": len(idles),
+        "pipelined_elapsed_s": round(elapsed, 3),
+        "pipelined_rps": round(len(replies) / elapsed, 1) if elapsed > 0 else float("nan"),
+        "pipelined_stalled": len(replies) < count or len(idles) < count,
     }
 
 
@@ -493,7 +532,10 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         ("execute -> idle, median (ms)", ("execute", "idle_ms", "median"), 1, 3, "idle_ms"),
         ("execute -> idle, p99 (ms)", ("execute", "idle_ms", "p99"), 1, 3, None),
         ("idle after reply, median (ms)", ("execute", "idle_after_reply_ms", "median"), 1, 3, None),
-        ("sequential requests/s", ("execute", "throughput", "sequential_rps"), 1, 0, "sequential_rps"),
+        ("sequential requests/s, median round", ("execute", "throughput", "sequential_rps"), 1, 0,
+         "sequential_rps"),
+        ("sequential requests/s, worst round", ("execute", "throughput", "sequential_rps_min"), 1, 0, None),
+        ("sequential requests/s, best round", ("execute", "throughput", "sequential_rps_max"), 1, 0, None),
         ("pipelined requests/s", ("execute", "throughput", "pipelined_rps"), 1, 0, None),
         ("pipelined stalled", ("execute", "throughput", "pipelined_stalled"), 1, 0, None),
         ("kernel_info in busy/idle", ("execute", "checks", "kernel_info_bracketed_by_busy_idle"), 1, 0, None),
@@ -501,11 +543,11 @@ def table(results: dict[str, dict[str, Any]]) -> str:
         ("header version", ("execute", "checks", "reply_header_version"), 1, 0, None),
     ]
     width = max(12, *(len(k) + 2 for k in kernels))
-    lines = [f"{'metric':34}" + "".join(f"{k:>{width}}" for k in kernels) + f"{'spike target':>14}"]
+    lines = [f"{'metric':38}" + "".join(f"{k:>{width}}" for k in kernels) + f"{'spike target':>14}"]
     lines.append("-" * len(lines[0]))
     for title, path, scale, nd, target in rows:
         values = "".join(f"{cell(k, path, scale, nd):>{width}}" for k in kernels)
-        lines.append(f"{title:34}{values}{TARGETS.get(target or '', ''):>14}")
+        lines.append(f"{title:38}{values}{TARGETS.get(target or '', ''):>14}")
     return "\n".join(lines)
 
 
@@ -518,7 +560,9 @@ def main() -> None:
     ap.add_argument("-n", "--starts", type=int, default=10, help="kernel launches for startup timing")
     ap.add_argument("-m", "--executes", type=int, default=300, help="timed executions on one kernel")
     ap.add_argument("--warmup", type=int, default=20, help="untimed executions before timing")
-    ap.add_argument("--throughput", type=int, default=300, help="sequential requests for throughput")
+    ap.add_argument("--throughput", type=int, default=300, help="sequential requests per kernel and round")
+    ap.add_argument("--rounds", type=int, default=7,
+                    help="interleaved rounds of sequential requests; the median round is reported")
     ap.add_argument("--pipelined", type=int, default=300, help="back-to-back requests for pipelined throughput")
     ap.add_argument("--timeout", type=float, default=60.0, help="per-operation timeout, seconds")
     ap.add_argument("--skip-startup", action="store_true")
@@ -560,11 +604,22 @@ def main() -> None:
         log(f"[startup] {args.starts} launches of each of {', '.join(args.kernel)}")
         for kernel, result in measure_startup(args.kernel, args.starts, args.timeout).items():
             out["kernels"][kernel]["startup"] = result
-    for kernel in args.kernel:
-        log(f"[execute] {kernel}: {args.executes} x {args.code!r}")
-        out["kernels"][kernel]["execute"] = measure_execute(
-            kernel, args.code, args.executes, args.warmup, args.throughput, args.pipelined,
-            args.timeout)
+    opened = [OpenKernel(kernel, args.timeout) for kernel in args.kernel]
+    try:
+        for k in opened:
+            log(f"[execute] {k.name}: {args.executes} x {args.code!r}")
+            result = {"checks": protocol_checks(k, args.code, args.timeout)}
+            result.update(measure_latency(k, args.code, args.executes, args.warmup, args.timeout))
+            out["kernels"][k.name]["execute"] = result
+        log(f"[sequential] {args.rounds} rounds of {args.throughput} requests per kernel, interleaved")
+        sequential = measure_sequential(opened, args.code, args.throughput, args.rounds, args.timeout)
+        for k in opened:
+            throughput = sequential[k.name]
+            throughput.update(measure_pipelined(k, args.code, args.pipelined, args.timeout))
+            out["kernels"][k.name]["execute"]["throughput"] = throughput
+    finally:
+        for k in opened:
+            k.close()
     out["env"]["loadavg_end"] = [round(x, 2) for x in os.getloadavg()]
     out["wall_s"] = round(time.perf_counter() - t_all, 2)
     text = json.dumps(out, indent=2, default=str)
