@@ -8,6 +8,11 @@
  * real kernel cannot beat it, so `make bench` prints it beside spike and ipykernel as the
  * harness's ceiling. It is not a kernel anyone should use.
  *
+ * With CEILING_WORK_US=N in its environment it models a kernel that works N µs per execute, done
+ * the way spike does it: the ZeroMQ I/O thread runs SCHED_BATCH, busy and execute_input are
+ * flushed (the thread yields) before the "cell", which busy-waits N µs, then the result, reply
+ * and idle follow. It shows what a kernel doing real work can reach through this client.
+ *
  * Build: cc -O2 -o ceiling-kernel bench/ceiling_kernel.c -lzmq -lcrypto
  * Run:   ceiling-kernel CONNECTION_FILE   (tcp transport, hmac-sha256 or no key)
  */
@@ -15,6 +20,7 @@
 #include <openssl/core_names.h>
 #include <openssl/evp.h>
 #include <openssl/params.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +36,17 @@ static EVP_MAC_CTX *keyed;
 static void *iopub;
 static long sent;
 static int execution_count;
+/* CEILING_WORK_US in nanoseconds: the modelled cell's length (0: no model, the plain ceiling). */
+static long work_ns;
+
+/* Busy-waits `work_ns` (the modelled cell). */
+static void work(void) {
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    do {
+        clock_gettime(CLOCK_MONOTONIC, &now);
+    } while ((now.tv_sec - start.tv_sec) * 1000000000L + (now.tv_nsec - start.tv_nsec) < work_ns);
+}
 
 /* The integer after "name": in the connection file's text, or -1. */
 static long number_after(const char *text, const char *name) {
@@ -126,6 +143,10 @@ static int answer(void *socket) {
                 execution_count++;
                 snprintf(body, sizeof body, "{\"code\":\"\",\"execution_count\":%d}", execution_count);
                 send_message(iopub, NULL, 0, "kernel.ceiling.execute_input", "execute_input", header, header_length, body);
+                if (work_ns > 0) {
+                    sched_yield(); /* the batch I/O thread sends busy and execute_input now */
+                    work();
+                }
                 snprintf(body, sizeof body, "{\"data\":{\"text/plain\":\"2\"},\"execution_count\":%d,\"metadata\":{}}",
                          execution_count);
                 send_message(iopub, NULL, 0, "kernel.ceiling.execute_result", "execute_result", header, header_length, body);
@@ -184,7 +205,10 @@ int main(int argc, char **argv) {
     }
     const char *names[] = {"\"shell_port\"", "\"iopub_port\"", "\"control_port\"", "\"hb_port\""};
     const int kinds[] = {ZMQ_ROUTER, ZMQ_XPUB, ZMQ_ROUTER, ZMQ_REP};
+    const char *work_us = getenv("CEILING_WORK_US");
+    work_ns = work_us ? atol(work_us) * 1000 : 0;
     void *context = zmq_ctx_new();
+    if (work_ns > 0) zmq_ctx_set(context, ZMQ_THREAD_SCHED_POLICY, SCHED_BATCH);
     void *sockets[4];
     for (int i = 0; i < 4; i++) {
         char endpoint[128];
