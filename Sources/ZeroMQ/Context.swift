@@ -1,4 +1,7 @@
 import CZeroMQ
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A libzmq context: owns the I/O thread all of its sockets use.
 ///
@@ -15,19 +18,21 @@ public final class Context: @unchecked Sendable {
         /// `SCHED_BATCH`: the I/O thread, woken by a send, does not preempt the thread that sent.
         /// A thread that sends several messages in quick succession (as a kernel does for one
         /// request) finishes first and the I/O thread writes them in one go — instead of
-        /// running in between and taking the CPU away once per message.
+        /// running in between and taking the CPU away once per message. Where the system does
+        /// not let this process use `SCHED_BATCH` (some sandboxes), `.standard` is used instead.
         case batch
     }
+
+    /// Glibc's <sched.h> names SCHED_BATCH (3) only under _GNU_SOURCE.
+    private static let schedBatch: Int32 = 3
 
     public init(ioScheduling: IOScheduling = .standard) throws(ZeroMQError) {
         guard let handle = zmq_ctx_new() else { throw .current("zmq_ctx_new") }
         self.handle = handle
         #if os(Linux)
-        if case .batch = ioScheduling {
+        if case .batch = ioScheduling, Self.mayScheduleThreadsAsBatch() {
             // Before the first socket: the I/O thread starts with it and reads the policy then.
-            // Glibc's <sched.h> names SCHED_BATCH (3) only under _GNU_SOURCE.
-            let schedBatch: Int32 = 3
-            guard zmq_ctx_set(handle, ZMQ_THREAD_SCHED_POLICY, schedBatch) == 0 else {
+            guard zmq_ctx_set(handle, ZMQ_THREAD_SCHED_POLICY, Self.schedBatch) == 0 else {
                 let error = ZeroMQError.current("zmq_ctx_set")
                 zmq_ctx_term(handle)
                 throw error
@@ -35,6 +40,20 @@ public final class Context: @unchecked Sendable {
         }
         #endif
     }
+
+    #if os(Linux)
+    /// Whether this process may switch a thread to `SCHED_BATCH`. libzmq aborts the process when
+    /// it cannot apply a requested policy, so the calling thread tries it first and takes its
+    /// own policy back.
+    private static func mayScheduleThreadsAsBatch() -> Bool {
+        var policy: Int32 = 0
+        var original = sched_param()
+        guard pthread_getschedparam(pthread_self(), &policy, &original) == 0 else { return false }
+        var batch = sched_param(sched_priority: 0)
+        guard pthread_setschedparam(pthread_self(), schedBatch, &batch) == 0 else { return false }
+        return pthread_setschedparam(pthread_self(), policy, &original) == 0
+    }
+    #endif
 
     /// Unblocks and fails every blocking operation on this context's sockets (thread-safe).
     public func shutdown() {

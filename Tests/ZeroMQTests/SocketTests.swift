@@ -122,7 +122,9 @@ final class SocketTests: XCTestCase {
     }
 
     func testABatchContextRunsItsIOThreadAsABatchThreadAndDeliversAsUsual() throws {
+        let callersPolicy = sched_getscheduler(0)
         let context = try Context(ioScheduling: .batch)
+        XCTAssertEqual(sched_getscheduler(0), callersPolicy, "checking that batch is allowed changed the caller")
         let (router, dealer) = try pair(.router, .dealer, in: context)
         try dealer.send([Array("ping".utf8)])
         XCTAssertEqual(try XCTUnwrap(try router.receive()).last, Array("ping".utf8))
