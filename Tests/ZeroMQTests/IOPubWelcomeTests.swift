@@ -65,15 +65,15 @@ final class IOPubWelcomeTests: XCTestCase {
         let xpub = try kernelXPUB(in: context)
         let publisher = IOPubPublisher(xpub: xpub, codec: codec, headers: headers, log: { _ in })
         Thread.detachNewThread { publisher.watchSubscriptions() }
-        let publishing = Flag()
+        let stopPublishing = StopSignal()
         let done = DispatchSemaphore(value: 0)
         let make = status
         Thread.detachNewThread {
-            while !publishing.isLowered { publisher.publish(make()) }
+            while !stopPublishing.isRaised { publisher.publish(make()) }
             done.signal()
         }
         defer {
-            publishing.lower()
+            stopPublishing.raise()
             done.wait()
             publisher.finish()
         }
@@ -83,21 +83,5 @@ final class IOPubWelcomeTests: XCTestCase {
             XCTAssertEqual(try type(of: try sub.receive()), Status.messageType, "attempt \(attempt)")
             sub.close()
         }
-    }
-}
-
-private final class Flag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lowered = false
-    var isLowered: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return lowered
-    }
-
-    func lower() {
-        lock.lock()
-        lowered = true
-        lock.unlock()
     }
 }
