@@ -30,56 +30,47 @@ struct AttentionLayout {
         }
     }
 
-    /// M_h = K_hᵀ V_h for every matrix and head: [batches, heads, width, width].
-    func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
-        var products = [Float](repeating: 0, count: productCount)
-        guard length > 0, width > 0 else { return products }
-        k.withUnsafeBufferPointer { k in
-            v.withUnsafeBufferPointer { v in
-                products.withUnsafeMutableBufferPointer { m in
-                    forEachHead { offset, product in
-                        gemm(k.baseAddress! + offset, features, true, v.baseAddress! + offset, features, false,
-                             m.baseAddress! + product, width, m: width, n: width, k: length)
-                    }
+    /// A zeroed array of `size` scalars that `body(a, b, out, operand offset, product offset)`
+    /// fills head by head from `a` and `b` (left zero when a dimension is empty).
+    private func perHead(
+        _ a: [Float], _ b: [Float], size: Int,
+        _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>, Int, Int) -> Void
+    ) -> [Float] {
+        var result = [Float](repeating: 0, count: size)
+        guard length > 0, width > 0 else { return result }
+        a.withUnsafeBufferPointer { a in
+            b.withUnsafeBufferPointer { b in
+                result.withUnsafeMutableBufferPointer { out in
+                    forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
                 }
             }
         }
-        return products
+        return result
+    }
+
+    /// M_h = K_hᵀ V_h for every matrix and head: [batches, heads, width, width].
+    func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
+        perHead(k, v, size: productCount) { k, v, m, offset, product in
+            gemm(k + offset, features, true, v + offset, features, false, m + product, width, m: width, n: width, k: length)
+        }
     }
 
     /// scale · Q_h M_h for every matrix and head, in the [..., L, D] layout.
     func attention(_ q: [Float], _ products: [Float], scale: Float) -> [Float] {
-        var result = [Float](repeating: 0, count: count)
-        guard length > 0, width > 0 else { return result }
-        q.withUnsafeBufferPointer { q in
-            products.withUnsafeBufferPointer { m in
-                result.withUnsafeMutableBufferPointer { y in
-                    forEachHead { offset, product in
-                        gemm(q.baseAddress! + offset, features, false, m.baseAddress! + product, width, false,
-                             y.baseAddress! + offset, features, m: length, n: width, k: width)
-                    }
-                    for index in 0..<y.count { y[index] *= scale }
-                }
-            }
+        var result = perHead(q, products, size: count) { q, m, y, offset, product in
+            gemm(q + offset, features, false, m + product, width, false, y + offset, features, m: length, n: width, k: width)
+        }
+        result.withUnsafeMutableBufferPointer { y in
+            for index in 0..<y.count { y[index] *= scale }
         }
         return result
     }
 
     /// dQ_h = G_h M_hᵀ.
     func queryGradient(_ g: [Float], _ products: [Float]) -> [Float] {
-        var result = [Float](repeating: 0, count: count)
-        guard length > 0, width > 0 else { return result }
-        g.withUnsafeBufferPointer { g in
-            products.withUnsafeBufferPointer { m in
-                result.withUnsafeMutableBufferPointer { dq in
-                    forEachHead { offset, product in
-                        gemm(g.baseAddress! + offset, features, false, m.baseAddress! + product, width, true,
-                             dq.baseAddress! + offset, features, m: length, n: width, k: width)
-                    }
-                }
-            }
+        perHead(g, products, size: count) { g, m, dq, offset, product in
+            gemm(g + offset, features, false, m + product, width, true, dq + offset, features, m: length, n: width, k: width)
         }
-        return result
     }
 
     /// (dK_h = V_h dM_hᵀ, dV_h = K_h dM_h) with dM_h = Q_hᵀ G_h.
