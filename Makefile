@@ -59,7 +59,7 @@ help:
 	@echo "               into .venv, execute notebooks/quickstart.ipynb -> $(OUT)/quickstart.{ipynb,html}"
 	@echo "make test      every test layer: debug+release builds, swift test, the Jupyter"
 	@echo "               conformance/protocol/stdio/CLI suites, every notebook in notebooks/"
-	@echo "make bench     kernel latency and throughput, spike vs ipykernel; spike bench; engine anchors"
+	@echo "make bench     kernel latency, throughput and reliability, spike vs ipykernel; spike bench; engine anchors"
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
 	@echo "make test-swift | test-conformance | test-notebooks   one test layer"
@@ -156,6 +156,8 @@ bench: build venv $(CEILING)
 	     "$(abspath $(CEILING))" > $(TESTPREFIX)/share/jupyter/kernels/ceiling/kernel.json
 	$(TEST_ENV) $(PYTHON) bench/kernel_latency.py --kernel spike --kernel python3 --kernel ceiling \
 	    --json-out $(BUILD)/bench-kernel.json
+	$(TEST_ENV) $(PYTHON) bench/reliability.py --kernel spike --kernel python3 \
+	    --json-out $(BUILD)/bench-reliability.json
 	@for sub in $$($(SPIKE) bench --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $$1}'); do \
 	     echo "==> spike bench $$sub"; $(SPIKE) bench $$sub; \
 	 done
