@@ -60,7 +60,7 @@ public enum StdioKernelRuntime {
                     shellQueue.push(message)
                 case .success((.control, let message)):
                     if case .shutdown = kernel.handle(message, on: .control) {
-                        shellQueue.closeAndDiscard()
+                        shellQueue.closeAndTakeWaiting()
                         stop.raise()
                         return
                     }
