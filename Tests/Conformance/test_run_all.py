@@ -15,6 +15,10 @@ must abort both followers.
 `python Tests/Conformance/test_run_all.py --measure [kernel ...]` prints the same
 counts for other kernels (e.g. `python3`, ipykernel) and timings: how long the
 client takes to send a burst, and how long a failed cell's reply takes.
+Measured on the 2-core development machine, load average 3-5, 100 bursts per
+failure kind: Spike aborted both followers in 200/200 bursts (2/40 without the
+hold of its reply), ipykernel 7.4 in 194/200; a request sent on the failure
+reply ran 200/200 on Spike, 196/200 on ipykernel (it aborted the rest).
 """
 from __future__ import annotations
 

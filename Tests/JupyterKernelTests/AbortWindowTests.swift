@@ -82,19 +82,53 @@ final class AbortWindowTests: XCTestCase {
         sink.recorded.reply(to: request.header.messageID)?.message.content["status"]
     }
 
+
+    /// Serves `failing` arriving at 0 s and `followers` (code, arrival in seconds); returns the
+    /// status of each follower's reply.
+    private func statuses(
+        after failing: Message, _ followers: [(code: String, at: TimeInterval)],
+        window: AbortWindow = AbortWindow(quiet: 0.05, longest: 1)
+    ) -> [String] {
+        source.arrive(failing, after: 0)
+        let messages = followers.map { follower in
+            let message = execute(follower.code)
+            source.arrive(message, after: follower.at)
+            return message
+        }
+        serve(window: window)
+        return messages.map { status(of: $0)?.stringValue ?? "no reply" }
+    }
+
     func testExecutionsArrivingWhileTheFailedReplyIsHeldAreAborted() {
         let failing = execute("fail NameError x")
-        let second = execute("print two")
-        let third = execute("print three")
-        source.arrive(failing, after: 0)
-        source.arrive(second, after: 0.03)
-        source.arrive(third, after: 0.07)  // within 50 ms of the second: the hold goes on
-        serve()
+        // the third comes within 50 ms of the second: the hold goes on
+        XCTAssertEqual(statuses(after: failing, [("print two", 0.03), ("print three", 0.07)]), ["aborted", "aborted"])
         XCTAssertEqual(status(of: failing), "error")
-        XCTAssertEqual(status(of: second), "aborted")
-        XCTAssertEqual(status(of: third), "aborted")
-        XCTAssertEqual(sink.recorded.iopubTypes(for: third.header.messageID), ["status", "status"])
-        assertWrappedInBusyIdle(third, in: sink.recorded)
+        XCTAssertEqual(sink.recorded.sent.filter { $0.message.type == "stream" }.count, 0, "no follower ran")
+    }
+
+    func testAnExecutionArrivingAfterAQuietGapRuns() {
+        XCTAssertEqual(statuses(after: execute("fail NameError x"), [("count", 0.06)]), ["ok"])
+        let lastReply = sink.recorded.sent.last { $0.message.type == "execute_reply" }
+        XCTAssertEqual(lastReply?.message.content["execution_count"], 2)
+    }
+
+    func testTheHoldEndsAtTheLongestEvenWhileExecutionsKeepArriving() {
+        let stream = (1...30).map { ("print \($0)", Double($0) * 0.04) }
+        let got = statuses(after: execute("fail NameError x"), stream)
+        XCTAssertEqual(Array(got.prefix(25)), Array(repeating: "aborted", count: 25), "arrived by 1 s")
+        XCTAssertEqual(Array(got.suffix(5)), Array(repeating: "ok", count: 5), "arrived after 1 s")
+    }
+
+    func testWithoutStopOnErrorNothingIsHeld() {
+        XCTAssertEqual(statuses(after: execute("fail NameError x", stopOnError: false), [("print fine", 0.01)]), ["ok"])
+        XCTAssertEqual(source.waits, [])
+    }
+
+    func testTheQueuedOnlyWindowAbortsOnlyWhatIsAlreadyWaiting() {
+        let got = statuses(
+            after: execute("fail NameError x"), [("print queued", 0), ("print later", 0.001)], window: .queuedOnly)
+        XCTAssertEqual(got, ["aborted", "ok"])
     }
 
     func testTheFailedReplyIsSentOnlyWhenTheHoldEnds() {
@@ -108,30 +142,7 @@ final class AbortWindowTests: XCTestCase {
         XCTAssertEqual(replyTime?.timeIntervalSince1970 ?? 0, 1_000.05, accuracy: 1e-6)
     }
 
-    func testAnExecutionArrivingAfterAQuietGapRuns() {
-        let failing = execute("fail NameError x")
-        let late = execute("count")
-        source.arrive(failing, after: 0)
-        source.arrive(late, after: 0.06)
-        serve()
-        XCTAssertEqual(status(of: failing), "error")
-        XCTAssertEqual(sink.recorded.reply(to: late.header.messageID)?.message.content["execution_count"], 2)
-        XCTAssertEqual(status(of: late), "ok")
-    }
 
-    func testTheHoldEndsAtTheLongestEvenWhileExecutionsKeepArriving() {
-        let failing = execute("fail NameError x")
-        source.arrive(failing, after: 0)
-        let stream = (1...30).map { index in
-            let message = execute("print \(index)")
-            source.arrive(message, after: Double(index) * 0.04)
-            return message
-        }
-        serve()
-        let statuses = stream.map { status(of: $0)?.stringValue ?? "no reply" }
-        XCTAssertEqual(Array(statuses.prefix(25)), Array(repeating: "aborted", count: 25), "arrived by 1 s")
-        XCTAssertEqual(Array(statuses.suffix(5)), Array(repeating: "ok", count: 5), "arrived after 1 s")
-    }
 
     func testARequestSentTheMomentTheFailedReplyIsSeenRuns() {
         let failing = execute("fail RuntimeError x")
@@ -170,27 +181,7 @@ final class AbortWindowTests: XCTestCase {
         XCTAssertEqual(sink.recorded.reply(to: info.header.messageID)?.message.type, "kernel_info_reply")
     }
 
-    func testWithoutStopOnErrorNothingIsHeld() {
-        let failing = execute("fail NameError x", stopOnError: false)
-        let next = execute("print fine")
-        source.arrive(failing, after: 0)
-        source.arrive(next, after: 0.01)
-        serve()
-        XCTAssertEqual(status(of: next), "ok")
-        XCTAssertEqual(source.waits, [])
-    }
 
-    func testTheQueuedOnlyWindowAbortsOnlyWhatIsAlreadyWaiting() {
-        let failing = execute("fail NameError x")
-        let queued = execute("print queued")
-        let later = execute("print later")
-        source.arrive(failing, after: 0)
-        source.arrive(queued, after: 0)
-        source.arrive(later, after: 0.001)
-        serve(window: .queuedOnly)
-        XCTAssertEqual(status(of: queued), "aborted")
-        XCTAssertEqual(status(of: later), "ok")
-    }
 }
 
 final class AbortWindowDeadlineTests: XCTestCase {
@@ -203,7 +194,8 @@ final class AbortWindowDeadlineTests: XCTestCase {
         ]
         for (arrival, deadline) in cases {
             let got = window.deadline(takenAt: start, lastArrival: arrival.map(start.addingTimeInterval))
-            XCTAssertEqual(got.timeIntervalSince(start), deadline, accuracy: 1e-6, "last arrival \(String(describing: arrival))")
+            XCTAssertEqual(
+                got.timeIntervalSince(start), deadline, accuracy: 1e-6, "last arrival \(String(describing: arrival))")
         }
     }
 }

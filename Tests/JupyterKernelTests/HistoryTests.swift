@@ -113,7 +113,8 @@ final class HistoryBoundsTests: XCTestCase {
         let reply = harness.replyContent(to: harness.request("history_request", ["hist_access_type": "tail", "n": 2]))
         let inputs = reply["history"]?.arrayValue?.compactMap { $0.arrayValue?[2].stringValue } ?? []
         XCTAssertEqual(inputs.count, 2)
-        XCTAssertEqual(inputs.first?.utf8.count ?? 0, 262_144 + "\n… [history kept the first 262144 of 1000007 bytes]".utf8.count)
+        let note = "\n… [history kept the first 262144 of 1000007 bytes]"
+        XCTAssertEqual(inputs.first, "result " + String(repeating: "y", count: 262_144 - 7) + note)
         XCTAssertEqual(inputs.last, "result small")
     }
 }

@@ -44,7 +44,8 @@ public final class Kernel: @unchecked Sendable {
     public init(
         interpreter: any Interpreter, sink: any MessageSink, headers: HeaderFactory = HeaderFactory(),
         cancellation: CancellationFlag = CancellationFlag(), streamInterval: TimeInterval = 0.1,
-        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard,
+        log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) {
         self.interpreter = interpreter
         self.info = interpreter.info
