@@ -273,6 +273,21 @@ class StdioTests(unittest.TestCase):
         self.assertEqual(by_parent[shutdown]["content"], {"status": "ok", "restart": False})
         self.assertNotIn(marker, "".join(self.k.raw_lines), "a queued cell ran after the shutdown")
 
+    def test_requests_queued_behind_a_shutdown_on_shell_are_answered_as_aborted(self) -> None:
+        running = self.k.execute(LONG_CELL)
+        self.assertTrue(self.k.wait_for(lambda _: any(
+            m.get("header", {}).get("msg_type") == "execute_input" for m in self.k.answered(running))))
+        shutdown = self.k.send("shell", "shutdown_request", {"restart": False})
+        behind = self.k.send("shell", "kernel_info_request", {})
+        self.k.send("control", "interrupt_request", {})
+        self.assertEqual(self.k.proc.wait(timeout=10), 0)
+        self.k.wait_for(lambda _: self.k.eof, timeout=5)
+        replies = {m["parent_header"].get("msg_id"): m for m in self.k.messages
+                   if isinstance(m, dict) and m.get("channel") == "shell"}
+        self.assertEqual(replies[shutdown]["content"], {"status": "ok", "restart": False})
+        self.assertIn(behind, replies, "a request queued behind the shutdown got no reply")
+        self.assertEqual(replies[behind]["content"], {"status": "aborted"})
+
 
 LONG_CELL = "for i in 0..1000000000 { x = i }"
 

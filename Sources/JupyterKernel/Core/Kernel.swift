@@ -109,7 +109,8 @@ public final class Kernel: @unchecked Sendable {
     ///
     /// When an execution fails with `stop_on_error`, its reply is held as ``AbortWindow``
     /// says, and every execute_request that reached `source` before the reply is sent gets an
-    /// aborted reply. A request sent after the client saw that reply runs normally.
+    /// aborted reply. A request sent after the client saw that reply runs normally. When a
+    /// shutdown_request is among those followers, the ones after it are answered as aborted.
     public func serve(_ source: any MessageSource, on channel: Channel) -> KernelAction {
         while let message = source.next() {
             let takenAt = clock()
@@ -120,9 +121,11 @@ public final class Kernel: @unchecked Sendable {
             }
             publish(Status(.idle), parent: message)
             if case .shutdown = action { return action }
-            for follower in followers {
+            for (index, follower) in followers.enumerated() {
                 let followerAction = handleQueuedAfterFailure(follower, on: channel)
-                if case .shutdown = followerAction { return followerAction }
+                guard case .shutdown = followerAction else { continue }
+                for rest in followers[(index + 1)...] { abort(rest, on: channel) }
+                return followerAction
             }
         }
         return .none

@@ -22,6 +22,8 @@ import JupyterWire
 ///   aborted` reply (inside busy/idle, nothing run), then sends the `shutdown_reply` (last)
 ///   and returns. Every request received before the shutdown is answered — unless the running
 ///   cell ignores the interrupt for longer than the grace, whose reply is then dropped (logged).
+///   A `shutdown_request` on shell is served in its turn; what was queued behind it is
+///   answered as aborted.
 /// - When the output is gone — a write fails, or the reader of stdout closed it (watched
 ///   with `poll`, so even a silent cell is noticed) — the running cell is interrupted and the
 ///   runtime returns at once, as the ZeroMQ kernel does when its parent dies.
@@ -66,7 +68,9 @@ public enum StdioKernelRuntime {
         kernel.announceStarting()
 
         let shellThread = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
-            if case .shutdown = kernel.serve(shellQueue, on: .shell) { stop.raise() }
+            guard case .shutdown = kernel.serve(shellQueue, on: .shell) else { return }
+            for message in shellQueue.closeAndTakeWaiting() { kernel.abort(message, on: .shell) }
+            stop.raise()
         }
         if let awaitOutputClosed {
             _ = ServiceThread(name: "spike-stdout-watch", stackSize: 256 << 10) {
