@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import signal
 import subprocess
+import sys
 import threading
 import time
 import unittest
@@ -247,6 +248,78 @@ class StdioTests(unittest.TestCase):
         assert self.k.proc.stdin is not None
         self.k.proc.stdin.close()
         self.assertEqual(self.k.proc.wait(timeout=5), 0)
+
+    def test_a_shutdown_behind_queued_requests_answers_every_one_then_replies(self) -> None:
+        """The running cell is interrupted, queued shell requests get aborted replies, then shutdown_reply."""
+        running = self.k.execute(LONG_CELL)
+        self.assertTrue(self.k.wait_for(lambda _: any(
+            m.get("header", {}).get("msg_type") == "execute_input" for m in self.k.answered(running))))
+        marker = f"queued_{uuid.uuid4().hex[:8]}"
+        queued = [self.k.execute(f'print("{marker}")'), self.k.send("shell", "kernel_info_request", {}),
+                  self.k.execute("1 + 1")]
+        shutdown = self.k.send("control", "shutdown_request", {"restart": False})
+        self.assertEqual(self.k.proc.wait(timeout=10), 0)
+        self.k.wait_for(lambda _: self.k.eof, timeout=5)
+        replies = [m for m in self.k.messages if isinstance(m, dict) and m.get("channel") in ("shell", "control")]
+        parents = [m["parent_header"].get("msg_id") for m in replies]
+        self.assertEqual(parents[-5:], [running, *queued, shutdown], "every request answered, shutdown last")
+        by_parent = {m["parent_header"]["msg_id"]: m for m in replies}
+        self.assertEqual(by_parent[running]["content"]["ename"], "Interrupted")
+        for mid in queued:
+            self.assertEqual(by_parent[mid]["content"]["status"], "aborted", by_parent[mid])
+            self.assertEqual([m["content"]["execution_state"] for m in self.k.answered(mid)
+                              if m["header"]["msg_type"] == "status"], ["busy", "idle"])
+        self.assertEqual(by_parent[queued[1]]["header"]["msg_type"], "kernel_info_reply")
+        self.assertEqual(by_parent[shutdown]["content"], {"status": "ok", "restart": False})
+        self.assertNotIn(marker, "".join(self.k.raw_lines), "a queued cell ran after the shutdown")
+
+    def test_requests_queued_behind_a_shutdown_on_shell_are_answered_as_aborted(self) -> None:
+        running = self.k.execute(LONG_CELL)
+        self.assertTrue(self.k.wait_for(lambda _: any(
+            m.get("header", {}).get("msg_type") == "execute_input" for m in self.k.answered(running))))
+        shutdown = self.k.send("shell", "shutdown_request", {"restart": False})
+        behind = self.k.send("shell", "kernel_info_request", {})
+        self.k.send("control", "interrupt_request", {})
+        self.assertEqual(self.k.proc.wait(timeout=10), 0)
+        self.k.wait_for(lambda _: self.k.eof, timeout=5)
+        replies = {m["parent_header"].get("msg_id"): m for m in self.k.messages
+                   if isinstance(m, dict) and m.get("channel") == "shell"}
+        self.assertEqual(replies[shutdown]["content"], {"status": "ok", "restart": False})
+        self.assertIn(behind, replies, "a request queued behind the shutdown got no reply")
+        self.assertEqual(replies[behind]["content"], {"status": "aborted"})
+
+
+LONG_CELL = "for i in 0..1000000000 { x = i }"
+
+
+class StdioHangupTests(unittest.TestCase):
+    def test_closing_stdin_and_stdout_mid_cell_ends_the_process_promptly(self) -> None:
+        proc = subprocess.Popen([str(spike_binary()), "stdio"], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        self.addCleanup(lambda: proc.poll() is None and (proc.kill(), proc.wait()))
+        assert proc.stdin is not None and proc.stdout is not None
+        header = {"msg_id": uuid.uuid4().hex, "session": uuid.uuid4().hex, "username": "stdio-test",
+                  "date": datetime.now(timezone.utc).isoformat(), "msg_type": "execute_request",
+                  "version": "5.5"}
+        content = {"code": LONG_CELL, "silent": False, "store_history": True, "user_expressions": {},
+                   "allow_stdin": False, "stop_on_error": True}
+        proc.stdin.write(json.dumps({"channel": "shell", "header": header, "parent_header": {},
+                                     "metadata": {}, "content": content}).encode() + b"\n")
+        proc.stdin.flush()
+        for raw in proc.stdout:  # until the cell is running
+            if json.loads(raw)["header"]["msg_type"] == "execute_input":
+                break
+        time.sleep(0.2)
+        closed = time.monotonic()
+        proc.stdin.close()
+        proc.stdout.close()
+        try:
+            status = proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.fail("spike stdio kept running the cell after its client closed stdin and stdout")
+        self.assertEqual(status, 0)
+        print(f"\nstdio exited {1e3 * (time.monotonic() - closed):.0f} ms after its pipes closed",
+              file=sys.stderr)
 
 
 if __name__ == "__main__":

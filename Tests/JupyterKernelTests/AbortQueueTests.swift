@@ -34,6 +34,16 @@ final class AbortQueueTests: XCTestCase {
         XCTAssertEqual(harness.published("execute_result", later).first?["data"], ["text/plain": "2"])
     }
 
+    func testRequestsAfterAShutdownAmongTheFollowersAreAnsweredAsAborted() {
+        let harness = KernelHarness()
+        let shutdown = harness.request("shutdown_request", ["restart": false])
+        let info = harness.request("kernel_info_request")
+        XCTAssertEqual(harness.serve([harness.execute("fail E x"), shutdown, info]), .shutdown(restart: false))
+        XCTAssertEqual(harness.sink.reply(to: shutdown.header.messageID)?.message.content["status"], "ok")
+        XCTAssertEqual(harness.sink.reply(to: info.header.messageID)?.message.content, ["status": "aborted"])
+        assertWrappedInBusyIdle(info, in: harness.sink)
+    }
+
     func testStopOnErrorFalseLeavesTheQueueRunning() {
         let harness = KernelHarness()
         let next = harness.execute("count")

@@ -31,14 +31,18 @@ public final class MessageQueue: MessageSource, @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Closes the queue and drops what is still waiting.
-    public func closeAndDiscard() {
+    /// Closes the queue and takes out what is still waiting, oldest first: ``next()`` then
+    /// returns nil.
+    @discardableResult
+    public func closeAndTakeWaiting() -> [Message] {
         condition.lock()
         closed = true
+        let waiting = Array(messages[head...])
         messages.removeAll()
         head = 0
         condition.broadcast()
         condition.unlock()
+        return waiting
     }
 
     public func next() -> Message? {
@@ -46,6 +50,16 @@ public final class MessageQueue: MessageSource, @unchecked Sendable {
         defer { condition.unlock() }
         while head == messages.count && !closed {
             condition.wait()
+        }
+        return popLocked()
+    }
+
+    public func next(timeout: TimeInterval) -> Message? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        condition.lock()
+        defer { condition.unlock() }
+        while head == messages.count && !closed {
+            if !condition.wait(until: deadline) { break }
         }
         return popLocked()
     }

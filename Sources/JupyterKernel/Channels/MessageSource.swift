@@ -1,3 +1,4 @@
+import Foundation
 import JupyterWire
 
 /// Where a kernel loop reads requests from: a socket, a stdin reader, an in-memory queue.
@@ -9,6 +10,23 @@ public protocol MessageSource: AnyObject {
     func next() -> Message?
     /// A message that is already waiting, or nil without waiting.
     func nextIfQueued() -> Message?
+    /// A message that is waiting or arrives within `timeout` seconds; nil when none does (or
+    /// the source is closed).
+    func next(timeout: TimeInterval) -> Message?
+}
+
+extension MessageSource {
+    /// Polls ``nextIfQueued()`` every half millisecond until `timeout` has passed: for sources
+    /// that cannot wait with a deadline. The kernel waits this way only while it holds a
+    /// failed execution's reply (see ``AbortWindow``), at most ``AbortWindow/longest``.
+    public func next(timeout: TimeInterval) -> Message? {
+        let deadline = Date(timeIntervalSinceNow: timeout)
+        while true {
+            if let message = nextIfQueued() { return message }
+            if Date() >= deadline { return nil }
+            usleep(500)
+        }
+    }
 }
 
 /// Where a kernel sends replies and IOPub messages. Must be safe to call from several threads

@@ -2,12 +2,14 @@ import JupyterWire
 
 extension Kernel {
     /// `execute_request`: counts, `execute_input`, the run, outputs, result or error, history,
-    /// user expressions, the reply; asks for the queue to be aborted after a failure with
-    /// `stop_on_error`.
+    /// user expressions, the reply; after a failure with `stop_on_error`, runs
+    /// `beforeAbortingReply` just before the reply and asks for the followers to be aborted.
     ///
     /// Silent requests publish nothing on IOPub (no execute_input, streams, displays, result
     /// or error), keep the count unchanged and are not stored in history.
-    func execute(_ request: ExecuteRequest, message: Message, on channel: Channel) -> KernelAction {
+    func execute(
+        _ request: ExecuteRequest, message: Message, on channel: Channel, beforeAbortingReply: () -> Void
+    ) -> KernelAction {
         cancellation.reset()
         if !request.silent {
             executionCount += 1
@@ -41,8 +43,9 @@ extension Kernel {
         if request.storeHistory {
             history.record(line: count, input: request.code, output: shownOutput)
         }
+        let abortsFollowers = if case .failure = outcome { request.stopOnError } else { false }
+        if abortsFollowers { beforeAbortingReply() }
         reply(content, to: message, on: channel)
-        if case .failure = outcome, request.stopOnError { return .abortQueuedExecutions }
-        return .none
+        return abortsFollowers ? .abortQueuedExecutions : .none
     }
 }

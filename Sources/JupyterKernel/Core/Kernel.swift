@@ -24,6 +24,8 @@ public final class Kernel: @unchecked Sendable {
     public let cancellation: CancellationFlag
     let clock: () -> Date
     let streamInterval: TimeInterval
+    /// How long the reply to an execution that failed with `stop_on_error` is held.
+    let abortWindow: AbortWindow
     let log: @Sendable (String) -> Void
 
     /// The count of the last non-silent execution (shell thread only).
@@ -36,12 +38,14 @@ public final class Kernel: @unchecked Sendable {
     ///   - headers: makes every outgoing header (fresh msg_id, this process's session).
     ///   - cancellation: the flag interrupts raise; share it with a SIGINT handler.
     ///   - streamInterval: longest time stream text is held back, in seconds.
-    ///   - clock: ages buffered stream text.
+    ///   - clock: ages buffered stream text and times the ``AbortWindow``.
+    ///   - abortWindow: how long a failed execution's reply is held to abort what follows it.
     ///   - log: receives one line per dropped or invalid message.
     public init(
         interpreter: any Interpreter, sink: any MessageSink, headers: HeaderFactory = HeaderFactory(),
         cancellation: CancellationFlag = CancellationFlag(), streamInterval: TimeInterval = 0.1,
-        clock: @escaping () -> Date = { Date() }, log: @escaping @Sendable (String) -> Void = KernelLog.standardError
+        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard,
+        log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) {
         self.interpreter = interpreter
         self.info = interpreter.info
@@ -50,6 +54,7 @@ public final class Kernel: @unchecked Sendable {
         self.cancellation = cancellation
         self.streamInterval = streamInterval
         self.clock = clock
+        self.abortWindow = abortWindow
         self.log = log
     }
 
@@ -66,42 +71,86 @@ public final class Kernel: @unchecked Sendable {
         return action
     }
 
-    /// Handles a message that was already queued when an execution failed with
-    /// `stop_on_error`: an execute_request gets an aborted reply (inside busy/idle) without
-    /// running; anything else is handled normally.
+    /// Handles a message that arrived before the reply to an execution that failed with
+    /// `stop_on_error` was sent: an execute_request gets an aborted reply (inside busy/idle)
+    /// without running; anything else is handled normally.
     public func handleQueuedAfterFailure(_ message: Message, on channel: Channel) -> KernelAction {
         guard message.type == ExecuteRequest.messageType else { return handle(message, on: channel) }
+        return abort(message, on: channel)
+    }
+
+    /// Answers a request that will not be served, inside busy/idle: a reply of the matching
+    /// type with `status: aborted` (an execute_reply also carries the execution count).
+    /// Messages that take no reply (`comm_*`) are dropped with a log line.
+    ///
+    /// Call it from the shell thread, or once no cell is starting on it (the count is only
+    /// written when an execution starts).
+    @discardableResult
+    public func abort(_ message: Message, on channel: Channel) -> KernelAction {
+        guard message.type.hasSuffix("_request") else {
+            log("\(message.type) on \(channel.rawValue) dropped unanswered (aborted)")
+            return .none
+        }
         publish(Status(.busy), parent: message)
-        reply(ExecuteReply.aborted(executionCount: executionCount), to: message, on: channel)
+        if message.type == ExecuteRequest.messageType {
+            reply(ExecuteReply.aborted(executionCount: executionCount), to: message, on: channel)
+        } else {
+            let type = Request.replyType(for: message.type)
+            sink.send(
+                message.reply(type: type, content: ["status": "aborted"], header: headers.header(for: type)),
+                on: channel)
+        }
         publish(Status(.idle), parent: message)
         return .none
     }
 
-    /// Serves `source` until it closes or a shutdown is requested, aborting queued executions
-    /// after a failure. Returns `.shutdown` or, when the source closed, `.none`.
+    /// Serves `source` until it closes or a shutdown is requested, aborting the executions
+    /// that follow a failure. Returns `.shutdown` or, when the source closed, `.none`.
     ///
-    /// "Queued" means waiting in `source` before the failed request's idle is published: the
-    /// idle tells the client the kernel is ready, so a request sent after seeing it runs
-    /// normally (as in ipykernel, which snapshots its queue before the idle).
+    /// When an execution fails with `stop_on_error`, its reply is held as ``AbortWindow``
+    /// says, and every execute_request that reached `source` before the reply is sent gets an
+    /// aborted reply. A request sent after the client saw that reply runs normally. When a
+    /// shutdown_request is among those followers, the ones after it are answered as aborted.
     public func serve(_ source: any MessageSource, on channel: Channel) -> KernelAction {
         while let message = source.next() {
+            let takenAt = clock()
             publish(Status(.busy), parent: message)
-            let action = dispatch(message, on: channel)
-            var waiting: [Message] = []
-            if action == .abortQueuedExecutions {
-                while let queued = source.nextIfQueued() { waiting.append(queued) }
+            var followers: [Message] = []
+            let action = dispatch(message, on: channel) {
+                followers = self.collectFollowers(from: source, takenAt: takenAt)
             }
             publish(Status(.idle), parent: message)
             if case .shutdown = action { return action }
-            for queued in waiting {
-                let queuedAction = handleQueuedAfterFailure(queued, on: channel)
-                if case .shutdown = queuedAction { return queuedAction }
+            for (index, follower) in followers.enumerated() {
+                let followerAction = handleQueuedAfterFailure(follower, on: channel)
+                guard case .shutdown = followerAction else { continue }
+                for rest in followers[(index + 1)...] { abort(rest, on: channel) }
+                return followerAction
             }
         }
         return .none
     }
 
-    private func dispatch(_ message: Message, on channel: Channel) -> KernelAction {
+    /// Takes every message that is waiting in `source` or arrives before the ``abortWindow``
+    /// of a request taken at `takenAt` ends. Cost: at most ``AbortWindow/longest`` of waiting.
+    func collectFollowers(from source: any MessageSource, takenAt: Date) -> [Message] {
+        var followers: [Message] = []
+        var lastArrival: Date?
+        while true {
+            let remaining = abortWindow.deadline(takenAt: takenAt, lastArrival: lastArrival).timeIntervalSince(clock())
+            guard let message = remaining > 0 ? source.next(timeout: remaining) : source.nextIfQueued() else {
+                return followers
+            }
+            followers.append(message)
+            if message.type == ExecuteRequest.messageType { lastArrival = clock() }
+        }
+    }
+
+    /// Serves one request (without busy/idle). `beforeAbortingReply` runs when an execution
+    /// failed with `stop_on_error`, before its reply is sent.
+    private func dispatch(
+        _ message: Message, on channel: Channel, beforeAbortingReply: () -> Void = {}
+    ) -> KernelAction {
         let request: Request
         do {
             request = try Request(message)
@@ -120,7 +169,8 @@ public final class Kernel: @unchecked Sendable {
         }
         switch request {
         case .kernelInfo: reply(KernelInfoReply(info), to: message, on: channel)
-        case .execute(let execute): return self.execute(execute, message: message, on: channel)
+        case .execute(let execute):
+            return self.execute(execute, message: message, on: channel, beforeAbortingReply: beforeAbortingReply)
         case .complete(let complete): self.complete(complete, message: message, on: channel)
         case .inspect(let inspect): self.inspect(inspect, message: message, on: channel)
         case .isComplete(let check):

@@ -4,6 +4,7 @@ public enum KernelAction: Equatable, Sendable {
     case none
     /// An execution failed with `stop_on_error`: answer every execute_request already queued
     /// with an aborted reply (``Kernel/handleQueuedAfterFailure(_:on:)``) before reading on.
+    /// (``Kernel/serve(_:on:)`` does so itself, holding the reply as ``AbortWindow`` says.)
     case abortQueuedExecutions
     /// Stop serving and exit (the reply is already sent); `restart` as the client asked.
     case shutdown(restart: Bool)
