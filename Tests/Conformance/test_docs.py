@@ -1,0 +1,120 @@
+"""docs/ is the contract users and code refer to: it must agree with the binary.
+
+- every builtin `help()` lists has an entry in docs/library.md whose signature is the one
+  `help()` prints, and library.md documents no builtin that `help()` does not list;
+- every ```spike block in docs/*.md runs without error under `spike run` (from the repository
+  root), and every ```spike-error block ends with the error its first line names.
+"""
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+import unittest
+from pathlib import Path
+
+from spike_binary import REPO_ROOT, spike_binary
+
+DOCS = REPO_ROOT / "docs"
+TIMEOUT = 300
+_SIGNATURE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\(")
+
+
+def run_spike(code: str) -> subprocess.CompletedProcess[str]:
+    """Runs `code` as one cell with `spike run` from the repository root."""
+    with tempfile.TemporaryDirectory(prefix="spike-docs-test-") as scratch:
+        script = Path(scratch) / "example.spk"
+        script.write_text(code, encoding="utf-8")
+        return subprocess.run([str(spike_binary()), "run", str(script), "--out", str(Path(scratch) / "out")],
+                              cwd=REPO_ROOT, capture_output=True, text=True, timeout=TIMEOUT,
+                              stdin=subprocess.DEVNULL)
+
+
+def listed_builtins() -> dict[str, str]:
+    """name → signature, for every builtin `help()` lists."""
+    result = run_spike("help()\n")
+    assert result.returncode == 0, result.stderr
+    listed = {}
+    for line in result.stdout.splitlines():
+        match = _SIGNATURE.match(line.strip())
+        if line.startswith("  ") and match:
+            listed[match.group(1)] = line.strip()
+    return listed
+
+
+def documented_builtins() -> dict[str, str]:
+    """name → signature, for every `### name` entry of library.md (the line `` `sig` `` after it)."""
+    documented = {}
+    name = None
+    for line in (DOCS / "library.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("### "):
+            name = line[4:].strip()
+        elif name and line.startswith("`") and line.endswith("`"):
+            documented[name] = line.strip("`")
+            name = None
+    return documented
+
+
+def code_blocks(language: str) -> list[tuple[str, int, str]]:
+    """(file, line, code) for every ```language block in docs/*.md."""
+    blocks = []
+    for path in sorted(DOCS.glob("*.md")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        start = None
+        for number, line in enumerate(lines, start=1):
+            if start is None and line.strip() == "```" + language:
+                start = number
+            elif start is not None and line.strip() == "```":
+                blocks.append((path.name, start, "\n".join(lines[start:number - 1]) + "\n"))
+                start = None
+    return blocks
+
+
+class LibraryReferenceTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.listed = listed_builtins()
+        cls.documented = documented_builtins()
+
+    def test_help_lists_the_library(self) -> None:
+        self.assertGreater(len(self.listed), 50, "help() should list the whole library")
+
+    def test_every_listed_builtin_is_documented_with_helps_signature(self) -> None:
+        for name, signature in self.listed.items():
+            with self.subTest(builtin=name):
+                self.assertTrue(name in self.documented, f"{name} is missing from docs/library.md")
+                self.assertEqual(self.documented[name], signature,
+                                 f"docs/library.md gives {name} another signature than help()")
+
+    def test_library_documents_no_builtin_help_does_not_list(self) -> None:
+        self.assertEqual(sorted(set(self.documented) - set(self.listed)), [])
+
+
+class DocumentationExampleTests(unittest.TestCase):
+    def test_library_has_one_example_per_builtin_at_least(self) -> None:
+        in_library = [block for block in code_blocks("spike") if block[0] == "library.md"]
+        self.assertGreaterEqual(len(in_library), len(listed_builtins()))
+
+    def test_every_spike_example_runs_without_error(self) -> None:
+        blocks = code_blocks("spike")
+        self.assertGreater(len(blocks), 0)
+        for file, line, code in blocks:
+            with self.subTest(example=f"docs/{file}:{line}"):
+                result = run_spike(code)
+                self.assertEqual(result.returncode, 0, f"docs/{file}:{line} failed:\n{code}\n{result.stderr}")
+                if 'stream="stderr"' not in code:
+                    self.assertEqual(result.stderr, "", f"docs/{file}:{line} wrote to stderr")
+
+    def test_every_error_example_ends_with_the_error_it_names(self) -> None:
+        for file, line, code in code_blocks("spike-error"):
+            with self.subTest(example=f"docs/{file}:{line}"):
+                expected = re.match(r"#\s*(\w+)", code)
+                self.assertIsNotNone(expected, f"docs/{file}:{line}: the first line must be '# ErrorName ...'")
+                result = run_spike(code)
+                self.assertEqual(result.returncode, 1, f"docs/{file}:{line} should fail:\n{code}")
+                self.assertTrue(result.stderr.startswith(expected.group(1) + " at "),
+                                f"docs/{file}:{line}: expected {expected.group(1)}, got:\n{result.stderr}")
+
+
+if __name__ == "__main__":
+    unittest.main()
