@@ -51,7 +51,7 @@ class Example:
 
     name: str
     returns: list[str] = field(default_factory=list)
-    members_of: str | None = None
+    members_of: list[str] = field(default_factory=list)
     code: str = ""
 
 
@@ -140,7 +140,7 @@ def parse_examples(text: str) -> dict[str, Example]:
         elif line.startswith("#: returns:"):
             current.returns.append(line[len("#: returns:"):].strip())
         elif line.startswith("#: members:"):
-            current.members_of = line[len("#: members:"):].strip()
+            current.members_of.append(line[len("#: members:"):].strip())
         elif line.startswith("#:"):
             current.returns.append(line[2:].strip())
         else:
@@ -217,7 +217,7 @@ here, when a signature differs from `help()`, or when an example does not run.
 """
 
 
-def render(builtins: list[Builtin], examples: dict[str, Example], members: dict[str, list[str]],
+def render(builtins: list[Builtin], examples: dict[str, Example], members: dict[str, list[tuple[str, list[str]]]],
            outputs: dict[str, RunResult]) -> str:
     lines = [INTRO]
     topics: list[str] = []
@@ -237,9 +237,9 @@ def render(builtins: list[Builtin], examples: dict[str, Example], members: dict[
             lines.append(f"`{builtin.signature}`\n")
             lines.append(builtin.summary + "\n")
             lines.append("**Returns** " + " ".join(example.returns) + "\n")
-            if members.get(builtin.name):
-                listed = ", ".join(f"`{name}`" for name in members[builtin.name])
-                lines.append(f"**Members** of `{example.members_of}`: {listed}\n")
+            for expression, names in members.get(builtin.name, []):
+                listed = ", ".join(f"`{name}`" for name in names)
+                lines.append(f"**Members** of `{expression}`: {listed}\n")
             lines.append("```spike\n" + example.code + "```\n")
             # `spike run` notes each file it saves; a notebook shows the figure or table instead.
             shown = [line for line in outputs[builtin.name].stdout.splitlines() if not line.startswith("[saved ")]
@@ -281,16 +281,19 @@ def main() -> int:
         outputs[builtin.name] = result
         print(f"ran {builtin.name}", file=sys.stderr)
 
-    members: dict[str, list[str]] = {}
+    members: dict[str, list[tuple[str, list[str]]]] = {}
     kernel = StdioKernel(options.spike)
     try:
         for builtin in builtins:
             example = examples[builtin.name]
-            if example.members_of:
+            for expression in example.members_of:
                 try:
-                    members[builtin.name] = kernel.members(example.code, example.members_of)
+                    names = kernel.members(example.code, expression)
                 except RuntimeError as error:
-                    problems.append(f"{builtin.name}: members of {example.members_of}: {error}")
+                    problems.append(f"{builtin.name}: members of {expression}: {error}")
+                    continue
+                if names:
+                    members.setdefault(builtin.name, []).append((expression, names))
     finally:
         kernel.close()
     if problems:
