@@ -3,7 +3,9 @@
 - every builtin `help()` lists has an entry in docs/library.md whose signature is the one
   `help()` prints, and library.md documents no builtin that `help()` does not list;
 - every ```spike block in docs/*.md runs without error under `spike run` (from the repository
-  root), and every ```spike-error block ends with the error its first line names.
+  root), and every ```spike-error block ends with the error its first line names;
+- the numbered sections the code cites (`docs/language.md §4`, `docs/architecture.md §2`, …)
+  exist under their titles, so a renumbering cannot silently break the citations.
 """
 from __future__ import annotations
 
@@ -68,6 +70,28 @@ def code_blocks(language: str) -> list[tuple[str, int, str]]:
                 blocks.append((path.name, start, "\n".join(lines[start:number - 1]) + "\n"))
                 start = None
     return blocks
+
+
+# The sections code and tests cite, by page: number → title.
+CITED_SECTIONS = {
+    "language.md": {1: "Lexical structure", 2: "Statements", 3: "Expressions, lowest precedence first",
+                    4: "Values and how they show", 5: "Magics", 6: "Errors", 7: "Standard library"},
+    "science.md": {1: "The LIF neuron", 2: "CPG-PE", 3: "Baseline encodings", 4: "Models",
+                   5: "Tasks, data and metrics"},
+    "architecture.md": {2: "Modules", 4: "Kernel behaviour that is not negotiable", 7: "Seams"},
+}
+
+
+class SectionTests(unittest.TestCase):
+    def test_every_cited_section_keeps_its_number_and_title(self) -> None:
+        for page, sections in CITED_SECTIONS.items():
+            headings = re.findall(r"^## (\d+)\. (.+)$", (DOCS / page).read_text(encoding="utf-8"), re.MULTILINE)
+            numbered = {int(number): title for number, title in headings}
+            for number, title in sections.items():
+                with self.subTest(section=f"{page} §{number}"):
+                    self.assertIn(number, numbered, f"docs/{page} has no section {number}")
+                    self.assertTrue(numbered[number].startswith(title),
+                                    f"docs/{page} §{number} is '{numbered[number]}', cited as '{title}'")
 
 
 class LibraryReferenceTests(unittest.TestCase):
