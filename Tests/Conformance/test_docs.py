@@ -3,7 +3,9 @@
 - every builtin `help()` lists has an entry in docs/library.md whose signature is the one
   `help()` prints, and library.md documents no builtin that `help()` does not list;
 - every ```spike block in docs/*.md runs without error under `spike run` (from the repository
-  root), and every ```spike-error block ends with the error its first line names;
+  root); one followed by the line `prints` and a ```text block prints exactly that text (the
+  `[saved …]` lines of `spike run` aside); every ```spike-error block ends with the error its
+  first line names;
 - the numbered sections the code cites (`docs/language.md §4`, `docs/architecture.md §2`, …)
   exist under their titles, so a renumbering cannot silently break the citations.
 """
@@ -57,19 +59,38 @@ def documented_builtins() -> dict[str, str]:
     return documented
 
 
+def fenced_blocks(path: Path) -> list[tuple[str, int, int, str]]:
+    """(language, first line, last line, text) for every fenced block of one page."""
+    blocks = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start, language = None, ""
+    for number, line in enumerate(lines, start=1):
+        if start is None and line.startswith("```"):
+            start, language = number, line[3:].strip()
+        elif start is not None and line.strip() == "```":
+            blocks.append((language, start, number, "\n".join(lines[start:number - 1]) + "\n"))
+            start = None
+    return blocks
+
+
 def code_blocks(language: str) -> list[tuple[str, int, str]]:
     """(file, line, code) for every ```language block in docs/*.md."""
-    blocks = []
+    return [(path.name, start, text) for path in sorted(DOCS.glob("*.md"))
+            for kind, start, _, text in fenced_blocks(path) if kind == language]
+
+
+def examples_with_output() -> list[tuple[str, int, str, str]]:
+    """(file, line, code, output) for every ```spike block followed by the line `prints` and a
+    ```text block: what the example must print under `spike run`."""
+    examples = []
     for path in sorted(DOCS.glob("*.md")):
         lines = path.read_text(encoding="utf-8").splitlines()
-        start = None
-        for number, line in enumerate(lines, start=1):
-            if start is None and line.strip() == "```" + language:
-                start = number
-            elif start is not None and line.strip() == "```":
-                blocks.append((path.name, start, "\n".join(lines[start:number - 1]) + "\n"))
-                start = None
-    return blocks
+        blocks = fenced_blocks(path)
+        for (kind, start, end, code), (next_kind, next_start, _, output) in zip(blocks, blocks[1:]):
+            between = [line.strip() for line in lines[end:next_start - 1] if line.strip()]
+            if kind == "spike" and next_kind == "text" and between == ["prints"]:
+                examples.append((path.name, start, code, output))
+    return examples
 
 
 # The sections code and tests cite, by page: number → title.
@@ -128,6 +149,16 @@ class DocumentationExampleTests(unittest.TestCase):
                 self.assertEqual(result.returncode, 0, f"docs/{file}:{line} failed:\n{code}\n{result.stderr}")
                 if 'stream="stderr"' not in code:
                     self.assertEqual(result.stderr, "", f"docs/{file}:{line} wrote to stderr")
+
+    def test_every_example_with_a_prints_block_prints_exactly_that(self) -> None:
+        examples = examples_with_output()
+        self.assertGreater(len(examples), 0)
+        for file, line, code, output in examples:
+            with self.subTest(example=f"docs/{file}:{line}"):
+                result = run_spike(code)
+                printed = "".join(text for text in result.stdout.splitlines(keepends=True)
+                                  if not text.startswith("[saved "))
+                self.assertEqual(printed, output, f"docs/{file}:{line} prints something else")
 
     def test_every_error_example_ends_with_the_error_it_names(self) -> None:
         for file, line, code in code_blocks("spike-error"):
