@@ -344,6 +344,48 @@ class MessageSizeTests(_Sockets):
         self.assertIn('$SPIKE_MAX_MESSAGE_BYTES must be a positive whole number, not "lots"', kernel.stderr())
 
 
+def rss_mib(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+class StalledSubscriberTests(_Sockets):
+    """An IOPub subscriber that stops reading costs the kernel at most the send-queue limit of
+    messages (here 1000 of ~20 KB), and nothing once it leaves."""
+
+    def test_a_stalled_subscriber_is_bounded_and_its_memory_given_back_when_it_leaves(self) -> None:
+        info = connection()
+        kernel = self.start(info, env={"SPIKE_SEND_QUEUE_LIMIT": "1000"})
+        self.wait_until_beating(kernel, info)
+        kc = BlockingKernelClient()
+        kc.load_connection_info(info)
+        kc.start_channels(iopub=False, stdin=False)  # a subscriber that never reads would stall too
+        self.addCleanup(kc.stop_channels)
+        self.assertEqual(kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]["status"], "ok")
+        stalled = connect(self.context, zmq.SUB, info, "iopub_port")
+        stalled.rcvhwm = 1
+        stalled.setsockopt(zmq.SUBSCRIBE, b"")
+        self.assertTrue(stalled.poll(int(TIMEOUT * 1000)), "no iopub_welcome")
+        stalled.recv_multipart()  # the welcome; from here on it reads nothing
+        baseline = rss_mib(kernel.process.pid)
+        # 5000 outputs of 20 KB: 100 MB that an unbounded queue would hold for `stalled`.
+        kc.execute('s = "' + "a" * 20_000 + '"\nfor i in 0..5000 { display(s) }')
+        reply = kc.get_shell_msg(timeout=120)
+        self.assertEqual(reply["content"]["status"], "ok")
+        held = rss_mib(kernel.process.pid) - baseline
+        print(f"held for a stalled subscriber: {held:.1f} MiB")
+        self.assertLess(held, 50, f"{held:.0f} MiB held for a stalled subscriber")
+        stalled.close(linger=0)
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and rss_mib(kernel.process.pid) - baseline > 10:
+            time.sleep(0.1)
+        kept = rss_mib(kernel.process.pid) - baseline
+        print(f"kept after it left: {kept:.1f} MiB")
+        self.assertLess(kept, 10, "memory kept after the subscriber left")
+
+
 class PortsAndHostsTests(_Sockets):
     def client(self, path: Path) -> BlockingKernelClient:
         kc = BlockingKernelClient(connection_file=str(path))
