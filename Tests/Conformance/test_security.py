@@ -386,6 +386,17 @@ class StalledSubscriberTests(_Sockets):
         self.assertLess(kept, 10, "memory kept after the subscriber left")
 
 
+class DocumentedLimitsTests(unittest.TestCase):
+    def test_kernel_help_documents_the_limits_and_their_variables(self) -> None:
+        done = subprocess.run([str(spike_binary()), "kernel", "--help"], capture_output=True, text=True,
+                              timeout=TIMEOUT)
+        self.assertEqual(done.returncode, 0, done.stderr)
+        text = " ".join(done.stdout.split())
+        for needle in ("--max-message-bytes", "default 33554432", "$SPIKE_MAX_MESSAGE_BYTES",
+                       "--send-queue-limit", "default 100000", "$SPIKE_SEND_QUEUE_LIMIT", "curve_secretkey"):
+            self.assertIn(needle, text)
+
+
 class PortsAndHostsTests(_Sockets):
     def client(self, path: Path) -> BlockingKernelClient:
         kc = BlockingKernelClient(connection_file=str(path))

@@ -15,7 +15,8 @@ struct KernelCommand: ParsableCommand {
             CurveZMQ-encrypted and a client without the public key gets nothing.
 
             Limits: a peer sending a frame larger than --max-message-bytes is disconnected \
-            before it is read; at most --send-queue-limit messages are queued for one peer \
+            before it is read (the limit is per frame; with CurveZMQ, a peer without the key \
+            cannot send anything); at most --send-queue-limit messages are queued for one peer \
             that does not read (past it, that peer's messages are dropped).
             """
     )
