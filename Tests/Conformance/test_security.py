@@ -121,6 +121,14 @@ class KernelProcess:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
+def memory_mib(pid: int, field: str = "VmRSS") -> float:
+    """A memory figure of process `pid` from /proc (VmRSS: resident now; VmHWM: peak), in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError(f"no {field} for {pid}")
+
+
 class _Sockets(unittest.TestCase):
     """A zmq context closed after the test, and kernels stopped after it."""
 
@@ -301,25 +309,19 @@ class CurveEncryptionTests(_Sockets):
 
 
 class MessageSizeTests(_Sockets):
-    @staticmethod
-    def peak_rss_kib(pid: int) -> int:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1])
-        raise AssertionError("no VmHWM")
-
     def test_an_oversized_frame_from_an_unauthenticated_peer_drops_it_unread(self) -> None:
         info = connection()
         kernel = self.start(info)
         self.wait_until_beating(kernel, info)
-        peak_before = self.peak_rss_kib(kernel.process.pid)
+        peak_before = memory_mib(kernel.process.pid, "VmHWM")
         peer = connect(self.context, zmq.DEALER, info, "shell_port")
         monitor = peer.get_monitor_socket(zmq.EVENT_DISCONNECTED)
         self.addCleanup(monitor.close, linger=0)
         self.addCleanup(peer.close, linger=0)
         peer.send(b"x" * (100 << 20))  # 100 MiB, above the default 32 MiB limit
         self.assertTrue(monitor.poll(int(TIMEOUT * 1000)), "the kernel kept the connection")
-        growth_mib = (self.peak_rss_kib(kernel.process.pid) - peak_before) / 1024
+        growth_mib = memory_mib(kernel.process.pid, "VmHWM") - peak_before
+        print(f"peak memory growth while a 100 MiB frame was refused: {growth_mib:.1f} MiB")
         self.assertLess(growth_mib, 32, "the kernel buffered the frame")
         raw = self.raw(info)
         parts = kernel_info_parts()
@@ -344,13 +346,6 @@ class MessageSizeTests(_Sockets):
         self.assertIn('$SPIKE_MAX_MESSAGE_BYTES must be a positive whole number, not "lots"', kernel.stderr())
 
 
-def rss_mib(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    raise AssertionError("no VmRSS")
-
-
 class StalledSubscriberTests(_Sockets):
     """An IOPub subscriber that stops reading costs the kernel at most the send-queue limit of
     messages (here 1000 of ~20 KB), and nothing once it leaves."""
@@ -369,19 +364,19 @@ class StalledSubscriberTests(_Sockets):
         stalled.setsockopt(zmq.SUBSCRIBE, b"")
         self.assertTrue(stalled.poll(int(TIMEOUT * 1000)), "no iopub_welcome")
         stalled.recv_multipart()  # the welcome; from here on it reads nothing
-        baseline = rss_mib(kernel.process.pid)
+        baseline = memory_mib(kernel.process.pid)
         # 5000 outputs of 20 KB: 100 MB that an unbounded queue would hold for `stalled`.
         kc.execute('s = "' + "a" * 20_000 + '"\nfor i in 0..5000 { display(s) }')
         reply = kc.get_shell_msg(timeout=120)
         self.assertEqual(reply["content"]["status"], "ok")
-        held = rss_mib(kernel.process.pid) - baseline
+        held = memory_mib(kernel.process.pid) - baseline
         print(f"held for a stalled subscriber: {held:.1f} MiB")
         self.assertLess(held, 50, f"{held:.0f} MiB held for a stalled subscriber")
         stalled.close(linger=0)
         deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline and rss_mib(kernel.process.pid) - baseline > 10:
+        while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline > 10:
             time.sleep(0.1)
-        kept = rss_mib(kernel.process.pid) - baseline
+        kept = memory_mib(kernel.process.pid) - baseline
         print(f"kept after it left: {kept:.1f} MiB")
         self.assertLess(kept, 10, "memory kept after the subscriber left")
 
