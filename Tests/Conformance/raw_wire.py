@@ -109,3 +109,30 @@ class RawSocket:
             if json.loads(parent).get("msg_id") == msg_id:
                 found.append({"header": json.loads(header), "content": json.loads(content)})
         return found
+
+
+def zmtp_dealer(ip: str, port: int) -> "socket.socket":
+    """A plain TCP connection that has done the ZMTP 3.0 NULL handshake as a DEALER, for sending
+    frames libzmq itself would not send (e.g. an unfinished message of many frames)."""
+    import socket
+    import struct
+
+    peer = socket.create_connection((ip, port))
+    greeting = b"\xff" + b"\0" * 8 + b"\x7f" + b"\x03\x00" + b"NULL".ljust(20, b"\0") + b"\0" * 32
+    peer.sendall(greeting)
+    received = b""
+    while len(received) < len(greeting):
+        chunk = peer.recv(len(greeting) - len(received))
+        if not chunk:
+            raise ConnectionError("the peer closed during the ZMTP greeting")
+        received += chunk
+    ready = b"\x05READY" + b"\x0bSocket-Type" + struct.pack(">I", 6) + b"DEALER"
+    peer.sendall(b"\x04" + bytes([len(ready)]) + ready)
+    return peer
+
+
+def zmtp_frame(body: bytes, more: bool) -> bytes:
+    """One ZMTP 3.0 frame in long form (flags, 8-byte size, body)."""
+    import struct
+
+    return bytes([0x02 | (0x01 if more else 0)]) + struct.pack(">Q", len(body)) + body

@@ -24,7 +24,7 @@ import zmq
 from jupyter_client import BlockingKernelClient, KernelManager
 
 from kernel_harness import TIMEOUT, RunningKernel
-from raw_wire import DELIMITER, RawSocket, connect, message_parts, msg_id_of
+from raw_wire import DELIMITER, RawSocket, connect, message_parts, msg_id_of, zmtp_dealer, zmtp_frame
 from spike_binary import spike_binary
 
 QUIET = 1.5  # seconds of silence that count as "no answer"
@@ -323,6 +323,34 @@ class MessageSizeTests(_Sockets):
         growth_mib = memory_mib(kernel.process.pid, "VmHWM") - peak_before
         print(f"peak memory growth while a 100 MiB frame was refused: {growth_mib:.1f} MiB")
         self.assertLess(growth_mib, 32, "the kernel buffered the frame")
+        raw = self.raw(info)
+        parts = kernel_info_parts()
+        raw.send_signed(parts)
+        self.assertTrue(answered(raw, msg_id_of(parts)), "the kernel stopped serving")
+
+    def test_an_unfinished_message_of_many_frames_is_given_back_when_its_peer_leaves(self) -> None:
+        """The limit is per frame: a peer speaking raw ZMTP can send one message of many frames
+        under it, which libzmq holds until the message ends. Once the peer is gone, the memory
+        goes back to the system (only CURVE keeps such a peer out altogether)."""
+        info = connection()
+        kernel = self.start(info)
+        self.wait_until_beating(kernel, info)
+        baseline = memory_mib(kernel.process.pid)
+        peer = zmtp_dealer(info["ip"], info["shell_port"])
+        frame = zmtp_frame(b"x" * (1 << 20), more=True)
+        for _ in range(100):
+            peer.sendall(frame)
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline < 90:
+            time.sleep(0.1)
+        held = memory_mib(kernel.process.pid) - baseline
+        peer.close()
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline > held / 2:
+            time.sleep(0.1)
+        kept = memory_mib(kernel.process.pid) - baseline
+        print(f"unfinished 100 x 1 MiB message: {held:.0f} MiB held, {kept:.0f} MiB kept after the peer left")
+        self.assertLess(kept, held / 2, "memory kept after the peer left")
         raw = self.raw(info)
         parts = kernel_info_parts()
         raw.send_signed(parts)

@@ -15,10 +15,6 @@ import ZeroMQ
 /// threads' sends may consume its signal, it also looks every `watchInterval`.
 /// ``finish()`` stops publishing, closes the socket and wakes the watcher; later messages are
 /// dropped.
-///
-/// When a subscriber leaves (libzmq reports its unsubscription), whatever was queued for it is
-/// freed; the watcher then gives the freed memory back to the system (``HeapTrim``) a few
-/// times over the next two seconds, as libzmq's I/O thread releases the queue.
 final class IOPubPublisher: @unchecked Sendable {
     private let xpub: Socket
     private let lock = NSLock()
@@ -30,10 +26,6 @@ final class IOPubPublisher: @unchecked Sendable {
     private let wake = SelfPipe()
     /// Set once by ``finish()``; guarded by `lock`.
     private var finished = false
-    /// When to trim the heap after a subscriber left, soonest first; guarded by `lock`.
-    private var trimDeadlines: [DispatchTime] = []
-    /// Delays after a departure at which the heap is trimmed.
-    private static let trimDelays: [Double] = [0.1, 0.5, 2]
 
     init(xpub: Socket, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void) {
         self.xpub = xpub
@@ -85,27 +77,17 @@ final class IOPubPublisher: @unchecked Sendable {
                 pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&waiting, 2, watchIntervalMilliseconds)
-            guard let trimDue = serviceSubscriptions() else { return }
-            if trimDue { HeapTrim.releaseFreeMemory() }
+            lock.lock()
+            defer { lock.unlock() }
+            if finished { return }
+            do {
+                try welcomeNewSubscribers()
+            } catch .terminated {
+                return
+            } catch {
+                log("iopub: \(error)")
+            }
         }
-    }
-
-    /// One step of the watcher, under the lock: applies and greets new subscriptions. Returns
-    /// nil when the watcher should stop, else whether a heap trim is due (done outside the lock).
-    private func serviceSubscriptions() -> Bool? {
-        lock.lock()
-        defer { lock.unlock() }
-        if finished { return nil }
-        do {
-            try welcomeNewSubscribers()
-        } catch .terminated {
-            return nil
-        } catch {
-            log("iopub: \(error)")
-        }
-        guard let next = trimDeadlines.first, next <= .now() else { return false }
-        trimDeadlines.removeFirst()
-        return true
     }
 
     /// Applies and greets every subscription the socket has reported. Called with `lock` held,
@@ -132,17 +114,13 @@ final class IOPubPublisher: @unchecked Sendable {
     /// Applies a subscription event to its subscriber (the XPUB is manual, see
     /// ``KernelSockets/iopubOptions``) and answers a subscription (`0x01` + topic) with
     /// `iopub_welcome` on that topic, at once, so it is the subscriber's first message. An
-    /// unsubscription (`0x00` + topic; libzmq sends one when a subscriber disconnects) is
-    /// applied, not answered, and schedules heap trims. Called with `lock` held.
+    /// unsubscription (`0x00` + topic) is applied and not answered. Called with `lock` held.
     private func welcome(_ event: [[UInt8]]) {
         guard let frame = event.first, let kind = frame.first else { return }
         let topic = Array(frame.dropFirst())
         do {
             guard kind == 1 else {
-                if kind == 0 {
-                    trimDeadlines = Self.trimDelays.map { DispatchTime.now() + $0 }
-                    try xpub.set(.unsubscribe(topic))
-                }
+                if kind == 0 { try xpub.set(.unsubscribe(topic)) }
                 return
             }
             try xpub.set(.subscribe(topic))

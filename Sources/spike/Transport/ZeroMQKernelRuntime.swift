@@ -5,10 +5,11 @@ import ZeroMQ
 
 /// Serves a kernel over ZeroMQ, as `spike kernel -f CONNECTION_FILE` does.
 ///
-/// Threads (design.md §4): heartbeat echo, IOPub publisher, control, shell (which runs the
-/// interpreter, on a large stack); the calling thread waits for a stop. A SIGINT raises the
-/// same cancellation flag as `interrupt_request` instead of killing the process. When
-/// `JPY_PARENT_PID` names a process, the kernel stops once that process is gone.
+/// Threads: heartbeat echo, IOPub publisher, departure watch (gives memory back after peers
+/// leave, ``DepartureWatch``), control, shell (which runs the interpreter, on a large stack);
+/// the calling thread waits for a stop. A SIGINT raises the same cancellation flag as
+/// `interrupt_request` instead of killing the process. When `JPY_PARENT_PID` names a process,
+/// the kernel stops once that process is gone.
 ///
 /// Shutdown: the `shutdown_reply` is sent, IOPub is closed (lingering to deliver what was
 /// sent), the context is shut down, the stopped channels' sockets are closed and the context
@@ -33,6 +34,9 @@ public enum ZeroMQKernelRuntime {
         signal(SIGPIPE, SIG_IGN)
         let sockets = try KernelSockets(binding: connection, limits: limits)
         if sockets.bound != connection { try reportPorts(of: sockets.bound, in: connectionFile) }
+        // Before any other thread uses the sockets: setting up a monitor is a socket operation.
+        let departures = try DepartureWatch(
+            sockets: [sockets.shell, sockets.control, sockets.stdin, sockets.iopub], context: sockets.context, log: log)
         let codec = WireCodec(key: connection.key)
         let headers = HeaderFactory()
         let gate = FrameGate(codec: codec, log: log)
@@ -55,6 +59,7 @@ public enum ZeroMQKernelRuntime {
             sockets.heartbeat.close()
         }
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.watchSubscriptions() }
+        let departuresThread = ServiceThread(name: "spike-departures") { departures.run() }
         kernel.announceStarting()
         let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
         let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
@@ -74,7 +79,7 @@ public enum ZeroMQKernelRuntime {
         sockets.context.shutdown()
         let controlStopped = controlThread.join(timeout: 0.06)
         let shellStopped = shellThread.join(timeout: 0.02)
-        let othersStopped = [heartbeatThread, iopubThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
+        let othersStopped = [heartbeatThread, iopubThread, departuresThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
         if controlStopped { sockets.control.close() }
         if shellStopped { sockets.shell.close() }
         sockets.stdin.close()
