@@ -331,17 +331,18 @@ class MessageSizeTests(_Sockets):
     def test_an_unfinished_message_of_many_frames_is_given_back_when_its_peer_leaves(self) -> None:
         """The limit is per frame: a peer speaking raw ZMTP can send one message of many frames
         under it, which libzmq holds until the message ends. Once the peer is gone, the memory
-        goes back to the system (only CURVE keeps such a peer out altogether)."""
+        goes back to the system — all but what glibc keeps at the top of a thread's heap (its
+        trim threshold, at most 64 MiB). Only CURVE keeps such a peer out altogether."""
         info = connection()
         kernel = self.start(info)
         self.wait_until_beating(kernel, info)
         baseline = memory_mib(kernel.process.pid)
         peer = zmtp_dealer(info["ip"], info["shell_port"])
         frame = zmtp_frame(b"x" * (1 << 20), more=True)
-        for _ in range(100):
+        for _ in range(200):
             peer.sendall(frame)
         deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline < 90:
+        while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline < 190:
             time.sleep(0.1)
         held = memory_mib(kernel.process.pid) - baseline
         peer.close()
@@ -349,7 +350,7 @@ class MessageSizeTests(_Sockets):
         while time.monotonic() < deadline and memory_mib(kernel.process.pid) - baseline > held / 2:
             time.sleep(0.1)
         kept = memory_mib(kernel.process.pid) - baseline
-        print(f"unfinished 100 x 1 MiB message: {held:.0f} MiB held, {kept:.0f} MiB kept after the peer left")
+        print(f"unfinished 200 x 1 MiB message: {held:.0f} MiB held, {kept:.0f} MiB kept after the peer left")
         self.assertLess(kept, held / 2, "memory kept after the peer left")
         raw = self.raw(info)
         parts = kernel_info_parts()
