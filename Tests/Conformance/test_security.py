@@ -447,6 +447,24 @@ class PortsAndHostsTests(_Sockets):
         self.assertTrue(kc.is_alive())
         self.assertEqual(kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]["status"], "ok")
 
+    def test_ipc_port_zero_takes_the_first_free_numbered_path(self) -> None:
+        folder = Path(tempfile.mkdtemp(prefix="spike-ipc-"))
+        self.addCleanup(shutil.rmtree, folder, ignore_errors=True)
+        (folder / "k-1").touch()  # taken: the kernel must skip it
+        info = connection(ip=str(folder / "k"), ports=[0, 0, 0, 0, 0], transport="ipc")
+        kernel = self.start(info)
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline and kernel.info()["hb_port"] == 0:
+            time.sleep(0.05)
+        written = kernel.info()
+        self.assertEqual(sorted(written[f"{name}_port"] for name in ("shell", "iopub", "stdin", "control", "hb")),
+                         [2, 3, 4, 5, 6], kernel.stderr())
+        self.wait_until_beating(kernel, written)
+        raw = self.raw(written)
+        parts = kernel_info_parts()
+        raw.send_signed(parts)
+        self.assertTrue(answered(raw, msg_id_of(parts)))
+
     def test_localhost_is_resolved_and_served(self) -> None:
         kernel = self.start(connection(ip="localhost"))
         kc = self.client(kernel.path)
