@@ -34,3 +34,17 @@ final class DigestHistoryTests: XCTestCase {
         XCTAssertTrue(history.insert(signature(0)))
     }
 }
+
+extension DigestHistoryTests {
+    func testRealSignaturesAreToldApartByEveryDigitAndRepeatsAreCaught() {
+        let signer = Signer(key: "history")
+        let signatures = (0..<1000).map { Data(signer.signature(of: [Data("message \($0)".utf8)]).utf8) }
+        var history = DigestHistory(capacity: 2000)
+        XCTAssertTrue(signatures.allSatisfy { history.insert($0) })
+        XCTAssertTrue(signatures.allSatisfy { !history.insert($0) })
+        var lastDigitChanged = signatures[0]
+        lastDigitChanged[63] = lastDigitChanged[63] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
+        XCTAssertTrue(history.insert(lastDigitChanged))
+        XCTAssertFalse(history.insert(Data(signatures[1])), "an equal copy in another buffer is a replay")
+    }
+}
