@@ -11,8 +11,8 @@ import ZeroMQ
 /// on close, so shutdown is prompt.
 ///
 /// Limits (``TransportLimits``): every socket disconnects a peer that sends a frame larger than
-/// `maxMessageBytes`, before reading it; every outgoing queue holds at most `sendQueueLimit`
-/// messages per peer. zmq's default of 1000 *drops* what it cannot queue, so a burst of quick
+/// `maxMessageBytes`, before reading it; the shell, control, stdin and IOPub queues hold at
+/// most `sendQueueLimit` messages per peer. zmq's default of 1000 *drops* what it cannot queue, so a burst of quick
 /// cells (JupyterLab's Run All of a long notebook) outran a Python client and lost outputs,
 /// idles and replies; without any limit a subscriber that stops reading made the kernel hold
 /// every output. The limit is far above what a client that reads ever has queued.

@@ -8,7 +8,7 @@
 /// - ``sendQueueLimit``: messages queued for one peer that does not read (an IOPub subscriber
 ///   that stalled, a shell client that stopped reading replies). Past it that peer's messages
 ///   are dropped — only that peer's — instead of held without bound; its queue is freed when
-///   it disconnects. 100,000 is twice what a Run All of 10,000 quick cells queues (five IOPub
+///   it disconnects (and the memory given back to the system, ``DepartureWatch``). 100,000 is twice what a Run All of 10,000 quick cells queues (five IOPub
 ///   messages each) for a client that sends them all before reading, so a client that keeps
 ///   up never reaches it. Held memory is at most this many messages (~0.5 KB each for status
 ///   and short streams) plus the operating system's socket buffers.
