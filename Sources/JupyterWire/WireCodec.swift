@@ -3,7 +3,9 @@ import Foundation
 /// Frames ⇄ messages: `<IDS|MSG>` framing, signing on the way out, verification on the way in.
 ///
 /// Decoding checks the HMAC over the received bytes *before* any JSON is parsed, so a forged
-/// message never reaches the JSON parser. Every failure is a ``WireError``; nothing traps.
+/// message never reaches the JSON parser; then (when signing is on) asks whether the signature
+/// is fresh, so a replayed message is refused before it is parsed too (see ``DigestHistory``).
+/// Every failure is a ``WireError``; nothing traps.
 public struct WireCodec: Sendable {
     /// The frame separating routing identities from the message.
     public static let delimiter = Data("<IDS|MSG>".utf8)
@@ -33,7 +35,13 @@ public struct WireCodec: Sendable {
     }
 
     /// The message carried by `frames`, after verifying its signature.
-    public func decode(_ frames: [Data]) -> Result<Message, WireError> {
+    ///
+    /// `isFresh` is asked about every correctly signed message's signature (only when signing
+    /// is on: unsigned messages all share the empty signature) and answers false for one seen
+    /// before, which fails with ``WireError/replayed``; it may record the signature.
+    public func decode(
+        _ frames: [Data], isFresh: (Data) -> Bool = { _ in true }
+    ) -> Result<Message, WireError> {
         guard let delimiterIndex = frames.firstIndex(of: Self.delimiter) else {
             return .failure(.missingDelimiter)
         }
@@ -43,6 +51,7 @@ public struct WireCodec: Sendable {
         let signature = rest[start]
         let parts = rest[(start + 1)...(start + 4)]
         guard signer.verify(signature, of: parts) else { return .failure(.badSignature) }
+        guard !signer.isSigning || isFresh(signature) else { return .failure(.replayed) }
 
         let names = ["header", "parent_header", "metadata", "content"]
         var values = [JSONValue]()

@@ -6,6 +6,8 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
     case truncated(framesAfterDelimiter: Int)
     /// The signature did not match the HMAC of the received frames (or was missing).
     case badSignature
+    /// The signature is valid but was seen before: the message is a copy of one already received.
+    case replayed
     /// A JSON part (`header`, `parent_header`, `metadata`, `content`) is not valid JSON.
     case invalidJSON(part: String)
     /// A JSON part has the wrong type, e.g. `content` is not an object.
@@ -20,6 +22,7 @@ public enum WireError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingDelimiter: return "no <IDS|MSG> delimiter"
         case .truncated(let count): return "truncated message: \(count) frames after the delimiter, need 5"
         case .badSignature: return "signature does not match"
+        case .replayed: return "replayed message (its signature was seen before)"
         case .invalidJSON(let part): return "\(part) is not valid JSON"
         case .notAnObject(let part): return "\(part) is not a JSON object"
         case .invalidHeader(let why): return "invalid header: \(why)"

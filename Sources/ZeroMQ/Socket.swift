@@ -28,7 +28,7 @@ public final class Socket: @unchecked Sendable {
         }
     }
 
-    private func open(_ operation: String) throws(ZeroMQError) -> UnsafeMutableRawPointer {
+    func open(_ operation: String) throws(ZeroMQError) -> UnsafeMutableRawPointer {
         guard let handle else { throw .failed(operation: operation, code: ENOTSOCK, message: "socket closed") }
         return handle
     }

@@ -28,9 +28,92 @@ final class ConnectionInfoTests: XCTestCase {
         XCTAssertEqual(info.address(of: .heartbeat), "ipc:///tmp/kernel-x-53798")
     }
 
-    func testAMissingKeyMeansNoSigning() throws {
-        let text = tcpFile.replacingOccurrences(of: "\"key\": \"a0436f6c-1916-498b-8eb9-e81ab9368e84\",", with: "")
-        XCTAssertEqual(try ConnectionInfo(jsonBytes: Data(text.utf8)).key, "")
+    private func replacing(_ old: String, with new: String) -> Data {
+        Data(tcpFile.replacingOccurrences(of: old, with: new).utf8)
+    }
+
+    private let keyField = "\"key\": \"a0436f6c-1916-498b-8eb9-e81ab9368e84\","
+
+    func testAMissingKeyIsReplacedByAGeneratedOneSoNothingUnsignedIsAccepted() throws {
+        let info = try ConnectionInfo(jsonBytes: replacing(keyField, with: ""), generateKey: { "fresh-key" })
+        XCTAssertEqual(info.key, "fresh-key")
+        XCTAssertEqual(info.keyOrigin, .generated)
+        let first = try ConnectionInfo(jsonBytes: replacing(keyField, with: ""))
+        let second = try ConnectionInfo(jsonBytes: replacing(keyField, with: ""))
+        XCTAssertFalse(first.key.isEmpty)
+        XCTAssertNotEqual(first.key, second.key, "the generated key is random")
+    }
+
+    func testAnEmptyKeyIsKeptAndMeansNoSigning() throws {
+        let info = try ConnectionInfo(jsonBytes: replacing("a0436f6c-1916-498b-8eb9-e81ab9368e84", with: ""))
+        XCTAssertEqual(info.key, "")
+        XCTAssertEqual(info.keyOrigin, .file)
+    }
+
+    func testAKeyThatIsNotAStringIsRefusedNamingWhatItIs() {
+        let cases: [(String, String)] = [
+            ("42", "a number"), ("null", "null"), ("[\"k\"]", "a list"), ("{}", "an object"), ("true", "a boolean"),
+        ]
+        for (value, kind) in cases {
+            XCTAssertThrowsError(
+                try ConnectionInfo(jsonBytes: replacing("\"a0436f6c-1916-498b-8eb9-e81ab9368e84\"", with: value))
+            ) { error in
+                XCTAssertEqual(error as? ConnectionFileError, .keyNotAString(found: kind), value)
+                XCTAssertEqual(
+                    "\(error)", "connection file's \"key\" must be a string (the HMAC signing key), not \(kind)")
+            }
+        }
+    }
+
+    func testAnIPv6AddressIsBracketedAndPortZeroAsksForAnyPort() throws {
+        var info = try ConnectionInfo(jsonBytes: replacing("127.0.0.1", with: "::1"))
+        XCTAssertTrue(info.isIPv6)
+        XCTAssertEqual(info.address(of: .shell), "tcp://[::1]:53794")
+        info.setPort(0, of: .heartbeat)
+        XCTAssertEqual(info.address(of: .heartbeat), "tcp://[::1]:*")
+        XCTAssertEqual(try ConnectionInfo(jsonBytes: replacing("53798", with: "0")).address(of: .heartbeat),
+                       "tcp://127.0.0.1:*")
+    }
+
+    func testReplacingPortsKeepsEveryOtherField() throws {
+        let original = replacing("53798", with: "0")
+        var info = try ConnectionInfo(jsonBytes: original)
+        info.setPort(41234, of: .heartbeat)
+        let updated = try XCTUnwrap(JSONValue(jsonBytes: try info.replacingPorts(in: original)))
+        var expected = try XCTUnwrap(JSONValue(jsonBytes: original)?.objectValue)
+        expected["hb_port"] = 41234
+        XCTAssertEqual(updated, .object(expected))
+    }
+
+    private let publicKey = "rq:rM>}U?@Lns47E1%kR.o@n%FcmmsL/@{H8]yf7"
+    private let secretKey = "JTKVSB%%)wK0E.X)V>+}o?pNmC{O&4W4b!Ni{Lh6"
+
+    func testCurveKeysAreReadWhenBothAreGiven() throws {
+        let text = keyField + " \"curve_publickey\": \"\(publicKey)\", \"curve_secretkey\": \"\(secretKey)\","
+        let info = try ConnectionInfo(jsonBytes: replacing(keyField, with: text))
+        XCTAssertEqual(info.curve, ConnectionInfo.CurveKeys(publicKey: publicKey, secretKey: secretKey))
+        XCTAssertNil(try ConnectionInfo(jsonBytes: Data(tcpFile.utf8)).curve)
+        let nulls = keyField + " \"curve_publickey\": null, \"curve_secretkey\": null,"
+        XCTAssertNil(try ConnectionInfo(jsonBytes: replacing(keyField, with: nulls)).curve)
+    }
+
+    func testABadOrLoneCurveKeyIsRefusedByField() {
+        func error(_ extra: String) -> ConnectionFileError? {
+            do {
+                _ = try ConnectionInfo(jsonBytes: replacing(keyField, with: keyField + extra))
+                return nil
+            } catch {
+                return error
+            }
+        }
+        XCTAssertEqual(error(" \"curve_secretkey\": \"\(secretKey)\","), .incompleteCurveKeys(missing: "curve_publickey"))
+        XCTAssertEqual(error(" \"curve_publickey\": \"\(publicKey)\","), .incompleteCurveKeys(missing: "curve_secretkey"))
+        XCTAssertEqual(
+            error(" \"curve_publickey\": \"short\", \"curve_secretkey\": \"\(secretKey)\","),
+            .invalidCurveKey(field: "curve_publickey"))
+        XCTAssertEqual(
+            error(" \"curve_publickey\": \"\(publicKey)\", \"curve_secretkey\": 7,"),
+            .invalidCurveKey(field: "curve_secretkey"))
     }
 
     func testProblemsAreReportedByField() {

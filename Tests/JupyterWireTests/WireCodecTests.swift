@@ -101,3 +101,25 @@ extension Result {
         return nil
     }
 }
+
+extension WireCodecTests {
+    func testAValidSignatureSeenBeforeIsRefusedAsAReplay() throws {
+        let codec = WireCodec(key: "replay-key")
+        let frames = codec.encode(Message(header: HeaderFactory(session: "s").header(for: "execute_request")))
+        var history = DigestHistory(capacity: 4)
+        XCTAssertNoThrow(try codec.decode(frames, isFresh: { history.insert($0) }).get())
+        XCTAssertEqual(codec.decode(frames, isFresh: { history.insert($0) }).failure, .replayed)
+        XCTAssertEqual(history.count, 1)
+    }
+
+    func testOnlyCorrectlySignedMessagesReachTheReplayCheck() throws {
+        let codec = WireCodec(key: "replay-key")
+        let forged = WireCodec(key: "other").encode(Message(header: HeaderFactory(session: "s").header(for: "x")))
+        var asked = 0
+        XCTAssertEqual(codec.decode(forged, isFresh: { _ in asked += 1; return true }).failure, .badSignature)
+        let unsigned = WireCodec(key: "")
+        let message = unsigned.encode(Message(header: HeaderFactory(session: "s").header(for: "x")))
+        for _ in 0..<2 { XCTAssertNoThrow(try unsigned.decode(message, isFresh: { _ in asked += 1; return false }).get()) }
+        XCTAssertEqual(asked, 0, "forged messages are not recorded; without signing there is nothing to compare")
+    }
+}

@@ -47,6 +47,7 @@ extension WireError {
         case .missingDelimiter: return "missingDelimiter"
         case .truncated: return "truncated"
         case .badSignature: return "badSignature"
+        case .replayed: return "replayed"
         case .invalidJSON: return "invalidJSON"
         case .notAnObject: return "notAnObject"
         case .invalidHeader: return "invalidHeader"

@@ -35,6 +35,15 @@ final class KernelspecInstallerTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("logo-svg.svg"), encoding: .utf8), "<svg/>")
     }
 
+    func testTheRepositorysSpecDeclaresCurveEncryptionSoJupyterClientProvisionsKeys() throws {
+        let repositorySpec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../kernelspec/spike").standardized
+        let target = try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: repositorySpec.path)
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: target.appendingPathComponent("kernel.json"))) as? [String: Any]
+        let metadata = try XCTUnwrap(spec?["metadata"] as? [String: Any])
+        XCTAssertEqual(metadata["supported_encryption"] as? [String], ["curve"])
+    }
+
     func testReinstallingReplacesTheOldSpec() throws {
         let prefix = KernelspecInstaller.Destination.prefix(root.appendingPathComponent("env").path)
         let target = try installer().install(to: prefix, from: nil)

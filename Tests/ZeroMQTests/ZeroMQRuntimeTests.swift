@@ -65,6 +65,22 @@ final class ZeroMQRuntimeTests: XCTestCase {
         XCTAssertEqual(try kernel.client.receive(on: .control)?.parentMessageID, controlRequest.header.messageID)
     }
 
+    func testARequestSentSevenTimesRunsOnce() throws {
+        let request = Message(
+            header: HeaderFactory(session: "replay").header(for: "execute_request"), content: ExecuteRequest(code: "once").json
+        )
+        let frames = kernel.client.codec.encode(request)
+        for _ in 0..<7 { try kernel.client.sendRaw(frames) }
+        let marker = try kernel.client.send("kernel_info_request")
+        var replies = [Message]()
+        while let reply = try kernel.client.receive(on: .shell), reply.parentMessageID != marker.header.messageID {
+            replies.append(reply)
+        }
+        XCTAssertEqual(replies.map(\.type), ["execute_reply"])
+        XCTAssertEqual(replies.first?.parentMessageID, request.header.messageID)
+        XCTAssertEqual(replies.first?.content["execution_count"], 1)
+    }
+
     func testControlIsServedWhileACellRunsAndItsInterruptStopsTheCell() throws {
         let run = try kernel.client.send("execute_request", ExecuteRequest(code: "spin").json)
         XCTAssertEqual(kernel.interpreter.started.wait(timeout: .now() + 5), .success)

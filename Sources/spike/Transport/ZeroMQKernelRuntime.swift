@@ -5,10 +5,11 @@ import ZeroMQ
 
 /// Serves a kernel over ZeroMQ, as `spike kernel -f CONNECTION_FILE` does.
 ///
-/// Threads (design.md §4): heartbeat echo, IOPub publisher, control, shell (which runs the
-/// interpreter, on a large stack); the calling thread waits for a stop. A SIGINT raises the
-/// same cancellation flag as `interrupt_request` instead of killing the process. When
-/// `JPY_PARENT_PID` names a process, the kernel stops once that process is gone.
+/// Threads: heartbeat echo, IOPub publisher, departure watch (gives memory back after peers
+/// leave, ``DepartureWatch``), control, shell (which runs the interpreter, on a large stack);
+/// the calling thread waits for a stop. A SIGINT raises the same cancellation flag as
+/// `interrupt_request` instead of killing the process. When `JPY_PARENT_PID` names a process,
+/// the kernel stops once that process is gone.
 ///
 /// Shutdown: the `shutdown_reply` is sent, IOPub is closed (lingering to deliver what was
 /// sent), the context is shut down, the stopped channels' sockets are closed and the context
@@ -18,15 +19,24 @@ public enum ZeroMQKernelRuntime {
     /// Binds the sockets named by `connectionFile`, serves `interpreter` until a shutdown
     /// request (or the parent's death), and returns the process exit status (0).
     ///
-    /// - Throws: ``ConnectionFileError`` when the file is unusable, ``ZeroMQError`` when a
-    ///   socket cannot be bound (e.g. the port is taken).
+    /// Logs a warning when the file turns signing off (empty `key`) or has no key (a random
+    /// one is used, so every request is refused). A port 0 is bound to a free port, written
+    /// back into the file.
+    ///
+    /// - Throws: ``ConnectionFileError`` when the file is unusable, ``TransportError`` when a
+    ///   socket cannot be set up (e.g. the port is taken, or CURVE is asked for and missing).
     public static func run(
-        connectionFile: String, interpreter: any Interpreter,
+        connectionFile: String, interpreter: any Interpreter, limits: TransportLimits = TransportLimits(),
         log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
+        for warning in securityWarnings(for: connection) { log("warning: \(warning)") }
         signal(SIGPIPE, SIG_IGN)
-        let sockets = try KernelSockets(binding: connection)
+        let sockets = try KernelSockets(binding: connection, limits: limits)
+        if sockets.bound != connection { try reportPorts(of: sockets.bound, in: connectionFile) }
+        // Before any other thread uses the sockets: setting up a monitor is a socket operation.
+        let departures = try DepartureWatch(
+            sockets: [sockets.shell, sockets.control, sockets.stdin, sockets.iopub], context: sockets.context, log: log)
         let codec = WireCodec(key: connection.key)
         let headers = HeaderFactory()
         let gate = FrameGate(codec: codec, log: log)
@@ -49,6 +59,7 @@ public enum ZeroMQKernelRuntime {
             sockets.heartbeat.close()
         }
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.watchSubscriptions() }
+        let departuresThread = ServiceThread(name: "spike-departures") { departures.run() }
         kernel.announceStarting()
         let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
         let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
@@ -68,7 +79,7 @@ public enum ZeroMQKernelRuntime {
         sockets.context.shutdown()
         let controlStopped = controlThread.join(timeout: 0.06)
         let shellStopped = shellThread.join(timeout: 0.02)
-        let othersStopped = [heartbeatThread, iopubThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
+        let othersStopped = [heartbeatThread, iopubThread, departuresThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
         if controlStopped { sockets.control.close() }
         if shellStopped { sockets.shell.close() }
         sockets.stdin.close()
@@ -80,6 +91,31 @@ public enum ZeroMQKernelRuntime {
             Thread.sleep(forTimeInterval: 0.02)
         }
         return 0
+    }
+
+    /// What is unsafe about `connection`, one sentence each.
+    static func securityWarnings(for connection: ConnectionInfo) -> [String] {
+        switch connection.keyOrigin {
+        case .generated:
+            return ["the connection file has no \"key\": using a random one, so every request is refused "
+                + "(unsigned, or signed with another key); give the kernel the key its client signs with"]
+        case .file where connection.key.isEmpty:
+            return ["message signing is off (the connection file's \"key\" is empty): any process that can "
+                + "reach the kernel's ports can run code in it"]
+        case .file:
+            return []
+        }
+    }
+
+    /// Writes the ports in use into the connection file, keeping its other fields — and its
+    /// permissions: written in place, not replaced, since it holds the key.
+    private static func reportPorts(of bound: ConnectionInfo, in path: String) throws(TransportError) {
+        do {
+            let original = try Data(contentsOf: URL(fileURLWithPath: path))
+            try bound.replacingPorts(in: original).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw .connectionFileNotUpdated(path: path, reason: "\(error)")
+        }
     }
 
     /// Terminates `context` (all its sockets closed), which waits until their queued messages
