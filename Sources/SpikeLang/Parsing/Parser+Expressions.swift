@@ -174,16 +174,17 @@ extension Parser {
     }
 
     /// Positional arguments first, then `name=value`; a name given twice is reported at its
-    /// second occurrence.
+    /// second occurrence. Cost: O(n) for n arguments.
     private mutating func parseArguments(opener: Token) throws -> [Argument] {
         var arguments: [Argument] = []
+        var names: Set<String> = []
         while !check(.rightParen) {
             let token = peek()
             if case .identifier(let name) = token.kind, peekNext().kind == .symbol(.assign) {
                 advance()
                 advance()
                 skipNewlines()
-                if arguments.contains(where: { $0.name == name }) {
+                guard names.insert(name).inserted else {
                     throw Diagnostic(.duplicateArgument(name), at: token.range)
                 }
                 let value = try parseExpression()
@@ -191,7 +192,7 @@ extension Parser {
             } else {
                 if token.kind == .endOfInput { break }
                 let value = try parseExpression()
-                if arguments.contains(where: { $0.name != nil }) {
+                if !names.isEmpty {
                     throw Diagnostic(.positionalAfterNamed, at: value.range)
                 }
                 arguments.append(Argument(name: nil, nameRange: nil, value: value))
@@ -273,9 +274,11 @@ extension Parser {
         return items
     }
 
-    /// `{name: value, …}`; a field name may also be written as a string.
+    /// `{name: value, …}`; a field name may also be written as a string. A name given twice is
+    /// reported at its second occurrence. Cost: O(n) for n fields.
     private mutating func parseRecord(opener: Token) throws -> [RecordField] {
         var fields: [RecordField] = []
+        var names: Set<String> = []
         while !check(.rightBrace), peek().kind != .endOfInput {
             let token = advance()
             let name: String
@@ -285,7 +288,7 @@ extension Parser {
             case .string(let string): name = string
             default: throw Diagnostic(.expected("a field name", found: token.description), at: token.range)
             }
-            if fields.contains(where: { $0.name == name }) {
+            guard names.insert(name).inserted else {
                 throw Diagnostic(.duplicateField(name), at: token.range)
             }
             try expect(.colon)

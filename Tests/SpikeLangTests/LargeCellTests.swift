@@ -1,0 +1,116 @@
+import XCTest
+@testable import SpikeLang
+
+/// Huge cells and sessions keep the diagnostics of small ones: duplicates are found by
+/// lookup (reported at the second occurrence, as always) and "did you mean" stays bounded.
+final class LargeCellTests: XCTestCase {
+    private let count = 100_000
+
+    func testADuplicateFieldAmongAHundredThousandIsReportedAtItsSecondOccurrence() {
+        let fields = (0..<count).map { "f\($0): \($0)" }.joined(separator: ", ")
+        let (program, diagnostics) = Parser.parse("{\(fields), f7: 0}")
+        XCTAssertTrue(program.statements.isEmpty)
+        let column = 1 + fields.count + 3
+        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateField("f7"), at: SourceRange(line: 1, column: column, length: 2))])
+        XCTAssertEqual(Parser.parse("{\(fields)}").diagnostics, [])
+    }
+
+    func testADuplicateParameterAmongManyIsReportedAtItsSecondOccurrence() {
+        let parameters = (0..<count).map { "p\($0)" }.joined(separator: ", ")
+        let (_, diagnostics) = Parser.parse("fn f(\(parameters), p42) = 0")
+        let column = 6 + parameters.count + 2
+        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateParameter("p42"), at: SourceRange(line: 1, column: column, length: 3))])
+    }
+
+    func testARequiredParameterAfterADefaultIsStillReportedAtItsName() {
+        let (_, diagnostics) = Parser.parse("fn f(a, b=1, c, d) = 0")
+        XCTAssertEqual(diagnostics, [Diagnostic(.requiredAfterDefault("c"), at: SourceRange(line: 1, column: 14))])
+    }
+
+    func testADuplicateNamedArgumentAmongManyIsReportedAtItsSecondOccurrence() {
+        let arguments = (0..<count).map { "a\($0)=\($0)" }.joined(separator: ", ")
+        let (_, diagnostics) = Parser.parse("f(\(arguments), a99999=0)")
+        let column = 3 + arguments.count + 2
+        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateArgument("a99999"), at: SourceRange(line: 1, column: column, length: 6))])
+    }
+
+    func testAPositionalArgumentAfterNamedOnesIsStillReported() {
+        let (_, diagnostics) = Parser.parse("f(1, a=2, 3)")
+        XCTAssertEqual(diagnostics, [Diagnostic(.positionalAfterNamed, at: SourceRange(line: 1, column: 11))])
+    }
+
+    func testDidYouMeanFindsTheOneCloseNameAmongAHundredThousandBindings() {
+        let bindings = Dictionary(uniqueKeysWithValues: (0..<count).map { ("value_\($0)", Value.number(Double($0))) })
+        let outer = OuterNames(bindings: bindings, library: Library())
+        let diagnostics = Checker.check(Parser.parse("vaule_4242").program, outer: outer)
+        XCTAssertEqual(diagnostics.map(\.problem), [.undefinedName("vaule_4242", suggestion: "value_4242")])
+    }
+
+    func testDidYouMeanStopsSuggestingOnceTheCellsBudgetIsSpent() {
+        let bindings = Dictionary(uniqueKeysWithValues: (0..<1000).map { ("value_\($0)", Value.number(Double($0))) })
+        let outer = OuterNames(bindings: bindings, library: Library())
+        let perSearch = 1000 + Library().builtins.count
+        let cell = (0..<6).map { "vaule_\($0)" }.joined(separator: "\n")
+        let diagnostics = Checker.check(Parser.parse(cell).program, outer: outer, suggestionCandidateLimit: 3 * perSearch + 1)
+        XCTAssertEqual(diagnostics.map(\.problem), (0..<6).map { index in
+            .undefinedName("vaule_\(index)", suggestion: index < 3 ? "value_\(index)" : nil)
+        })
+    }
+
+    func testNamesBoundInABranchOrAFunctionBodyKeepTheirScopes() {
+        let outer = OuterNames(bindings: [:], library: Library())
+        let cell = """
+            if true { first_value = 1 } else { second_value = first_value }
+            fn f(parameter) { local_value = parameter
+            local_value }
+            [first_value, second_value, f, parameter, local_value]
+            """
+        let diagnostics = Checker.check(Parser.parse(cell).program, outer: outer)
+        XCTAssertEqual(diagnostics.map(\.problem), [
+            .undefinedName("first_value", suggestion: nil),
+            .undefinedName("parameter", suggestion: nil),
+            .undefinedName("local_value", suggestion: nil),
+        ])
+        XCTAssertEqual(diagnostics.map(\.range.start.line), [1, 4, 4])
+    }
+
+    func testANameLongerThanTheBoundGetsNoSuggestion() {
+        let long = String(repeating: "a", count: Suggestion.maximumLength)
+        XCTAssertEqual(Suggestion.closest(to: long + "b", among: [long + "c"]), nil)
+        XCTAssertEqual(Suggestion.closest(to: String(long.dropLast()) + "b", among: [long]), long)
+    }
+
+    func testTheBoundedEditDistanceAgreesWithTheFullTable() {
+        var state: UInt64 = 11
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let letters = Array("abc")
+        for _ in 0..<3000 {
+            let a = (0..<(next() % 9)).map { _ in letters[next() % 3] }
+            let b = (0..<(next() % 9)).map { _ in letters[next() % 3] }
+            let full = Self.fullDistance(a, b)
+            for limit in 0...5 {
+                XCTAssertEqual(Suggestion.editDistance(a, b, limit: limit), full <= limit ? full : nil,
+                               "\(String(a)) → \(String(b)) within \(limit)")
+            }
+        }
+    }
+
+    /// Oracle: optimal string alignment distance over the whole table.
+    private static func fullDistance(_ a: [Character], _ b: [Character]) -> Int {
+        var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { d[i][0] = i }
+        for j in 0...b.count { d[0][j] = j }
+        for i in stride(from: 1, through: a.count, by: 1) {
+            for j in stride(from: 1, through: b.count, by: 1) {
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+                }
+            }
+        }
+        return d[a.count][b.count]
+    }
+}
