@@ -117,14 +117,17 @@ extension MembraneTrace: Panel {
         ])
     }
 
-    /// Spike ticks in a strip between the title and the plot, labelled "spikes".
+    /// Spike ticks in a strip between the title and the plot, labelled "spikes"; more ticks
+    /// than the plot has pixel columns are thinned to one per column (see `Decimation`).
     private func spikeStrip(_ times: [Double], axes: Axes) -> Markup {
         guard !times.isEmpty else { return .empty }
         let top = axes.plot.minY - Self.stripHeight + 4
         let height = Self.stripHeight - 10
+        let screen = times.map(axes.screenX)
+        let drawn = Double(screen.count) > axes.plot.width ? Decimation.ticksPerColumn(screen) : screen
         var path = PathData()
-        for time in times {
-            path.move(axes.screenX(time), top)
+        for x in drawn {
+            path.move(x, top)
             path.vertical(height)
         }
         return .group([
