@@ -13,15 +13,12 @@ extension LIF {
     /// The trace of this neuron driven by `input`, polling `isCancelled` every
     /// `cancellationChunk` steps; throws `.interrupted` when it fires. Cost: O(T).
     public func simulate(input: [Double], isCancelled: CancellationCheck?) throws -> Trace {
-        var recorder = TraceRecorder(capacity: input.count)
-        try forEachChunk(input.count, isCancelled: isCancelled) { range in
-            recorder.run(self, over: input[range])
-        }
-        return recorder.trace(threshold: threshold)
+        try record(input.count, isCancelled: isCancelled) { input[$0] }
     }
 
     /// The trace under a constant `current` for `steps` steps; checks the memory budget first
-    /// and `.value(argument: "steps")` for a negative count.
+    /// and `.value(argument: "steps")` for a negative count. `isCancelled` is polled every
+    /// `cancellationChunk` steps. Cost: O(steps).
     public func simulate(
         current: Double, steps: Int, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
     ) throws -> Trace {
@@ -30,7 +27,19 @@ extension LIF {
         }
         // Charge and membrane (8 bytes each) plus the input: about 5 Float32 slots per step.
         try budget.check(scalars: steps.multipliedReportingOverflow(by: 5).overflow ? Int.max : steps * 5)
-        return try simulate(input: [Double](repeating: current, count: steps), isCancelled: isCancelled)
+        return try record(steps, isCancelled: isCancelled) { repeatElement(current, count: $0.count) }
+    }
+
+    /// The trace of `steps` steps whose inputs `input` gives per chunk of steps, polling
+    /// `isCancelled` between chunks.
+    private func record<Input: Sequence<Double>>(
+        _ steps: Int, isCancelled: CancellationCheck?, input: (Range<Int>) -> Input
+    ) throws -> Trace {
+        var recorder = TraceRecorder(capacity: steps)
+        try forEachChunk(steps, isCancelled: isCancelled) { range in
+            recorder.run(self, over: input(range))
+        }
+        return recorder.trace(threshold: threshold)
     }
 }
 
@@ -49,7 +58,7 @@ private struct TraceRecorder {
     }
 
     /// Steps `neuron` through `input`, appending one entry per step to each column.
-    mutating func run(_ neuron: LIF, over input: ArraySlice<Double>) {
+    mutating func run(_ neuron: LIF, over input: some Sequence<Double>) {
         for x in input {
             let result = neuron.step(input: x, membrane: v)
             charge.append(result.charge)
