@@ -4,9 +4,9 @@ import XCTest
 /// Huge cells and sessions keep the diagnostics of small ones: duplicates are found by
 /// lookup (reported at the second occurrence, as always) and "did you mean" stays bounded.
 final class LargeCellTests: XCTestCase {
-    private let count = 100_000
+    private let count = 20_000
 
-    func testADuplicateFieldAmongAHundredThousandIsReportedAtItsSecondOccurrence() {
+    func testADuplicateFieldAmongTwentyThousandIsReportedAtItsSecondOccurrence() {
         let fields = (0..<count).map { "f\($0): \($0)" }.joined(separator: ", ")
         let (program, diagnostics) = Parser.parse("{\(fields), f7: 0}")
         XCTAssertTrue(program.statements.isEmpty)
@@ -29,9 +29,9 @@ final class LargeCellTests: XCTestCase {
 
     func testADuplicateNamedArgumentAmongManyIsReportedAtItsSecondOccurrence() {
         let arguments = (0..<count).map { "a\($0)=\($0)" }.joined(separator: ", ")
-        let (_, diagnostics) = Parser.parse("f(\(arguments), a99999=0)")
+        let (_, diagnostics) = Parser.parse("f(\(arguments), a19999=0)")
         let column = 3 + arguments.count + 2
-        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateArgument("a99999"), at: SourceRange(line: 1, column: column, length: 6))])
+        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateArgument("a19999"), at: SourceRange(line: 1, column: column, length: 6))])
     }
 
     func testAPositionalArgumentAfterNamedOnesIsStillReported() {
@@ -39,7 +39,7 @@ final class LargeCellTests: XCTestCase {
         XCTAssertEqual(diagnostics, [Diagnostic(.positionalAfterNamed, at: SourceRange(line: 1, column: 11))])
     }
 
-    func testDidYouMeanFindsTheOneCloseNameAmongAHundredThousandBindings() {
+    func testDidYouMeanFindsTheOneCloseNameAmongTwentyThousandBindings() {
         let bindings = Dictionary(uniqueKeysWithValues: (0..<count).map { ("value_\($0)", Value.number(Double($0))) })
         let outer = OuterNames(bindings: bindings, library: Library())
         let diagnostics = Checker.check(Parser.parse("vaule_4242").program, outer: outer)

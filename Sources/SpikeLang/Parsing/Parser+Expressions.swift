@@ -6,14 +6,22 @@ extension Parser {
     enum BinaryLevel: CaseIterable {
         case comparison, composition, additive, multiplicative
 
-        var operators: [Symbol: BinaryOperator] {
-            switch self {
-            case .comparison:
-                return [.equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
-                        .greater: .greater, .greaterEqual: .greaterEqual]
-            case .composition: return [.compose: .compose]
-            case .additive: return [.plus: .add, .minus: .subtract]
-            case .multiplicative: return [.star: .multiply, .slash: .divide, .percent: .remainder]
+        /// The operator `symbol` spells at this level, if any (a switch: no table built per call).
+        func binaryOperator(_ symbol: Symbol) -> BinaryOperator? {
+            switch (self, symbol) {
+            case (.comparison, .equal): return .equal
+            case (.comparison, .notEqual): return .notEqual
+            case (.comparison, .less): return .less
+            case (.comparison, .lessEqual): return .lessEqual
+            case (.comparison, .greater): return .greater
+            case (.comparison, .greaterEqual): return .greaterEqual
+            case (.composition, .compose): return .compose
+            case (.additive, .plus): return .add
+            case (.additive, .minus): return .subtract
+            case (.multiplicative, .star): return .multiply
+            case (.multiplicative, .slash): return .divide
+            case (.multiplicative, .percent): return .remainder
+            default: return nil
             }
         }
 
@@ -91,7 +99,7 @@ extension Parser {
         let saved = nesting
         defer { nesting = saved }
         var previous: BinaryOperator?
-        while case .symbol(let symbol) = peek().kind, let op = level.operators[symbol] {
+        while case .symbol(let symbol) = peek().kind, let op = level.binaryOperator(symbol) {
             let token = advance()
             // `0 < x < 1` would compare a boolean with 1: say how to write it instead.
             if level == .comparison, let previous {
