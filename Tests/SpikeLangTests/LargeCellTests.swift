@@ -98,6 +98,34 @@ final class LargeCellTests: XCTestCase {
         }
     }
 
+    func testClosestAgreesWithAnExhaustiveSearchOverMixedCaseAndUnicodeNames() {
+        var state: UInt64 = 23
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let pieces = ["a", "b", "A", "B", "é", "_", "1", "ab", "e\u{301}"]
+        func word() -> String { (0..<(next() % 9)).map { _ in pieces[next() % pieces.count] }.joined() }
+        for _ in 0..<400 {
+            let name = word()
+            let candidates = (0..<30).map { _ in word() } + [String(repeating: "a", count: 70)]
+            XCTAssertEqual(Suggestion.closest(to: name, among: candidates), Self.exhaustiveClosest(to: name, among: candidates),
+                           "\(name) among \(candidates)")
+        }
+    }
+
+    /// Oracle: every candidate's full-table distance, the smallest accepted one, ties alphabetical.
+    private static func exhaustiveClosest(to name: String, among candidates: [String]) -> String? {
+        let target = Array(name.lowercased())
+        let accepted = candidates.filter { $0 != name }.compactMap { candidate -> (Int, String)? in
+            let other = Array(candidate.lowercased())
+            guard target.count <= 64, other.count <= 64 else { return nil }
+            let distance = fullDistance(target, other)
+            return distance <= max(1, max(target.count, other.count) / 3) ? (distance, candidate) : nil
+        }
+        return accepted.min { $0 < $1 }?.1
+    }
+
     /// Oracle: optimal string alignment distance over the whole table.
     private static func fullDistance(_ a: [Character], _ b: [Character]) -> Int {
         var d = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)

@@ -8,7 +8,7 @@ extension PositionalEncoding {
     /// `channels` is required for `.sinusoidal` (its width is the model's) and ignored where the
     /// parameters fix it. `.relative` and `.learnable` have no fixed matrix (they are computed
     /// from the input or learned) and throw `.value(argument: "pe")`. Cost: O(steps·length·channels);
-    /// `isCancelled` is polled every `cancellationChunk` rows.
+    /// `isCancelled` is polled every `cancellationChunk` entries (at least once per row).
     ///
     ///     try PositionalEncoding.standardCPG.encode(length: 3).scalars
     ///     // rows p0: 0101010101, p1: 1001010101, p2: 1001010101
@@ -28,13 +28,18 @@ extension PositionalEncoding {
         let width = try channelCount(given: channels)
         let rows = try Tensor.elementCount(of: [steps, length])
         try budget.check(scalars: try Tensor.elementCount(of: [rows, width]))
-        var scalars = [Float](repeating: 0, count: rows * width)
+        // Zeroed chunk by chunk as it is filled, so an interrupt never waits for the whole
+        // matrix to be touched.
+        var scalars = [Float]()
+        scalars.reserveCapacity(rows * width)
+        let rowsPerChunk = max(1, cancellationChunk / max(width, 1))
         switch self {
         case let .cpg(_, tau, threshold, index):
             let table = SinusoidTable(channels: width, base: tau)
             let theta = Float(threshold)
             // Row r = t·L + l: position r when rolling, l = r mod L otherwise.
-            try forEachChunk(rows, isCancelled: isCancelled) { chunk in
+            try forEachChunk(rows, of: rowsPerChunk, isCancelled: isCancelled) { chunk in
+                scalars.append(contentsOf: repeatElement(0, count: chunk.count * width))
                 for row in chunk {
                     let p = index == .rolling ? row : row % length
                     table.fill(position: p, into: &scalars, at: row * width) { $0 - theta >= 0 ? 1 : 0 }
@@ -42,7 +47,8 @@ extension PositionalEncoding {
             }
         case let .sinusoidal(base):
             let table = SinusoidTable(channels: width, base: base)
-            try forEachChunk(rows, isCancelled: isCancelled) { chunk in
+            try forEachChunk(rows, of: rowsPerChunk, isCancelled: isCancelled) { chunk in
+                scalars.append(contentsOf: repeatElement(0, count: chunk.count * width))
                 for row in chunk {
                     table.fill(position: row % length, into: &scalars, at: row * width) { $0 }
                 }
@@ -51,8 +57,8 @@ extension PositionalEncoding {
             // Row p of one endless ±1 table, read at p = t·L + l as in the reference code.
             var generator = SeededGenerator(seed: seed)
             try forEachChunk(rows * width, isCancelled: isCancelled) { chunk in
-                for index in chunk {
-                    scalars[index] = generator.next() & 1 == 0 ? -1 : 1
+                for _ in chunk {
+                    scalars.append(generator.next() & 1 == 0 ? -1 : 1)
                 }
             }
         case .relative, .learnable:
