@@ -20,7 +20,8 @@ from queue import Empty
 from typing import Any
 
 from dialects import SPIKE
-from kernel_harness import TIMEOUT, RunningKernel
+from kernel_harness import TIMEOUT
+from test_protocol_extra import _KernelChecks
 
 BOUND = 1.0
 # Long single engine calls: each runs for seconds (or far longer) unless interrupted.
@@ -34,18 +35,17 @@ ENGINE_CALLS = {
 REPEATS = 3
 
 
-class InterruptLatency(unittest.TestCase):
-    rk: RunningKernel
+class InterruptLatency(_KernelChecks, unittest.TestCase):
     latencies: dict[str, list[float]]
 
     @classmethod
     def setUpClass(cls) -> None:
-        cls.rk = RunningKernel(SPIKE.kernel_name)
+        super().setUpClass()
         cls.latencies = {}
 
     @classmethod
     def tearDownClass(cls) -> None:
-        cls.rk.stop()
+        super().tearDownClass()
         every = [value for values in cls.latencies.values() for value in values]
         if every:
             print(f"\ninterrupt → reply latency over {len(every)} interrupts: "
@@ -54,30 +54,14 @@ class InterruptLatency(unittest.TestCase):
                 print(f"  {name}: " + ", ".join(f"{value * 1000:.0f} ms" for value in values))
 
     def setUp(self) -> None:
-        self.rk.drain(0.05)
+        super().setUp()
         self.assert_ok(self.rk.run("kept = 41"))
-
-    def assert_ok(self, exchange: Any) -> None:
-        self.assertIsNotNone(exchange.reply, "no reply")
-        self.assertEqual(exchange.content["status"], "ok", exchange.content)
-
-    def wait_for_input(self, msg_id: str) -> None:
-        """Reads IOPub until the cell's execute_input: the kernel is running it."""
-        deadline = time.monotonic() + TIMEOUT
-        while time.monotonic() < deadline:
-            try:
-                msg = self.rk.kc.get_iopub_msg(timeout=0.1)
-            except Empty:
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "execute_input":
-                return
-        self.fail(f"cell {msg_id} never started")
 
     def interrupt(self, name: str, code: str, delay: float) -> dict[str, Any]:
         """Runs `code`, interrupts it `delay` s after it started, and returns the reply's
         content; records the latency from the interrupt to the reply under `name`."""
         msg_id = self.rk.execute(code)
-        self.wait_for_input(msg_id)
+        self.wait_until_running(msg_id)
         time.sleep(delay)
         sent = time.monotonic()
         self.rk.send("control", "interrupt_request", {})

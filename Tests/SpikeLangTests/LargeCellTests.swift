@@ -6,32 +6,25 @@ import XCTest
 final class LargeCellTests: XCTestCase {
     private let count = 20_000
 
-    func testADuplicateFieldAmongTwentyThousandIsReportedAtItsSecondOccurrence() {
+    func testADuplicateFieldParameterOrArgumentAmongManyIsReportedAtItsSecondOccurrence() {
         let fields = (0..<count).map { "f\($0): \($0)" }.joined(separator: ", ")
-        let (program, diagnostics) = Parser.parse("{\(fields), f7: 0}")
-        XCTAssertTrue(program.statements.isEmpty)
-        let column = 1 + fields.count + 3
-        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateField("f7"), at: SourceRange(line: 1, column: column, length: 2))])
-        XCTAssertEqual(Parser.parse("{\(fields)}").diagnostics, [])
-    }
-
-    func testADuplicateParameterAmongManyIsReportedAtItsSecondOccurrence() {
         let parameters = (0..<count).map { "p\($0)" }.joined(separator: ", ")
-        let (_, diagnostics) = Parser.parse("fn f(\(parameters), p42) = 0")
-        let column = 6 + parameters.count + 2
-        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateParameter("p42"), at: SourceRange(line: 1, column: column, length: 3))])
+        let arguments = (0..<count).map { "a\($0)=\($0)" }.joined(separator: ", ")
+        let cases: [(source: String, problem: Problem, column: Int, length: Int)] = [
+            ("{\(fields), f7: 0}", .duplicateField("f7"), 1 + fields.count + 3, 2),
+            ("fn f(\(parameters), p42) = 0", .duplicateParameter("p42"), 6 + parameters.count + 2, 3),
+            ("f(\(arguments), a19999=0)", .duplicateArgument("a19999"), 3 + arguments.count + 2, 6),
+        ]
+        for (source, problem, column, length) in cases {
+            XCTAssertEqual(Parser.parse(source).diagnostics,
+                           [Diagnostic(problem, at: SourceRange(line: 1, column: column, length: length))])
+        }
+        XCTAssertEqual(Parser.parse("{\(fields)}").diagnostics, [])
     }
 
     func testARequiredParameterAfterADefaultIsStillReportedAtItsName() {
         let (_, diagnostics) = Parser.parse("fn f(a, b=1, c, d) = 0")
         XCTAssertEqual(diagnostics, [Diagnostic(.requiredAfterDefault("c"), at: SourceRange(line: 1, column: 14))])
-    }
-
-    func testADuplicateNamedArgumentAmongManyIsReportedAtItsSecondOccurrence() {
-        let arguments = (0..<count).map { "a\($0)=\($0)" }.joined(separator: ", ")
-        let (_, diagnostics) = Parser.parse("f(\(arguments), a19999=0)")
-        let column = 3 + arguments.count + 2
-        XCTAssertEqual(diagnostics, [Diagnostic(.duplicateArgument("a19999"), at: SourceRange(line: 1, column: column, length: 6))])
     }
 
     func testAPositionalArgumentAfterNamedOnesIsStillReported() {

@@ -60,3 +60,44 @@ final class TickDecimationTests: XCTestCase {
         XCTAssertTrue(raster.description.contains("30001 spikes"), raster.description)
     }
 }
+
+/// A membrane line thinned as its points stream by is the line thinned segment by segment.
+final class StreamedLineTests: XCTestCase {
+    /// Oracle: each whole segment thinned at once (or not), a lone point drawn as a dot.
+    private func wholeSegments(_ segments: [[ScreenPoint]], thin: Bool) -> String {
+        var path = PathData()
+        for segment in segments where !segment.isEmpty {
+            let drawn = thin ? Decimation.minMaxPerColumn(segment) : segment
+            if drawn.count == 1 {
+                path.dot(drawn[0].x, drawn[0].y)
+                continue
+            }
+            for (index, point) in drawn.enumerated() {
+                if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
+            }
+        }
+        return path.text
+    }
+
+    func testStreamingThinsExactlyAsWholeSegmentsDo() {
+        var generator = SeededRandom(seed: 9)
+        // Segments of 1…4 points (left alone), a few hundred, and tens of thousands.
+        let lengths = [1, 3, 4, 5, 300, 20_000, 2, 50_000, 4097, 1]
+        var x = 0.0
+        let segments = lengths.map { count in
+            (0..<count).map { _ -> ScreenPoint in
+                x += Double.random(in: 0..<0.02, using: &generator)
+                return ScreenPoint(x: x, y: Double.random(in: 0..<300, using: &generator))
+            }
+        }
+        for thin in [true, false] {
+            var line = StreamedLine(thin: thin)
+            for segment in segments {
+                segment.forEach { line.add($0) }
+                line.endSegment()
+                line.endSegment()  // an empty segment draws nothing
+            }
+            XCTAssertEqual(line.path.text, wholeSegments(segments, thin: thin), "thin: \(thin)")
+        }
+    }
+}

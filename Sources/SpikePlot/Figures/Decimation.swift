@@ -34,6 +34,13 @@ enum Decimation {
     /// `points` reduced to at most four per pixel column of width `column` px.
     static func minMaxPerColumn(_ points: [ScreenPoint], column: Double = 1) -> [ScreenPoint] {
         guard points.count > 4 else { return points }
+        return minMaxRuns(points, column: column)
+    }
+
+    /// `minMaxPerColumn` without its exemption for lines of four points or fewer: for a piece
+    /// of a longer line that ends where a pixel column ends, so that thinning a line piece by
+    /// piece keeps the same points as thinning it whole.
+    static func minMaxRuns(_ points: [ScreenPoint], column: Double = 1) -> [ScreenPoint] {
         var kept: [ScreenPoint] = []
         kept.reserveCapacity(min(points.count, 4096))
         var start = 0
