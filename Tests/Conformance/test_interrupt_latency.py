@@ -2,8 +2,8 @@
 
 A cell that runs one long engine call (randn, cpg_oscillator, encode, simulate) polls the
 interrupt flag in chunks and ends with Interrupted soon after `interrupt_request`. Work that
-cannot poll (lexing, parsing and checking a huge cell, "did you mean" among many bindings)
-is linear or bounded, so such a cell replies soon after the interrupt either way. The
+cannot poll (lexing, parsing and checking a huge cell, matching 50,000 named arguments,
+"did you mean" among many bindings) is linear or bounded, so such a cell replies soon after the interrupt either way. The
 kernel keeps its bindings afterwards, and a long simulation draws a small figure.
 
 The latency is the time from sending `interrupt_request` on control to receiving the
@@ -104,6 +104,17 @@ class InterruptLatency(_KernelChecks, unittest.TestCase):
         self.assertEqual(content["ename"], SPIKE.interrupted_ename, content)
         self.assert_bindings_kept()
         self.assertEqual(self.rk.text_result("record.f99999"), "99999")
+
+    def test_a_call_with_fifty_thousand_named_arguments_replies_soon_after_the_interrupt(self) -> None:
+        parameters = ", ".join(f"p{i}" for i in range(50_000))
+        self.assert_ok(self.rk.run(f"fn wide({parameters}) = p49999 - p0", timeout=60))
+        arguments = ", ".join(f"p{i}={i}" for i in reversed(range(50_000)))
+        cell = f"wide_result = wide({arguments})\nfor i in 0..1e9 {{ i }}"
+        content = self.interrupt("call with 50,000 named arguments", cell, delay=0.02)
+        self.assertEqual(content["status"], "error", content)
+        self.assertEqual(content["ename"], SPIKE.interrupted_ename, content)
+        self.assert_bindings_kept()
+        self.assertEqual(self.rk.text_result(f"wide({arguments})"), "49999")
 
     def test_did_you_mean_among_a_hundred_thousand_bindings_replies_soon_after_the_interrupt(self) -> None:
         self.assert_ok(self.rk.run("\n".join(f"value_{i} = {i}" for i in range(100_000)), timeout=120))

@@ -22,6 +22,18 @@ final class LargeCellTests: XCTestCase {
         XCTAssertEqual(Parser.parse("{\(fields)}").diagnostics, [])
     }
 
+    func testAFunctionOfTwentyThousandParametersTakesThemAllByNameInAnyOrder() {
+        let parameters = (0..<count).map { "p\($0)" }.joined(separator: ", ")
+        let arguments = (0..<count).reversed().map { "p\($0)=\($0)" }.joined(separator: ", ")
+        let last = count - 1
+        let session = Session()
+        let outcome = session.run("fn f(\(parameters)) = p\(last) - p0 + p7\nf(\(arguments))", output: RecordingSink())
+        XCTAssertNil(outcome.failure)
+        XCTAssertEqual(outcome.result?.plain, "\(last + 7)")
+        let twice = session.run("f(1, \(arguments))", output: RecordingSink())
+        XCTAssertEqual(twice.failure?.diagnostics.first?.problem, .argumentGivenTwice(function: "f", parameter: "p0"))
+    }
+
     func testARequiredParameterAfterADefaultIsStillReportedAtItsName() {
         let (_, diagnostics) = Parser.parse("fn f(a, b=1, c, d) = 0")
         XCTAssertEqual(diagnostics, [Diagnostic(.requiredAfterDefault("c"), at: SourceRange(line: 1, column: 14))])
