@@ -49,6 +49,7 @@ final class CancellationTests: XCTestCase {
         assertInterrupted("distinct codes") {
             try PositionalEncoding.standardCPG.distinctCodes(length: self.long, isCancelled: $0)
         }
+        assertInterrupted("transpose") { try Tensor.filled([3, self.long], with: 1).transposed(isCancelled: $0) }
         assertInterrupted("cpg oscillator") {
             try CPGOscillator.integrate(pairs: 1, tau: 100, length: self.long, dt: 1, isCancelled: $0)
         }
@@ -95,6 +96,16 @@ final class CancellationTests: XCTestCase {
         let rollingSteps = try PositionalEncoding.cpg(pairs: 2, tau: 100, threshold: 0.5, index: .rolling)
             .encode(length: length, steps: 5, isCancelled: Switch(firesAfter: .max).check)
         XCTAssertEqual(rollingSteps.scalars, rolling.scalars)
+    }
+
+    func testAChunkedTransposeIsTheTranspose() throws {
+        var generator = SeededGenerator(seed: 4)
+        for shape in [[3, 5], [2, 3, 4], [1, 1], [4, 1], [1, 4], [2, 0, 3], [7], [300, 700]] {
+            let tensor = try Tensor.randn(shape, generator: &generator)
+            let chunked = try tensor.transposed(isCancelled: Switch(firesAfter: .max).check)
+            XCTAssertEqual(chunked.shape, tensor.transposed().shape, "\(shape)")
+            XCTAssertEqual(chunked.scalars, tensor.transposed().scalars, "\(shape)")
+        }
     }
 
     func testChunksCoverTheRangeOnceInOrder() throws {

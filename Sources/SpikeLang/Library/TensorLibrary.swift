@@ -31,7 +31,8 @@ enum TensorLibrary {
             reduction(.min, "The smallest value over an axis, or of everything (a number) when axis=none."),
             Builtin(Signature("transpose", [required("x")]), topic: .tensors,
                     summary: "The tensor with its axes reversed (rows become columns).") { arguments, evaluator in
-                .tensor(try tensorArgument(arguments, "x", evaluator).transposed())
+                let tensor = try tensorArgument(arguments, "x", evaluator)
+                return .tensor(try arguments.engine { try tensor.transposed(isCancelled: evaluator.cancellation) })
             },
             Builtin(Signature("reshape", [required("x"), required("shape")]), topic: .tensors,
                     summary: "The same numbers in a new shape with the same count.") { arguments, evaluator in
