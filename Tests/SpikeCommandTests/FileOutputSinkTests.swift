@@ -44,6 +44,49 @@ final class FileOutputSinkTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.path))
     }
 
+    func testASymlinkAtAnOutputNameIsReplacedNotWrittenThrough() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("spike-victim-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try Data("precious".utf8).write(to: outside)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let link = folder.appendingPathComponent("output-001.svg")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: outside)
+        let sink = FileOutputSink(folder: folder)
+        sink.display(Rendering(plain: "figure", svg: "<svg>new</svg>"), id: nil)
+        XCTAssertNil(sink.problem)
+        XCTAssertEqual(try String(contentsOf: outside, encoding: .utf8), "precious")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: link.path)[.type] as? FileAttributeType, .typeRegular)
+        XCTAssertEqual(try contents("output-001.svg"), "<svg>new</svg>")
+    }
+
+    func testADanglingSymlinkAtAnOutputNameDoesNotCreateItsTarget() throws {
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("spike-missing-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("output-001.html"), withDestinationURL: outside)
+        let sink = FileOutputSink(folder: folder)
+        sink.display(Rendering(plain: "table", html: "<table/>"), id: nil)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: outside.path))
+        XCTAssertEqual(try contents("output-001.html"), "<table/>")
+    }
+
+    func testRewritingAFileLeavesNoTemporaryFilesBehind() throws {
+        let sink = FileOutputSink(folder: folder)
+        sink.display(Rendering(plain: "progress", svg: "<svg>0%</svg>"), id: "bar")
+        sink.update(Rendering(plain: "progress", svg: "<svg>50%</svg>"), id: "bar")
+        sink.update(Rendering(plain: "progress", svg: "<svg>100%</svg>"), id: "bar")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["output-001.svg"])
+        XCTAssertEqual(try contents("output-001.svg"), "<svg>100%</svg>")
+    }
+
+    func testADirectoryInTheWayIsReportedWithItsPath() throws {
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("output-001.svg"), withIntermediateDirectories: true)
+        let sink = FileOutputSink(folder: folder)
+        sink.display(Rendering(plain: "figure", svg: "<svg/>"), id: nil)
+        XCTAssertEqual(sink.problem, "cannot replace \(folder.appendingPathComponent("output-001.svg").path): Is a directory")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["output-001.svg"])
+    }
+
     func testAnUnwritableFolderIsReportedNotFatal() {
         let sink = FileOutputSink(folder: URL(fileURLWithPath: "/proc/spike-cannot-write-here"))
         sink.display(Rendering(plain: "figure", svg: "<svg/>"), id: nil)

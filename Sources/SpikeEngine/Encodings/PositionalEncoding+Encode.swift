@@ -7,12 +7,14 @@ extension PositionalEncoding {
     ///
     /// `channels` is required for `.sinusoidal` (its width is the model's) and ignored where the
     /// parameters fix it. `.relative` and `.learnable` have no fixed matrix (they are computed
-    /// from the input or learned) and throw `.value(argument: "pe")`. Cost: O(steps·length·channels).
+    /// from the input or learned) and throw `.value(argument: "pe")`. Cost: O(steps·length·channels);
+    /// `isCancelled` is polled every `cancellationChunk` entries (at least once per row).
     ///
     ///     try PositionalEncoding.standardCPG.encode(length: 3).scalars
     ///     // rows p0: 0101010101, p1: 1001010101, p2: 1001010101
     public func encode(
-        length: Int, steps: Int = 1, channels: Int? = nil, budget: MemoryBudget = .standard
+        length: Int, steps: Int = 1, channels: Int? = nil, budget: MemoryBudget = .standard,
+        isCancelled: CancellationCheck? = nil
     ) throws -> Tensor {
         try validate()
         if case .relative = self { throw noFixedMatrix }
@@ -26,30 +28,38 @@ extension PositionalEncoding {
         let width = try channelCount(given: channels)
         let rows = try Tensor.elementCount(of: [steps, length])
         try budget.check(scalars: try Tensor.elementCount(of: [rows, width]))
-        var scalars = [Float](repeating: 0, count: rows * width)
+        // Zeroed chunk by chunk as it is filled, so an interrupt never waits for the whole
+        // matrix to be touched.
+        var scalars = [Float]()
+        scalars.reserveCapacity(rows * width)
+        let rowsPerChunk = max(1, cancellationChunk / max(width, 1))
         switch self {
         case let .cpg(_, tau, threshold, index):
             let table = SinusoidTable(channels: width, base: tau)
             let theta = Float(threshold)
-            for t in 0..<steps {
-                for l in 0..<length {
-                    let p = index == .rolling ? t * length + l : l
-                    let row = (t * length + l) * width
-                    table.fill(position: p, into: &scalars, at: row) { $0 - theta >= 0 ? 1 : 0 }
+            // Row r = t·L + l: position r when rolling, l = r mod L otherwise.
+            try forEachChunk(rows, of: rowsPerChunk, isCancelled: isCancelled) { chunk in
+                scalars.append(contentsOf: repeatElement(0, count: chunk.count * width))
+                for row in chunk {
+                    let p = index == .rolling ? row : row % length
+                    table.fill(position: p, into: &scalars, at: row * width) { $0 - theta >= 0 ? 1 : 0 }
                 }
             }
         case let .sinusoidal(base):
             let table = SinusoidTable(channels: width, base: base)
-            for t in 0..<steps {
-                for l in 0..<length {
-                    table.fill(position: l, into: &scalars, at: (t * length + l) * width) { $0 }
+            try forEachChunk(rows, of: rowsPerChunk, isCancelled: isCancelled) { chunk in
+                scalars.append(contentsOf: repeatElement(0, count: chunk.count * width))
+                for row in chunk {
+                    table.fill(position: row % length, into: &scalars, at: row * width) { $0 }
                 }
             }
         case let .randomCode(_, seed):
             // Row p of one endless ±1 table, read at p = t·L + l as in the reference code.
             var generator = SeededGenerator(seed: seed)
-            for index in 0..<(rows * width) {
-                scalars[index] = generator.next() & 1 == 0 ? -1 : 1
+            try forEachChunk(rows * width, isCancelled: isCancelled) { chunk in
+                for _ in chunk {
+                    scalars.append(generator.next() & 1 == 0 ? -1 : 1)
+                }
             }
         case .relative, .learnable:
             throw noFixedMatrix
@@ -63,12 +73,16 @@ extension PositionalEncoding {
     ///
     /// CPG-PE codes are not unique at the paper's sizes: n = 10 channels, tau = 10⁴ gives 74
     /// distinct codes among 672 positions. Cost: O(length·channels).
-    public func distinctCodes(length: Int, channels: Int? = nil, budget: MemoryBudget = .standard) throws -> Int {
-        let matrix = try encode(length: length, steps: 1, channels: channels, budget: budget)
+    public func distinctCodes(
+        length: Int, channels: Int? = nil, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
+    ) throws -> Int {
+        let matrix = try encode(length: length, steps: 1, channels: channels, budget: budget, isCancelled: isCancelled)
         let width = matrix.shape[1]
         var seen = Set<[Float]>()
-        for row in 0..<length {
-            seen.insert(Array(matrix.scalars[(row * width)..<((row + 1) * width)]))
+        try forEachChunk(length, isCancelled: isCancelled) { chunk in
+            for row in chunk {
+                seen.insert(Array(matrix.scalars[(row * width)..<((row + 1) * width)]))
+            }
         }
         return seen.count
     }

@@ -5,31 +5,70 @@ extension LIF {
     ///
     ///     try LIF(tau: 2).simulate(input: [1.2, 1.2, 1.2]).spikes   // [false, false, true]
     public func simulate(input: [Double]) -> Trace {
-        var charge = [Double]()
-        var membrane = [Double]()
-        var spikes = [Bool]()
-        charge.reserveCapacity(input.count)
-        membrane.reserveCapacity(input.count)
-        spikes.reserveCapacity(input.count)
-        var v = 0.0
-        for x in input {
-            let result = step(input: x, membrane: v)
-            charge.append(result.charge)
-            membrane.append(result.membrane)
-            spikes.append(result.spike)
-            v = result.membrane
-        }
-        return Trace(charge: charge, membrane: membrane, spikes: spikes, threshold: threshold)
+        var recorder = TraceRecorder(capacity: input.count)
+        recorder.run(self, over: input[...])
+        return recorder.trace(threshold: threshold)
+    }
+
+    /// The trace of this neuron driven by `input`, polling `isCancelled` every
+    /// `cancellationChunk` steps; throws `.interrupted` when it fires. Cost: O(T).
+    public func simulate(input: [Double], isCancelled: CancellationCheck?) throws -> Trace {
+        try record(input.count, isCancelled: isCancelled) { input[$0] }
     }
 
     /// The trace under a constant `current` for `steps` steps; checks the memory budget first
-    /// and `.value(argument: "steps")` for a negative count.
-    public func simulate(current: Double, steps: Int, budget: MemoryBudget = .standard) throws -> Trace {
+    /// and `.value(argument: "steps")` for a negative count. `isCancelled` is polled every
+    /// `cancellationChunk` steps. Cost: O(steps).
+    public func simulate(
+        current: Double, steps: Int, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
+    ) throws -> Trace {
         guard steps >= 0 else {
             throw EngineError.value(argument: "steps", message: "must not be negative, got \(steps)")
         }
         // Charge and membrane (8 bytes each) plus the input: about 5 Float32 slots per step.
         try budget.check(scalars: steps.multipliedReportingOverflow(by: 5).overflow ? Int.max : steps * 5)
-        return simulate(input: [Double](repeating: current, count: steps))
+        return try record(steps, isCancelled: isCancelled) { repeatElement(current, count: $0.count) }
+    }
+
+    /// The trace of `steps` steps whose inputs `input` gives per chunk of steps, polling
+    /// `isCancelled` between chunks.
+    private func record<Input: Sequence<Double>>(
+        _ steps: Int, isCancelled: CancellationCheck?, input: (Range<Int>) -> Input
+    ) throws -> Trace {
+        var recorder = TraceRecorder(capacity: steps)
+        try forEachChunk(steps, isCancelled: isCancelled) { range in
+            recorder.run(self, over: input(range))
+        }
+        return recorder.trace(threshold: threshold)
+    }
+}
+
+/// The columns of a trace being recorded step by step, carrying the membrane between runs.
+private struct TraceRecorder {
+    var charge: [Double] = []
+    var membrane: [Double] = []
+    var spikes: [Bool] = []
+    /// V[t], the membrane after the last recorded step (0 at rest).
+    var v = 0.0
+
+    init(capacity: Int) {
+        charge.reserveCapacity(capacity)
+        membrane.reserveCapacity(capacity)
+        spikes.reserveCapacity(capacity)
+    }
+
+    /// Steps `neuron` through `input`, appending one entry per step to each column.
+    mutating func run(_ neuron: LIF, over input: some Sequence<Double>) {
+        for x in input {
+            let result = neuron.step(input: x, membrane: v)
+            charge.append(result.charge)
+            membrane.append(result.membrane)
+            spikes.append(result.spike)
+            v = result.membrane
+        }
+    }
+
+    func trace(threshold: Double) -> Trace {
+        Trace(charge: charge, membrane: membrane, spikes: spikes, threshold: threshold)
     }
 }

@@ -34,6 +34,28 @@ extension Tensor {
         return permutedUnchecked(axes)
     }
 
+    /// `transposed()` polling `isCancelled` every `cancellationChunk` entries (at least once
+    /// per output row), for a transpose the user asked for; throws `.interrupted` when it fires.
+    public func transposed(isCancelled: CancellationCheck?) throws -> Tensor {
+        guard rank >= 2, count > 0 else { return transposed() }
+        let rows = shape[rank - 2], columns = shape[rank - 1]
+        var newShape = shape
+        newShape.swapAt(rank - 1, rank - 2)
+        var result = [Float]()
+        result.reserveCapacity(count)
+        // Output row (m, j) of matrix m reads column j of the source matrix m.
+        try forEachChunk(count / rows, of: Swift.max(1, cancellationChunk / rows), isCancelled: isCancelled) { outputRows in
+            scalars.withUnsafeBufferPointer { source in
+                for outputRow in outputRows {
+                    let (matrix, column) = outputRow.quotientAndRemainder(dividingBy: columns)
+                    let start = matrix * rows * columns + column
+                    for row in 0..<rows { result.append(source[start + row * columns]) }
+                }
+            }
+        }
+        return Tensor(unchecked: newShape, scalars: result)
+    }
+
     /// The axes reordered: axis `i` of the result is axis `axes[i]` of `self`.
     public func permuted(_ axes: [Int]) throws -> Tensor {
         guard axes.count == rank, Set(axes) == Set(0..<rank) else {

@@ -35,12 +35,15 @@ public enum CPGOscillator {
         let omegas = (0..<pairs).map { i in Foundation.pow(tau, -2 * Double(i) / Double(width)) }
         var x = [Double](repeating: 0, count: pairs)
         var y = [Double](repeating: 1, count: pairs)
-        var scalars = [Float](repeating: 0, count: length * width)
-        for p in 0..<length {
+        // Filled row by row (not zeroed up front), so an interrupt never waits for the whole
+        // table to be touched.
+        var scalars = [Float]()
+        scalars.reserveCapacity(length * width)
+        for _ in 0..<length {
             try checkCancelled(isCancelled)
             for i in 0..<pairs {
-                scalars[p * width + 2 * i] = Float(x[i])
-                scalars[p * width + 2 * i + 1] = Float(y[i])
+                scalars.append(Float(x[i]))
+                scalars.append(Float(y[i]))
             }
             for i in 0..<pairs {
                 for _ in 0..<substeps {

@@ -2,8 +2,14 @@
 ///
 /// The lexer walks code points (not grapheme clusters), so columns and offsets agree with
 /// Jupyter's cursor positions. It never stops early: a bad character is reported and skipped,
-/// an unterminated string is reported and closed at the end of its line. Cost: O(n).
+/// an unterminated string is reported and closed at the end of its line. Cost: O(n), with
+/// ASCII fast paths (symbols looked up by code point, names built from bytes).
 struct Lexer {
+    /// Every symbol keyed by its one or two code points (`symbolKey`), so a symbol is found
+    /// without building a string.
+    private static let symbols: [UInt64: Symbol] = Dictionary(
+        uniqueKeysWithValues: Symbol.allCases.map { (symbolKey(Array($0.rawValue.unicodeScalars)), $0) })
+
     private let scalars: [Unicode.Scalar]
     private var position = 0
     private var line = 1
@@ -42,7 +48,7 @@ struct Lexer {
             case "0"..."9":
                 lexNumber()
             default:
-                if scalar == "_" || scalar.properties.isXIDStart {
+                if scalar == "_" || Self.isIdentifierStart(scalar) {
                     lexIdentifier()
                 } else if !lexSymbol() {
                     position += 1
@@ -58,7 +64,7 @@ struct Lexer {
 
     private mutating func lexIdentifier() {
         let start = position
-        while let scalar = peek(), scalar == "_" || scalar.properties.isXIDContinue { position += 1 }
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) { position += 1 }
         let text = string(from: start)
         if let keyword = Keyword(rawValue: text) {
             add(.keyword(keyword), from: start)
@@ -86,12 +92,12 @@ struct Lexer {
             }
         }
         // A letter glued to a number (`12abc`) is part of the mistake.
-        while let scalar = peek(), scalar == "_" || scalar.properties.isXIDContinue {
+        while let scalar = peek(), Self.isIdentifierContinue(scalar) {
             position += 1
             valid = false
         }
         let text = string(from: start)
-        let digits = text.filter { $0 != "_" }
+        let digits = text.utf8.contains(UInt8(ascii: "_")) ? text.filter { $0 != "_" } : text
         if valid, let value = Double(digits) {
             add(.number(value), from: start)
         } else {
@@ -172,16 +178,32 @@ struct Lexer {
     /// Longest-match operators and punctuation; false if none starts here.
     private mutating func lexSymbol() -> Bool {
         let start = position
-        for length in [2, 1] where position + length <= scalars.count {
-            var text = ""
-            text.unicodeScalars.append(contentsOf: scalars[position..<position + length])
-            if let symbol = Symbol(rawValue: text) {
+        for length in stride(from: 2, through: 1, by: -1) where position + length <= scalars.count {
+            if let symbol = Self.symbols[Self.symbolKey(scalars[position..<position + length])] {
                 position += length
                 add(.symbol(symbol), from: start)
                 return true
             }
         }
         return false
+    }
+
+    /// One or two code points packed into one number: the first in the high bits.
+    private static func symbolKey(_ spelling: some Collection<Unicode.Scalar>) -> UInt64 {
+        spelling.reduce(0) { $0 << 32 | UInt64($1.value) }
+    }
+
+    /// XID_Start (a letter), answered without a table lookup for ASCII.
+    private static func isIdentifierStart(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isXIDStart }
+        let value = scalar.value | 0x20  // ASCII letters fold to lower case
+        return value >= 97 && value <= 122
+    }
+
+    /// `_` or XID_Continue (a letter or digit), answered without a table lookup for ASCII.
+    private static func isIdentifierContinue(_ scalar: Unicode.Scalar) -> Bool {
+        guard scalar.isASCII else { return scalar.properties.isXIDContinue }
+        return isIdentifierStart(scalar) || (scalar.value >= 48 && scalar.value <= 57) || scalar == "_"
     }
 
     // MARK: Helpers
@@ -195,8 +217,15 @@ struct Lexer {
     }
 
     private func string(from start: Int) -> String {
+        let slice = scalars[start..<position]
+        if slice.allSatisfy(\.isASCII) {
+            return String(unsafeUninitializedCapacity: slice.count) { bytes in
+                for (index, scalar) in zip(bytes.indices, slice) { bytes[index] = UInt8(truncatingIfNeeded: scalar.value) }
+                return slice.count
+            }
+        }
         var text = ""
-        text.unicodeScalars.append(contentsOf: scalars[start..<position])
+        text.unicodeScalars.append(contentsOf: slice)
         return text
     }
 

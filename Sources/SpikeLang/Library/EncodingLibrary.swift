@@ -65,7 +65,8 @@ enum EncodingLibrary {
             let steps = try arguments.integer("steps")
             let channels = arguments.value("channels").isNone ? nil : try arguments.integer("channels")
             return .tensor(try arguments.engine {
-                try encoding.encode(length: length, steps: steps, channels: channels, budget: evaluator.settings.budget)
+                try encoding.encode(length: length, steps: steps, channels: channels, budget: evaluator.settings.budget,
+                                    isCancelled: evaluator.cancellation)
             })
         }
     }
@@ -91,7 +92,8 @@ enum EncodingLibrary {
                 summary: "How many of the first `length` positions get a distinct code (CPG-PE codes repeat).") { arguments, evaluator in
             let encoding = try encodingArgument(arguments)
             let length = try arguments.integer("length")
-            let count = try arguments.engine { try encoding.distinctCodes(length: length, budget: evaluator.settings.budget) }
+            let count = try arguments.engine { try encoding.distinctCodes(length: length, budget: evaluator.settings.budget,
+                                                                           isCancelled: evaluator.cancellation) }
             return .number(Double(count))
         }
     }

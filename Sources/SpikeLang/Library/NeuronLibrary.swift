@@ -68,7 +68,8 @@ enum NeuronLibrary {
             switch arguments.value("input") {
             case .number(let current):
                 let steps = try arguments.integer("steps")
-                return .trace(try arguments.engine { try neuron.simulate(current: current, steps: steps, budget: evaluator.settings.budget) })
+                return .trace(try arguments.engine { try neuron.simulate(current: current, steps: steps, budget: evaluator.settings.budget,
+                                                                                   isCancelled: evaluator.cancellation) })
             case .list(let items):
                 let input = try items.map { item -> Double in
                     guard case .number(let number) = item else {
@@ -79,7 +80,7 @@ enum NeuronLibrary {
                 if arguments.isGiven("steps"), try arguments.integer("steps") != input.count {
                     throw arguments.invalid("steps", "must match the \(input.count) values of 'input' (or be left out)")
                 }
-                return .trace(neuron.simulate(input: input))
+                return .trace(try arguments.engine { try neuron.simulate(input: input, isCancelled: evaluator.cancellation) })
             default:
                 throw arguments.mismatch("input", expected: "a number or a list of numbers")
             }

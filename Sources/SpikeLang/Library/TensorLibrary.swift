@@ -22,7 +22,8 @@ enum TensorLibrary {
                     guard given >= 0 else { throw arguments.invalid("seed", "must not be negative") }
                     seed = UInt64(given)
                 }
-                return .tensor(try arguments.engine { try Tensor.randn(shape, seed: seed, budget: evaluator.settings.budget) })
+                return .tensor(try arguments.engine { try Tensor.randn(shape, seed: seed, budget: evaluator.settings.budget,
+                                                                         isCancelled: evaluator.cancellation) })
             },
             reduction(.sum, "The sum over an axis, or of everything (a number) when axis=none."),
             reduction(.mean, "The mean over an axis, or of everything (a number) when axis=none."),
@@ -30,7 +31,8 @@ enum TensorLibrary {
             reduction(.min, "The smallest value over an axis, or of everything (a number) when axis=none."),
             Builtin(Signature("transpose", [required("x")]), topic: .tensors,
                     summary: "The tensor with its axes reversed (rows become columns).") { arguments, evaluator in
-                .tensor(try tensorArgument(arguments, "x", evaluator).transposed())
+                let tensor = try tensorArgument(arguments, "x", evaluator)
+                return .tensor(try arguments.engine { try tensor.transposed(isCancelled: evaluator.cancellation) })
             },
             Builtin(Signature("reshape", [required("x"), required("shape")]), topic: .tensors,
                     summary: "The same numbers in a new shape with the same count.") { arguments, evaluator in
@@ -51,7 +53,8 @@ enum TensorLibrary {
         Builtin(Signature(name, [required("shape")]), topic: .tensors,
                 summary: "A tensor of the given shape (a list of sizes) filled with \(Int(value))s.") { arguments, evaluator in
             let shape = try shapeArgument(arguments, "shape")
-            return .tensor(try arguments.engine { try Tensor.filled(shape, with: value, budget: evaluator.settings.budget) })
+            return .tensor(try arguments.engine { try Tensor.filled(shape, with: value, budget: evaluator.settings.budget,
+                                                                      isCancelled: evaluator.cancellation) })
         }
     }
 

@@ -6,14 +6,22 @@ extension Parser {
     enum BinaryLevel: CaseIterable {
         case comparison, composition, additive, multiplicative
 
-        var operators: [Symbol: BinaryOperator] {
-            switch self {
-            case .comparison:
-                return [.equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessEqual,
-                        .greater: .greater, .greaterEqual: .greaterEqual]
-            case .composition: return [.compose: .compose]
-            case .additive: return [.plus: .add, .minus: .subtract]
-            case .multiplicative: return [.star: .multiply, .slash: .divide, .percent: .remainder]
+        /// The operator `symbol` spells at this level, if any (a switch: no table built per call).
+        func binaryOperator(_ symbol: Symbol) -> BinaryOperator? {
+            switch (self, symbol) {
+            case (.comparison, .equal): return .equal
+            case (.comparison, .notEqual): return .notEqual
+            case (.comparison, .less): return .less
+            case (.comparison, .lessEqual): return .lessEqual
+            case (.comparison, .greater): return .greater
+            case (.comparison, .greaterEqual): return .greaterEqual
+            case (.composition, .compose): return .compose
+            case (.additive, .plus): return .add
+            case (.additive, .minus): return .subtract
+            case (.multiplicative, .star): return .multiply
+            case (.multiplicative, .slash): return .divide
+            case (.multiplicative, .percent): return .remainder
+            default: return nil
             }
         }
 
@@ -91,7 +99,7 @@ extension Parser {
         let saved = nesting
         defer { nesting = saved }
         var previous: BinaryOperator?
-        while case .symbol(let symbol) = peek().kind, let op = level.operators[symbol] {
+        while case .symbol(let symbol) = peek().kind, let op = level.binaryOperator(symbol) {
             let token = advance()
             // `0 < x < 1` would compare a boolean with 1: say how to write it instead.
             if level == .comparison, let previous {
@@ -174,16 +182,17 @@ extension Parser {
     }
 
     /// Positional arguments first, then `name=value`; a name given twice is reported at its
-    /// second occurrence.
+    /// second occurrence. Cost: O(n) for n arguments.
     private mutating func parseArguments(opener: Token) throws -> [Argument] {
         var arguments: [Argument] = []
+        var names: Set<String> = []
         while !check(.rightParen) {
             let token = peek()
             if case .identifier(let name) = token.kind, peekNext().kind == .symbol(.assign) {
                 advance()
                 advance()
                 skipNewlines()
-                if arguments.contains(where: { $0.name == name }) {
+                guard names.insert(name).inserted else {
                     throw Diagnostic(.duplicateArgument(name), at: token.range)
                 }
                 let value = try parseExpression()
@@ -191,7 +200,7 @@ extension Parser {
             } else {
                 if token.kind == .endOfInput { break }
                 let value = try parseExpression()
-                if arguments.contains(where: { $0.name != nil }) {
+                if !names.isEmpty {
                     throw Diagnostic(.positionalAfterNamed, at: value.range)
                 }
                 arguments.append(Argument(name: nil, nameRange: nil, value: value))
@@ -273,9 +282,11 @@ extension Parser {
         return items
     }
 
-    /// `{name: value, …}`; a field name may also be written as a string.
+    /// `{name: value, …}`; a field name may also be written as a string. A name given twice is
+    /// reported at its second occurrence. Cost: O(n) for n fields.
     private mutating func parseRecord(opener: Token) throws -> [RecordField] {
         var fields: [RecordField] = []
+        var names: Set<String> = []
         while !check(.rightBrace), peek().kind != .endOfInput {
             let token = advance()
             let name: String
@@ -285,7 +296,7 @@ extension Parser {
             case .string(let string): name = string
             default: throw Diagnostic(.expected("a field name", found: token.description), at: token.range)
             }
-            if fields.contains(where: { $0.name == name }) {
+            guard names.insert(name).inserted else {
                 throw Diagnostic(.duplicateField(name), at: token.range)
             }
             try expect(.colon)

@@ -120,17 +120,22 @@ extension Parser {
         return FunctionDeclaration(name: name, nameRange: nameRange, parameters: parameters, body: .block(body))
     }
 
+    /// The parameter list after `(`; a name given twice is reported at its second occurrence,
+    /// a required parameter after one with a default at its name. Cost: O(n) for n parameters.
     private mutating func parseParameters(opener: Token) throws -> [Parameter] {
         var parameters: [Parameter] = []
+        var names: Set<String> = []
+        var hasDefault = false
         while !check(.rightParen) {
             let (name, nameRange) = try expectIdentifier("a parameter name")
-            if parameters.contains(where: { $0.name == name }) {
+            guard names.insert(name).inserted else {
                 throw Diagnostic(.duplicateParameter(name), at: nameRange)
             }
             var defaultValue: Expression?
             if match(.assign) {
                 defaultValue = try parseExpression()
-            } else if parameters.contains(where: { $0.defaultValue != nil }) {
+                hasDefault = true
+            } else if hasDefault {
                 throw Diagnostic(.requiredAfterDefault(name), at: nameRange)
             }
             parameters.append(Parameter(name: name, range: nameRange, defaultValue: defaultValue))

@@ -32,9 +32,15 @@ struct Parser {
         var parser = Parser(tokens: tokens)
         let program = parser.parseProgram()
         // A bad character or string usually makes the parser stumble later on the same line;
-        // report the lexical error alone there.
+        // report the lexical error alone there (after the first lexical error of that line).
+        var firstLexical: [Int: SourceLocation] = [:]
+        for diagnostic in lexical {
+            firstLexical[diagnostic.range.start.line] = min(firstLexical[diagnostic.range.start.line] ?? diagnostic.range.start,
+                                                             diagnostic.range.start)
+        }
         let syntax = parser.diagnostics.filter { diagnostic in
-            !lexical.contains { $0.range.start.line == diagnostic.range.start.line && $0.range.start <= diagnostic.range.start }
+            guard let first = firstLexical[diagnostic.range.start.line] else { return true }
+            return diagnostic.range.start < first
         }
         return (program, (lexical + syntax).sorted { $0.range.start < $1.range.start })
     }

@@ -10,10 +10,37 @@ struct ScreenPoint: Equatable {
 /// pixel column, only the first, lowest, highest and last points are kept, in their original
 /// order. The drawn line covers exactly the same pixels, and a line of n points becomes at
 /// most 4 per column. Cost: O(n).
+///
+/// Tick marks (spikes) are thinned the same way: of the ticks that fall in one pixel column,
+/// one is drawn; a tick is at least a pixel wide, so the strip looks the same.
 enum Decimation {
+    /// The x positions of `ticks`, ascending, keeping the first tick of each pixel column of
+    /// width `column` px. Cost: O(n) for ascending input (spike steps), else O(n log n).
+    ///
+    ///     Decimation.ticksPerColumn([0.2, 0.7, 1.1, 5]) // [0.2, 1.1, 5]
+    static func ticksPerColumn(_ ticks: [Double], column: Double = 1) -> [Double] {
+        let ascending = zip(ticks, ticks.dropFirst()).allSatisfy { $0 <= $1 } ? ticks : ticks.sorted()
+        var kept: [Double] = []
+        var lastColumn = -Double.infinity
+        for x in ascending {
+            let bucket = (x / column).rounded(.down)
+            guard bucket != lastColumn else { continue }
+            kept.append(x)
+            lastColumn = bucket
+        }
+        return kept
+    }
+
     /// `points` reduced to at most four per pixel column of width `column` px.
     static func minMaxPerColumn(_ points: [ScreenPoint], column: Double = 1) -> [ScreenPoint] {
         guard points.count > 4 else { return points }
+        return minMaxRuns(points, column: column)
+    }
+
+    /// `minMaxPerColumn` without its exemption for lines of four points or fewer: for a piece
+    /// of a longer line that ends where a pixel column ends, so that thinning a line piece by
+    /// piece keeps the same points as thinning it whole.
+    static func minMaxRuns(_ points: [ScreenPoint], column: Double = 1) -> [ScreenPoint] {
         var kept: [ScreenPoint] = []
         kept.reserveCapacity(min(points.count, 4096))
         var start = 0

@@ -16,51 +16,85 @@ extension MembraneTrace: Panel {
         spikes.indices.filter { spikes[$0] }
     }
 
+    /// Whether step `index` is drawn on the line: a finite value at a known time.
+    private func isDrawn(_ index: Int) -> Bool {
+        membrane[index].isFinite && timeOf(index) != nil
+    }
+
     private var skipped: Int {
-        membrane.indices.filter { !membrane[$0].isFinite || timeOf($0) == nil }.count
+        var count = 0
+        for index in membrane.indices where !isDrawn(index) { count += 1 }
+        return count
     }
 
     var summary: String {
         var text = "Membrane trace" + (title.isEmpty ? "" : " \"\(title)\"")
-        let values = membrane.filter(\.isFinite)
-        guard let low = values.min(), let high = values.max() else { return text + ": no data" }
+        var low = Double.infinity, high = -Double.infinity
+        for value in membrane where value.isFinite {
+            low = min(low, value)
+            high = max(high, value)
+        }
+        guard low <= high else { return text + ": no data" }
         text += ": \(membrane.count) steps, membrane " + PanelParts.range(low, high)
         if let threshold { text += ", threshold " + NumberFormat.significant(threshold, digits: 4) }
-        let steps = spikeSteps
-        text += ", \(steps.count) spike" + (steps.count == 1 ? "" : "s")
-        if !steps.isEmpty {
-            let shown = steps.prefix(12).map(String.init).joined(separator: ", ")
-            text += " at step" + (steps.count == 1 ? " " : "s ") + shown + (steps.count > 12 ? ", …" : "")
+        var count = 0
+        var shown: [Int] = []
+        for (step, spiked) in spikes.enumerated() where spiked {
+            count += 1
+            if shown.count < 13 { shown.append(step) }
+        }
+        text += ", \(count) spike" + (count == 1 ? "" : "s")
+        if count > 0 {
+            let listed = shown.prefix(12).map(String.init).joined(separator: ", ")
+            text += " at step" + (count == 1 ? " " : "s ") + listed + (count > 12 ? ", …" : "")
         }
         if let note = PanelParts.skippedNote(skipped) { text += ". " + note }
         return text
     }
 
+    /// What the axes must show, found in one pass without copying the steps.
+    private struct Extent {
+        var xLow = Double.infinity, xHigh = -Double.infinity
+        var yLow = Double.infinity, yHigh = -Double.infinity
+        /// How many steps the line draws.
+        var points = 0
+        var wholeSteps = true
+
+        mutating func include(x: Double) {
+            xLow = min(xLow, x)
+            xHigh = max(xHigh, x)
+            wholeSteps = wholeSteps && x == x.rounded()
+        }
+
+        mutating func include(y: Double) {
+            yLow = min(yLow, y)
+            yHigh = max(yHigh, y)
+        }
+    }
+
     func render(in frame: Rect, context: RenderContext) -> Markup {
         let notes = [PanelParts.skippedNote(skipped)].compactMap { $0 }
-        var segments: [[(Double, Double)]] = [[]]
-        var xs: [Double] = [], ys: [Double] = []
+        var extent = Extent()
         for (index, value) in membrane.enumerated() {
-            guard value.isFinite, let x = timeOf(index) else {
-                if !(segments.last?.isEmpty ?? true) { segments.append([]) }
-                continue
-            }
-            segments[segments.count - 1].append((x, value))
-            xs.append(x)
-            ys.append(value)
+            guard value.isFinite, let x = timeOf(index) else { continue }
+            extent.include(x: x)
+            extent.include(y: value)
+            extent.points += 1
         }
         let spikeXs = spikeSteps.compactMap(timeOf)
-        xs.append(contentsOf: spikeXs)
-        if let threshold, threshold.isFinite { ys.append(threshold) }
-        if !ys.isEmpty { ys.append(0) }  // the resting potential, so resets read as drops to rest
-        guard let xLow = xs.min(), let xHigh = xs.max(), let yLow = ys.min(), let yHigh = ys.max() else {
+        spikeXs.forEach { extent.include(x: $0) }
+        let hasValues = extent.points > 0 || (threshold?.isFinite ?? false)
+        if let threshold, threshold.isFinite { extent.include(y: threshold) }
+        if hasValues { extent.include(y: 0) }  // the resting potential, so resets read as drops to rest
+        guard extent.xLow <= extent.xHigh, hasValues else {
             return .group([PanelParts.empty(title: title, message: "no data", in: frame), PanelParts.notes(notes, in: frame)])
         }
+        let (xLow, xHigh, yLow, yHigh) = (extent.xLow, extent.xHigh, extent.yLow, extent.yHigh)
         var entries = [Legend.Entry(name: "membrane", color: Theme.seriesColor(0), swatch: .line)]
         if threshold != nil { entries.append(Legend.Entry(name: "threshold", color: Theme.seriesColor(1), swatch: .dashed)) }
         if !spikeXs.isEmpty { entries.append(Legend.Entry(name: "spike", color: Theme.ink, swatch: .tick)) }
         let legend = Legend(entries: entries)
-        let wholeSteps = xs.allSatisfy { $0 == $0.rounded() }
+        let wholeSteps = extent.wholeSteps
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(top: Self.stripHeight, right: legend.width, bottom: notes.isEmpty ? 0 : PanelParts.noteHeight),
@@ -78,7 +112,7 @@ extension MembraneTrace: Panel {
             .element("defs", [], [PanelParts.clipPath(id: clipID, rect: axes.plot)]),
             .g([Attribute("clip-path", "url(#\(clipID))")], [
                 thresholdLine(axes: axes),
-                membraneLine(segments, axes: axes),
+                membraneLine(axes: axes, points: extent.points),
             ]),
             spikeStrip(spikeXs, axes: axes),
             axes.frame(),
@@ -87,22 +121,20 @@ extension MembraneTrace: Panel {
         ])
     }
 
-    private func membraneLine(_ segments: [[(Double, Double)]], axes: Axes) -> Markup {
-        var path = PathData()
-        let total = segments.reduce(0) { $0 + $1.count }
-        let thin = Double(total) > axes.plot.width * 2
-        for segment in segments where !segment.isEmpty {
-            let screen = segment.map { ScreenPoint(x: axes.screenX($0.0), y: axes.screenY($0.1)) }
-            let drawn = thin ? Decimation.minMaxPerColumn(screen) : screen
-            if drawn.count == 1, let only = drawn.first {
-                path.dot(only.x, only.y)
+    /// The membrane line, broken where a step is not drawn; with more than two `points` per
+    /// pixel column it is thinned (see `Decimation`) as the steps stream by, so a long trace
+    /// never holds all its screen points at once.
+    private func membraneLine(axes: Axes, points: Int) -> Markup {
+        var line = StreamedLine(thin: Double(points) > axes.plot.width * 2)
+        for (index, value) in membrane.enumerated() {
+            guard value.isFinite, let x = timeOf(index) else {
+                line.endSegment()
                 continue
             }
-            for (index, point) in drawn.enumerated() {
-                if index == 0 { path.move(point.x, point.y) } else { path.line(point.x, point.y) }
-            }
+            line.add(ScreenPoint(x: axes.screenX(x), y: axes.screenY(value)))
         }
-        return .stroke(path, color: Theme.seriesColor(0), width: Theme.lineWidth, extra: [
+        line.endSegment()
+        return .stroke(line.path, color: Theme.seriesColor(0), width: Theme.lineWidth, extra: [
             Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "membrane"),
         ])
     }
@@ -117,14 +149,17 @@ extension MembraneTrace: Panel {
         ])
     }
 
-    /// Spike ticks in a strip between the title and the plot, labelled "spikes".
+    /// Spike ticks in a strip between the title and the plot, labelled "spikes"; more ticks
+    /// than the plot has pixel columns are thinned to one per column (see `Decimation`).
     private func spikeStrip(_ times: [Double], axes: Axes) -> Markup {
         guard !times.isEmpty else { return .empty }
         let top = axes.plot.minY - Self.stripHeight + 4
         let height = Self.stripHeight - 10
+        let screen = times.map(axes.screenX)
+        let drawn = Double(screen.count) > axes.plot.width ? Decimation.ticksPerColumn(screen) : screen
         var path = PathData()
-        for time in times {
-            path.move(axes.screenX(time), top)
+        for x in drawn {
+            path.move(x, top)
             path.vertical(height)
         }
         return .group([

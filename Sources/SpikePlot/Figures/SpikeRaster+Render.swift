@@ -58,12 +58,7 @@ extension SpikeRaster: Panel {
         for (neuron, times) in spikeTimes.enumerated() where !times.isEmpty {
             var path = PathData()
             let top = axes.screenY(Double(neuron)) - tickHeight / 2
-            var previous = ""
-            for time in times.sorted() {
-                let x = axes.screenX(time)
-                let key = NumberFormat.tenths(x)
-                if key == previous { continue }
-                previous = key
+            for x in Self.drawnTicks(times.map(axes.screenX), plotWidth: axes.plot.width) {
                 path.move(x, top)
                 path.vertical(tickHeight)
             }
@@ -79,5 +74,20 @@ extension SpikeRaster: Panel {
             axes.frame(),
             PanelParts.notes(notes, in: frame),
         ])
+    }
+
+    /// The screen x of each tick to draw, ascending: one per pixel column when there are more
+    /// ticks than columns (see `Decimation`), else one per distinct tenth of a pixel.
+    private static func drawnTicks(_ screen: [Double], plotWidth: Double) -> [Double] {
+        if Double(screen.count) > plotWidth { return Decimation.ticksPerColumn(screen) }
+        var drawn: [Double] = []
+        var previous = ""
+        for x in screen.sorted() {
+            let key = NumberFormat.tenths(x)
+            if key == previous { continue }
+            previous = key
+            drawn.append(x)
+        }
+        return drawn
     }
 }

@@ -6,7 +6,9 @@ import SpikeLang
 /// A display with an id writes the same file again on every update, so a live view (the
 /// training progress bar) ends as its last state. On a terminal an update also redraws its
 /// text on one line (`\r`); into a pipe or file it prints a new line at most every
-/// `updateInterval` seconds. The folder is created on the first rich output only.
+/// `updateInterval` seconds. The folder is created on the first rich output only; each file
+/// is written beside its name and renamed over it (`FileReplacement`), so a symlink already
+/// standing at that name is replaced, never followed.
 final class FileOutputSink: OutputSink {
     private let folder: URL
     private let interactive: Bool
@@ -106,8 +108,10 @@ final class FileOutputSink: OutputSink {
             let url = folder.appendingPathComponent("\(stem).\(suffix)")
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try Data(content.utf8).write(to: url)
+                try FileReplacement.replace(url, with: Data(content.utf8))
                 written.append(url.path)
+            } catch let failure as FileReplacement.Failure {
+                if problem == nil { problem = failure.description }
             } catch {
                 if problem == nil { problem = "cannot write \(url.path): \(error.localizedDescription)" }
             }

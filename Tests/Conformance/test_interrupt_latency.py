@@ -1,0 +1,148 @@
+"""Every interrupt is answered promptly, through the real kernel and jupyter_client.
+
+A cell that runs one long engine call (randn, cpg_oscillator, encode, simulate, transpose)
+polls the interrupt flag in chunks and ends with Interrupted soon after `interrupt_request`.
+Work that cannot poll (lexing, parsing and checking a huge cell, matching 50,000 named
+arguments, "did you mean" among many bindings) is linear or bounded, so such a cell replies
+soon after the interrupt either way. The kernel keeps its bindings afterwards, and a long
+simulation draws a small figure.
+
+The latency is the time from sending `interrupt_request` on control to receiving the
+`execute_reply` on shell. The issue's target is 100 ms; the assertion allows 1 s for a
+loaded 2-core machine. Run with `-s` to see the measured figures.
+Run: JUPYTER_PATH=<prefix>/share/jupyter python -m pytest Tests/Conformance/test_interrupt_latency.py
+"""
+from __future__ import annotations
+
+import statistics
+import time
+import unittest
+from queue import Empty
+from typing import Any
+
+from dialects import SPIKE
+from kernel_harness import TIMEOUT
+from test_protocol_extra import _KernelChecks
+
+BOUND = 1.0
+# Long single engine calls: each runs for seconds (or far longer) unless interrupted.
+ENGINE_CALLS = {
+    "randn([5e7])": "big = randn([5e7])",
+    "cpg_oscillator(length=1e7)": "big = cpg_oscillator(length=1e7)",
+    "encode(cpg(), length=1e7)": "big = encode(cpg(), length=1e7)",
+    "encode(random_code(), length=1e7)": "big = encode(random_code(channels=16), length=1e7)",
+    "simulate(lif(), steps=4e7)": "big = simulate(lif(), steps=4e7)",
+}
+REPEATS = 3
+
+
+class InterruptLatency(_KernelChecks, unittest.TestCase):
+    latencies: dict[str, list[float]]
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.latencies = {}
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        super().tearDownClass()
+        every = [value for values in cls.latencies.values() for value in values]
+        if every:
+            print(f"\ninterrupt → reply latency over {len(every)} interrupts: "
+                  f"median {statistics.median(every) * 1000:.0f} ms, worst {max(every) * 1000:.0f} ms")
+            for name, values in cls.latencies.items():
+                print(f"  {name}: " + ", ".join(f"{value * 1000:.0f} ms" for value in values))
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.assert_ok(self.rk.run("kept = 41"))
+
+    def interrupt(self, name: str, code: str, delay: float) -> dict[str, Any]:
+        """Runs `code`, interrupts it `delay` s after it started, and returns the reply's
+        content; records the latency from the interrupt to the reply under `name`."""
+        msg_id = self.rk.execute(code)
+        self.wait_until_running(msg_id)
+        time.sleep(delay)
+        sent = time.monotonic()
+        self.rk.send("control", "interrupt_request", {})
+        deadline = sent + TIMEOUT
+        reply = None
+        while reply is None and time.monotonic() < deadline:
+            try:
+                msg = self.rk.kc.get_shell_msg(timeout=0.01)
+            except Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                reply = msg
+        latency = time.monotonic() - sent
+        self.assertIsNotNone(reply, f"{name}: no execute_reply within {TIMEOUT} s of the interrupt")
+        self.latencies.setdefault(name, []).append(latency)
+        self.rk.drain(0.1)
+        self.assertLess(latency, BOUND, f"{name}: the reply came {latency:.3f} s after the interrupt")
+        return reply["content"]
+
+    def assert_bindings_kept(self) -> None:
+        self.assertEqual(self.rk.text_result("kept + 1"), "42")
+
+    def assert_interrupted_each_time(self, name: str, code: str) -> None:
+        """`code` (binding `big`) ends with Interrupted however late in its run it is interrupted."""
+        for attempt in range(REPEATS):
+            with self.subTest(call=name, attempt=attempt):
+                content = self.interrupt(name, code, delay=0.05 + 0.1 * attempt)
+                self.assertEqual(content["status"], "error", content)
+                self.assertEqual(content["ename"], SPIKE.interrupted_ename, content)
+                self.assert_bindings_kept()
+                self.assertEqual(self.rk.text_result("big"), None, "an interrupted call bound its result")
+
+    def test_a_long_engine_call_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        for name, code in ENGINE_CALLS.items():
+            self.assert_interrupted_each_time(name, code)
+
+    def test_a_long_transpose_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_ok(self.rk.run("square = randn([8000, 8000])", timeout=60))
+        self.assert_interrupted_each_time("transpose(randn([8000, 8000]))", "big = transpose(square)")
+
+    def test_a_hundred_thousand_field_record_replies_soon_after_the_interrupt(self) -> None:
+        fields = ", ".join(f"f{i}: {i}" for i in range(100_000))
+        cell = f"record = {{{fields}}}\nfor i in 0..1e9 {{ i }}"
+        content = self.interrupt("100,000-field record", cell, delay=0.02)
+        # Lexing, parsing and checking cannot poll; they are linear, and the loop after the
+        # record polls, so the interrupt is answered soon and not dropped.
+        self.assertEqual(content["status"], "error", content)
+        self.assertEqual(content["ename"], SPIKE.interrupted_ename, content)
+        self.assert_bindings_kept()
+        self.assertEqual(self.rk.text_result("record.f99999"), "99999")
+
+    def test_a_call_with_fifty_thousand_named_arguments_replies_soon_after_the_interrupt(self) -> None:
+        parameters = ", ".join(f"p{i}" for i in range(50_000))
+        self.assert_ok(self.rk.run(f"fn wide({parameters}) = p49999 - p0", timeout=60))
+        arguments = ", ".join(f"p{i}={i}" for i in reversed(range(50_000)))
+        cell = f"wide_result = wide({arguments})\nfor i in 0..1e9 {{ i }}"
+        content = self.interrupt("call with 50,000 named arguments", cell, delay=0.02)
+        self.assertEqual(content["status"], "error", content)
+        self.assertEqual(content["ename"], SPIKE.interrupted_ename, content)
+        self.assert_bindings_kept()
+        self.assertEqual(self.rk.text_result(f"wide({arguments})"), "49999")
+
+    def test_did_you_mean_among_a_hundred_thousand_bindings_replies_soon_after_the_interrupt(self) -> None:
+        self.assert_ok(self.rk.run("\n".join(f"value_{i} = {i}" for i in range(100_000)), timeout=120))
+        misspelt = "\n".join(f"vaule_{i}" for i in range(0, 100_000, 50))
+        content = self.interrupt("did you mean ×2000 among 100,000 bindings", misspelt, delay=0.02)
+        self.assertEqual(content["status"], "error", content)
+        self.assertIn(content["ename"], {SPIKE.name_error, SPIKE.interrupted_ename}, content)
+        self.assert_bindings_kept()
+        self.assertEqual(self.rk.text_result("value_99999"), "99999")
+
+    def test_a_ten_million_step_simulation_draws_a_figure_under_a_megabyte(self) -> None:
+        exchange = self.rk.run("simulate(lif(), steps=1e7)", timeout=120)
+        self.assert_ok(exchange)
+        results = exchange.of_type("execute_result") + exchange.of_type("display_data")
+        svgs = [m["content"]["data"]["image/svg+xml"] for m in results if "image/svg+xml" in m["content"]["data"]]
+        self.assertEqual(len(svgs), 1, [m["msg_type"] for m in exchange.iopub])
+        self.assertLess(len(svgs[0].encode()), 1_000_000)
+        self.assertIn("spike-marks", svgs[0])
+
+
+if __name__ == "__main__":
+    unittest.main()
