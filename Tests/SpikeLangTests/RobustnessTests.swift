@@ -52,13 +52,49 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
-    func testDeeplyNestedValuesShowAndCompareWithoutExhaustingTheStack() {
+    /// Two million levels: past the ~1.46 million at which Swift's recursive release
+    /// overflowed the evaluation thread's 512 MB stack (SIGSEGV, nothing on stderr).
+    func testValuesNestedTwoMillionDeepAreReleasedComparedAndShownWithoutExhaustingTheStack() {
         let session = Session()
-        let outcome = session.run("x = []\nfor i in 0..20000 { x = [x] }\nx == x", output: RecordingSink())
-        XCTAssertEqual(outcome.result?.plain, "false", "comparison gives up past the depth limit")
+        let build = "x = []\nfor i in range(2e6) { x = [x] }\nr = {a: x}\ny = x"
+        XCTAssertNil(session.run(build, output: RecordingSink()).failure)
+        XCTAssertEqual(session.run("x == y", output: RecordingSink()).result?.plain, "true")
+        XCTAssertEqual(session.run("[x] == y", output: RecordingSink()).result?.plain, "false")
+        XCTAssertEqual(session.run("{a: y} == r", output: RecordingSink()).result?.plain, "true")
+        let apart = "u = []\nv = []\nfor i in range(3e5) { u = [u]\nv = [v] }\n"
+        XCTAssertEqual(session.run(apart + "u == v", output: RecordingSink()).result?.plain, "true",
+                       "equal values built apart are compared to the bottom")
+        XCTAssertEqual(session.run("u == [v]", output: RecordingSink()).result?.plain, "false")
         let shown = session.run("x", output: RecordingSink()).result?.plain ?? ""
         XCTAssertTrue(shown.hasPrefix("[[[[") && shown.contains("[…]"), String(shown.prefix(20)))
-        XCTAssertEqual(session.run("[[1], {a: [2]}] == [[1], {a: [2]}]", output: RecordingSink()).result?.plain, "true")
+        XCTAssertLessThan(shown.count, 1_000, "printing stops at the depth limit")
+        XCTAssertNil(session.run("x = 0\ny = 0\nu = 0", output: RecordingSink()).failure, "rebinding releases")
+        XCTAssertNil(session.run("%reset\nz = 1", output: RecordingSink()).failure, "%reset releases r")
+        XCTAssertEqual(session.run("r", output: RecordingSink()).failure?.name, "NameError")
+        XCTAssertEqual(session.run("z + 1", output: RecordingSink()).result?.plain, "2")
+    }
+
+    func testReleasingNestedValuesOffTheEvaluationThreadDoesNotRecurse() {
+        // A thread with a 512 KB stack, as the kernel's secondary threads often get: the
+        // release of a deep value there must not depend on the stack size.
+        var value = Value.list([])
+        for _ in 0..<200_000 { value = .list([value, .record(Record([Record.Field(name: "a", value: value)]))]) }
+        let parcel = Parcel(value)
+        value = .none
+        let done = expectation(description: "released")
+        let thread = Thread {
+            parcel.contents = nil
+            done.fulfill()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        wait(for: [done], timeout: 60)
+    }
+
+    func testListsStayValuesWhenShared() {
+        let session = Session()
+        let outcome = session.run("a = [1, [2]]\nb = a\na = a + [3]\n[a, b]", output: RecordingSink())
+        XCTAssertEqual(outcome.result?.plain, "[[1, [2], 3], [1, [2]]]")
     }
 
     func testRedefiningAFunctionInALoopDoesNotChainClosures() {

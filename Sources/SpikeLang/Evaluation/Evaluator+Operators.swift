@@ -42,7 +42,7 @@ extension Evaluator {
             return .string(a + b)
         case let (.list(a), .list(b)):
             try checkBudget(bytes: (a.count + b.count) * MemoryLayout<Value>.stride, at: range)
-            return .list(a + b)
+            return .list(a.items + b.items)
         default:
             throw unsupported(.add, left, right, at: range)
         }

@@ -80,7 +80,7 @@ enum TensorLibrary {
         let range = arguments.range(of: name)
         let items: [Value]
         switch arguments.value(name) {
-        case .list(let list): items = list
+        case .list(let list): items = list.items
         case .number: items = [arguments.value(name)]
         default: throw arguments.mismatch(name, expected: "a list of sizes such as [2, 3]")
         }

@@ -11,7 +11,12 @@ import Foundation
 /// let outcome = session.run("x = 2\nx * 3", output: sink)   // outcome.result?.plain == "6"
 /// ```
 public final class Session {
-    var bindings: [String: Value] = [:]
+    /// The user's bindings, shared with the functions defined in the session.
+    let globals = Globals()
+    var bindings: [String: Value] {
+        get { globals.bindings }
+        set { globals.bindings = newValue }
+    }
     var settings = SessionSettings()
     let library = Library()
     private let thread = EvaluationThread()
@@ -28,7 +33,9 @@ public final class Session {
     }
 
     deinit {
-        // Release the bindings on the evaluation thread's large stack (see `stop(after:)`).
+        // Emptying the bindings breaks the cycles between the globals and the functions bound
+        // in them. The release is iterative, but runs on the evaluation thread's large stack
+        // anyway (see `stop(after:)`).
         let parcel = Parcel(bindings)
         bindings = [:]
         thread.stop { parcel.contents = nil }
@@ -70,8 +77,8 @@ public final class Session {
         }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
-        // The evaluator works on a copy: nothing it binds is written back to the session.
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings, source: source)
+        // A single expression binds nothing at top level (a call binds only its own locals).
+        let evaluator = Evaluator(globals: globals, library: library, sink: SilentSink(), settings: settings, source: source)
         do {
             let value = try evaluator.execute(statement)
             return .success(Presenter.rendering(of: value, budget: settings.budget))
@@ -107,11 +114,8 @@ public final class Session {
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings, source: code)
-        defer {
-            bindings = evaluator.bindings
-            settings = evaluator.settings
-        }
+        let evaluator = Evaluator(globals: globals, library: library, sink: output, settings: settings, source: code)
+        defer { settings = evaluator.settings }
         do {
             guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
             return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
