@@ -28,8 +28,9 @@ extension LIF {
         guard steps >= 0 else {
             throw EngineError.value(argument: "steps", message: "must not be negative, got \(steps)")
         }
-        // Charge and membrane (8 bytes each) plus the input: about 5 Float32 slots per step.
-        try budget.check(scalars: steps.multipliedReportingOverflow(by: 5).overflow ? Int.max : steps * 5)
+        // The input, charge and membrane (8 bytes each) and spikes (1) are 25 bytes a step; a
+        // trace shown as a result draws its membrane plot, 84 bytes a step at the peak (measured).
+        try budget.check(count: steps, bytesEach: 84)
         return simulate(input: [Double](repeating: current, count: steps))
     }
 }

@@ -3,7 +3,8 @@ import SpikePlot
 
 /// A Spike value. Everything but a network is immutable: lists and records never change in
 /// place (`a + [3]` makes a new list), so `b = a` never lets a later change to `b` show through
-/// `a`. Lists and records release their nested values iteratively (see `ValueList`), so a
+/// `a`. Payloads larger than 16 bytes are `indirect` (boxed), so a value takes 24 bytes in a
+/// list instead of 256. Lists and records release their nested values iteratively (see `ValueList`), so a
 /// value nested millions deep is freed without exhausting the stack.
 enum Value {
     case number(Double)
@@ -17,23 +18,23 @@ enum Value {
     case function(Closure)
     case builtin(Builtin)
     /// A LIF neuron's parameters (`lif(...)`).
-    case neuron(LIF)
+    indirect case neuron(LIF)
     /// A surrogate gradient (`atan()`, `sigmoid()`, ...).
     case surrogate(Surrogate)
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
-    case encoding(PositionalEncoding)
+    indirect case encoding(PositionalEncoding)
     case tensor(Tensor)
     /// Layers composed with `>>`, before they have met data (`linear(64) >> lif()`).
     case blueprint(Blueprint)
     /// One neuron's run over time (`simulate(...)`).
-    case trace(Trace)
+    indirect case trace(Trace)
     /// A drawn figure (`plot`, `raster`, ...).
-    case figure(Figure)
-    case table(Table)
+    indirect case figure(Figure)
+    indirect case table(Table)
     /// A series, a forecasting or classification set, or one of their splits.
-    case data(DataValue)
+    indirect case data(DataValue)
     /// A network (mutable: `train` changes it in place), a training run, scores or a comparison.
-    case model(ModelValue)
+    indirect case model(ModelValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {

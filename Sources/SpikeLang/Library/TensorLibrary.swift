@@ -41,7 +41,7 @@ enum TensorLibrary {
             Builtin(Signature("tolist", [required("x")]), topic: .tensors,
                     summary: "The tensor's numbers as nested lists.") { arguments, evaluator in
                 let tensor = try tensorArgument(arguments, "x", evaluator)
-                try evaluator.checkBudget(bytes: tensor.count * MemoryLayout<Value>.stride, at: arguments.callRange)
+                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
                 return TensorConversion.list(from: tensor)
             },
         ]

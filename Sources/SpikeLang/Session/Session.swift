@@ -1,4 +1,5 @@
 import Foundation
+import SpikeEngine
 
 /// A Spike session: the user's bindings and settings, kept across cells.
 ///
@@ -28,8 +29,13 @@ public final class Session {
     public static let evaluationStackSize = EvaluationThread.stackSize
 
     /// A session whose requests may allocate at most `memoryBudget` bytes each.
-    public init(memoryBudget: Int) {
-        settings.memoryBudget = memoryBudget
+    public convenience init(memoryBudget: Int) {
+        self.init(budget: MemoryBudget(bytes: memoryBudget))
+    }
+
+    /// A session whose requests are checked against `budget`.
+    init(budget: MemoryBudget) {
+        settings.budget = budget
     }
 
     deinit {
@@ -138,7 +144,7 @@ public final class Session {
             switch magic {
             case .reset:
                 bindings = [:]
-                settings = SessionSettings(memoryBudget: settings.memoryBudget)
+                settings = SessionSettings(budget: settings.budget)
             case .seed(let seed):
                 settings.seed = seed
             case .threads(let count):
@@ -155,7 +161,7 @@ public final class Session {
     /// The help text for a name: a builtin, a user function, or what the name is bound to.
     func helpPage(for name: String) -> String {
         if let value = bindings[name] {
-            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
+            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value, limit: ValueText.displayLimit))"
         }
         if let builtin = library[name] { return builtin.helpText }
         if let text = KeywordHelp.text(for: name) { return text }
