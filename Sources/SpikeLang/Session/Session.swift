@@ -83,8 +83,10 @@ public final class Session {
         }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
-        // A single expression binds nothing at top level (a call binds only its own locals).
-        let evaluator = Evaluator(globals: globals, library: library, sink: SilentSink(), settings: settings, source: source)
+        // The evaluator binds into a copy (an `if` block's assignments are top-level ones), so
+        // nothing is written back to the session; functions still read the session's globals.
+        let evaluator = Evaluator(globals: Globals(bindings), library: library, sink: SilentSink(), settings: settings,
+                                  source: source)
         do {
             let value = try evaluator.execute(statement)
             return .success(Presenter.rendering(of: value, budget: settings.budget))
