@@ -74,13 +74,10 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(session.run("z + 1", output: RecordingSink()).result?.plain, "2")
     }
 
-    func testReleasingNestedValuesOffTheEvaluationThreadDoesNotRecurse() {
-        // A thread with a 512 KB stack, as the kernel's secondary threads often get: the
-        // release of a deep value there must not depend on the stack size.
-        var value = Value.list([])
-        for _ in 0..<200_000 { value = .list([value, .record(Record([Record.Field(name: "a", value: value)]))]) }
+    /// Releases `value` on a thread with a 512 KB stack, as the kernel's secondary threads
+    /// often get: the release must not depend on the stack size.
+    private func releaseOnASmallStack(_ value: Value) {
         let parcel = Parcel(value)
-        value = .none
         let done = expectation(description: "released")
         let thread = Thread {
             parcel.contents = nil
@@ -89,6 +86,35 @@ final class RobustnessTests: XCTestCase {
         thread.stackSize = 512 << 10
         thread.start()
         wait(for: [done], timeout: 60)
+    }
+
+    func testReleasingNestedListsAndRecordsOffTheEvaluationThreadDoesNotRecurse() {
+        var value = Value.list([])
+        for _ in 0..<200_000 { value = .list([value, .record(Record([Record.Field(name: "a", value: value)]))]) }
+        releaseOnASmallStack(value)
+    }
+
+    func testAChainOfFunctionsEachHoldingThePreviousIsReleasedAndShownWithoutRecursing() {
+        let session = Session()
+        let chains = """
+            fn wrap(k) {
+              fn inner() = k
+              inner
+            }
+            x = 0
+            fn g() = 0
+            for i in range(2e5) {
+              x = wrap(x)
+              fn g(p=g) = i
+            }
+            """
+        XCTAssertNil(session.run(chains, output: RecordingSink()).failure)
+        let shown = session.run("g", output: RecordingSink()).result?.plain ?? ""
+        XCTAssertTrue(shown.hasPrefix("<fn g(p=<fn g(p=<fn g(p=") && shown.contains("g(…)"), String(shown.prefix(40)))
+        XCTAssertEqual(session.run("g()", output: RecordingSink()).result?.plain, "199999")
+        let captured = [session.bindings["x"], session.bindings["g"]].compactMap { $0 }
+        XCTAssertNil(session.run("%reset", output: RecordingSink()).failure)
+        for value in captured { releaseOnASmallStack(value) }
     }
 
     func testListsStayValuesWhenShared() {

@@ -35,12 +35,7 @@ final class Closure {
 
 
     /// `f(a, b=2)`, defaults in their text form.
-    var signature: String {
-        let parameters = zip(declaration.parameters, defaults).map { parameter, value in
-            value.map { "\(parameter.name)=\(ValueText.text(of: $0))" } ?? parameter.name
-        }
-        return "\(name)(\(parameters.joined(separator: ", ")))"
-    }
+    var signature: String { ValueText.signature(of: self) }
 
     /// Moves the captured values and defaults onto `pending`, leaving the closure empty
     /// (used by `Value.dismantle` when this closure is released).
@@ -49,5 +44,16 @@ final class Closure {
         pending.append(contentsOf: defaults.compactMap { $0 })
         enclosing = [:]
         defaults = []
+    }
+
+    /// Releases what the closure holds iteratively: a function whose captured locals or
+    /// defaults hold the previous one (`x = wrap(x)` in a long loop) forms a chain that
+    /// Swift would release one nested call per link.
+    deinit {
+        guard enclosing.values.contains(where: \.holdsValues) || defaults.contains(where: { $0?.holdsValues ?? false })
+        else { return }
+        var pending: [Value] = []
+        surrender(into: &pending)
+        Value.dismantle(&pending)
     }
 }

@@ -49,6 +49,13 @@ enum ValueText {
         return writer.isFull && writer.hasMore ? writer.text + "…" : writer.text
     }
 
+    /// `f(a, b=2)`: a function's name and parameters, defaults in their text form.
+    static func signature(of closure: Closure) -> String {
+        var writer = Writer(limit: .max)
+        writer.writeSignature(of: closure, depth: 0)
+        return writer.text
+    }
+
     /// Accumulates a value's text up to a limit.
     private struct Writer {
         var text = ""
@@ -95,9 +102,32 @@ enum ValueText {
                     }
                 }
                 text += "}"
+            case .function(let closure):
+                text += "<fn "
+                writeSignature(of: closure, depth: depth)
+                text += ">"
             default:
                 text += ValueText.leafText(of: value, quotingStrings: quotingStrings)
             }
+        }
+
+        /// `f(a, b=2)`; defaults count as one level deeper, so a default that holds the
+        /// previous definition of the function (`fn g(p=g)` in a loop) cannot recurse unbounded.
+        mutating func writeSignature(of closure: Closure, depth: Int) {
+            text += closure.name + "("
+            guard depth < depthLimit else {
+                text += "…)"
+                return
+            }
+            for (index, (parameter, value)) in zip(closure.declaration.parameters, closure.defaults).enumerated() {
+                if index > 0 { text += ", " }
+                text += parameter.name
+                if let value {
+                    text += "="
+                    write(value, quotingStrings: true, depth: depth + 1)
+                }
+            }
+            text += ")"
         }
     }
 
@@ -108,9 +138,8 @@ enum ValueText {
         case .string(let string): return quotingStrings ? quoted(string) : string
         case .boolean(let boolean): return boolean ? "true" : "false"
         case .none: return "none"
-        case .list, .record: return text(of: value)
+        case .list, .record, .function: return text(of: value)
         case .range(let range): return "\(range.lower)..\(range.upper)"
-        case .function(let closure): return "<fn \(closure.signature)>"
         case .builtin(let builtin): return "<builtin \(builtin.signature.text)>"
         case .neuron(let neuron): return EngineText.neuron(neuron)
         case .surrogate(let surrogate): return EngineText.surrogate(surrogate)
