@@ -123,6 +123,13 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(outcome.result?.plain, "[[1, [2], 3], [1, [2]]]")
     }
 
+    func testALayerWrappedThousandsOfTimesShowsTheOutermostLevelsOnly() {
+        let session = Session()
+        let shown = session.run("b = linear(2)\nfor i in range(2e4) { b = residual(b) }\nb", output: RecordingSink()).result?.plain ?? ""
+        XCTAssertTrue(shown.hasPrefix("residual(residual(") && shown.contains("(…)"), String(shown.prefix(40)))
+        XCTAssertLessThan(shown.count, 2_000, "the text stops at the depth limit")
+    }
+
     func testRedefiningAFunctionInALoopDoesNotChainClosures() {
         let session = Session()
         let outcome = session.run("for i in 0..1000 { fn g() = i }\ng()", output: RecordingSink())
