@@ -29,13 +29,23 @@ enum BlueprintText {
         }
     }
 
+    /// The short name of `blueprint` (`residual(linear)`), depth-bounded like `text(of:)`.
+    static func name(of blueprint: Blueprint, depth: Int = 0) -> String {
+        guard depth < ValueText.depthLimit else { return "…" }
+        switch blueprint {
+        case let .residual(inner): return "residual(\(name(of: inner, depth: depth + 1)))"
+        case let .sequence(parts): return parts.map { name(of: $0, depth: depth + 1) }.joined(separator: " >> ")
+        default: return blueprint.name
+        }
+    }
+
     /// A network's parts as a table (one row per part, in order); sizes that depend on the
     /// data are fixed only when the network first meets data.
     static func table(of blueprint: Blueprint) -> Table {
         let parts: [Blueprint]
         if case let .sequence(sequence) = blueprint { parts = sequence } else { parts = [blueprint] }
         let rows = parts.enumerated().map { index, part -> [Table.Cell] in
-            [.number(Double(index + 1)), .text(part.name), .text(text(of: part))]
+            [.number(Double(index + 1)), .text(name(of: part)), .text(text(of: part))]
         }
         return Table(columns: ["#", "layer", "as written"], rows: rows, title: "network (sizes fixed when it first meets data)")
     }
