@@ -52,13 +52,84 @@ final class RobustnessTests: XCTestCase {
         }
     }
 
-    func testDeeplyNestedValuesShowAndCompareWithoutExhaustingTheStack() {
+    /// Two million levels: past the ~1.46 million at which Swift's recursive release
+    /// overflowed the evaluation thread's 512 MB stack (SIGSEGV, nothing on stderr).
+    func testValuesNestedTwoMillionDeepAreReleasedComparedAndShownWithoutExhaustingTheStack() {
         let session = Session()
-        let outcome = session.run("x = []\nfor i in 0..20000 { x = [x] }\nx == x", output: RecordingSink())
-        XCTAssertEqual(outcome.result?.plain, "false", "comparison gives up past the depth limit")
+        let build = "x = []\nfor i in range(2e6) { x = [x] }\nr = {a: x}\ny = x"
+        XCTAssertNil(session.run(build, output: RecordingSink()).failure)
+        XCTAssertEqual(session.run("x == y", output: RecordingSink()).result?.plain, "true")
+        XCTAssertEqual(session.run("[x] == y", output: RecordingSink()).result?.plain, "false")
+        XCTAssertEqual(session.run("{a: y} == r", output: RecordingSink()).result?.plain, "true")
+        let apart = "u = []\nv = []\nfor i in range(3e5) { u = [u]\nv = [v] }\n"
+        XCTAssertEqual(session.run(apart + "u == v", output: RecordingSink()).result?.plain, "true",
+                       "equal values built apart are compared to the bottom")
+        XCTAssertEqual(session.run("u == [v]", output: RecordingSink()).result?.plain, "false")
         let shown = session.run("x", output: RecordingSink()).result?.plain ?? ""
         XCTAssertTrue(shown.hasPrefix("[[[[") && shown.contains("[…]"), String(shown.prefix(20)))
-        XCTAssertEqual(session.run("[[1], {a: [2]}] == [[1], {a: [2]}]", output: RecordingSink()).result?.plain, "true")
+        XCTAssertLessThan(shown.count, 1_000, "printing stops at the depth limit")
+        XCTAssertNil(session.run("x = 0\ny = 0\nu = 0", output: RecordingSink()).failure, "rebinding releases")
+        XCTAssertNil(session.run("%reset\nz = 1", output: RecordingSink()).failure, "%reset releases r")
+        XCTAssertEqual(session.run("r", output: RecordingSink()).failure?.name, "NameError")
+        XCTAssertEqual(session.run("z + 1", output: RecordingSink()).result?.plain, "2")
+    }
+
+    /// Releases `value` on a thread with a 512 KB stack, as the kernel's secondary threads
+    /// often get: the release must not depend on the stack size.
+    private func releaseOnASmallStack(_ value: Value) {
+        let parcel = Parcel(value)
+        let done = expectation(description: "released")
+        let thread = Thread {
+            parcel.contents = nil
+            done.fulfill()
+        }
+        thread.stackSize = 512 << 10
+        thread.start()
+        wait(for: [done], timeout: 60)
+    }
+
+    func testReleasingNestedListsAndRecordsOffTheEvaluationThreadDoesNotRecurse() {
+        var value = Value.list([])
+        for _ in 0..<200_000 { value = .list([value, .record(Record([Record.Field(name: "a", value: value)]))]) }
+        releaseOnASmallStack(value)
+    }
+
+    func testAChainOfFunctionsEachHoldingThePreviousIsReleasedAndShownWithoutRecursing() {
+        let session = Session()
+        let chains = """
+            fn wrap(k) {
+              fn inner() = k
+              inner
+            }
+            x = 0
+            fn g() = 0
+            for i in range(2e5) {
+              x = wrap(x)
+              fn g(p=g) = i
+            }
+            """
+        XCTAssertNil(session.run(chains, output: RecordingSink()).failure)
+        let shown = session.run("g", output: RecordingSink()).result?.plain ?? ""
+        XCTAssertTrue(shown.hasPrefix("<fn g(p=<fn g(p=<fn g(p=") && shown.contains("g(…)"), String(shown.prefix(40)))
+        XCTAssertEqual(session.run("g()", output: RecordingSink()).result?.plain, "199999")
+        let captured = [session.bindings["x"], session.bindings["g"]].compactMap { $0 }
+        XCTAssertNil(session.run("%reset", output: RecordingSink()).failure)
+        for value in captured { releaseOnASmallStack(value) }
+    }
+
+    func testListsStayValuesWhenShared() {
+        let session = Session()
+        let outcome = session.run("a = [1, [2]]\nb = a\na = a + [3]\n[a, b]", output: RecordingSink())
+        XCTAssertEqual(outcome.result?.plain, "[[1, [2], 3], [1, [2]]]")
+    }
+
+    func testALayerWrappedThousandsOfTimesShowsTheOutermostLevelsOnly() {
+        let session = Session()
+        let shown = session.run("b = linear(2)\nfor i in range(2e4) { b = residual(b) }\nb", output: RecordingSink()).result
+        let plain = shown?.plain ?? ""
+        XCTAssertTrue(plain.hasPrefix("residual(residual(") && plain.contains("(…)"), String(plain.prefix(40)))
+        XCTAssertLessThan(plain.count, 2_000, "the text stops at the depth limit")
+        XCTAssertLessThan(shown?.html?.count ?? 0, 10_000, "so does the table's name column")
     }
 
     func testRedefiningAFunctionInALoopDoesNotChainClosures() {

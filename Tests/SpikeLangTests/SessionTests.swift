@@ -200,6 +200,9 @@ final class SessionTests: XCTestCase {
         }
         XCTAssertEqual(session.boundNames, ["x"])
         XCTAssertEqual(try session.evaluate(expression: "x").get(), Rendering(plain: "20"))
+        XCTAssertEqual(try session.evaluate(expression: "if true { x = 3\ny = 4\nx + y } else { 0 }").get(), Rendering(plain: "7"))
+        XCTAssertEqual(session.boundNames, ["x"], "an if block's assignments stay in the expression's copy")
+        XCTAssertEqual(try session.evaluate(expression: "x").get(), Rendering(plain: "20"))
     }
 
     func testANameErrorFoundByTheCheckerRunsNothing() {

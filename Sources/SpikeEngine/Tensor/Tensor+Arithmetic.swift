@@ -11,8 +11,11 @@ extension Tensor {
         case add, subtract, multiply, divide
     }
 
-    /// `self ∘ other` elementwise after broadcasting both to a common shape.
-    public func combined(with other: Tensor, _ operation: BinaryOperation) throws -> Tensor {
+    /// `self ∘ other` elementwise after broadcasting both to a common shape; checks the
+    /// result's size against `budget` first (`[1e5, 1] + [1, 1e5]` asks for 40 GB).
+    public func combined(with other: Tensor, _ operation: BinaryOperation, budget: MemoryBudget = .standard) throws -> Tensor {
+        let target = shape == other.shape ? shape : try Broadcast.shape(shape, other.shape, operation: operation.rawValue)
+        try budget.check(scalars: try Tensor.elementCount(of: target))
         switch operation {
         case .add: return try broadcasting(other, name: "add", Addition.self)
         case .subtract: return try broadcasting(other, name: "subtract", Subtraction.self)

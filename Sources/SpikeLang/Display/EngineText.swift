@@ -50,10 +50,19 @@ enum EngineText {
         if tensor.count <= limit {
             return "tensor(\(nested(tensor.scalars[...], shape: tensor.shape[...])))"
         }
-        let finite = tensor.scalars.filter(\.isFinite)
-        let mean = finite.isEmpty ? Double.nan : finite.reduce(0.0) { $0 + Double($1) } / Double(finite.count)
-        let low = finite.min().map(scalar) ?? "nan"
-        let high = finite.max().map(scalar) ?? "nan"
+        // One pass over the finite entries, with no copy: the summary of a tensor that
+        // took most of the memory budget must not allocate another one.
+        var count = 0, sum = 0.0
+        var lowest = Float.infinity, highest = -Float.infinity
+        for value in tensor.scalars where value.isFinite {
+            count += 1
+            sum += Double(value)
+            lowest = min(lowest, value)
+            highest = max(highest, value)
+        }
+        let mean = count == 0 ? Double.nan : sum / Double(count)
+        let low = count == 0 ? "nan" : scalar(lowest)
+        let high = count == 0 ? "nan" : scalar(highest)
         return "tensor(shape=\(shapeText(tensor.shape)), min=\(low), max=\(high), mean=\(ValueText.number((mean * 1e4).rounded() / 1e4)))"
     }
 

@@ -24,7 +24,7 @@ enum Presenter {
         case .model(let value):
             return ModelValueView.rendering(of: value)
         default:
-            return Rendering(plain: ValueText.text(of: value))
+            return Rendering(plain: ValueText.text(of: value, limit: ValueText.displayLimit))
         }
     }
 }

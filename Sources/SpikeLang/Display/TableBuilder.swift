@@ -20,7 +20,7 @@ enum TableBuilder {
         case .record(let record):
             let columns = try record.fields.map { field -> [Value] in
                 switch field.value {
-                case .list(let items): return items
+                case .list(let items): return items.items
                 case .tensor(let tensor) where tensor.rank == 1: return tensor.scalars.map { .number(Double($0)) }
                 default:
                     throw Diagnostic(.elementType(context: "table(): column '\(field.name)'", expected: "a list", got: field.value.typeName),

@@ -53,11 +53,11 @@ extension Evaluator {
         }
     }
 
-    /// A name's value: the current scope first, then the library.
+    /// A name's value: the call's locals, its captures, the globals, then the library.
     func lookUp(_ name: String, at range: SourceRange) throws -> Value {
-        if let value = scope[name] ?? enclosing[name] { return value }
+        if let value = locals?[name] ?? enclosing[name] ?? globals.bindings[name] { return value }
         if let builtin = library[name] { return .builtin(builtin) }
-        let known = Array(scope.keys) + Array(enclosing.keys) + library.names
+        let known = (locals.map { Array($0.keys) } ?? []) + Array(enclosing.keys) + Array(globals.bindings.keys) + library.names
         throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: known)),
                          at: range)
     }

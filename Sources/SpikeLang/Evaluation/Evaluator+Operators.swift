@@ -41,8 +41,8 @@ extension Evaluator {
             try checkBudget(bytes: a.utf8.count + b.utf8.count, at: range)
             return .string(a + b)
         case let (.list(a), .list(b)):
-            try checkBudget(bytes: (a.count + b.count) * MemoryLayout<Value>.stride, at: range)
-            return .list(a + b)
+            try checkBudget(count: a.count + b.count, bytesEach: MemoryLayout<Value>.stride, at: range)
+            return .list(a.items + b.items)
         default:
             throw unsupported(.add, left, right, at: range)
         }
@@ -92,10 +92,14 @@ extension Evaluator {
         Diagnostic(.unsupportedOperands(operator: op.rawValue, left: left.typeName, right: right.typeName), at: range)
     }
 
+    /// Fails with `ResourceError` if `count` items of `size` bytes exceed the memory budget
+    /// (overflow counts as too much).
+    func checkBudget(count: Int, bytesEach size: Int, at range: SourceRange) throws {
+        try engine(at: range) { try settings.budget.check(count: count, bytesEach: size) }
+    }
+
     /// Fails with `ResourceError` if `bytes` exceeds the session's memory budget.
     func checkBudget(bytes: Int, at range: SourceRange) throws {
-        if bytes > settings.memoryBudget {
-            throw Diagnostic(.memoryBudget(requestedBytes: bytes, budgetBytes: settings.memoryBudget), at: range)
-        }
+        try engine(at: range) { try settings.budget.check(bytes: bytes) }
     }
 }

@@ -21,7 +21,7 @@ extension Evaluator {
         case let (.number(x), .tensor(y)): (a, b) = (Tensor(Float(x)), y)
         default: return nil
         }
-        return .tensor(try engine(at: range) { try a.combined(with: b, operation) })
+        return .tensor(try engine(at: range) { try a.combined(with: b, operation, budget: settings.budget) })
     }
 
     /// Row `index` of a tensor along its first axis (a number for a rank-1 tensor).

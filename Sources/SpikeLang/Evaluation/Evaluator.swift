@@ -1,18 +1,21 @@
 /// Runs checked statements: the tree-walking half of the pipeline.
 ///
-/// Scope works as in Python: the top level reads and writes the session's bindings; `for` and
-/// `if` share the enclosing scope; a call gets its own scope of parameters and locals, and
-/// reads what its function captured (by value, when `fn` ran) behind it. Calls nest at most
-/// `callDepthLimit` deep, and the sink's `isCancelled` is polled at every loop iteration and
-/// call. An error inside a function defined in another cell is reported at the call in this
-/// cell, with the place inside the function as context (`ForeignFailure`).
+/// Scope works as in Python: the top level reads and writes the session's globals (shared by
+/// reference with every function, so a function sees a global's value when it runs); `for`
+/// and `if` share the enclosing scope; a call gets its own scope of parameters and locals, and
+/// reads the locals its function captured from enclosing calls, then the globals, behind it.
+/// Calls nest at most `callDepthLimit` deep, and the sink's `isCancelled` is polled at every
+/// loop iteration and call. An error inside a function defined in another cell is reported at
+/// the call in this cell, with the place inside the function as context (`ForeignFailure`).
 final class Evaluator {
     static let callDepthLimit = 400
 
-    /// The current scope: the session's bindings at top level, a call's locals inside one.
-    var scope: [String: Value]
-    /// Inside a call, what the function captured (read-only, looked up after `scope`);
-    /// empty at top level. Kept apart so a call does not copy its captures.
+    /// The session's bindings: the scope at top level, read behind a call's scopes.
+    let globals: Globals
+    /// Inside a call, its parameters and locals; nil at top level.
+    var locals: [String: Value]?
+    /// Inside a call, what its function captured from enclosing calls (read-only, looked up
+    /// after `locals`); empty at top level.
     var enclosing: [String: Value] = [:]
     let library: Library
     let sink: OutputSink
@@ -22,17 +25,24 @@ final class Evaluator {
     private(set) var source: String
     private var callDepth = 0
 
-    init(bindings: [String: Value], library: Library, sink: OutputSink, settings: SessionSettings, source: String = "") {
-        self.scope = bindings
+    /// An evaluator that reads and writes `globals` in place (a cell's bindings stay made even
+    /// when a later statement fails).
+    init(globals: Globals, library: Library, sink: OutputSink, settings: SessionSettings, source: String = "") {
+        self.globals = globals
         self.library = library
         self.sink = sink
         self.settings = settings
         self.source = source
     }
 
-    /// The session's bindings as they stand once a run returns or throws (including those
-    /// made before a failure): calls restore the top-level scope as they unwind.
-    var bindings: [String: Value] { scope }
+    /// Binds `name` in the current scope: the call's locals, or the globals at top level.
+    func bind(_ name: String, to value: Value) {
+        if locals != nil {
+            locals?[name] = value
+        } else {
+            globals.bindings[name] = value
+        }
+    }
 
     /// Runs a cell's statements; returns the last statement's value unless it is hidden.
     func run(_ program: Program) throws -> Value? {
@@ -50,24 +60,29 @@ final class Evaluator {
         case .expression(let expression):
             return try evaluate(expression)
         case .assignment(let name, _, let valueExpression):
-            scope[name] = try evaluate(valueExpression)
+            bind(name, to: try evaluate(valueExpression))
             return .none
         case .function(let declaration):
             let defaults = try declaration.parameters.map { parameter in
                 try parameter.defaultValue.map { try evaluate($0) }
             }
-            var captured = enclosing.isEmpty ? scope : enclosing.merging(scope) { _, local in local }
-            // The function sees itself through the binding every call adds, so it need not
-            // capture its previous definition (which would chain one closure per redefinition).
-            captured.removeValue(forKey: declaration.name)
-            scope[declaration.name] = .function(Closure(declaration: declaration, captured: captured, defaults: defaults,
-                                                        source: source))
+            // Inside a call the function keeps the call's locals as they stand (a few names);
+            // it reads globals through the shared `globals`, never a copy of them. It sees
+            // itself through the binding every call adds, so it need not capture its previous
+            // definition (which would chain one closure per redefinition).
+            let captured = locals.map { locals in
+                var captured = enclosing.merging(locals) { _, local in local }
+                captured.removeValue(forKey: declaration.name)
+                return captured
+            }
+            bind(declaration.name, to: .function(Closure(declaration: declaration, globals: globals, enclosing: captured,
+                                                         defaults: defaults, source: source)))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)
             try forEach(in: sequence, at: sequenceExpression.range) { item in
                 try checkCancellation(at: statement.range)
-                scope[variable] = item
+                bind(variable, to: item)
                 _ = try run(body)
             }
             return .none
@@ -112,24 +127,25 @@ final class Evaluator {
         if sink.isCancelled { throw Diagnostic(.interrupted, at: range) }
     }
 
-    /// Calls a user function: a fresh scope from its captures, its own name, its arguments.
+    /// Calls a user function: a fresh scope of its arguments (and its own name when it was
+    /// defined inside a call), in front of its captures and globals.
     func call(_ closure: Closure, _ arguments: Arguments, at range: SourceRange) throws -> Value {
         try checkCancellation(at: range)
         guard callDepth < Evaluator.callDepthLimit else {
             throw Diagnostic(.recursionTooDeep(limit: Evaluator.callDepthLimit), at: range)
         }
-        var locals: [String: Value] = [closure.name: .function(closure)]
+        var callLocals: [String: Value] = closure.isNested ? [closure.name: .function(closure)] : [:]
         for parameter in closure.declaration.parameters {
-            locals[parameter.name] = arguments.value(parameter.name)
+            callLocals[parameter.name] = arguments.value(parameter.name)
         }
-        let saved = (scope, enclosing, source)
+        let saved = (locals, enclosing, source)
         callDepth += 1
-        scope = locals
-        enclosing = closure.captured
+        locals = callLocals
+        enclosing = closure.enclosing
         source = closure.source
         defer {
             callDepth -= 1
-            (scope, enclosing, source) = saved
+            (locals, enclosing, source) = saved
         }
         do {
             switch closure.declaration.body {

@@ -7,15 +7,13 @@ struct SessionSettings {
     var seed: UInt64 = 0
     /// Worker threads the engine may use (`%threads N`).
     var threads = 1
-    /// The most bytes a single request may allocate before failing with `ResourceError`.
-    var memoryBudget = MemoryBudget.standard.bytes
+    /// The most bytes a single request may allocate before failing with `ResourceError`: by
+    /// default a share of what the process's limits (cgroup, `RLIMIT_AS`, memory) still allow.
+    var budget = MemoryBudget.standard
 
     init() {}
 
-    init(memoryBudget: Int) {
-        self.memoryBudget = memoryBudget
+    init(budget: MemoryBudget) {
+        self.budget = budget
     }
-
-    /// The budget in the engine's terms.
-    var budget: MemoryBudget { MemoryBudget(bytes: memoryBudget) }
 }

@@ -1,37 +1,40 @@
 import SpikeEngine
 import SpikePlot
 
-/// A Spike value. Everything but a network is immutable: lists and records are copied on
-/// write, so `b = a` never lets a later change to `b` show through `a`.
+/// A Spike value. Everything but a network is immutable: lists and records never change in
+/// place (`a + [3]` makes a new list), so `b = a` never lets a later change to `b` show through
+/// `a`. Payloads larger than 16 bytes are `indirect` (boxed), so a value takes 24 bytes in a
+/// list instead of 256. Lists and records release their nested values iteratively (see `ValueList`), so a
+/// value nested millions deep is freed without exhausting the stack.
 enum Value {
     case number(Double)
     case string(String)
     case boolean(Bool)
     case none
-    case list([Value])
+    case list(ValueList)
     case record(Record)
     /// `a..b`: the integers a, a+1, …, b-1, never materialised.
     case range(IntegerRange)
     case function(Closure)
     case builtin(Builtin)
     /// A LIF neuron's parameters (`lif(...)`).
-    case neuron(LIF)
+    indirect case neuron(LIF)
     /// A surrogate gradient (`atan()`, `sigmoid()`, ...).
     case surrogate(Surrogate)
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
-    case encoding(PositionalEncoding)
+    indirect case encoding(PositionalEncoding)
     case tensor(Tensor)
     /// Layers composed with `>>`, before they have met data (`linear(64) >> lif()`).
     case blueprint(Blueprint)
     /// One neuron's run over time (`simulate(...)`).
-    case trace(Trace)
+    indirect case trace(Trace)
     /// A drawn figure (`plot`, `raster`, ...).
-    case figure(Figure)
-    case table(Table)
+    indirect case figure(Figure)
+    indirect case table(Table)
     /// A series, a forecasting or classification set, or one of their splits.
-    case data(DataValue)
+    indirect case data(DataValue)
     /// A network (mutable: `train` changes it in place), a training run, scores or a comparison.
-    case model(ModelValue)
+    indirect case model(ModelValue)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -59,24 +62,41 @@ enum Value {
         }
     }
 
-    /// Containers compared deeper than this count as unequal, so comparing pathological
-    /// values cannot exhaust the stack.
-    static let equalityDepthLimit = 10_000
-
     /// Structural equality for `==`: numbers by value, containers element by element,
     /// functions by identity. Values of different kinds are unequal.
-    func isEqual(to other: Value, depth: Int = 0) -> Bool {
-        guard depth < Value.equalityDepthLimit else { return false }
+    ///
+    /// Containers are walked with a worklist, not by recursion, so comparing values nested
+    /// millions deep (`x = [x]` in a long loop) cannot exhaust the stack; lists or records that
+    /// share their storage are equal at once. Cost: O(number of values compared).
+    func isEqual(to other: Value) -> Bool {
+        var pending = [(self, other)]
+        while let (left, right) = pending.popLast() {
+            switch (left, right) {
+            case let (.list(a), .list(b)):
+                guard !a.sharesStorage(with: b) else { continue }
+                guard a.count == b.count else { return false }
+                pending.append(contentsOf: zip(a, b))
+            case let (.record(a), .record(b)):
+                guard a.storage !== b.storage else { continue }
+                guard a.fields.count == b.fields.count else { return false }
+                for (x, y) in zip(a.fields, b.fields) {
+                    guard x.name == y.name else { return false }
+                    pending.append((x.value, y.value))
+                }
+            default:
+                guard left.isEqualLeaf(to: right) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// Equality of two values that are not both lists or both records.
+    private func isEqualLeaf(to other: Value) -> Bool {
         switch (self, other) {
         case let (.number(a), .number(b)): return a == b
         case let (.string(a), .string(b)): return a == b
         case let (.boolean(a), .boolean(b)): return a == b
         case (.none, .none): return true
-        case let (.list(a), .list(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.isEqual(to: $1, depth: depth + 1) }
-        case let (.record(a), .record(b)):
-            return a.fields.count == b.fields.count
-                && zip(a.fields, b.fields).allSatisfy { $0.name == $1.name && $0.value.isEqual(to: $1.value, depth: depth + 1) }
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name
@@ -99,24 +119,4 @@ struct IntegerRange: Equatable {
     var upper: Int
 
     var count: Int { upper > lower ? upper - lower : 0 }
-}
-
-/// An ordered record `{name: value, …}`; field order is the order written.
-struct Record {
-    struct Field {
-        var name: String
-        var value: Value
-    }
-
-    var fields: [Field]
-
-    init(_ fields: [Field] = []) {
-        self.fields = fields
-    }
-
-    subscript(name: String) -> Value? {
-        fields.first { $0.name == name }?.value
-    }
-
-    var names: [String] { fields.map(\.name) }
 }

@@ -34,23 +34,112 @@ enum ValueText {
     /// (`x = [x]` in a long loop) cannot exhaust the stack when shown.
     static let depthLimit = 100
 
+    /// The most characters of a value's text a result display or `%help` shows; the rest
+    /// is cut to `…`. Without it, showing `list(range(4e7))` built a second copy of the list
+    /// as text (and a value that shares one list many times over can print exponentially long).
+    static let displayLimit = 100_000
+
     /// The text form of a value; strings at top level are bare when `quotingStrings` is false
-    /// (as `print` writes them), and always quoted inside lists and records.
-    static func text(of value: Value, quotingStrings: Bool = true, depth: Int = 0) -> String {
-        if depth >= depthLimit {
-            if case .list = value { return "[…]" }
-            if case .record = value { return "{…}" }
+    /// (as `print` writes them), and always quoted inside lists and records. Past `limit`
+    /// characters the text stops inside the container it was writing and ends in `…`; the
+    /// cost is O(limit), not O(size of the value).
+    static func text(of value: Value, quotingStrings: Bool = true, limit: Int = .max) -> String {
+        var writer = Writer(limit: limit)
+        writer.write(value, quotingStrings: quotingStrings, depth: 0)
+        return writer.isFull && writer.hasMore ? writer.text + "…" : writer.text
+    }
+
+    /// `f(a, b=2)`: a function's name and parameters, defaults in their text form.
+    static func signature(of closure: Closure) -> String {
+        var writer = Writer(limit: .max)
+        writer.writeSignature(of: closure, depth: 0)
+        return writer.text
+    }
+
+    /// Accumulates a value's text up to a limit.
+    private struct Writer {
+        var text = ""
+        let limit: Int
+        /// Set when something was left unwritten because the text was full.
+        var hasMore = false
+
+        var isFull: Bool { text.utf8.count >= limit }
+
+        mutating func write(_ value: Value, quotingStrings: Bool, depth: Int) {
+            guard !isFull else {
+                hasMore = true
+                return
+            }
+            switch value {
+            case .list(let items):
+                guard depth < depthLimit else {
+                    text += "[…]"
+                    return
+                }
+                text += "["
+                for (index, item) in items.enumerated() {
+                    if index > 0 { text += ", " }
+                    write(item, quotingStrings: true, depth: depth + 1)
+                    if isFull, index < items.count - 1 {
+                        hasMore = true
+                        return
+                    }
+                }
+                text += "]"
+            case .record(let record):
+                guard depth < depthLimit else {
+                    text += "{…}"
+                    return
+                }
+                text += "{"
+                for (index, field) in record.fields.enumerated() {
+                    if index > 0 { text += ", " }
+                    text += fieldName(field.name) + ": "
+                    write(field.value, quotingStrings: true, depth: depth + 1)
+                    if isFull, index < record.fields.count - 1 {
+                        hasMore = true
+                        return
+                    }
+                }
+                text += "}"
+            case .function(let closure):
+                text += "<fn "
+                writeSignature(of: closure, depth: depth)
+                text += ">"
+            default:
+                text += ValueText.leafText(of: value, quotingStrings: quotingStrings)
+            }
         }
+
+        /// `f(a, b=2)`; defaults count as one level deeper, so a default that holds the
+        /// previous definition of the function (`fn g(p=g)` in a loop) cannot recurse unbounded.
+        mutating func writeSignature(of closure: Closure, depth: Int) {
+            text += closure.name + "("
+            guard depth < depthLimit else {
+                text += "…)"
+                return
+            }
+            for (index, (parameter, value)) in zip(closure.declaration.parameters, closure.defaults).enumerated() {
+                if index > 0 { text += ", " }
+                text += parameter.name
+                if let value {
+                    text += "="
+                    write(value, quotingStrings: true, depth: depth + 1)
+                }
+            }
+            text += ")"
+        }
+    }
+
+    /// The text of a value that is not a list or record.
+    private static func leafText(of value: Value, quotingStrings: Bool) -> String {
         switch value {
         case .number(let number): return self.number(number)
         case .string(let string): return quotingStrings ? quoted(string) : string
         case .boolean(let boolean): return boolean ? "true" : "false"
         case .none: return "none"
-        case .list(let items): return "[" + items.map { text(of: $0, depth: depth + 1) }.joined(separator: ", ") + "]"
-        case .record(let record):
-            return "{" + record.fields.map { "\(fieldName($0.name)): \(text(of: $0.value, depth: depth + 1))" }.joined(separator: ", ") + "}"
+        case .list, .record, .function: return text(of: value)
         case .range(let range): return "\(range.lower)..\(range.upper)"
-        case .function(let closure): return "<fn \(closure.signature)>"
         case .builtin(let builtin): return "<builtin \(builtin.signature.text)>"
         case .neuron(let neuron): return EngineText.neuron(neuron)
         case .surrogate(let surrogate): return EngineText.surrogate(surrogate)

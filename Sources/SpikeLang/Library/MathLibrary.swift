@@ -53,7 +53,7 @@ enum MathLibrary {
             case .tensor(let tensor): count = tensor.shape.first ?? 0
             default: throw arguments.mismatch("x", expected: "a range, string, tensor or list")
             }
-            try evaluator.checkBudget(bytes: count * MemoryLayout<Value>.stride, at: arguments.range(of: "x"))
+            try evaluator.checkBudget(count: count, bytesEach: MemoryLayout<Value>.stride, at: arguments.range(of: "x"))
             var items: [Value] = []
             items.reserveCapacity(count)
             try evaluator.forEach(in: x, at: arguments.range(of: "x")) { items.append($0) }

@@ -28,7 +28,9 @@ enum OutputLibrary {
     private static func scatter() -> Builtin {
         Builtin(Signature("scatter", [required("x"), required("y"), optional("title", .string("")), optional("xlabel", .string("")),
                                       optional("ylabel", .string(""))]),
-                topic: .output, summary: "A scatter plot of the points (x[i], y[i]).") { arguments, _ in
+                topic: .output, summary: "A scatter plot of the points (x[i], y[i]).") { arguments, evaluator in
+            try evaluator.checkBudget(count: FigureBuilder.pointCount(of: arguments.value("x")),
+                                      bytesEach: FigureBuilder.bytesPerShownPoint, at: arguments.callRange)
             let x = try FigureBuilder.numbers(arguments.value("x"), context: "scatter(): 'x'", at: arguments.range(of: "x"))
             let y = try FigureBuilder.numbers(arguments.value("y"), context: "scatter(): 'y'", at: arguments.range(of: "y"))
             guard x.count == y.count else { throw arguments.invalid("y", "has \(y.count) values but 'x' has \(x.count)") }
@@ -60,9 +62,11 @@ enum OutputLibrary {
         Builtin(Signature("plot", [required("y"), optional("x", .none), optional("title", .string("")),
                                    optional("xlabel", .string("")), optional("ylabel", .string(""))]),
                 topic: .output,
-                summary: "A line plot of a list, a vector, a matrix (one line per column) or a record of named series.") { arguments, _ in
+                summary: "A line plot of a list, a vector, a matrix (one line per column) or a record of named series.") { arguments, evaluator in
             let x = arguments.value("x").isNone ? nil
                 : try FigureBuilder.numbers(arguments.value("x"), context: "plot(): 'x'", at: arguments.range(of: "x"))
+            try evaluator.checkBudget(count: FigureBuilder.pointCount(of: arguments.value("y")),
+                                      bytesEach: FigureBuilder.bytesPerShownPoint, at: arguments.callRange)
             let series = try FigureBuilder.series(from: arguments.value("y"), x: x, at: arguments.range(of: "y"))
             if let x, let mismatch = series.first(where: { $0.y.count != x.count }) {
                 throw arguments.invalid("x", "has \(x.count) values but the series has \(mismatch.y.count)")

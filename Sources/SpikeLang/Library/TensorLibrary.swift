@@ -43,7 +43,7 @@ enum TensorLibrary {
             Builtin(Signature("tolist", [required("x")]), topic: .tensors,
                     summary: "The tensor's numbers as nested lists.") { arguments, evaluator in
                 let tensor = try tensorArgument(arguments, "x", evaluator)
-                try evaluator.checkBudget(bytes: tensor.count * MemoryLayout<Value>.stride, at: arguments.callRange)
+                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
                 return TensorConversion.list(from: tensor)
             },
         ]
@@ -83,7 +83,7 @@ enum TensorLibrary {
         let range = arguments.range(of: name)
         let items: [Value]
         switch arguments.value(name) {
-        case .list(let list): items = list
+        case .list(let list): items = list.items
         case .number: items = [arguments.value(name)]
         default: throw arguments.mismatch(name, expected: "a list of sizes such as [2, 3]")
         }

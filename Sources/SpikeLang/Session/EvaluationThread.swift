@@ -47,7 +47,8 @@ final class EvaluationThread: @unchecked Sendable {
     /// thread, started for it if need be, without waiting; in place when the caller has one).
     ///
     /// The session hands its bindings over this way so that they are released on a large
-    /// stack: releasing a deeply nested value recurses once per level.
+    /// stack. Lists, records and functions release their contents iteratively; the large
+    /// stack is a margin for any other value whose release recurses.
     func stop(after last: (() -> Void)? = nil) {
         condition.lock()
         defer { condition.unlock() }

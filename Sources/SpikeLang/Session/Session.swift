@@ -1,4 +1,5 @@
 import Foundation
+import SpikeEngine
 
 /// A Spike session: the user's bindings and settings, kept across cells.
 ///
@@ -11,7 +12,12 @@ import Foundation
 /// let outcome = session.run("x = 2\nx * 3", output: sink)   // outcome.result?.plain == "6"
 /// ```
 public final class Session {
-    var bindings: [String: Value] = [:]
+    /// The user's bindings, shared with the functions defined in the session.
+    let globals = Globals()
+    var bindings: [String: Value] {
+        get { globals.bindings }
+        set { globals.bindings = newValue }
+    }
     var settings = SessionSettings()
     let library = Library()
     private let thread = EvaluationThread()
@@ -23,12 +29,19 @@ public final class Session {
     public static let evaluationStackSize = EvaluationThread.stackSize
 
     /// A session whose requests may allocate at most `memoryBudget` bytes each.
-    public init(memoryBudget: Int) {
-        settings.memoryBudget = memoryBudget
+    public convenience init(memoryBudget: Int) {
+        self.init(budget: MemoryBudget(bytes: memoryBudget))
+    }
+
+    /// A session whose requests are checked against `budget`.
+    init(budget: MemoryBudget) {
+        settings.budget = budget
     }
 
     deinit {
-        // Release the bindings on the evaluation thread's large stack (see `stop(after:)`).
+        // Emptying the bindings breaks the cycles between the globals and the functions bound
+        // in them. The release is iterative, but runs on the evaluation thread's large stack
+        // anyway (see `stop(after:)`).
         let parcel = Parcel(bindings)
         bindings = [:]
         thread.stop { parcel.contents = nil }
@@ -70,8 +83,10 @@ public final class Session {
         }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
-        // The evaluator works on a copy: nothing it binds is written back to the session.
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: SilentSink(), settings: settings, source: source)
+        // The evaluator binds into a copy (an `if` block's assignments are top-level ones), so
+        // nothing is written back to the session; functions still read the session's globals.
+        let evaluator = Evaluator(globals: Globals(bindings), library: library, sink: SilentSink(), settings: settings,
+                                  source: source)
         do {
             let value = try evaluator.execute(statement)
             return .success(Presenter.rendering(of: value, budget: settings.budget))
@@ -107,11 +122,8 @@ public final class Session {
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
-        let evaluator = Evaluator(bindings: bindings, library: library, sink: output, settings: settings, source: code)
-        defer {
-            bindings = evaluator.bindings
-            settings = evaluator.settings
-        }
+        let evaluator = Evaluator(globals: globals, library: library, sink: output, settings: settings, source: code)
+        defer { settings = evaluator.settings }
         do {
             guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
             return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
@@ -134,7 +146,7 @@ public final class Session {
             switch magic {
             case .reset:
                 bindings = [:]
-                settings = SessionSettings(memoryBudget: settings.memoryBudget)
+                settings = SessionSettings(budget: settings.budget)
             case .seed(let seed):
                 settings.seed = seed
             case .threads(let count):
@@ -151,7 +163,7 @@ public final class Session {
     /// The help text for a name: a builtin, a user function, or what the name is bound to.
     func helpPage(for name: String) -> String {
         if let value = bindings[name] {
-            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value))"
+            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value, limit: ValueText.displayLimit))"
         }
         if let builtin = library[name] { return builtin.helpText }
         if let text = KeywordHelp.text(for: name) { return text }
