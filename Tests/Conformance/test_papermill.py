@@ -110,6 +110,11 @@ class PapermillTests(unittest.TestCase):
         self.assertEqual(cells[1].source, '# Parameters\nn = 7\ntext = "\\u{e9}"\n')
         self.assertEqual(printed(nbformat.read(out, as_version=4), "print(text)"), "é\n")
 
+    def test_the_spike_engine_runs_like_the_default_one(self) -> None:
+        done, out = self.run_notebook("--engine", "spike", "-p", "n", "5")
+        self.assertEqual(done.returncode, 0, done.stderr[-3000:])
+        self.assertEqual(printed(nbformat.read(out, as_version=4), "print(n)"), "5\n")
+
     def test_values_spike_cannot_hold_are_refused_naming_the_parameter(self) -> None:
         cases = {
             "NaN": (["-p", "x", "nan"], "parameter 'x': nan has no Spike literal"),
@@ -143,6 +148,47 @@ class PapermillTests(unittest.TestCase):
             with self.subTest(parameter=definition):
                 self.assertRegex(done.stdout, r"(?m)^  " + re.escape(definition) + r"\s*" + re.escape(comment) + "$")
         self.assertNotIn("the first field", done.stdout, "a comment inside a value is not its help")
+
+
+class RegistrationTests(unittest.TestCase):
+    def test_the_translator_is_registered_whichever_module_is_imported_first(self) -> None:
+        # papermill loads the package's engine entry point while it is itself being imported.
+        for first in ("papermill", "spike_jupyter.translator", "spike_jupyter.parameter_cell",
+                      "spike_jupyter.papermill_engine", "papermill.translators"):
+            with self.subTest(first=first):
+                code = (f"import {first}\nfrom papermill.translators import papermill_translators\n"
+                        "print(papermill_translators.find_translator('other', 'spike').__name__)")
+                done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                      timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+                self.assertEqual((done.returncode, done.stdout), (0, "SpikeTranslator\n"), done.stderr)
+
+
+class ParameterCellTests(unittest.TestCase):
+    """How a `parameters` cell is read, statement by statement, as the kernel splits them."""
+
+    def test_only_assignments_are_parameters_and_each_keeps_its_own_comment(self) -> None:
+        from spike_jupyter.parameter_cell import parameters_of
+
+        cell = ("%seed 3\n"
+                "# a comment line\n"
+                "a = 1; b = -2  # b only\n"
+                "fn f(x) = x  # not a parameter\n"
+                "print(a)\n"
+                "c = a +\n"
+                "    b  # sum\n"
+                "d = lif(tau=2)\n"
+                "e = \"unterminated\n"
+                "g = [1,  # inside\n"
+                "     [2]]\n")
+        found = [(p.name, p.inferred_type_name, p.default, p.help) for p in parameters_of(cell)]
+        self.assertEqual(found, [
+            ("a", "number", "1", ""),
+            ("b", "number", "-2", "b only"),
+            ("c", "None", "a + b", "sum"),
+            ("d", "None", "lif(tau=2)", ""),
+            ("e", "None", '"unterminated', ""),
+            ("g", "list", "[1, [2]]", ""),
+        ])
 
 
 if __name__ == "__main__":

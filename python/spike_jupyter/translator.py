@@ -5,10 +5,12 @@ from __future__ import annotations
 import math
 
 from papermill.exceptions import PapermillException
-from papermill.translators import Translator
+from papermill.translators import Translator, papermill_translators
 
+# Modules, not names: importing papermill loads its engine entry points, which import this
+# package again; whichever module of it is imported first, the others may be half-loaded then.
+from . import parameter_cell
 from .lexer import KEYWORDS
-from .parameter_cell import parameters_of
 
 # Spike has one number type, a 64-bit float: integers past 2**53 exist only where it has them.
 _EXACT_INTEGER_LIMIT = 2 ** 53
@@ -138,4 +140,8 @@ class SpikeTranslator(Translator):
 
     @classmethod
     def inspect(cls, parameters_cell) -> list:
-        return parameters_of(parameters_cell["source"])
+        return parameter_cell.parameters_of(parameters_cell["source"])
+
+
+# For the kernel name and the language `spike` (papermill tries the kernel name first).
+papermill_translators.register("spike", SpikeTranslator)
