@@ -15,7 +15,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-from spike_binary import REPO_ROOT
+from spike_binary import REPO_ROOT, spike_binary
 from test_docs import listed_builtins
 
 try:
@@ -29,6 +29,10 @@ GOLDEN = REPO_ROOT / "Tests" / "SpikeLangTests" / "Golden"
 # The kernel's lexical errors (Lexer.swift), as the golden files' `# error:` lines spell them.
 LEXICAL_ERROR = re.compile(r"# error: SyntaxError at (\d+):(\d+): "
                            r"(?:unterminated string|unexpected character|invalid escape|malformed number)")
+
+# The same errors as `spike run` shows them: the message, the source line, the carets.
+KERNEL_LEXICAL_ERROR = re.compile(r"SyntaxError at (\d+):(\d+): (unterminated string|unexpected character|"
+                                  r"invalid escape|malformed number)[^\n]*\n[^\n]*\n *\| *(\^+)")
 
 
 def golden_cells() -> list[tuple[str, str]]:
@@ -65,6 +69,27 @@ class LexerTests(unittest.TestCase):
                 marked = {position(cell, offset) for offset, token_type, _ in
                           SpikeLexer().get_tokens_unprocessed(cell) if token_type in Error}
                 self.assertEqual(marked, reported, cell)
+
+    def test_error_tokens_cover_what_the_kernel_underlines_on_tricky_input(self) -> None:
+        # The kernel (`spike run`) is the oracle: each lexical error's line, column and caret
+        # span. For an unterminated string the lexer marks only the opening quote.
+        cell = ("a = 1_.5 + 1e+ + 10__0 + 1_000.5_0 + 2e1_0 + 3E-0 + 1.5e + 1e+5x + 12abc.5 + 0x1F\n"
+                'b = "\\u{110000}" + "\\u{}" + "\\u{D800}" + "\\u{123456789}" + "\\u{1F600}" + "\\q" + "\\u"\n'
+                "c = \u0663 + 'a' + x$y + `z` + gr\u00f6\u00dfe_2 + 1.5.6 + 1..5 + 3.e + x.1\n"
+                'd = "ok" + "t\\t\\n\\\\\\"" # "not a string\n'
+                'e = "abc\\\n')
+        with tempfile.TemporaryDirectory(prefix="spike-lexer-") as scratch:
+            script = Path(scratch) / "tricky.spk"
+            script.write_text(cell, encoding="utf-8")
+            done = subprocess.run([str(spike_binary()), "run", str(script), "--out", scratch],
+                                  capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+        underlined = set()
+        for line, column, kind, carets in KERNEL_LEXICAL_ERROR.findall(done.stdout + done.stderr):
+            underlined.add((int(line), int(column), 1 if kind == "unterminated string" else len(carets)))
+        self.assertEqual(len(underlined), 20, done.stdout + done.stderr)
+        marked = {(*position(cell, offset), len(text)) for offset, token_type, text in
+                  SpikeLexer().get_tokens_unprocessed(cell) if token_type in Error}
+        self.assertEqual(sorted(marked), sorted(underlined))
 
     def test_lines_get_their_token_types(self) -> None:
         cases = {

@@ -26,7 +26,7 @@ BUILTINS = (
 KEYWORDS = frozenset(("fn", "for", "in", "if", "else", "and", "or", "not", "true", "false", "none"))
 
 _IDENTIFIER = r"[^\W\d]\w*"
-_DIGITS = r"\d+(?:_\d+)*"
+_DIGITS = r"[0-9]+(?:_[0-9]+)*"  # ASCII digits only, as in the kernel
 _MAX_SCALAR = 0x10FFFF
 
 
@@ -67,7 +67,7 @@ class SpikeLexer(RegexLexer):
         "magic-arguments": [
             (r"\n", Whitespace, "#pop"),
             (r"[ \t\r]+", Whitespace),
-            (_DIGITS + r"(?!\w)", Number.Integer),
+            (_DIGITS + r"(?!\w|\.[0-9])", Number.Integer),
             (r"%\w+", Keyword.Pseudo),
             (_IDENTIFIER, Name),
             (r"\S", Text),
@@ -81,10 +81,10 @@ class SpikeLexer(RegexLexer):
             (r'"', Error, "string"),
             (_DIGITS + r"(?:\." + _DIGITS + r")?[eE][+-]?" + _DIGITS + r"(?!\w)", Number.Float),
             (_DIGITS + r"\." + _DIGITS + r"(?!\w)", Number.Float),
-            (_DIGITS + r"(?!\w)", Number.Integer),
+            (_DIGITS + r"(?!\w|\.[0-9])", Number.Integer),
             # What the kernel's lexer reads as one malformed number: digits with letters or
             # misplaced underscores glued on, a fraction, a dangling exponent sign.
-            (r"\d\w*(?:\.\d\w*)?(?:(?<=[eE])[+-]\w*)?", Error),
+            (r"[0-9][0-9_]*(?:\.[0-9][0-9_]*)?(?:[eE][+-]?[0-9_]*)?\w*", Error),
             (r"(fn)([ \t]+)(" + _IDENTIFIER + r")", bygroups(Keyword, Whitespace, Name.Function)),
             (words(("fn", "for", "in", "if", "else"), suffix=r"\b"), Keyword),
             (words(("true", "false", "none"), suffix=r"\b"), Keyword.Constant),
@@ -101,8 +101,10 @@ class SpikeLexer(RegexLexer):
             (r'[^"\\\n]+', String.Double),
             (r'\\["\\nt]', String.Escape),
             (r"\\u\{([0-9a-fA-F]{1,8})\}", _unicode_escape),
-            (r"\\u(?:\{[^}\"\n]*\}?)?", Error),
-            (r"\\.?", Error),
+            # As the kernel reads a bad `\u`: up to 8 hex digits, then `}` if it is there.
+            (r"\\u(?:\{[0-9a-fA-F]{0,8}\}?)?", Error),
+            (r"\\(?=\n)", String.Double),  # part of an unterminated string, reported as that
+            (r"\\.", Error),
             default("#pop"),  # the line ends: the string was unterminated
         ],
     }
