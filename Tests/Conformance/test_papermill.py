@@ -163,6 +163,18 @@ class RegistrationTests(unittest.TestCase):
                 self.assertEqual((done.returncode, done.stdout), (0, "SpikeTranslator\n"), done.stderr)
 
 
+class TranslatorTests(unittest.TestCase):
+    def test_numpy_numbers_from_the_python_api_become_spike_numbers(self) -> None:
+        import numpy
+        from spike_jupyter.translator import SpikeParameterError, SpikeTranslator
+
+        cell = SpikeTranslator.codify({"a": numpy.int64(3), "b": numpy.float32(0.5), "c": (numpy.bool_(True),),
+                                       "d": numpy.array([[1, 2], [3, 4]])})
+        self.assertEqual(cell, "# Parameters\na = 3\nb = 0.5\nc = [true]\nd = [[1, 2], [3, 4]]\n")
+        with self.assertRaisesRegex(SpikeParameterError, "parameter 'e': nan has no Spike literal"):
+            SpikeTranslator.codify({"e": numpy.float64("nan")})
+
+
 class ParameterCellTests(unittest.TestCase):
     """How a `parameters` cell is read, statement by statement, as the kernel splits them."""
 

@@ -60,7 +60,7 @@ class SpikeTranslator(Translator):
 
     | Python (from `-p`, `-r`, `-y`, `-f`) | Spike |
     |---|---|
-    | `int`, finite `float` | a number: `3`, `-2.5`, `1e-05`, `1e+16` |
+    | `int`, finite `float` (NumPy's too; arrays as lists) | a number: `3`, `-2.5`, `1e-05`, `1e+16` |
     | `str` | a string, ASCII only: `"caf\\u{e9} \\"q\\" a\\\\b\\n"` |
     | `True`, `False`, `None` | `true`, `false`, `none` |
     | `list`, `tuple` | a list `[1, "a"]` |
@@ -111,6 +111,8 @@ class SpikeTranslator(Translator):
     def translate(cls, val: object) -> str:
         if isinstance(val, tuple):
             return cls.translate_list(list(val))
+        if hasattr(val, "dtype") and hasattr(val, "tolist"):
+            return cls.translate(val.tolist())  # NumPy scalars and arrays, from the Python API
         if val is None or isinstance(val, (str, bool, int, float, dict, list)):
             return super().translate(val)
         raise SpikeParameterError(f"{val!r} is a {type(val).__name__}, which has no Spike literal "
