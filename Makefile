@@ -73,7 +73,9 @@ deps:
 
 venv: $(VENV_STAMP)
 
-$(VENV_STAMP): scripts/requirements.txt scripts/setup_venv.sh
+# The venv also holds the Python companion package (python/, editable): the Spike Pygments
+# lexer and papermill translator. Its entry points change only with python/pyproject.toml.
+$(VENV_STAMP): scripts/requirements.txt scripts/setup_venv.sh python/pyproject.toml
 	@scripts/install_system_packages.sh $(DEBS)
 	@scripts/setup_venv.sh $(VENV)
 	@touch $@

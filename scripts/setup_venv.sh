@@ -12,9 +12,15 @@ if [ ! -x "$venv/bin/python" ]; then
 fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     -r "$here/requirements.txt"
+# The companion package (Pygments lexer, papermill translator), editable: edits to python/
+# take effect at once; its entry points are re-read when python/pyproject.toml changes.
+"$venv/bin/python" -m pip install --quiet --disable-pip-version-check -e "$here/../python"
 "$venv/bin/python" - <<'PY'
 import jupyter_client, jupyter_kernel_test, nbclient, nbconvert, ipykernel, zmq
+import pygments.lexers, spike_jupyter
+pygments.lexers.get_lexer_by_name("spike")  # the companion package's entry point is live
 print(f"venv: jupyter_client {jupyter_client.__version__}, jupyter_kernel_test "
       f"{jupyter_kernel_test.__version__}, nbclient {nbclient.__version__}, nbconvert "
-      f"{nbconvert.__version__}, ipykernel {ipykernel.__version__}, libzmq {zmq.zmq_version()}")
+      f"{nbconvert.__version__}, ipykernel {ipykernel.__version__}, libzmq {zmq.zmq_version()}, "
+      f"spike_jupyter {spike_jupyter.__version__}")
 PY

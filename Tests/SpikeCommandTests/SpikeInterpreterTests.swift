@@ -126,4 +126,9 @@ final class SpikeInterpreterTests: XCTestCase {
         XCTAssertEqual(info.languageInfo.fileExtension, ".spk")
         XCTAssertEqual(info.languageInfo.mimetype, "text/x-spike")
     }
+
+    func testKernelInfoNamesTheSpikePygmentsLexerSoExportsHighlightSpikeAsSpike() {
+        // The lexer is registered under this alias by the Python companion package (python/).
+        XCTAssertEqual(SpikeInterpreter().info.languageInfo.pygmentsLexer, "spike")
+    }
 }

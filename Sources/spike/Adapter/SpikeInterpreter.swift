@@ -25,7 +25,7 @@ final class SpikeInterpreter: Interpreter {
         implementationVersion: SpikeEngine.version,
         languageInfo: LanguageInfo(
             name: "spike", version: SpikeLang.version, mimetype: "text/x-spike", fileExtension: ".spk",
-            pygmentsLexer: "python", codemirrorMode: "python", nbconvertExporter: "script"
+            pygmentsLexer: "spike", codemirrorMode: "python", nbconvertExporter: "script"
         ),
         banner: """
             Spike \(SpikeEngine.version) — spiking neural networks and CPG positional encodings.
