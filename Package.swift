@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // Spike: a Jupyter kernel whose language defines spiking neural networks.
-// Module rules (design.md §2) are enforced in CI with
+// Module rules (docs/architecture.md §2) are enforced in CI with
 // `--explicit-target-dependency-import-check error`.
 import PackageDescription
 
@@ -35,11 +35,23 @@ let package = Package(
         .target(name: "ZeroMQ", dependencies: ["CZeroMQ"]),
         // Protocol behaviour behind an `Interpreter`; no sockets.
         .target(name: "JupyterKernel", dependencies: ["JupyterWire"]),
-        // Command line and composition root.
+        // The transport, apart from any language (as xeus-zmq is to xeus): the ZeroMQ and stdio
+        // runtimes, the IOPub publisher, SIGINT handling, service threads. Serves any `Interpreter`.
+        .target(
+            name: "KernelRuntime", dependencies: ["JupyterKernel", "JupyterWire", "ZeroMQ"]
+        ),
+        // The Spike language as a kernel (evcxr's lib.rs to its main.rs): the adapter from the
+        // language's values to Jupyter's (`SpikeInterpreter`), `spike run`'s file output and the
+        // kernelspec installer. Everything the command line does that is worth a unit test.
+        .target(
+            name: "SpikeKernel", dependencies: ["SpikeEngine", "SpikeLang", "JupyterKernel", "JupyterWire"]
+        ),
+        // The thin executable: argument parsing, composition (language + runtime), benches.
+        // No test target depends on it; tests that need the process run the built binary.
         .executableTarget(
             name: "spike",
             dependencies: [
-                "SpikeEngine", "SpikePlot", "SpikeLang", "JupyterWire", "ZeroMQ", "JupyterKernel",
+                "SpikeEngine", "SpikeLang", "JupyterWire", "JupyterKernel", "KernelRuntime", "SpikeKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,10 +62,15 @@ let package = Package(
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
-        // ZeroMQTests also drives the `spike` transport runtimes (Sources/spike/Transport) end to end.
-        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "JupyterWire", "JupyterKernel", "spike", "TestSupport"]),
-        // The command line's own pieces: the language adapter, `spike run` output, the installer.
-        .testTarget(name: "SpikeCommandTests", dependencies: ["spike", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]),
+        .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestSupport"]),
+        // The runtimes end to end over real sockets and pipes, serving a test interpreter.
+        .testTarget(
+            name: "KernelRuntimeTests", dependencies: ["KernelRuntime", "JupyterKernel", "JupyterWire", "ZeroMQ", "TestSupport"]
+        ),
+        // The language adapter, `spike run` output, the installer.
+        .testTarget(
+            name: "SpikeKernelTests", dependencies: ["SpikeKernel", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]
+        ),
         .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import JupyterKernel
 import JupyterWire
+import KernelRuntime
+import SpikeKernel
 
 /// `spike bench kernel`: what one request costs the kernel apart from sockets — verifying and
 /// decoding it, making a header, encoding and signing a message, and a whole trivial execute

@@ -10,17 +10,17 @@ import SpikeLang
 /// Each request is translated, handed to the `Session`, and its answer translated back:
 /// renderings become MIME bundles, failures become `error` contents, `%help` pages become
 /// `page` payloads. The session keeps the user's bindings across cells and across failures.
-final class SpikeInterpreter: Interpreter {
+public final class SpikeInterpreter: Interpreter {
     private let session: Session
 
-    init(session: Session = Session()) {
+    public init(session: Session = Session()) {
         self.session = session
     }
 
     /// A shell thread with the session's evaluation stack runs cells in place, with no hand-off.
-    var callerStackSize: Int { Session.evaluationStackSize }
+    public var callerStackSize: Int { Session.evaluationStackSize }
 
-    let info = KernelInfo(
+    public let info = KernelInfo(
         implementation: "spike",
         implementationVersion: SpikeEngine.version,
         languageInfo: LanguageInfo(
@@ -36,7 +36,7 @@ final class SpikeInterpreter: Interpreter {
         ]
     )
 
-    func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
+    public func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
         let outcome = session.run(request.code, output: ContextSink(context))
         if let failure = outcome.failure { return .failure(ErrorContent(failure)) }
         return .success(
@@ -45,23 +45,23 @@ final class SpikeInterpreter: Interpreter {
         )
     }
 
-    func evaluate(_ expression: String) -> ExpressionOutcome {
+    public func evaluate(_ expression: String) -> ExpressionOutcome {
         switch session.evaluate(expression: expression) {
         case .success(let rendering): return .value(MimeBundle(rendering: rendering))
         case .failure(let failure): return .failure(ErrorContent(failure))
         }
     }
 
-    func complete(_ code: String, cursor: Int) -> Completion {
+    public func complete(_ code: String, cursor: Int) -> Completion {
         let completion = session.complete(code, cursor: cursor)
         return Completion(matches: completion.matches, cursorStart: completion.start, cursorEnd: completion.end)
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
         session.inspect(code, cursor: cursor).map { MimeBundle(plain: $0) }
     }
 
-    func isComplete(_ code: String) -> KernelCompleteness {
+    public func isComplete(_ code: String) -> KernelCompleteness {
         switch session.completeness(code) {
         case .complete: return .complete
         case .incomplete(let indent): return .incomplete(indent: indent)

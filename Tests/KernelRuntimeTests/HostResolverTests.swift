@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import spike
+@testable import KernelRuntime
 
 /// What the kernel binds for a connection file's `ip`.
 final class HostResolverTests: XCTestCase {

@@ -1,7 +1,8 @@
 import Foundation
+import Synchronization
 import JupyterWire
 import XCTest
-import spike
+import KernelRuntime
 
 /// The ZeroMQ runtime serving an ``EchoInterpreter`` on a background thread, bound to fresh
 /// ipc endpoints in a temporary directory, with a connected ``KernelClient``.
@@ -11,7 +12,7 @@ final class RunningKernel {
     let client: KernelClient
     private let directory: URL
     private let finished = DispatchSemaphore(value: 0)
-    private let result = Outcome()
+    private let result = RuntimeResult()
     private var exitStatus: Int32?
 
     init(key: String = "runtime-test-key") throws {
@@ -34,10 +35,11 @@ final class RunningKernel {
         let result = self.result
         Thread.detachNewThread {
             do {
-                result.status = try ZeroMQKernelRuntime.run(
+                let status = try ZeroMQKernelRuntime.run(
                     connectionFile: file.path, interpreter: interpreter, log: { _ in })
+                result.state.withLock { $0 = .success(status) }
             } catch {
-                result.error = error
+                result.state.withLock { $0 = .failure(error) }
             }
             finished.signal()
         }
@@ -57,7 +59,7 @@ final class RunningKernel {
     func waitForExit(timeout: TimeInterval = 5) -> Int32? {
         guard finished.wait(timeout: .now() + timeout) == .success else { return nil }
         finished.signal()
-        return result.status
+        return result.state.withLock { try? $0?.get() }
     }
 
     /// Shuts the kernel down (if still running) and removes the temporary directory.
@@ -70,9 +72,7 @@ final class RunningKernel {
     }
 }
 
-extension Outcome {
-    var status: Int32? {
-        get { statusBox }
-        set { statusBox = newValue }
-    }
+/// What the runtime's thread hands back: its exit status or the error it threw (nil while it runs).
+final class RuntimeResult: Sendable {
+    let state = Mutex<Result<Int32, any Error>?>(nil)
 }

@@ -7,7 +7,7 @@ import SpikeLang
 /// training progress bar) ends as its last state. On a terminal an update also redraws its
 /// text on one line (`\r`); into a pipe or file it prints a new line at most every
 /// `updateInterval` seconds. The folder is created on the first rich output only.
-final class FileOutputSink: OutputSink {
+public final class FileOutputSink: OutputSink {
     private let folder: URL
     private let interactive: Bool
     private let updateInterval: TimeInterval
@@ -21,9 +21,9 @@ final class FileOutputSink: OutputSink {
     /// True while the cursor stands at the end of a redrawn progress line.
     private var liveLine = false
     /// The first file that could not be written, reported once the script ends.
-    private(set) var problem: String?
+    public private(set) var problem: String?
 
-    init(
+    public init(
         folder: URL, interactive: Bool = isatty(STDOUT_FILENO) != 0, updateInterval: TimeInterval = 2,
         now: @escaping () -> Date = Date.init,
         emit: @escaping (String, TextStream) -> Void = FileOutputSink.standardStreams
@@ -36,12 +36,12 @@ final class FileOutputSink: OutputSink {
     }
 
     /// Writes to the process's stdout or stderr.
-    static func standardStreams(_ text: String, _ stream: TextStream) {
+    public static func standardStreams(_ text: String, _ stream: TextStream) {
         let handle = stream == .stderr ? FileHandle.standardError : FileHandle.standardOutput
         handle.write(Data(text.utf8))
     }
 
-    func write(_ text: String, stream: TextStream) {
+    public func write(_ text: String, stream: TextStream) {
         if liveLine {
             emit("\n", .stdout)
             liveLine = false
@@ -49,7 +49,7 @@ final class FileOutputSink: OutputSink {
         emit(text, stream)
     }
 
-    func display(_ rendering: Rendering, id: String?) {
+    public func display(_ rendering: Rendering, id: String?) {
         let stem = nextStem()
         if let id {
             filesByDisplayID[id] = stem
@@ -58,7 +58,7 @@ final class FileOutputSink: OutputSink {
         show(rendering, stem: stem)
     }
 
-    func update(_ rendering: Rendering, id: String) {
+    public func update(_ rendering: Rendering, id: String) {
         let stem = filesByDisplayID[id] ?? nextStem()
         filesByDisplayID[id] = stem
         save(rendering, stem: stem)
@@ -78,19 +78,19 @@ final class FileOutputSink: OutputSink {
 
     /// Prints the last state of every live display that an interval held back, and ends a
     /// redrawn line; called when the script ends.
-    func finish() {
+    public func finish() {
         let pending = unprintedUpdates
         unprintedUpdates = []
         for update in pending { write(update.line + "\n", stream: .stdout) }
         if liveLine { write("", stream: .stdout) }
     }
 
-    func clear(wait: Bool) {}
+    public func clear(wait: Bool) {}
 
-    var isCancelled: Bool { false }
+    public var isCancelled: Bool { false }
 
     /// Prints the text form and saves the rich forms of a shown value.
-    func show(_ rendering: Rendering, stem: String? = nil) {
+    public func show(_ rendering: Rendering, stem: String? = nil) {
         let stem = stem ?? nextStem()
         let saved = save(rendering, stem: stem)
         var text = rendering.plain

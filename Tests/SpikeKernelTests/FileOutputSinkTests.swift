@@ -2,7 +2,7 @@ import Foundation
 import SpikeLang
 import XCTest
 
-@testable import spike
+@testable import SpikeKernel
 
 /// `spike run` writes figures and tables to numbered files.
 final class FileOutputSinkTests: XCTestCase {

@@ -2,7 +2,7 @@ import JupyterKernel
 import JupyterWire
 import XCTest
 
-@testable import spike
+@testable import SpikeKernel
 
 /// The adapter between the kernel and the language, driven the way the kernel drives it.
 final class SpikeInterpreterTests: XCTestCase {

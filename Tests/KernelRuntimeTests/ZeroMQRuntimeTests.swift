@@ -2,7 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 import ZeroMQ
-import spike
+import KernelRuntime
 
 final class ZeroMQRuntimeTests: XCTestCase {
     private var kernel: RunningKernel!

@@ -1,6 +1,6 @@
 import XCTest
 
-@testable import spike
+@testable import KernelRuntime
 
 final class TrimScheduleTests: XCTestCase {
     func testTrimsFallDueAfterADepartureAndPassedDeadlinesShareOneTrim() {

@@ -4,11 +4,11 @@ import Foundation
 ///
 /// The shell thread runs the interpreter, so it gets the stack the interpreter asks for
 /// (`Interpreter.callerStackSize`; secondary threads default to far less, the main thread 8 MiB).
-final class ServiceThread: @unchecked Sendable {
+public final class ServiceThread: @unchecked Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread called `name` with `stackSize` bytes of stack.
-    init(name: String, stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) {
+    public init(name: String, stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) {
         let thread = Thread { [finished] in
             body()
             finished.signal()
@@ -20,7 +20,7 @@ final class ServiceThread: @unchecked Sendable {
 
     /// Waits until the loop has returned, at most `timeout` seconds; true if it did.
     @discardableResult
-    func join(timeout: TimeInterval) -> Bool {
+    public func join(timeout: TimeInterval) -> Bool {
         guard finished.wait(timeout: .now() + timeout) == .success else { return false }
         finished.signal()
         return true

@@ -5,9 +5,9 @@ import Foundation
 /// The source files live in the repository's `kernelspec/spike/` folder; `kernel.json`'s
 /// `argv[0]` is replaced by the absolute path of the running `spike` binary so the installed
 /// spec starts exactly this build, wherever Jupyter runs from.
-struct KernelspecInstaller {
+public struct KernelspecInstaller {
     /// Where the kernelspec goes, as `jupyter kernelspec install` names the choices.
-    enum Destination: Equatable {
+    public enum Destination: Equatable, Sendable {
         /// `~/.local/share/jupyter/kernels/spike` (or `$JUPYTER_DATA_DIR/kernels/spike`).
         case user
         /// `{sys.prefix}/share/jupyter/kernels/spike` of the active Python environment.
@@ -16,12 +16,12 @@ struct KernelspecInstaller {
         case prefix(String)
     }
 
-    enum Failure: Error, Equatable, CustomStringConvertible {
+    public enum Failure: Error, Equatable, CustomStringConvertible {
         case sourceNotFound(searched: [String])
         case noPythonEnvironment
         case unreadableTemplate(path: String, reason: String)
 
-        var description: String {
+        public var description: String {
             switch self {
             case .sourceNotFound(let searched):
                 return "cannot find kernelspec/spike/kernel.json; looked in:\n  "
@@ -38,6 +38,13 @@ struct KernelspecInstaller {
     let kernelName = "spike"
     let executablePath: String
     let environment: [String: String]
+
+    /// An installer writing `executablePath` as the kernel's `argv[0]`; `environment` gives
+    /// `JUPYTER_DATA_DIR`, `VIRTUAL_ENV`, `SPIKE_KERNELSPEC_DIR` and `HOME`.
+    public init(executablePath: String, environment: [String: String]) {
+        self.executablePath = executablePath
+        self.environment = environment
+    }
 
     /// Finds `kernelspec/spike` next to the binary or in any folder above it (a build folder
     /// inside the repository), or at an explicit location.
@@ -80,7 +87,7 @@ struct KernelspecInstaller {
     }
 
     /// Copies the kernelspec, rewriting `argv[0]`; returns the folder written.
-    func install(to destination: Destination, from explicitSource: String?) throws -> URL {
+    public func install(to destination: Destination, from explicitSource: String?) throws -> URL {
         let source = try sourceDirectory(explicit: explicitSource)
         let target = try kernelsDirectory(for: destination).appendingPathComponent(kernelName)
         let fileManager = FileManager.default

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 
-@testable import spike
+@testable import SpikeKernel
 
 /// `spike install` writes a kernelspec that starts this very binary.
 final class KernelspecInstallerTests: XCTestCase {

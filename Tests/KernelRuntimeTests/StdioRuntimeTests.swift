@@ -1,7 +1,7 @@
 import Foundation
 import JupyterWire
 import XCTest
-import spike
+import KernelRuntime
 
 final class StdioRuntimeTests: XCTestCase {
     /// Feeds `lines` to the stdio runtime and returns its exit status and output lines.
