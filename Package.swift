@@ -58,6 +58,9 @@ let package = Package(
 
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // An in-memory kernel (scripted and echo interpreters, recording sink), its envelope checks,
+        // shared by the kernel's and the runtimes' tests (as NIOEmbedded is to swift-nio).
+        .target(name: "KernelTestSupport", dependencies: ["JupyterKernel", "JupyterWire"], path: "Tests/KernelTestSupport"),
         .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
@@ -65,13 +68,15 @@ let package = Package(
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestSupport"]),
         // The runtimes end to end over real sockets and pipes, serving a test interpreter.
         .testTarget(
-            name: "KernelRuntimeTests", dependencies: ["KernelRuntime", "JupyterKernel", "JupyterWire", "ZeroMQ", "TestSupport"]
+            name: "KernelRuntimeTests", dependencies: [
+                "KernelRuntime", "JupyterKernel", "JupyterWire", "ZeroMQ", "KernelTestSupport", "TestSupport",
+            ]
         ),
         // The language adapter, `spike run` output, the installer.
         .testTarget(
             name: "SpikeKernelTests", dependencies: ["SpikeKernel", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]
         ),
-        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "TestSupport"]),
+        .testTarget(name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "KernelTestSupport", "TestSupport"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import JupyterWire
+import KernelTestSupport
 import XCTest
 import KernelRuntime
 

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import XCTest
 import KernelRuntime
 

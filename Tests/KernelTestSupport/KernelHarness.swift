@@ -4,14 +4,14 @@ import JupyterWire
 import XCTest
 
 /// A kernel over in-memory channels, with a client that makes requests and reads what came back.
-final class KernelHarness {
-    let interpreter = ScriptedInterpreter()
-    let sink = RecordingSink()
-    let kernel: Kernel
-    let logLines = LogCapture()
+public final class KernelHarness {
+    public let interpreter = ScriptedInterpreter()
+    public let sink = RecordingSink()
+    public let kernel: Kernel
+    public let logLines = LogCapture()
     private let client = HeaderFactory(session: "client-session", username: "tester")
 
-    init(now: @escaping () -> Date = { Date(timeIntervalSince1970: 1_000) }) {
+    public init(now: @escaping () -> Date = { Date(timeIntervalSince1970: 1_000) }) {
         kernel = Kernel(
             interpreter: interpreter, sink: sink, headers: HeaderFactory(session: "kernel-session"),
             clock: now, log: logLines.append
@@ -19,12 +19,12 @@ final class KernelHarness {
     }
 
     /// A request message from the client, routed through two identities.
-    func request(_ type: String, _ content: JSONValue = [:]) -> Message {
+    public func request(_ type: String, _ content: JSONValue = [:]) -> Message {
         Message(
             identities: [Data("proxy".utf8), Data("client".utf8)], header: client.header(for: type), content: content)
     }
 
-    func execute(
+    public func execute(
         _ code: String, silent: Bool = false, storeHistory: Bool = true, stopOnError: Bool = true,
         userExpressions: [String: String] = [:]
     ) -> Message {
@@ -39,14 +39,14 @@ final class KernelHarness {
 
     /// Serves `messages` on `channel` as one queued burst; returns the loop's final action.
     @discardableResult
-    func serve(_ messages: [Message], on channel: Channel = .shell) -> KernelAction {
+    public func serve(_ messages: [Message], on channel: Channel = .shell) -> KernelAction {
         let queue = MessageQueue(messages)
         queue.close()
         return kernel.serve(queue, on: channel)
     }
 
     /// Serves one message and returns its reply content (failing if there is not exactly one reply).
-    func replyContent(
+    public func replyContent(
         to message: Message, on channel: Channel = .shell, file: StaticString = #filePath, line: UInt = #line
     ) -> JSONValue {
         serve([message], on: channel)
@@ -59,17 +59,19 @@ final class KernelHarness {
 }
 
 /// Collects log lines (thread-safe).
-final class LogCapture: @unchecked Sendable {
+public final class LogCapture: @unchecked Sendable {
     private let lock = NSLock()
     private var _lines = [String]()
 
-    var lines: [String] {
+    public init() {}
+
+    public var lines: [String] {
         lock.lock()
         defer { lock.unlock() }
         return _lines
     }
 
-    var append: @Sendable (String) -> Void {
+    public var append: @Sendable (String) -> Void {
         { [self] line in
             lock.lock()
             _lines.append(line)

@@ -4,7 +4,7 @@ import XCTest
 
 /// Checks the envelope every request must get: exactly one busy first and one idle last among
 /// the IOPub messages it caused, and the idle sent after the reply and after every output.
-func assertWrappedInBusyIdle(
+public func assertWrappedInBusyIdle(
     _ request: Message, in sink: RecordingSink, expectReply: Bool = true, file: StaticString = #filePath,
     line: UInt = #line
 ) {

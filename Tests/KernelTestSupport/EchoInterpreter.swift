@@ -4,10 +4,12 @@ import JupyterWire
 
 /// A test interpreter for the runtimes: echoes the code to stdout and returns it as the result;
 /// `spin` runs until interrupted; `fail` fails.
-final class EchoInterpreter: Interpreter, @unchecked Sendable {
-    let started = DispatchSemaphore(value: 0)
+public final class EchoInterpreter: Interpreter, @unchecked Sendable {
+    public let started = DispatchSemaphore(value: 0)
 
-    var info: KernelInfo {
+    public init() {}
+
+    public var info: KernelInfo {
         KernelInfo(
             implementation: "echo", implementationVersion: "0",
             languageInfo: LanguageInfo(
@@ -18,7 +20,7 @@ final class EchoInterpreter: Interpreter, @unchecked Sendable {
         )
     }
 
-    func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
+    public func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
         switch request.code {
         case "spin":
             started.signal()
@@ -32,13 +34,13 @@ final class EchoInterpreter: Interpreter, @unchecked Sendable {
         }
     }
 
-    func evaluate(_ expression: String) -> ExpressionOutcome { .value(MimeBundle(plain: expression)) }
+    public func evaluate(_ expression: String) -> ExpressionOutcome { .value(MimeBundle(plain: expression)) }
 
-    func complete(_ code: String, cursor: Int) -> Completion {
+    public func complete(_ code: String, cursor: Int) -> Completion {
         Completion(matches: [], cursorStart: cursor, cursorEnd: cursor)
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? { nil }
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? { nil }
 
-    func isComplete(_ code: String) -> Completeness { .complete }
+    public func isComplete(_ code: String) -> Completeness { .complete }
 }

@@ -12,18 +12,20 @@ import JupyterWire
 ///     spin            → signals `started`, loops until cancelled, then fails "Interrupted"
 ///
 /// It records what it was asked (cursor positions) so tests can check pass-through.
-final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
-    let started = DispatchSemaphore(value: 0)
+public final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
+    public let started = DispatchSemaphore(value: 0)
     private let lock = NSLock()
     private var _seenCursors = [Int]()
 
-    var seenCursors: [Int] {
+    public init() {}
+
+    public var seenCursors: [Int] {
         lock.lock()
         defer { lock.unlock() }
         return _seenCursors
     }
 
-    var info: KernelInfo {
+    public var info: KernelInfo {
         KernelInfo(
             implementation: "scripted", implementationVersion: "1.0",
             languageInfo: LanguageInfo(
@@ -34,7 +36,7 @@ final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
         )
     }
 
-    func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
+    public func execute(_ request: ExecuteRequest, context: ExecutionContext) -> ExecutionOutcome {
         var result: MimeBundle?
         var payloads = [Payload]()
         for line in request.code.split(separator: "\n", omittingEmptySubsequences: true) {
@@ -72,27 +74,27 @@ final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
         return .success(result: result, payloads: payloads)
     }
 
-    func evaluate(_ expression: String) -> ExpressionOutcome {
+    public func evaluate(_ expression: String) -> ExpressionOutcome {
         expression == "boom"
             ? .failure(ErrorContent(name: "NameError", value: "boom is not defined"))
             : .value(MimeBundle(plain: expression.uppercased()))
     }
 
-    func complete(_ code: String, cursor: Int) -> Completion {
+    public func complete(_ code: String, cursor: Int) -> Completion {
         lock.lock()
         _seenCursors.append(cursor)
         lock.unlock()
         return Completion(matches: ["alpha", "alphabet"], cursorStart: max(cursor - 2, 0), cursorEnd: cursor)
     }
 
-    func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
+    public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
         lock.lock()
         _seenCursors.append(cursor)
         lock.unlock()
         return code.hasPrefix("known") ? MimeBundle(plain: "known: detail \(detailLevel)") : nil
     }
 
-    func isComplete(_ code: String) -> Completeness {
+    public func isComplete(_ code: String) -> Completeness {
         if code.hasSuffix(":") { return .incomplete(indent: "    ") }
         if code.hasPrefix("!") { return .invalid }
         return .complete
