@@ -9,6 +9,9 @@ import ZeroMQ
 /// but glibc keeps freed memory in its arenas; without a trim the process would stay as large
 /// as it once was. ``run()`` is the watch's loop, on its own thread; it returns when the
 /// context shuts down, closing its monitor sockets.
+///
+/// `@unchecked Sendable`: wraps monitor socket handles; they and `schedule` are used only by the
+/// thread running ``run()``.
 final class DepartureWatch: @unchecked Sendable {
     private let monitors: [Socket]
     private var schedule = TrimSchedule()

@@ -15,6 +15,8 @@ import ZeroMQ
 /// threads' sends may consume its signal, it also looks every `watchInterval`.
 /// ``finish()`` stops publishing, closes the socket and wakes the watcher; later messages are
 /// dropped.
+///
+/// `@unchecked Sendable`: wraps the XPUB socket handle; it and `finished` are used only under `lock`.
 final class IOPubPublisher: @unchecked Sendable {
     private let xpub: Socket
     private let lock = NSLock()

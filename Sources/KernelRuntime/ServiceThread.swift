@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The shell thread runs the interpreter, so it gets the stack the interpreter asks for
 /// (`Interpreter.callerStackSize`; secondary threads default to far less, the main thread 8 MiB).
-public final class ServiceThread: @unchecked Sendable {
+public final class ServiceThread: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread called `name` with `stackSize` bytes of stack.

@@ -6,6 +6,9 @@ import ZeroMQ
 /// Sends the kernel's messages: replies straight out of the shell or control ROUTER (always
 /// from the thread that owns that socket — the kernel replies on the channel it is serving),
 /// IOPub messages through the ``IOPubPublisher`` queue.
+///
+/// `@unchecked Sendable`: wraps the shell and control socket handles, each used only by the
+/// thread serving that channel.
 final class SocketMessageSink: MessageSink, @unchecked Sendable {
     private let shell: Socket
     private let control: Socket

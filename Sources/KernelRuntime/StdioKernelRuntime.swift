@@ -52,7 +52,7 @@ public enum StdioKernelRuntime {
     /// also return false: the output cannot be watched); the runtime then stops.
     public static func run(
         interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
-        writeLine: @escaping (String) -> Bool, interruptsOnSIGINT: Bool = false,
+        writeLine: @escaping @Sendable (String) -> Bool, interruptsOnSIGINT: Bool = false,
         awaitOutputClosed: (@Sendable () -> Bool)? = nil,
         log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) -> Int32 {

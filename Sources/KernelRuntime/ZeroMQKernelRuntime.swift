@@ -61,13 +61,14 @@ public enum ZeroMQKernelRuntime {
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.watchSubscriptions() }
         let departuresThread = ServiceThread(name: "spike-departures") { departures.run() }
         kernel.announceStarting()
-        let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
+        // Each source is made on, and owned by, the thread that reads it.
         let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
+            let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
             _ = kernel.serve(control, on: .control)
             stop.raise()
         }
-        let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
         let shellThread = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
+            let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
             if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
         }
 

@@ -67,9 +67,11 @@ final class IOPubWelcomeTests: XCTestCase {
         Thread.detachNewThread { publisher.watchSubscriptions() }
         let stopPublishing = StopSignal()
         let done = DispatchSemaphore(value: 0)
-        let make = status
+        let headers = self.headers
         Thread.detachNewThread {
-            while !stopPublishing.isRaised { publisher.publish(make()) }
+            while !stopPublishing.isRaised {
+                publisher.publish(Message(header: headers.header(for: Status.messageType), content: Status(.busy).json))
+            }
             done.signal()
         }
         defer {

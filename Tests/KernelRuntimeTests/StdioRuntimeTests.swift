@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import JupyterWire
 import KernelTestSupport
 import XCTest
@@ -121,47 +122,36 @@ final class StdioRuntimeTests: XCTestCase {
 }
 
 /// Lines handed out one by one, then end of input; line `i` may wait for a semaphore first.
-final class LineFeed: @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String]
-    private var served = 0
+final class LineFeed: Sendable {
+    private let state: Mutex<(lines: [String], served: Int)>
     private let waitBefore: [Int: DispatchSemaphore]
 
     init(_ lines: [String], waitBefore: [Int: DispatchSemaphore] = [:]) {
-        self.lines = lines
+        self.state = Mutex((lines, 0))
         self.waitBefore = waitBefore
     }
 
     var next: @Sendable () -> String? {
         { [self] in
-            lock.lock()
-            let index = served
-            served += 1
-            lock.unlock()
+            let index = state.withLock { state in
+                defer { state.served += 1 }
+                return state.served
+            }
             if let gate = waitBefore[index] { _ = gate.wait(timeout: .now() + 5) }
-            lock.lock()
-            defer { lock.unlock() }
-            return lines.isEmpty ? nil : lines.removeFirst()
+            return state.withLock { $0.lines.isEmpty ? nil : $0.lines.removeFirst() }
         }
     }
 }
 
 /// Output lines collected in order.
-final class LineCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _lines = [String]()
+final class LineCollector: Sendable {
+    private let collected = Mutex([String]())
 
-    var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return _lines
-    }
+    var lines: [String] { collected.withLock { $0 } }
 
-    var append: (String) -> Bool {
+    var append: @Sendable (String) -> Bool {
         { [self] line in
-            lock.lock()
-            _lines.append(line)
-            lock.unlock()
+            collected.withLock { $0.append(line) }
             return true
         }
     }

@@ -4,7 +4,7 @@ import JupyterWire
 
 /// A test interpreter for the runtimes: echoes the code to stdout and returns it as the result;
 /// `spin` runs until interrupted; `fail` fails.
-public final class EchoInterpreter: Interpreter, @unchecked Sendable {
+public final class EchoInterpreter: Interpreter, Sendable {
     public let started = DispatchSemaphore(value: 0)
 
     public init() {}

@@ -1,10 +1,11 @@
 import Foundation
 import JupyterKernel
 import JupyterWire
+import Synchronization
 import XCTest
 
 /// A kernel over in-memory channels, with a client that makes requests and reads what came back.
-public final class KernelHarness {
+public final class KernelHarness: Sendable {
     public let interpreter = ScriptedInterpreter()
     public let sink = RecordingSink()
     public let kernel: Kernel
@@ -59,23 +60,14 @@ public final class KernelHarness {
 }
 
 /// Collects log lines (thread-safe).
-public final class LogCapture: @unchecked Sendable {
-    private let lock = NSLock()
-    private var _lines = [String]()
+public final class LogCapture: Sendable {
+    private let collected = Mutex([String]())
 
     public init() {}
 
-    public var lines: [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        return _lines
-    }
+    public var lines: [String] { collected.withLock { $0 } }
 
     public var append: @Sendable (String) -> Void {
-        { [self] line in
-            lock.lock()
-            _lines.append(line)
-            lock.unlock()
-        }
+        { [self] line in collected.withLock { $0.append(line) } }
     }
 }

@@ -1,44 +1,30 @@
 import Foundation
 import JupyterKernel
 import JupyterWire
+import Synchronization
 
 /// Records every message the kernel sends, with its channel, in order (thread-safe).
-public final class RecordingSink: MessageSink, @unchecked Sendable {
-    public struct Sent {
+public final class RecordingSink: MessageSink {
+    public struct Sent: Sendable {
         public let channel: Channel
         public let message: Message
     }
 
-    private let lock = NSLock()
+    private let log = Mutex((sent: [Sent](), flushes: [Int]()))
 
     public init() {}
-    private var _sent = [Sent]()
 
-    public var sent: [Sent] {
-        lock.lock()
-        defer { lock.unlock() }
-        return _sent
-    }
-
-    private var _flushes = [Int]()
+    public var sent: [Sent] { log.withLock { $0.sent } }
 
     /// For each ``flush()``, how many messages had been sent before it.
-    public var flushes: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return _flushes
-    }
+    public var flushes: [Int] { log.withLock { $0.flushes } }
 
     public func send(_ message: Message, on channel: Channel) {
-        lock.lock()
-        _sent.append(Sent(channel: channel, message: message))
-        lock.unlock()
+        log.withLock { $0.sent.append(Sent(channel: channel, message: message)) }
     }
 
     public func flush() {
-        lock.lock()
-        _flushes.append(_sent.count)
-        lock.unlock()
+        log.withLock { $0.flushes.append($0.sent.count) }
     }
 
     /// Everything caused by the request `id` (its parent), in order.

@@ -1,6 +1,7 @@
 import Foundation
 import JupyterKernel
 import JupyterWire
+import Synchronization
 
 /// A test interpreter whose cells are commands, one per line:
 ///
@@ -12,18 +13,13 @@ import JupyterWire
 ///     spin            → signals `started`, loops until cancelled, then fails "Interrupted"
 ///
 /// It records what it was asked (cursor positions) so tests can check pass-through.
-public final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
+public final class ScriptedInterpreter: Interpreter, Sendable {
     public let started = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var _seenCursors = [Int]()
+    private let cursors = Mutex([Int]())
 
     public init() {}
 
-    public var seenCursors: [Int] {
-        lock.lock()
-        defer { lock.unlock() }
-        return _seenCursors
-    }
+    public var seenCursors: [Int] { cursors.withLock { $0 } }
 
     public var info: KernelInfo {
         KernelInfo(
@@ -81,16 +77,12 @@ public final class ScriptedInterpreter: Interpreter, @unchecked Sendable {
     }
 
     public func complete(_ code: String, cursor: Int) -> Completion {
-        lock.lock()
-        _seenCursors.append(cursor)
-        lock.unlock()
+        cursors.withLock { $0.append(cursor) }
         return Completion(matches: ["alpha", "alphabet"], cursorStart: max(cursor - 2, 0), cursorEnd: cursor)
     }
 
     public func inspect(_ code: String, cursor: Int, detailLevel: Int) -> MimeBundle? {
-        lock.lock()
-        _seenCursors.append(cursor)
-        lock.unlock()
+        cursors.withLock { $0.append(cursor) }
         return code.hasPrefix("known") ? MimeBundle(plain: "known: detail \(detailLevel)") : nil
     }
 

@@ -15,6 +15,10 @@ import JupyterWire
 /// touch only immutable state, the thread-safe ``CancellationFlag`` and the sink.
 ///
 /// Spec: https://jupyter-client.readthedocs.io/en/latest/messaging.html
+///
+/// `@unchecked Sendable`: `executionCount` and `history` are touched only by the thread serving
+/// shell (and by ``abort(_:on:)`` once that thread is done); everything else is immutable,
+/// ``CancellationFlag`` or the Sendable sink.
 public final class Kernel: @unchecked Sendable {
     let interpreter: any Interpreter
     let info: KernelInfo
