@@ -35,6 +35,11 @@ final class IOPubWelcomeTests: XCTestCase {
     }
 
     private func status() -> Message {
+        Self.status(from: headers)
+    }
+
+    /// A `status: busy` with a header from `headers` (callable from any thread).
+    private static func status(from headers: HeaderFactory) -> Message {
         Message(header: headers.header(for: Status.messageType), content: Status(.busy).json)
     }
 
@@ -69,9 +74,7 @@ final class IOPubWelcomeTests: XCTestCase {
         let done = DispatchSemaphore(value: 0)
         let headers = self.headers
         Thread.detachNewThread {
-            while !stopPublishing.isRaised {
-                publisher.publish(Message(header: headers.header(for: Status.messageType), content: Status(.busy).json))
-            }
+            while !stopPublishing.isRaised { publisher.publish(IOPubWelcomeTests.status(from: headers)) }
             done.signal()
         }
         defer {
