@@ -51,7 +51,7 @@ define run_layer
 endef
 
 .PHONY: help deps venv build build-debug install-kernel demo test test-build test-swift \
-        test-kernelspec test-conformance test-notebooks test-strict harness-selfcheck bench lab console \
+        test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
         logos clean distclean
 
 help:
@@ -63,7 +63,6 @@ help:
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
 	@echo "make test-swift | test-conformance | test-notebooks   one test layer"
-	@echo "make test-strict         the Jupyter suites without skipping known kernel bugs"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
 	@echo "make clean | distclean   remove build outputs | and the venv"
 
@@ -133,10 +132,6 @@ test-conformance: venv
 test-notebooks: venv
 	$(call run_layer,notebooks,$(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py \
 	    --out $(BUILD)/executed-notebooks)
-
-# The same suites with the known kernel bugs (Tests/Conformance/known_issues.py) not skipped.
-test-strict: venv
-	SPIKE_STRICT=1 $(TEST_ENV) scripts/run_pytest.sh $(PYTHON) Tests/Conformance
 
 # The protocol checks against ipykernel with Python snippets: proves the harness, not the kernel.
 harness-selfcheck: venv

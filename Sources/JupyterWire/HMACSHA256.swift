@@ -10,6 +10,8 @@ import Foundation
 /// them, so a signature costs two SHA-256 runs over the message and no algorithm lookup (the
 /// one-shot `HMAC()` of OpenSSL 3 fetches the algorithms on every call). Checked against
 /// Python's `hmac` by the wire vectors. Thread-safe: the kept states are only read.
+///
+/// `@unchecked Sendable`: wraps two C digest states that are written only in `init`.
 final class HMACSHA256: @unchecked Sendable {
     static let blockSize = 64
     static let digestSize = 32

@@ -1,5 +1,6 @@
 import COpenSSL
 import Foundation
+import Synchronization
 
 /// Random version-4 UUIDs in lowercase text, e.g. `51602b3b-38cf-4218-b8d7-8811f057fb65`.
 ///
@@ -36,14 +37,20 @@ public enum MessageID {
 
 /// Cryptographic random bytes fetched in 4 KiB blocks and handed out 16 at a time, each byte
 /// once (thread-safe).
-private final class RandomPool: @unchecked Sendable {
-    private let lock = NSLock()
+private final class RandomPool: Sendable {
+    private let state = Mutex(Block())
+
+    func next16() -> (UInt64, UInt64) {
+        state.withLock { $0.next16() }
+    }
+}
+
+/// One block of random bytes and how many of them were handed out.
+private struct Block {
     private var block = [UInt8](repeating: 0, count: 4096)
     private var used = 4096
 
-    func next16() -> (UInt64, UInt64) {
-        lock.lock()
-        defer { lock.unlock() }
+    mutating func next16() -> (UInt64, UInt64) {
         if used == block.count {
             refill()
             used = 0
@@ -56,7 +63,7 @@ private final class RandomPool: @unchecked Sendable {
         return words
     }
 
-    private func refill() {
+    private mutating func refill() {
         let filled = block.withUnsafeMutableBufferPointer { RAND_bytes($0.baseAddress, Int32($0.count)) }
         guard filled != 1 else { return }
         // libcrypto could not seed itself: take the system generator's bytes instead.

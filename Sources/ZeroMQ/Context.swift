@@ -8,6 +8,8 @@ import Glibc
 /// Sockets keep their context alive; the context is terminated when the last reference goes.
 /// ``shutdown()`` makes every blocking call on its sockets, in any thread, fail with
 /// ``ZeroMQError/terminated`` — the way to stop socket loops running on other threads.
+///
+/// `@unchecked Sendable`: wraps a libzmq context, which libzmq makes safe to use from any thread.
 public final class Context: @unchecked Sendable {
     let handle: UnsafeMutableRawPointer
 

@@ -3,7 +3,9 @@ import CZeroMQ
 /// A ZeroMQ socket sending and receiving multipart messages, each frame a `[UInt8]`.
 ///
 /// Not thread-safe (libzmq sockets are not): use one socket from one thread at a time; it may be
-/// handed to another thread (hence `@unchecked Sendable`). Closed on ``close()`` or deinit.
+/// handed to another thread. Closed on ``close()`` or deinit.
+///
+/// `@unchecked Sendable`: wraps a libzmq socket handle, used by one thread at a time.
 public final class Socket: @unchecked Sendable {
     public let kind: SocketKind
     let context: Context

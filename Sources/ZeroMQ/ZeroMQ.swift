@@ -29,6 +29,8 @@ public enum ZeroMQ {
         var publicKey = [CChar](repeating: 0, count: 41)
         var secretKey = [CChar](repeating: 0, count: 41)
         guard zmq_curve_keypair(&publicKey, &secretKey) == 0 else { return nil }
-        return (String(cString: publicKey), String(cString: secretKey))
+        // Z85 text, NUL-terminated by libzmq.
+        return (publicKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) },
+                secretKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
     }
 }

@@ -58,7 +58,8 @@ class Dialect:
     print_many: str  # format with count=
     # the ename an interrupted cell reports
     interrupted_ename: str
-    # an expression whose text/plain is "true"/"True" when `x` >= 0 (x bound by long_loop)
+    # an expression whose text/plain is "true"/"True" when `x` >= 0 (x bound by long_loop,
+    # before its loop: an interrupt right after execute_input stops the loop, not the binding)
     loop_variable_check: str
     true_text: str
     # cells that must fail (or succeed) without hurting the kernel: depth, size, recursion,
@@ -85,7 +86,7 @@ SPIKE = Dialect(
     file_extension=".spk",
     assign="{name} = {value}",
     increment="{name} + 1",
-    long_loop="for i in 0..1000000000 { x = i }",
+    long_loop="x = 0\nfor i in 0..1000000000 { x = i }",
     slow_then_error='for i in 0..300000 { warmup = i }\nwarmup + "text"',
     runtime_error_ename="TypeError",
     name_error="NameError",
@@ -145,7 +146,7 @@ PYTHON = Dialect(
     file_extension=".py",
     assign="{name} = {value}",
     increment="{name} + 1",
-    long_loop="import time\nfor i in range(10**9):\n    x = i\n    time.sleep(0.001)",
+    long_loop="import time\nx = 0\nfor i in range(10**9):\n    x = i\n    time.sleep(0.001)",
     slow_then_error='import time; time.sleep(0.2)\n1 + "text"',
     runtime_error_ename="TypeError",
     name_error="NameError",

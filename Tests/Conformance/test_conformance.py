@@ -18,7 +18,6 @@ import jupyter_kernel_test
 from jupyter_kernel_test import TIMEOUT
 
 from dialects import SPIKE
-from known_issues import known_issue
 
 
 class ExtraConformanceChecks:
@@ -126,10 +125,6 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
     # matches "6*7" only (glob); history_helper re-runs the samples, so >= 3 entries exist
     code_history_pattern = "6*7"
     supported_history_operations = ("tail", "search")
-
-    def test_execute_stderr(self) -> None:
-        known_issue("no-stderr-output")
-        super().test_execute_stderr()
 
     # -- the language's own contract, seen through the protocol ---------------------
     def run_cell(self, code: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -24,7 +24,6 @@ import zmq
 
 from dialects import SPIKE, Dialect
 from kernel_harness import TIMEOUT, Exchange, RunningKernel
-from known_issues import is_open, known_issue
 from raw_wire import DELIMITER, RawSocket, message_parts, msg_id_of, sign
 
 
@@ -89,11 +88,8 @@ class InterruptChecks(_KernelChecks):
     def _result_after_failure(self, code: str) -> str | None:
         """text/plain result of the cell sent after a failed one has replied and gone idle.
 
-        While the known abort race is open (it has its own tests), one 'aborted' answer is
-        tolerated and the cell re-sent; otherwise an 'aborted' answer fails here, saying why."""
+        An 'aborted' answer fails here, saying why."""
         ex = self.rk.run(code)
-        if ex.reply is not None and ex.content["status"] == "aborted" and is_open("abort-race"):
-            ex = self.rk.run(code)
         self.assertIsNotNone(ex.reply, f"no reply to {code!r}")
         self.assertNotEqual(ex.content["status"], "aborted",
                             f"{code!r}, sent after the failed cell's reply and idle, was aborted: "
@@ -107,7 +103,6 @@ class InterruptChecks(_KernelChecks):
         self.assert_ok(self.rk.run(d.assign.format(name=kept, value=41)))
         mid = self.rk.execute(d.long_loop)
         early = self.wait_until_running(mid)
-        time.sleep(0.3)
         interrupt()
         ex = self.rk.collect(mid, timeout=TIMEOUT)
         ex.iopub[:0] = early
@@ -137,12 +132,10 @@ class InterruptChecks(_KernelChecks):
 
     def test_the_request_after_an_interrupted_cell_runs(self) -> None:
         """Sent once the interrupted cell's reply and idle are in: not queued, so not aborted."""
-        known_issue("abort-race")
         for attempt in range(3):
             with self.subTest(attempt=attempt):
                 mid = self.rk.execute(self.dialect.long_loop)
                 self.wait_until_running(mid)
-                time.sleep(0.1)
                 self.rk.send("control", "interrupt_request", {})
                 self.assertEqual(self.rk.collect(mid).content["status"], "error")
                 after = self.rk.run(self.dialect.print_text.format(text=f"after {attempt}"))
@@ -206,7 +199,6 @@ class QueueChecks(_KernelChecks):
 
     def test_a_request_sent_after_a_failed_cells_idle_is_not_aborted(self) -> None:
         """Only what was queued when the cell failed is aborted, not what the client sends next."""
-        known_issue("abort-race")
         d = self.dialect
         for attempt in range(20):
             with self.subTest(attempt=attempt):
@@ -598,12 +590,10 @@ class ShutdownChecks:
             self.assertLess(exited_after, self.EXIT_BOUND_S)
             # the reply was sent before the exit, so it is here by now (or lost)
             ex = rk.collect(sid, channel="control", want_idle=False, timeout=2)
-            # while the known reply loss is open (its own test below), only the exit is checked
-            if ex.reply is not None or not is_open("shutdown-reply-lost"):
-                self.assertIsNotNone(ex.reply, "no shutdown_reply")
-                self.assertEqual(ex.reply["msg_type"], "shutdown_reply")
-                self.assertEqual(ex.content["status"], "ok")
-                self.assertEqual(ex.content["restart"], restart)
+            self.assertIsNotNone(ex.reply, "no shutdown_reply")
+            self.assertEqual(ex.reply["msg_type"], "shutdown_reply")
+            self.assertEqual(ex.content["status"], "ok")
+            self.assertEqual(ex.content["restart"], restart)
         finally:
             rk.stop()
 
@@ -612,7 +602,6 @@ class ShutdownChecks:
 
     def test_every_shutdown_request_gets_its_reply_before_the_process_exits(self) -> None:
         """The reply must reach the client although the process exits right after sending it."""
-        known_issue("shutdown-reply-lost")
         for attempt in range(10):
             with self.subTest(attempt=attempt):
                 rk = RunningKernel(self.dialect.kernel_name)

@@ -142,6 +142,12 @@ class StdioTests(unittest.TestCase):
     def tearDown(self) -> None:
         self.k.close()
 
+    def wait_until_running(self, msg_id: str) -> None:
+        """Wait for the `execute_input` of `msg_id`: the cell has started, its interrupt flag cleared."""
+        def started(_: list) -> bool:
+            return any(m["header"]["msg_type"] == "execute_input" for m in self.k.answered(msg_id))
+        self.assertTrue(self.k.wait_for(started), f"the cell {msg_id} never started")
+
     def assert_every_stdout_line_is_a_message(self) -> None:
         for line in self.k.raw_lines:
             obj = json.loads(line)
@@ -212,7 +218,7 @@ class StdioTests(unittest.TestCase):
 
     def test_interrupt_on_control_stops_a_running_cell(self) -> None:
         mid = self.k.execute("for i in 0..1000000000 { x = i }")
-        time.sleep(0.5)
+        self.wait_until_running(mid)
         iid = self.k.send("control", "interrupt_request", {})
         interrupt_reply, _ = self.k.collect(iid, reply_channel="control", want_idle=False)
         self.assertIsNotNone(interrupt_reply, "no interrupt_reply on control")
@@ -224,7 +230,7 @@ class StdioTests(unittest.TestCase):
     def test_sigint_interrupts_a_running_cell_and_the_process_goes_on(self) -> None:
         self.k.collect(self.k.execute("kept = 41"))
         mid = self.k.execute("for i in 0..1000000000 { x = i }")
-        time.sleep(0.5)
+        self.wait_until_running(mid)
         self.k.proc.send_signal(signal.SIGINT)
         reply, _ = self.k.collect(mid)
         self.assertIsNotNone(reply, "no execute_reply after SIGINT")

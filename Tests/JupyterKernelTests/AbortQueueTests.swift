@@ -1,5 +1,6 @@
 import JupyterKernel
 import JupyterWire
+import KernelTestSupport
 import XCTest
 
 final class AbortQueueTests: XCTestCase {
@@ -59,6 +60,8 @@ final class AbortQueueTests: XCTestCase {
 }
 
 /// A client that sends its next request as soon as it sees the idle of the previous one.
+///
+/// `@unchecked Sendable`: a fake used only from the test's own thread (`pending` is not locked).
 private final class IdleTriggeredClient: MessageSink, @unchecked Sendable {
     let recorded = RecordingSink()
     let queue = MessageQueue()

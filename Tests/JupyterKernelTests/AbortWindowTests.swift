@@ -1,12 +1,13 @@
 import Foundation
 import JupyterWire
+import KernelTestSupport
 import XCTest
 
 @testable import JupyterKernel
 
 /// A shell channel on a fake clock: each message arrives at a set time; waiting for one moves
 /// the clock to its arrival (or to the end of the wait). No real time passes.
-private final class TimedSource: MessageSource, @unchecked Sendable {
+private final class TimedSource: MessageSource {
     private(set) var now = Date(timeIntervalSince1970: 1_000)
     private var arrivals: [(at: Date, message: Message)] = []
     /// The timeouts the kernel waited with, in order.
@@ -50,6 +51,8 @@ private final class TimedSource: MessageSource, @unchecked Sendable {
 }
 
 /// Records what the kernel sends and lets a test react to it, as a client would.
+///
+/// `@unchecked Sendable`: a fake used only from the test's own thread (`onSend` is not locked).
 private final class ReactingSink: MessageSink, @unchecked Sendable {
     let recorded = RecordingSink()
     var onSend: (Message, Channel) -> Void = { _, _ in }

@@ -1,5 +1,6 @@
 import JupyterKernel
 import JupyterWire
+import KernelTestSupport
 import XCTest
 
 final class ExecuteTests: XCTestCase {

@@ -1,4 +1,5 @@
 import JupyterWire
+import KernelTestSupport
 import XCTest
 
 @testable import JupyterKernel

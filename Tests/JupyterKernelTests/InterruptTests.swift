@@ -1,6 +1,7 @@
 import Foundation
 import JupyterKernel
 import JupyterWire
+import KernelTestSupport
 import XCTest
 
 final class InterruptTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 import ZeroMQ
 
@@ -106,19 +107,19 @@ final class SocketTests: XCTestCase {
         let context = try Context()
         let (router, _) = try pair(.router, .dealer, in: context)
         let done = DispatchSemaphore(value: 0)
-        let outcome = Outcome()
+        let outcome = Mutex<(any Error)?>(nil)
         Thread.detachNewThread {
             do {
                 _ = try router.receive()
             } catch {
-                outcome.error = error
+                outcome.withLock { $0 = error }
             }
             done.signal()
         }
         usleep(20_000)
         context.shutdown()
         XCTAssertEqual(done.wait(timeout: .now() + 5), .success)
-        XCTAssertEqual(outcome.error as? ZeroMQError, .terminated)
+        XCTAssertEqual(outcome.withLock { $0 } as? ZeroMQError, .terminated)
     }
 
     func testABatchContextRunsItsIOThreadAsABatchThreadAndDeliversAsUsual() throws {
@@ -145,10 +146,4 @@ final class SocketTests: XCTestCase {
             XCTAssertEqual(operation, "zmq_bind nonsense://x")
         }
     }
-}
-
-/// Results handed back from a background thread.
-final class Outcome: @unchecked Sendable {
-    var error: Error?
-    var statusBox: Int32?
 }

@@ -1,5 +1,6 @@
 import Foundation
 import JupyterWire
+import Synchronization
 
 /// The entrance for raw frames: verifies and decodes them, logs and drops what fails.
 ///
@@ -34,17 +35,14 @@ public struct FrameGate: Sendable {
 }
 
 /// A ``DigestHistory`` that the shell and control threads update under one lock.
-private final class SharedDigestHistory: @unchecked Sendable {
-    private let lock = NSLock()
-    private var history: DigestHistory
+private final class SharedDigestHistory: Sendable {
+    private let history: Mutex<DigestHistory>
 
     init(_ history: DigestHistory) {
-        self.history = history
+        self.history = Mutex(history)
     }
 
     func insert(_ signature: Data) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return history.insert(signature)
+        history.withLock { $0.insert(signature) }
     }
 }

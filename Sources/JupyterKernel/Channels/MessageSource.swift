@@ -31,7 +31,7 @@ extension MessageSource {
 
 /// Where a kernel sends replies and IOPub messages. Must be safe to call from several threads
 /// (the shell and control loops share it) and must keep the order of calls per channel.
-public protocol MessageSink: AnyObject {
+public protocol MessageSink: AnyObject, Sendable {
     func send(_ message: Message, on channel: Channel)
     /// Lets what was sent so far leave now: the kernel calls it before work that may take a
     /// while (running a cell), so the frontend sees `busy` and `execute_input` at once. A sink

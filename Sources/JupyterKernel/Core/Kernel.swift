@@ -15,6 +15,10 @@ import JupyterWire
 /// touch only immutable state, the thread-safe ``CancellationFlag`` and the sink.
 ///
 /// Spec: https://jupyter-client.readthedocs.io/en/latest/messaging.html
+///
+/// `@unchecked Sendable`: `executionCount` and `history` are touched only by the thread serving
+/// shell (and by ``abort(_:on:)`` once that thread is done); everything else is immutable,
+/// ``CancellationFlag`` or the Sendable sink.
 public final class Kernel: @unchecked Sendable {
     let interpreter: any Interpreter
     let info: KernelInfo
@@ -65,10 +69,15 @@ public final class Kernel: @unchecked Sendable {
 
     /// Handles one request from `channel`: busy, the request's effects and reply, idle.
     public func handle(_ message: Message, on channel: Channel) -> KernelAction {
+        whileBusy(with: message) { dispatch(message, on: channel) }
+    }
+
+    /// Runs `body` between `status: busy` and `status: idle` with `message` as parent: the one
+    /// place the envelope is written, so idle is sent after everything `body` sent.
+    private func whileBusy<Result>(with message: Message, _ body: () -> Result) -> Result {
         publish(Status(.busy), parent: message)
-        let action = dispatch(message, on: channel)
-        publish(Status(.idle), parent: message)
-        return action
+        defer { publish(Status(.idle), parent: message) }
+        return body()
     }
 
     /// Handles a message that arrived before the reply to an execution that failed with
@@ -91,16 +100,16 @@ public final class Kernel: @unchecked Sendable {
             log("\(message.type) on \(channel.rawValue) dropped unanswered (aborted)")
             return .none
         }
-        publish(Status(.busy), parent: message)
-        if message.type == ExecuteRequest.messageType {
-            reply(ExecuteReply.aborted(executionCount: executionCount), to: message, on: channel)
-        } else {
-            let type = Request.replyType(for: message.type)
-            sink.send(
-                message.reply(type: type, content: ["status": "aborted"], header: headers.header(for: type)),
-                on: channel)
+        whileBusy(with: message) {
+            if message.type == ExecuteRequest.messageType {
+                reply(ExecuteReply.aborted(executionCount: executionCount), to: message, on: channel)
+            } else {
+                let type = Request.replyType(for: message.type)
+                sink.send(
+                    message.reply(type: type, content: ["status": "aborted"], header: headers.header(for: type)),
+                    on: channel)
+            }
         }
-        publish(Status(.idle), parent: message)
         return .none
     }
 
@@ -114,12 +123,12 @@ public final class Kernel: @unchecked Sendable {
     public func serve(_ source: any MessageSource, on channel: Channel) -> KernelAction {
         while let message = source.next() {
             let takenAt = clock()
-            publish(Status(.busy), parent: message)
             var followers: [Message] = []
-            let action = dispatch(message, on: channel) {
-                followers = self.collectFollowers(from: source, takenAt: takenAt)
+            let action = whileBusy(with: message) {
+                dispatch(message, on: channel) {
+                    followers = self.collectFollowers(from: source, takenAt: takenAt)
+                }
             }
-            publish(Status(.idle), parent: message)
             if case .shutdown = action { return action }
             for (index, follower) in followers.enumerated() {
                 let followerAction = handleQueuedAfterFailure(follower, on: channel)

@@ -31,4 +31,46 @@ extension LIF {
         try budget.check(count: steps, bytesEach: 84)
         return try record(steps, isCancelled: isCancelled) { repeatElement(current, count: $0.count) }
     }
+
+    /// The trace of `steps` steps whose inputs `input` gives per chunk of steps, polling
+    /// `isCancelled` between chunks.
+    private func record<Input: Sequence<Double>>(
+        _ steps: Int, isCancelled: CancellationCheck?, input: (Range<Int>) -> Input
+    ) throws -> Trace {
+        var recorder = TraceRecorder(capacity: steps)
+        try forEachChunk(steps, isCancelled: isCancelled) { range in
+            recorder.run(self, over: input(range))
+        }
+        return recorder.trace(threshold: threshold)
+    }
+}
+
+/// The columns of a trace being recorded step by step, carrying the membrane between runs.
+private struct TraceRecorder {
+    var charge: [Double] = []
+    var membrane: [Double] = []
+    var spikes: [Bool] = []
+    /// V[t], the membrane after the last recorded step (0 at rest).
+    var v = 0.0
+
+    init(capacity: Int) {
+        charge.reserveCapacity(capacity)
+        membrane.reserveCapacity(capacity)
+        spikes.reserveCapacity(capacity)
+    }
+
+    /// Steps `neuron` through `input`, appending one entry per step to each column.
+    mutating func run(_ neuron: LIF, over input: some Sequence<Double>) {
+        for x in input {
+            let result = neuron.step(input: x, membrane: v)
+            charge.append(result.charge)
+            membrane.append(result.membrane)
+            spikes.append(result.spike)
+            v = result.membrane
+        }
+    }
+
+    func trace(threshold: Double) -> Trace {
+        Trace(charge: charge, membrane: membrane, spikes: spikes, threshold: threshold)
+    }
 }

@@ -2,6 +2,9 @@ import ArgumentParser
 import Foundation
 import JupyterKernel
 import JupyterWire
+import KernelRuntime
+import SpikeKernel
+import Synchronization
 
 /// `spike bench kernel`: what one request costs the kernel apart from sockets — verifying and
 /// decoding it, making a header, encoding and signing a message, and a whole trivial execute
@@ -55,32 +58,29 @@ struct KernelBenchCommand: ParsableCommand {
         let interpreter = SpikeInterpreter()
         let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: { _ in })
         // On a thread like the kernel's shell thread: cells run there, in place.
-        let measured = TimingBox()
+        let measured = Mutex(Stopwatch.Timing(wall: 0, cpu: 0))
         let shell = ServiceThread(name: "spike-bench-shell", stackSize: interpreter.callerStackSize) {
-            measured.timing = stopwatch.median {
+            let timing = stopwatch.median {
                 guard case .success(let message) = codec.decode(frames) else { fatalError("the request does not decode") }
                 _ = kernel.handle(message, on: .shell)
             }
-            sink.count = 0
+            measured.withLock { $0 = timing }
+            sink.count.store(0, ordering: .relaxed)
             _ = kernel.handle(request, on: .shell)
         }
         shell.join(timeout: .infinity)
-        let execute = measured.timing
+        let execute = measured.withLock { $0 }
         try printJSON(Report(
             code: code, decode_request_us: decode.wall * 1e6, make_header_us: header.wall * 1e6,
             encode_status_us: encode.wall * 1e6, execute_request_us: execute.wall * 1e6,
-            messages_per_execute: sink.count, execute_request_cpu_us: execute.cpu * 1e6))
+            messages_per_execute: sink.count.load(ordering: .relaxed), execute_request_cpu_us: execute.cpu * 1e6))
     }
 }
 
-private final class TimingBox: @unchecked Sendable {
-    var timing = Stopwatch.Timing(wall: 0, cpu: 0)
-}
-
 /// Encodes and signs every message as the socket sink would, then drops it.
-private final class EncodingSink: MessageSink, @unchecked Sendable {
+private final class EncodingSink: MessageSink {
     let codec: WireCodec
-    var count = 0
+    let count = Atomic<Int>(0)
 
     init(codec: WireCodec) {
         self.codec = codec
@@ -88,6 +88,6 @@ private final class EncodingSink: MessageSink, @unchecked Sendable {
 
     func send(_ message: Message, on channel: Channel) {
         _ = codec.encode(message)
-        count += 1
+        count.add(1, ordering: .relaxed)
     }
 }

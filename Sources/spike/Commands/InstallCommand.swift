@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpikeKernel
 
 /// `spike install`: registers the kernel with Jupyter.
 struct InstallCommand: ParsableCommand {

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import KernelRuntime
+import SpikeKernel
 
 /// `spike kernel -f FILE`: what kernel.json runs.
 struct KernelCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SpikeKernel
 import SpikeLang
 
 /// `spike run FILE.spk`: runs a script outside Jupyter.
