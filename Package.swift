@@ -18,10 +18,17 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
 
+        // Pointer kernels over buffers and sizes (LIF sweeps, spike accumulation, row loops);
+        // no tensors, no tape.
+        .target(
+            name: "SpikeKernels",
+            dependencies: ["COpenBLAS"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
         // Numerics: tensors, autograd, neurons, encodings, layers, training.
         .target(
             name: "SpikeEngine",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["SpikeKernels", "COpenBLAS"],
             resources: [.copy("Resources/Datasets")],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
@@ -46,7 +53,7 @@ let package = Package(
 
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
+        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "SpikeKernels", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),

@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Batch and layer normalisation as fused ops (forward and VJP over per-feature statistics).
 extension Tape {
     /// Batch statistics of a training-mode batch norm: the batch mean and the unbiased variance

@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Training-mode batch normalisation followed by a spiking neuron, as one op that keeps only x̂.
 extension Tape {
     /// LIF(BN(x)) in training mode on [T, ..., features] (time first): the same values as

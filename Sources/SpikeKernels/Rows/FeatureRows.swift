@@ -1,11 +1,11 @@
 /// Batch-norm backward loops over [rows, features] in explicit 8-lane vectors (the pointers
 /// may alias, which keeps the auto-vectoriser out). Each feature's sums still run over the
 /// rows in order, so the results equal the scalar loops'. Cost: O(rows·features).
-enum FeatureRows {
+public enum FeatureRows {
     typealias Vector = SIMD8<Float>
 
     /// products[f] += Σ_rows g·x̂ and sums[f] += Σ_rows g.
-    static func accumulate(
+    public static func accumulate(
         _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, rows: Int, features: Int,
         products: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
     ) {
@@ -29,7 +29,7 @@ enum FeatureRows {
     }
 
     /// dx = factor[f] · (members·g·γ[f] − sumD[f] − x̂·sumDX[f]) into `out` (may be `gs`).
-    static func batchNormGradient(
+    public static func batchNormGradient(
         _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int,
         features: Int, members: Float, factor: [Float], gamma: [Float], sumD: [Float], sumDX: [Float]
     ) {

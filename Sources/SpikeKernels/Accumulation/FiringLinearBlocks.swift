@@ -2,7 +2,7 @@ import COpenBLAS
 
 /// The blocked inference kernel of `Tape.linearLIF`: x as [T, rows, inputs], output spikes
 /// [T, rows, outputs], an optional position table [T, length, outputs] indexed by row % length.
-struct FiringLinearBlocks {
+public struct FiringLinearBlocks {
     let steps: Int
     let rows: Int
     let inputs: Int
@@ -10,10 +10,21 @@ struct FiringLinearBlocks {
     let length: Int
     let kernel: LIFKernel
 
+    /// Blocks for x [T, rows, inputs] through `kernel`, with position tables of `length` rows.
+    public init(steps: Int, rows: Int, inputs: Int, outputs: Int, length: Int, kernel: LIFKernel) {
+        self.steps = steps
+        self.rows = rows
+        self.inputs = inputs
+        self.outputs = outputs
+        self.length = length
+        self.kernel = kernel
+    }
+
     /// Rows per block: about 2048 neurons, so the two [T, block] buffers stay in L2.
     var blockRows: Int { Swift.max(1, 2048 / Swift.max(outputs, 1)) }
 
-    func run(_ x: [Float], _ weight: [Float], _ bias: [Float]?, _ table: [Float]?, sparse: Bool) -> [Float] {
+    /// The spikes [T, rows, outputs] of LIF(x·W + b [+ table]); `sparse` accumulates spikes instead of a GEMM.
+    public func run(_ x: [Float], _ weight: [Float], _ bias: [Float]?, _ table: [Float]?, sparse: Bool) -> [Float] {
         let count = steps * rows * outputs
         let start = bias ?? [Float](repeating: 0, count: outputs)
         return [Float](unsafeUninitializedCapacity: count) { output, initialized in

@@ -5,7 +5,7 @@
 /// `Tape.linear` uses these kernels when at least `minimumZeroFraction` of its input is zero;
 /// the results equal the GEMM's up to the order of the additions. Cost: O(rows·inputs) to scan
 /// plus O(non-zeros·outputs) to accumulate.
-enum SpikeAccumulation {
+public enum SpikeAccumulation {
     /// From this fraction of zeros on, accumulating beats a dense GEMM here. Measured on this
     /// machine for 6144 rows of random spikes, 64 → 64: accumulating takes 0.2–0.3 ms at 5%
     /// firing and 0.6–0.8 ms at 10% (each row's spike list costs unpredictable branches),
@@ -15,7 +15,7 @@ enum SpikeAccumulation {
     /// Whether `x` has enough zeros for the accumulating kernels to pay off. Non-zeros are
     /// counted 8 lanes at a time, and the scan stops as soon as there are too many of them (a
     /// dense input is usually recognised within its first fraction).
-    static func isSparse(_ x: [Float]) -> Bool {
+    public static func isSparse(_ x: [Float]) -> Bool {
         guard x.count >= 4096 else { return false }
         let allowed = Int((1 - minimumZeroFraction) * Double(x.count))
         return x.withUnsafeBufferPointer { values in
@@ -46,7 +46,7 @@ enum SpikeAccumulation {
     /// x·W + b for x [rows, inputs], W [inputs, outputs], b [outputs] (or none). Each output
     /// row is built in registers (`RowAccumulation`): the bias, then the weight rows of the
     /// row's non-zero inputs in increasing order, as the scalar loop adds them.
-    static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
+    public static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
         let count = rows * outputs
         let start = bias ?? [Float](repeating: 0, count: outputs)
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
@@ -121,7 +121,7 @@ enum SpikeAccumulation {
     /// xᵀ·g for x [rows, inputs] (mostly zeros) and g [rows, outputs] → [inputs, outputs].
     /// The non-zeros are first listed by input, rows ascending; then each result row i is built
     /// in registers from the g rows of input i's non-zeros, in the order the scalar loop adds them.
-    static func transposeProduct(_ x: [Float], _ g: [Float], rows: Int, inputs: Int, outputs: Int) -> [Float] {
+    public static func transposeProduct(_ x: [Float], _ g: [Float], rows: Int, inputs: Int, outputs: Int) -> [Float] {
         let count = inputs * outputs
         // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
         var first = [Int](repeating: 0, count: inputs + 1)
