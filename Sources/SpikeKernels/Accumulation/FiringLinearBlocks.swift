@@ -31,50 +31,42 @@ public struct FiringLinearBlocks {
             defer { initialized = count }
             guard count > 0, let out = output.baseAddress else { return }
             let size = steps * blockRows * outputs
-            x.withUnsafeBufferPointer { xs in
-                weight.withUnsafeBufferPointer { ws in
-                    start.withUnsafeBufferPointer { bs in
-                        withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * size) { scratch in
-                            withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { offsets in
-                                withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { scales in
-                                    guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                                          let current = scratch.baseAddress, let offset = offsets.baseAddress,
-                                          let scale = scales.baseAddress else { return }
-                                    let spikes = current + size
-                                    var first = 0
-                                    while first < rows {
-                                        let width = Swift.min(blockRows, rows - first)
-                                        let neurons = width * outputs
-                                        for t in 0..<steps {
-                                            let target = current + t * neurons
-                                            let source = x + (t * rows + first) * inputs
-                                            if sparse {
-                                                for row in 0..<width {
-                                                    var ones = false
-                                                    let n = SpikeAccumulation.gather(source + row * inputs, count: inputs, stride: outputs,
-                                                                                     offsets: offset, scales: scale, allOnes: &ones)
-                                                    RowAccumulation.accumulate(into: target + row * outputs, start: b, source: w,
-                                                                               offsets: offset, scales: scale, count: n, width: outputs,
-                                                                               unitScales: ones)
-                                                }
-                                            } else {
-                                                affine(source, w, b, into: target, rows: width)
-                                            }
-                                            if let table {
-                                                addPositions(table, step: t, firstRow: first, rows: width, into: target)
-                                            }
-                                        }
-                                        kernel.forward(input: UnsafeBufferPointer(start: current, count: steps * neurons),
-                                                       spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * neurons),
-                                                       charges: nil, steps: steps, neurons: neurons)
-                                        for t in 0..<steps {
-                                            (out + (t * rows + first) * outputs).update(from: spikes + t * neurons, count: neurons)
-                                        }
-                                        first += width
-                                    }
+            withBuffers(x, weight, start) { xs, ws, bs in
+                // Floats: the block's currents and spikes, then the gathered inputs' scales.
+                withScratch(Float.self, 2 * size + inputs + 1, Int.self, inputs + 1) { scratch, offsets in
+                    guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
+                          let current = scratch.baseAddress, let offset = offsets.baseAddress else { return }
+                    let spikes = current + size, scale = spikes + size
+                    var first = 0
+                    while first < rows {
+                        let width = Swift.min(blockRows, rows - first)
+                        let neurons = width * outputs
+                        for t in 0..<steps {
+                            let target = current + t * neurons
+                            let source = x + (t * rows + first) * inputs
+                            if sparse {
+                                for row in 0..<width {
+                                    var ones = false
+                                    let n = SpikeAccumulation.gather(source + row * inputs, count: inputs, stride: outputs,
+                                                                     offsets: offset, scales: scale, allOnes: &ones)
+                                    RowAccumulation.accumulate(into: target + row * outputs, start: b, source: w,
+                                                               offsets: offset, scales: scale, count: n, width: outputs,
+                                                               unitScales: ones)
                                 }
+                            } else {
+                                affine(source, w, b, into: target, rows: width)
+                            }
+                            if let table {
+                                addPositions(table, step: t, firstRow: first, rows: width, into: target)
                             }
                         }
+                        kernel.forward(input: UnsafeBufferPointer(start: current, count: steps * neurons),
+                                       spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * neurons),
+                                       charges: nil, steps: steps, neurons: neurons)
+                        for t in 0..<steps {
+                            (out + (t * rows + first) * outputs).update(from: spikes + t * neurons, count: neurons)
+                        }
+                        first += width
                     }
                 }
             }

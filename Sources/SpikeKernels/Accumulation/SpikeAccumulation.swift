@@ -52,22 +52,16 @@ public enum SpikeAccumulation {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let y = out.baseAddress else { return }
-            x.withUnsafeBufferPointer { xs in
-                weight.withUnsafeBufferPointer { ws in
-                    start.withUnsafeBufferPointer { bs in
-                        withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { offsets in
-                            withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { scales in
-                                guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                                      let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
-                                for row in 0..<rows {
-                                    let source = x + row &* inputs
-                                    var ones = false
-                                    let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
-                                    RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
-                                                               scales: scale, count: n, width: outputs, unitScales: ones)
-                                }
-                            }
-                        }
+            withBuffers(x, weight, start) { xs, ws, bs in
+                withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { offsets, scales in
+                    guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
+                          let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
+                    for row in 0..<rows {
+                        let source = x + row &* inputs
+                        var ones = false
+                        let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
+                        RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
+                                                   scales: scale, count: n, width: outputs, unitScales: ones)
                     }
                 }
             }
@@ -128,35 +122,29 @@ public enum SpikeAccumulation {
         var offsets = [Int](), scales = [Float]()
         var unit = true  // every non-zero is 1 (spikes)
         x.withUnsafeBufferPointer { xs in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { indexBuffer in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { valueBuffer in
-                    guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
-                    var ones = false
-                    first.withUnsafeMutableBufferPointer { counts in
-                        for row in 0..<rows {
-                            let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                            for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
-                        }
-                        for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
+            withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { indexBuffer, valueBuffer in
+                guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
+                var ones = false
+                first.withUnsafeMutableBufferPointer { counts in
+                    for row in 0..<rows {
+                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
+                        for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
                     }
-                    let nonZeros = Swift.max(first[inputs], 1)
-                    var next = Array(first.dropLast())
-                    offsets = [Int](repeating: 0, count: nonZeros)
-                    scales = [Float](repeating: 0, count: nonZeros)
-                    next.withUnsafeMutableBufferPointer { slot in
-                        offsets.withUnsafeMutableBufferPointer { rowOffsets in
-                            scales.withUnsafeMutableBufferPointer { rowScales in
-                                for row in 0..<rows {
-                                    let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                                    unit = unit && ones
-                                    for j in 0..<n {
-                                        let i = index[j]
-                                        rowOffsets[slot[i]] = row &* outputs
-                                        rowScales[slot[i]] = value[j]
-                                        slot[i] &+= 1
-                                    }
-                                }
-                            }
+                    for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
+                }
+                let nonZeros = Swift.max(first[inputs], 1)
+                var slot = Array(first.dropLast())
+                offsets = [Int](repeating: 0, count: nonZeros)
+                scales = [Float](repeating: 0, count: nonZeros)
+                withMutableBuffers(&offsets, &scales) { rowOffsets, rowScales in
+                    for row in 0..<rows {
+                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
+                        unit = unit && ones
+                        for j in 0..<n {
+                            let i = index[j]
+                            rowOffsets[slot[i]] = row &* outputs
+                            rowScales[slot[i]] = value[j]
+                            slot[i] &+= 1
                         }
                     }
                 }
@@ -166,19 +154,13 @@ public enum SpikeAccumulation {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let result = out.baseAddress else { return }
-            g.withUnsafeBufferPointer { gs in
-                offsets.withUnsafeBufferPointer { os in
-                    scales.withUnsafeBufferPointer { ss in
-                        zeros.withUnsafeBufferPointer { zs in
-                            guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
-                                  let z = zs.baseAddress else { return }
-                            for i in 0..<inputs {
-                                RowAccumulation.accumulate(into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
-                                                           scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
-                                                           unitScales: unit)
-                            }
-                        }
-                    }
+            withBuffers(g, offsets, scales, zeros) { gs, os, ss, zs in
+                guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
+                      let z = zs.baseAddress else { return }
+                for i in 0..<inputs {
+                    RowAccumulation.accumulate(into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
+                                               scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
+                                               unitScales: unit)
                 }
             }
         }

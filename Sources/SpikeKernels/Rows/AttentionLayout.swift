@@ -39,11 +39,9 @@ public struct AttentionLayout {
     ) -> [Float] {
         var result = [Float](repeating: 0, count: size)
         guard length > 0, width > 0 else { return result }
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { out in
-                    forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
-                }
+        withBuffers(a, b) { a, b in
+            result.withUnsafeMutableBufferPointer { out in
+                forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
             }
         }
         return result
@@ -82,24 +80,16 @@ public struct AttentionLayout {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: width * width) { scratch in
             let dm = scratch.baseAddress!
             dm.initialize(repeating: 0, count: width * width)
-            q.withUnsafeBufferPointer { q in
-                k.withUnsafeBufferPointer { k in
-                    v.withUnsafeBufferPointer { v in
-                        g.withUnsafeBufferPointer { g in
-                            dk.withUnsafeMutableBufferPointer { dk in
-                                dv.withUnsafeMutableBufferPointer { dv in
-                                    forEachHead { offset, _ in
-                                        dm.update(repeating: 0, count: width * width)
-                                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
-                                             dm, width, m: width, n: width, k: length)
-                                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
-                                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
-                                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
-                                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
-                                    }
-                                }
-                            }
-                        }
+            withBuffers(q, k, v, g) { q, k, v, g in
+                withMutableBuffers(&dk, &dv) { dk, dv in
+                    forEachHead { offset, _ in
+                        dm.update(repeating: 0, count: width * width)
+                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
+                             dm, width, m: width, n: width, k: length)
+                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
+                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
+                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
+                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
                     }
                 }
             }

@@ -35,27 +35,21 @@ public enum FeatureRows {
     ) {
         let vectorized = features - features % 8
         let m = Vector(repeating: members)
-        factor.withUnsafeBufferPointer { factor in
-            gamma.withUnsafeBufferPointer { gamma in
-                sumD.withUnsafeBufferPointer { sumD in
-                    sumDX.withUnsafeBufferPointer { sumDX in
-                        guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
-                              let dx = sumDX.baseAddress else { return }
-                        for row in 0..<rows {
-                            let base = row &* features
-                            var f = 0
-                            while f < vectorized {
-                                let value = load(a + f) * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
-                                    - load(xs + (base &+ f)) * load(dx + f))
-                                store(value, out + (base &+ f))
-                                f &+= 8
-                            }
-                            while f < features {
-                                out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
-                                f &+= 1
-                            }
-                        }
-                    }
+        withBuffers(factor, gamma, sumD, sumDX) { factor, gamma, sumD, sumDX in
+            guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
+                  let dx = sumDX.baseAddress else { return }
+            for row in 0..<rows {
+                let base = row &* features
+                var f = 0
+                while f < vectorized {
+                    let value = load(a + f) * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
+                        - load(xs + (base &+ f)) * load(dx + f))
+                    store(value, out + (base &+ f))
+                    f &+= 8
+                }
+                while f < features {
+                    out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
+                    f &+= 1
                 }
             }
         }
