@@ -19,18 +19,14 @@ let package = Package(
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
 
         // Pointer kernels over buffers and sizes (LIF sweeps, spike accumulation, row loops);
-        // no tensors, no tape.
-        .target(
-            name: "SpikeKernels",
-            dependencies: ["COpenBLAS"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-        ),
+        // no tensors, no tape. Plain -O in release: -Ounchecked measured no gain on
+        // `spike bench lif`/`linear`/`block` (docs/architecture.md §5).
+        .target(name: "SpikeKernels", dependencies: ["COpenBLAS"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Numerics: tensors, autograd, neurons, encodings, layers, training.
         .target(
             name: "SpikeEngine",
             dependencies: ["SpikeKernels", "COpenBLAS"],
-            resources: [.copy("Resources/Datasets")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            resources: [.copy("Resources/Datasets")]
         ),
         // Figures to SVG and tables to HTML, as strings.
         .target(name: "SpikePlot"),
