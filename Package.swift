@@ -26,7 +26,8 @@ let package = Package(
         .target(
             name: "SpikeEngine",
             dependencies: ["SpikeKernels", "COpenBLAS"],
-            resources: [.copy("Resources/Datasets")]
+            resources: [.copy("Resources/Datasets")],
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Figures to SVG and tables to HTML, as strings.
         .target(name: "SpikePlot"),
@@ -50,6 +51,7 @@ let package = Package(
         // Shared test helpers.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "SpikeKernels", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
+        .testTarget(name: "SpikeKernelsTests", dependencies: ["SpikeKernels"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
