@@ -123,9 +123,10 @@ test-build: deps
 test-swift:
 	$(call run_layer,swift-test,timeout 1800 $(SWIFT) test $(SWIFTFLAGS))
 
-# The unit tests again, built as users get the binary: release, -Ounchecked where the package
-# sets it, the native CPU flags and wide lanes ($(NATIVEFLAGS)). -enable-testing lets the tests'
-# `@testable import`s through; its own scratch folder keeps the release product's build intact.
+# The unit tests again, built as users get the binary: release, with the native CPU flags and
+# wide lanes ($(NATIVEFLAGS)). -enable-testing lets the tests' `@testable import`s through; its
+# own scratch folder keeps the release product's build intact. About 5½ minutes from scratch on
+# 2 cores (the tests themselves run in 15 s).
 test-swift-release:
 	$(call run_layer,swift-test-release,timeout 1800 $(SWIFT) test -c release -Xswiftc -enable-testing $(NATIVEFLAGS) \
 	    --scratch-path $(BUILD)-release-test --explicit-target-dependency-import-check error)
