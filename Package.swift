@@ -18,12 +18,16 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
 
+        // Pointer kernels over buffers and sizes (LIF sweeps, spike accumulation, row loops);
+        // no tensors, no tape. Plain -O in release: -Ounchecked measured no gain on
+        // `spike bench lif`/`linear`/`block` (docs/architecture.md §5).
+        .target(name: "SpikeKernels", dependencies: ["COpenBLAS"], swiftSettings: [.swiftLanguageMode(.v6)]),
         // Numerics: tensors, autograd, neurons, encodings, layers, training.
         .target(
             name: "SpikeEngine",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["SpikeKernels", "COpenBLAS"],
             resources: [.copy("Resources/Datasets")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            swiftSettings: [.swiftLanguageMode(.v6)]
         ),
         // Figures to SVG and tables to HTML, as strings.
         .target(name: "SpikePlot"),
@@ -69,7 +73,8 @@ let package = Package(
             name: "KernelTestSupport", dependencies: ["JupyterKernel", "JupyterWire"], path: "Tests/KernelTestSupport",
             swiftSettings: [.swiftLanguageMode(.v6)]
         ),
-        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
+        .testTarget(name: "SpikeEngineTests", dependencies: ["SpikeEngine", "SpikeKernels", "TestSupport"], exclude: ["Golden", "DataTests/Golden", "TrainingTests/Golden"]),
+        .testTarget(name: "SpikeKernelsTests", dependencies: ["SpikeKernels"]),
         .testTarget(name: "SpikePlotTests", dependencies: ["SpikePlot", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"], swiftSettings: [.swiftLanguageMode(.v6)]),

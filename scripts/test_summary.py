@@ -16,6 +16,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 LAYERS = [("build", "debug + release build"), ("swift-test", "swift test"),
+          ("swift-test-release", "swift test (release, native)"),
           ("kernelspec", "kernelspec install"), ("conformance", "Jupyter suites (pytest)"),
           ("notebooks", "notebooks (nbclient)")]
 
@@ -63,7 +64,7 @@ def main() -> int:
         ok = status_file.read_text().strip() == "0"
         log = (logs / f"{name}.log").read_text(errors="replace") if (logs / f"{name}.log").exists() else ""
         counts = (0, 0, 0)
-        if name == "swift-test":
+        if name.startswith("swift-test"):
             counts = swift_counts(log)
         elif name == "conformance" and (logs / "conformance.xml").exists():
             counts = junit_counts(logs / "conformance.xml")

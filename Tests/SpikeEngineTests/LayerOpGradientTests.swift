@@ -1,5 +1,6 @@
 import XCTest
 @testable import SpikeEngine
+import SpikeKernels
 
 final class LayerOpGradientTests: XCTestCase {
     private func random(_ shape: [Int], _ seed: UInt64) throws -> Tensor { try Tensor.randn(shape, seed: seed) }

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 import TestSupport
 @testable import SpikeEngine
+import SpikeKernels
 
 final class SurrogateTests: XCTestCase {
     private let points: [Double] = [-2, -0.75, -0.5, -0.3, -0.1, 0, 0.05, 0.2, 0.49, 0.5, 0.9, 1.5]

@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// An affine map followed by a spiking neuron, as one inference op.
 extension Tape {
     /// LIF(x·W + b [+ positions]) over x of shape [T, ..., in] (time first): the values of

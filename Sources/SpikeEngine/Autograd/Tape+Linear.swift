@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Matrix products on the tape.
 extension Tape {
     /// a·b over the last two axes (see `Tensor.matmul` for the batched forms); `transposingB`

@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Batch and layer normalisation as fused ops (forward and VJP over per-feature statistics).
 extension Tape {
     /// Batch statistics of a training-mode batch norm: the batch mean and the unbiased variance
@@ -78,75 +80,19 @@ extension Tape {
         }
     }
 
-    /// x̂ and 1/√(σ²+ε) per feature (batch norm) or per row (layer norm), with mean and variance.
-    /// Sums run in Float64; the loops walk rows in storage order so they vectorise.
+    /// x̂ and 1/√(σ²+ε) per feature (batch norm) or per row (layer norm), with mean and variance
+    /// (the loops: `NormalisationRows`).
     static func normalise(
         _ x: Tensor, rows: Int, features: Int, epsilon: Float, perRow: Bool
     ) -> (normalised: (xhat: Tensor, inverse: [Float]), mean: Tensor, variance: Tensor) {
-        let groups = perRow ? rows : features
-        let members = Double(Swift.max(perRow ? features : rows, 1))
-        var sums = [Double](repeating: 0, count: groups)
-        var squares = [Double](repeating: 0, count: groups)
-        x.scalars.withUnsafeBufferPointer { xs in
-            sums.withUnsafeMutableBufferPointer { sum in
-                squares.withUnsafeMutableBufferPointer { square in
-                    for row in 0..<rows {
-                        let base = row &* features
-                        if perRow {
-                            var a = 0.0, b = 0.0
-                            for f in 0..<features {
-                                let v = Double(xs[base &+ f])
-                                a += v
-                                b += v * v
-                            }
-                            sum[row] = a
-                            square[row] = b
-                        } else {
-                            for f in 0..<features {
-                                let v = Double(xs[base &+ f])
-                                sum[f] += v
-                                square[f] += v * v
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        var variance = [Float](repeating: 0, count: groups)
-        var inverse = [Float](repeating: 0, count: groups)
-        var mean = [Float](repeating: 0, count: groups)
-        for group in 0..<groups {
-            let m = sums[group] / members
-            let v = Swift.max(0, squares[group] / members - m * m)
-            mean[group] = Float(m)
-            variance[group] = Float(v)
-            inverse[group] = Float(1 / (v + Double(epsilon)).squareRoot())
-        }
-        let total = x.count
-        let xhat = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            x.scalars.withUnsafeBufferPointer { xs in
-                mean.withUnsafeBufferPointer { mu in
-                    inverse.withUnsafeBufferPointer { inv in
-                        for row in 0..<rows {
-                            let base = row &* features
-                            if perRow {
-                                let (m, i) = (mu[row], inv[row])
-                                for f in 0..<features { out[base &+ f] = (xs[base &+ f] - m) * i }
-                            } else {
-                                for f in 0..<features { out[base &+ f] = (xs[base &+ f] - mu[f]) * inv[f] }
-                            }
-                        }
-                    }
-                }
-            }
-            initialized = total
-        }
+        let layout = NormalisationRows(rows: rows, features: features, perRow: perRow)
+        let (mean, variance, inverse) = layout.statistics(x.scalars, epsilon: epsilon)
+        let xhat = layout.normalised(x.scalars, mean: mean, inverse: inverse)
         return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
-                Tensor(unchecked: [groups], scalars: mean), Tensor(unchecked: [groups], scalars: variance))
+                Tensor(unchecked: [layout.groups], scalars: mean), Tensor(unchecked: [layout.groups], scalars: variance))
     }
 
-    /// The normalisation VJP. With d = g·γ: batch norm needs Σ_rows d = γ·Σ g and
-    /// Σ_rows d·x̂ = γ·Σ g·x̂ (the dβ and dγ sums); layer norm sums d and d·x̂ along each row.
+    /// The normalisation VJP (see `NormalisationRows.backward`).
     private static func normalisationBackward(
         _ g: Tensor, xhat: Tensor, inverseDeviation: [Float], scale: Tensor, rows: Int, features: Int, perRow: Bool
     ) -> (Tensor, Tensor, Tensor) {
@@ -173,55 +119,8 @@ extension Tape {
         _ gs: UnsafePointer<Float>?, xhat xs: UnsafePointer<Float>?, into out: UnsafeMutablePointer<Float>?,
         inverseDeviation: [Float], scale gamma: [Float], rows: Int, features: Int, perRow: Bool
     ) -> (Tensor, Tensor) {
-        var gScale = [Float](repeating: 0, count: features)
-        var gShift = [Float](repeating: 0, count: features)
-        guard let gs, let xs, let out, rows > 0, features > 0 else {
-            return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
-        }
-        if !perRow {
-            gScale.withUnsafeMutableBufferPointer { dScale in
-                gShift.withUnsafeMutableBufferPointer { dShift in
-                    FeatureRows.accumulate(gs, xs, rows: rows, features: features, products: dScale.baseAddress!, sums: dShift.baseAddress!)
-                }
-            }
-            let members = Float(rows)
-            let sumD = zip(gShift, gamma).map { $0 * $1 }
-            let sumDX = zip(gScale, gamma).map { $0 * $1 }
-            let factor = inverseDeviation.map { $0 / members }
-            FeatureRows.batchNormGradient(gs, xs, into: out, rows: rows, features: features, members: members,
-                                          factor: factor, gamma: gamma, sumD: sumD, sumDX: sumDX)
-            return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
-        }
-        var rowD = [Float](repeating: 0, count: rows)
-        var rowDX = [Float](repeating: 0, count: rows)
-        gamma.withUnsafeBufferPointer { gamma in
-            gScale.withUnsafeMutableBufferPointer { dScale in
-                gShift.withUnsafeMutableBufferPointer { dShift in
-                    for row in 0..<rows {
-                        let base = row &* features
-                        var d = Float(0), dx = Float(0)
-                        for f in 0..<features {
-                            let gradient = gs[base &+ f], normalised = xs[base &+ f]
-                            dScale[f] += gradient * normalised
-                            dShift[f] += gradient
-                            d += gradient * gamma[f]
-                            dx += gradient * gamma[f] * normalised
-                        }
-                        rowD[row] = d
-                        rowDX[row] = dx
-                    }
-                }
-            }
-        }
-        let members = Float(features)
-        for row in 0..<rows {
-            let base = row &* features
-            let factor = inverseDeviation[row] / members
-            let (d, dx) = (rowD[row], rowDX[row])
-            for f in 0..<features {
-                out[base &+ f] = factor * (members * gs[base &+ f] * gamma[f] - d - xs[base &+ f] * dx)
-            }
-        }
+        let (gScale, gShift) = NormalisationRows(rows: rows, features: features, perRow: perRow)
+            .backward(gs, xhat: xs, into: out, inverseDeviation: inverseDeviation, scale: gamma)
         return (Tensor(unchecked: [features], scalars: gScale), Tensor(unchecked: [features], scalars: gShift))
     }
 }
@@ -229,23 +128,7 @@ extension Tape {
 extension Tensor {
     /// γ·x + β with γ and β broadcast along rows of `features` entries.
     func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
-        let total = count
-        let result = [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            scalars.withUnsafeBufferPointer { x in
-                scale.scalars.withUnsafeBufferPointer { gamma in
-                    shift.scalars.withUnsafeBufferPointer { beta in
-                        var base = 0
-                        while base < total {
-                            for f in 0..<features {
-                                out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
-                            }
-                            base &+= features
-                        }
-                    }
-                }
-            }
-            initialized = total
-        }
-        return Tensor(unchecked: shape, scalars: result)
+        Tensor(unchecked: shape, scalars: NormalisationRows.affine(scalars, scale: scale.scalars, shift: shift.scalars,
+                                                                    features: features))
     }
 }

@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Training-mode batch normalisation followed by a spiking neuron, as one op that keeps only x̂.
 extension Tape {
     /// LIF(BN(x)) in training mode on [T, ..., features] (time first): the same values as
@@ -27,7 +29,7 @@ extension Tape {
         let xhat = normalised.xhat.scalars, gamma = scale.value.scalars, beta = shift.value.scalars
         let spikes = xhat.withUnsafeBufferPointer { xs in
             kernel.spikes(steps: steps, neurons: neurons, rowWidth: features) { start, width, block in
-                Self.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
+                NormalisationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
                                  features: features, into: block)
             }
         }
@@ -39,7 +41,7 @@ extension Tape {
                         guard let incoming = gs.baseAddress, let result = buffer.baseAddress else { return }
                         kernel.inputGradient(gradient: incoming, steps: steps, neurons: neurons, rowWidth: features, fill: {
                             start, width, block in
-                            Self.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
+                            NormalisationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
                                              neurons: neurons, features: features, into: block)
                         }, into: result)
                     }
@@ -56,29 +58,5 @@ extension Tape {
             return [Tensor(unchecked: shape, scalars: gradient), gScale, gShift]
         }
         return (output, statistics)
-    }
-
-    /// γ·x̂ + β for neurons `start..<start + width` (whole rows of `features`) of every time
-    /// step of a [T, N] x̂, into a [T, width] block: the arithmetic of `zipMapRows`.
-    private static func affineBlock(
-        _ xhat: UnsafePointer<Float>?, _ gamma: [Float], _ beta: [Float], start: Int, width: Int, steps: Int,
-        neurons: Int, features: Int, into block: UnsafeMutablePointer<Float>
-    ) {
-        guard let xhat else { return }
-        gamma.withUnsafeBufferPointer { gamma in
-            beta.withUnsafeBufferPointer { beta in
-                guard let g = gamma.baseAddress, let b = beta.baseAddress else { return }
-                for t in 0..<steps {
-                    let source = xhat + (t &* neurons &+ start)
-                    let target = block + t &* width
-                    var offset = 0
-                    while offset < width {
-                        let x = source + offset, y = target + offset
-                        for f in 0..<features { y[f] = x[f] * g[f] + b[f] }
-                        offset &+= features
-                    }
-                }
-            }
-        }
     }
 }

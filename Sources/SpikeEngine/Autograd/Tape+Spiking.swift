@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Spiking neurons on the tape: the fused multi-step LIF forward and its BPTT backward.
 extension Tape {
     /// Spikes of `neuron` over `input` of shape [T, ...] (time first, state starting at 0).

@@ -1,4 +1,5 @@
 import COpenBLAS
+import SpikeKernels
 
 /// Spikformer's attention product and the neuron after it, as one op on [T, B, L, D] tensors.
 extension Tape {

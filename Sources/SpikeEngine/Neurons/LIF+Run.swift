@@ -1,3 +1,5 @@
+import SpikeKernels
+
 /// Running a neuron layer over a tensor whose first axis is time: [T, ...] → spikes [T, ...].
 extension LIF {
     /// The spikes (0/1) of one neuron per entry of `input[t]`, with the state starting at 0;

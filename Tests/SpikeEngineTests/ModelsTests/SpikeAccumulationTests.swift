@@ -1,6 +1,7 @@
 import XCTest
 import TestSupport
 @testable import SpikeEngine
+import SpikeKernels
 
 /// Linear layers fed spikes accumulate weight rows instead of multiplying; the results must be
 /// the dense products (up to the order of additions).

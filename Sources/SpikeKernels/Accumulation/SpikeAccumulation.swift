@@ -5,7 +5,7 @@
 /// `Tape.linear` uses these kernels when at least `minimumZeroFraction` of its input is zero;
 /// the results equal the GEMM's up to the order of the additions. Cost: O(rows·inputs) to scan
 /// plus O(non-zeros·outputs) to accumulate.
-enum SpikeAccumulation {
+public enum SpikeAccumulation {
     /// From this fraction of zeros on, accumulating beats a dense GEMM here. Measured on this
     /// machine for 6144 rows of random spikes, 64 → 64: accumulating takes 0.2–0.3 ms at 5%
     /// firing and 0.6–0.8 ms at 10% (each row's spike list costs unpredictable branches),
@@ -15,7 +15,7 @@ enum SpikeAccumulation {
     /// Whether `x` has enough zeros for the accumulating kernels to pay off. Non-zeros are
     /// counted 8 lanes at a time, and the scan stops as soon as there are too many of them (a
     /// dense input is usually recognised within its first fraction).
-    static func isSparse(_ x: [Float]) -> Bool {
+    public static func isSparse(_ x: [Float]) -> Bool {
         guard x.count >= 4096 else { return false }
         let allowed = Int((1 - minimumZeroFraction) * Double(x.count))
         return x.withUnsafeBufferPointer { values in
@@ -46,28 +46,22 @@ enum SpikeAccumulation {
     /// x·W + b for x [rows, inputs], W [inputs, outputs], b [outputs] (or none). Each output
     /// row is built in registers (`RowAccumulation`): the bias, then the weight rows of the
     /// row's non-zero inputs in increasing order, as the scalar loop adds them.
-    static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
+    public static func affine(_ x: [Float], _ weight: [Float], _ bias: [Float]?, rows: Int, inputs: Int, outputs: Int) -> [Float] {
         let count = rows * outputs
         let start = bias ?? [Float](repeating: 0, count: outputs)
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let y = out.baseAddress else { return }
-            x.withUnsafeBufferPointer { xs in
-                weight.withUnsafeBufferPointer { ws in
-                    start.withUnsafeBufferPointer { bs in
-                        withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { offsets in
-                            withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { scales in
-                                guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                                      let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
-                                for row in 0..<rows {
-                                    let source = x + row &* inputs
-                                    var ones = false
-                                    let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
-                                    RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
-                                                               scales: scale, count: n, width: outputs, unitScales: ones)
-                                }
-                            }
-                        }
+            withBuffers(x, weight, start) { xs, ws, bs in
+                withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { offsets, scales in
+                    guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
+                          let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
+                    for row in 0..<rows {
+                        let source = x + row &* inputs
+                        var ones = false
+                        let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
+                        RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
+                                                   scales: scale, count: n, width: outputs, unitScales: ones)
                     }
                 }
             }
@@ -121,42 +115,36 @@ enum SpikeAccumulation {
     /// xᵀ·g for x [rows, inputs] (mostly zeros) and g [rows, outputs] → [inputs, outputs].
     /// The non-zeros are first listed by input, rows ascending; then each result row i is built
     /// in registers from the g rows of input i's non-zeros, in the order the scalar loop adds them.
-    static func transposeProduct(_ x: [Float], _ g: [Float], rows: Int, inputs: Int, outputs: Int) -> [Float] {
+    public static func transposeProduct(_ x: [Float], _ g: [Float], rows: Int, inputs: Int, outputs: Int) -> [Float] {
         let count = inputs * outputs
         // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
         var first = [Int](repeating: 0, count: inputs + 1)
         var offsets = [Int](), scales = [Float]()
         var unit = true  // every non-zero is 1 (spikes)
         x.withUnsafeBufferPointer { xs in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: inputs + 1) { indexBuffer in
-                withUnsafeTemporaryAllocation(of: Float.self, capacity: inputs + 1) { valueBuffer in
-                    guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
-                    var ones = false
-                    first.withUnsafeMutableBufferPointer { counts in
-                        for row in 0..<rows {
-                            let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                            for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
-                        }
-                        for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
+            withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { indexBuffer, valueBuffer in
+                guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
+                var ones = false
+                first.withUnsafeMutableBufferPointer { counts in
+                    for row in 0..<rows {
+                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
+                        for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
                     }
-                    let nonZeros = Swift.max(first[inputs], 1)
-                    var next = Array(first.dropLast())
-                    offsets = [Int](repeating: 0, count: nonZeros)
-                    scales = [Float](repeating: 0, count: nonZeros)
-                    next.withUnsafeMutableBufferPointer { slot in
-                        offsets.withUnsafeMutableBufferPointer { rowOffsets in
-                            scales.withUnsafeMutableBufferPointer { rowScales in
-                                for row in 0..<rows {
-                                    let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                                    unit = unit && ones
-                                    for j in 0..<n {
-                                        let i = index[j]
-                                        rowOffsets[slot[i]] = row &* outputs
-                                        rowScales[slot[i]] = value[j]
-                                        slot[i] &+= 1
-                                    }
-                                }
-                            }
+                    for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
+                }
+                let nonZeros = Swift.max(first[inputs], 1)
+                var slot = Array(first.dropLast())
+                offsets = [Int](repeating: 0, count: nonZeros)
+                scales = [Float](repeating: 0, count: nonZeros)
+                withMutableBuffers(&offsets, &scales) { rowOffsets, rowScales in
+                    for row in 0..<rows {
+                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
+                        unit = unit && ones
+                        for j in 0..<n {
+                            let i = index[j]
+                            rowOffsets[slot[i]] = row &* outputs
+                            rowScales[slot[i]] = value[j]
+                            slot[i] &+= 1
                         }
                     }
                 }
@@ -166,19 +154,13 @@ enum SpikeAccumulation {
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
             guard count > 0, let result = out.baseAddress else { return }
-            g.withUnsafeBufferPointer { gs in
-                offsets.withUnsafeBufferPointer { os in
-                    scales.withUnsafeBufferPointer { ss in
-                        zeros.withUnsafeBufferPointer { zs in
-                            guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
-                                  let z = zs.baseAddress else { return }
-                            for i in 0..<inputs {
-                                RowAccumulation.accumulate(into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
-                                                           scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
-                                                           unitScales: unit)
-                            }
-                        }
-                    }
+            withBuffers(g, offsets, scales, zeros) { gs, os, ss, zs in
+                guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
+                      let z = zs.baseAddress else { return }
+                for i in 0..<inputs {
+                    RowAccumulation.accumulate(into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
+                                               scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
+                                               unitScales: unit)
                 }
             }
         }

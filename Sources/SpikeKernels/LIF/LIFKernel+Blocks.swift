@@ -16,7 +16,7 @@ extension LIFKernel {
     }
 
     /// The spikes [T, N] of neurons whose input `fill` provides (N = `neurons`, a multiple of `rowWidth`).
-    func spikes(
+    public func spikes(
         steps: Int, neurons: Int, rowWidth: Int, fill: (Int, Int, UnsafeMutablePointer<Float>) -> Void
     ) -> [Float] {
         let count = steps * neurons
@@ -46,7 +46,7 @@ extension LIFKernel {
     /// dL/d(input) [T, N] from dL/dS `gradient` [T, N], recomputing charges and spikes from the
     /// input `fill` provides; written to `result`, which may be the very buffer `fill` reads
     /// (each block is read before it is written).
-    func inputGradient(
+    public func inputGradient(
         gradient: UnsafePointer<Float>, steps: Int, neurons: Int, rowWidth: Int,
         fill: (Int, Int, UnsafeMutablePointer<Float>) -> Void, into result: UnsafeMutablePointer<Float>
     ) {

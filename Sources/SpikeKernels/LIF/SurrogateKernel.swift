@@ -2,27 +2,25 @@ import Foundation
 
 /// Float32 evaluation of the surrogate derivative for the fused kernels: the parameters are
 /// folded once, so the per-element work is a few multiplies.
-struct SurrogateKernel: Sendable {
-    enum Form: Sendable { case atan, sigmoid, fastSigmoid, triangle, rectangle }
+public struct SurrogateKernel: Sendable {
+    /// The surrogate's shape.
+    public enum Form: Sendable { case atan, sigmoid, fastSigmoid, triangle, rectangle }
     let form: Form
     /// atan: π/2·alpha; sigmoid: alpha; fastSigmoid: slope; triangle: 1/width; rectangle: width/2.
     let a: Float
     /// atan: alpha/2; sigmoid: alpha; fastSigmoid: 1; triangle: 1/width; rectangle: 1/width.
     let b: Float
 
-    init(_ surrogate: Surrogate) {
-        switch surrogate {
-        case let .atan(alpha): form = .atan; a = Float(Double.pi / 2 * alpha); b = Float(alpha / 2)
-        case let .sigmoid(alpha): form = .sigmoid; a = Float(alpha); b = Float(alpha)
-        case let .fastSigmoid(slope): form = .fastSigmoid; a = Float(slope); b = 1
-        case let .triangle(width): form = .triangle; a = Float(1 / width); b = Float(1 / width)
-        case let .rectangle(width): form = .rectangle; a = Float(width / 2); b = Float(1 / width)
-        }
+    /// A kernel of `form` with its folded parameters `a` and `b` (see the fields).
+    public init(form: Form, a: Float, b: Float) {
+        self.form = form
+        self.a = a
+        self.b = b
     }
 
     /// g'(h[j] − threshold) for `count` charges into `out`, one vectorisable loop per form.
     @inline(__always)
-    func derivatives(_ h: UnsafePointer<Float>, minus threshold: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
+    public func derivatives(_ h: UnsafePointer<Float>, minus threshold: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
         let a = self.a, b = self.b
         switch form {
         case .atan:

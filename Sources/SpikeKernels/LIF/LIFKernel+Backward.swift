@@ -1,7 +1,7 @@
 /// Back-propagation through time for `LIFKernel` (the equations are in its doc comment).
 extension LIFKernel {
     /// dL/dX from dL/dS (`gradient`), the saved charges and the spikes, all `steps` × `neurons`.
-    func backward(
+    public func backward(
         gradient: UnsafeBufferPointer<Float>, charges: UnsafeBufferPointer<Float>,
         spikes: UnsafeBufferPointer<Float>, inputGradient: UnsafeMutableBufferPointer<Float>,
         steps: Int, neurons: Int

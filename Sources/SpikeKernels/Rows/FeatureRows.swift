@@ -1,11 +1,11 @@
 /// Batch-norm backward loops over [rows, features] in explicit 8-lane vectors (the pointers
 /// may alias, which keeps the auto-vectoriser out). Each feature's sums still run over the
 /// rows in order, so the results equal the scalar loops'. Cost: O(rows·features).
-enum FeatureRows {
+public enum FeatureRows {
     typealias Vector = SIMD8<Float>
 
     /// products[f] += Σ_rows g·x̂ and sums[f] += Σ_rows g.
-    static func accumulate(
+    public static func accumulate(
         _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, rows: Int, features: Int,
         products: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
     ) {
@@ -29,33 +29,27 @@ enum FeatureRows {
     }
 
     /// dx = factor[f] · (members·g·γ[f] − sumD[f] − x̂·sumDX[f]) into `out` (may be `gs`).
-    static func batchNormGradient(
+    public static func batchNormGradient(
         _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>, rows: Int,
         features: Int, members: Float, factor: [Float], gamma: [Float], sumD: [Float], sumDX: [Float]
     ) {
         let vectorized = features - features % 8
         let m = Vector(repeating: members)
-        factor.withUnsafeBufferPointer { factor in
-            gamma.withUnsafeBufferPointer { gamma in
-                sumD.withUnsafeBufferPointer { sumD in
-                    sumDX.withUnsafeBufferPointer { sumDX in
-                        guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
-                              let dx = sumDX.baseAddress else { return }
-                        for row in 0..<rows {
-                            let base = row &* features
-                            var f = 0
-                            while f < vectorized {
-                                let value = load(a + f) * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
-                                    - load(xs + (base &+ f)) * load(dx + f))
-                                store(value, out + (base &+ f))
-                                f &+= 8
-                            }
-                            while f < features {
-                                out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
-                                f &+= 1
-                            }
-                        }
-                    }
+        withBuffers(factor, gamma, sumD, sumDX) { factor, gamma, sumD, sumDX in
+            guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
+                  let dx = sumDX.baseAddress else { return }
+            for row in 0..<rows {
+                let base = row &* features
+                var f = 0
+                while f < vectorized {
+                    let value = load(a + f) * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
+                        - load(xs + (base &+ f)) * load(dx + f))
+                    store(value, out + (base &+ f))
+                    f &+= 8
+                }
+                while f < features {
+                    out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
+                    f &+= 1
                 }
             }
         }

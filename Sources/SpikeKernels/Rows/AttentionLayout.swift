@@ -1,15 +1,16 @@
 import COpenBLAS
 
 /// Where each head's blocks sit in a [..., L, D] tensor and the strided GEMMs over them.
-struct AttentionLayout {
+public struct AttentionLayout {
     let length: Int
-    let features: Int
+    public let features: Int
     let heads: Int
     let width: Int
     /// The number of [L, D] matrices (T·B).
     let batches: Int
 
-    init(shape: [Int], heads: Int) {
+    /// The layout of a tensor of `shape` [..., L, D] split into `heads` heads of D/heads features.
+    public init(shape: [Int], heads: Int) {
         length = shape[shape.count - 2]
         features = shape[shape.count - 1]
         self.heads = heads
@@ -17,9 +18,9 @@ struct AttentionLayout {
         batches = shape.dropLast(2).reduce(1, *)
     }
 
-    var count: Int { batches * length * features }
+    public var count: Int { batches * length * features }
     /// Scalars of all the M_h = K_hᵀ V_h.
-    var productCount: Int { batches * heads * width * width }
+    public var productCount: Int { batches * heads * width * width }
 
     /// Calls `body(operand offset, product offset)` for every (matrix, head).
     private func forEachHead(_ body: (Int, Int) -> Void) {
@@ -38,25 +39,23 @@ struct AttentionLayout {
     ) -> [Float] {
         var result = [Float](repeating: 0, count: size)
         guard length > 0, width > 0 else { return result }
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                result.withUnsafeMutableBufferPointer { out in
-                    forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
-                }
+        withBuffers(a, b) { a, b in
+            result.withUnsafeMutableBufferPointer { out in
+                forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
             }
         }
         return result
     }
 
     /// M_h = K_hᵀ V_h for every matrix and head: [batches, heads, width, width].
-    func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
+    public func keyValueProducts(_ k: [Float], _ v: [Float]) -> [Float] {
         perHead(k, v, size: productCount) { k, v, m, offset, product in
             gemm(k + offset, features, true, v + offset, features, false, m + product, width, m: width, n: width, k: length)
         }
     }
 
     /// scale · Q_h M_h for every matrix and head, in the [..., L, D] layout.
-    func attention(_ q: [Float], _ products: [Float], scale: Float) -> [Float] {
+    public func attention(_ q: [Float], _ products: [Float], scale: Float) -> [Float] {
         var result = perHead(q, products, size: count) { q, m, y, offset, product in
             gemm(q + offset, features, false, m + product, width, false, y + offset, features, m: length, n: width, k: width)
         }
@@ -67,38 +66,30 @@ struct AttentionLayout {
     }
 
     /// dQ_h = G_h M_hᵀ.
-    func queryGradient(_ g: [Float], _ products: [Float]) -> [Float] {
+    public func queryGradient(_ g: [Float], _ products: [Float]) -> [Float] {
         perHead(g, products, size: count) { g, m, dq, offset, product in
             gemm(g + offset, features, false, m + product, width, true, dq + offset, features, m: length, n: width, k: width)
         }
     }
 
     /// (dK_h = V_h dM_hᵀ, dV_h = K_h dM_h) with dM_h = Q_hᵀ G_h.
-    func keyValueGradients(_ q: [Float], _ k: [Float], _ v: [Float], _ g: [Float]) -> ([Float], [Float]) {
+    public func keyValueGradients(_ q: [Float], _ k: [Float], _ v: [Float], _ g: [Float]) -> ([Float], [Float]) {
         var dk = [Float](repeating: 0, count: count)
         var dv = [Float](repeating: 0, count: count)
         guard length > 0, width > 0 else { return (dk, dv) }
         withUnsafeTemporaryAllocation(of: Float.self, capacity: width * width) { scratch in
             let dm = scratch.baseAddress!
             dm.initialize(repeating: 0, count: width * width)
-            q.withUnsafeBufferPointer { q in
-                k.withUnsafeBufferPointer { k in
-                    v.withUnsafeBufferPointer { v in
-                        g.withUnsafeBufferPointer { g in
-                            dk.withUnsafeMutableBufferPointer { dk in
-                                dv.withUnsafeMutableBufferPointer { dv in
-                                    forEachHead { offset, _ in
-                                        dm.update(repeating: 0, count: width * width)
-                                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
-                                             dm, width, m: width, n: width, k: length)
-                                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
-                                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
-                                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
-                                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
-                                    }
-                                }
-                            }
-                        }
+            withBuffers(q, k, v, g) { q, k, v, g in
+                withMutableBuffers(&dk, &dv) { dk, dv in
+                    forEachHead { offset, _ in
+                        dm.update(repeating: 0, count: width * width)
+                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
+                             dm, width, m: width, n: width, k: length)
+                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
+                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
+                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
+                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
                     }
                 }
             }

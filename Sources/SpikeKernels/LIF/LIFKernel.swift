@@ -14,7 +14,7 @@
 /// `LIFKernel+Backward.swift` (8 lanes). Each configuration gets its own generic
 /// specialisation, so the inner loops are branch-free. Cost: O(T·N) time; the training forward
 /// stores T·N charges.
-struct LIFKernel: Sendable {
+public struct LIFKernel: Sendable {
     let beta: Float
     let leak: Float
     let threshold: Float
@@ -27,19 +27,26 @@ struct LIFKernel: Sendable {
     /// Neurons per backward chunk: 1024 membrane gradients (4 KiB) stay in L1 while T steps stream past.
     static let chunk = 1024
 
-    init(_ neuron: LIF) {
-        beta = Float(neuron.beta)
-        leak = Float(neuron.leak)
-        threshold = Float(neuron.threshold)
-        decayInput = neuron.decayInput
-        hardReset = neuron.reset == .zero
-        atOrAbove = neuron.firing == .atOrAbove
-        detachReset = neuron.detachReset
-        surrogate = SurrogateKernel(neuron.surrogate)
+    /// A kernel for one LIF configuration: beta = 1 − 1/tau, leak = 1/tau, the firing
+    /// threshold V_th, whether the input decays (H = V + (X − V)/tau) or adds (H = beta·V + X),
+    /// whether a spike resets to 0 or subtracts V_th, whether H = V_th fires, and whether the
+    /// reset is detached from the gradient.
+    public init(
+        beta: Float, leak: Float, threshold: Float, decayInput: Bool, hardReset: Bool, atOrAbove: Bool,
+        detachReset: Bool, surrogate: SurrogateKernel
+    ) {
+        self.beta = beta
+        self.leak = leak
+        self.threshold = threshold
+        self.decayInput = decayInput
+        self.hardReset = hardReset
+        self.atOrAbove = atOrAbove
+        self.detachReset = detachReset
+        self.surrogate = surrogate
     }
 
     /// Spikes (0/1) for `input` of `steps` × `neurons`; when `charges` is given it receives H.
-    func forward(
+    public func forward(
         input: UnsafeBufferPointer<Float>, spikes: UnsafeMutableBufferPointer<Float>,
         charges: UnsafeMutableBufferPointer<Float>?, steps: Int, neurons: Int
     ) {
