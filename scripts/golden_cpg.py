@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden CPG-PE spike matrix for SpikeEngine's tests (science.md section 2).
+"""Golden CPG-PE spike matrix for SpikeEngine's tests (docs/science.md §2).
 
 Computes, in float32 as the reference PyTorch code does,
     omega_k = exp(float32(2k) * float32(-ln(tau) / n)),   k = 0 .. n/2 - 1

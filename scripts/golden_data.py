@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Golden values for SpikeEngine's data and metrics tests (science.md section 5).
+"""Golden values for SpikeEngine's data and metrics tests (docs/science.md §5).
 
 Writes, under Tests/SpikeEngineTests/DataTests/Golden/:
 

@@ -8,7 +8,7 @@ Network (time-first layout [T, B, D], as in the engine):
     out = mean over T of y                [B, 2]
     loss = mean((out - target)^2)         MSE
 
-Two neurons are covered (science.md section 1):
+Two neurons are covered (docs/science.md §1):
   * "decay_input": H = V + (X - V)/tau, tau = 2, spike if H >= 1, hard reset to 0, reset detached;
   * "subtract":    H = 0.9 V + X, spike if H > 1, V = H - S, reset NOT detached.
 Backward uses the atan surrogate g'(x) = alpha / (2 (1 + (pi/2 alpha x)^2)), alpha = 2, x = H - 1,

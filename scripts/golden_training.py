@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Golden reference for Spike's training loop: a tiny spiking network trained for a few Adam
-steps, written independently in NumPy (float32) from science.md's equations.
+steps, written independently in NumPy (float32) from the equations of docs/science.md §1 and §5.
 
 Network (per batch x of shape [B, L, C]):
     S0  = LIF(x repeated T times)                      repeat encoder, T = 3

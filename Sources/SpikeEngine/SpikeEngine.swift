@@ -7,7 +7,7 @@
 /// - `Random/`: `SeededGenerator` — the same seed gives the same numbers.
 /// - `Errors/`: `EngineError` (value, shape, resource, interrupted), `MemoryBudget`,
 ///   `CancellationCheck`.
-/// - `Neurons/`: `LIF` (both conventions of science.md §1) as a pure `step`, `simulate` →
+/// - `Neurons/`: `LIF` (both conventions of docs/science.md §1) as a pure `step`, `simulate` →
 ///   `Trace`, `Surrogate`, and the fused multi-step Float32 kernels (`LIFKernel`).
 /// - `Theory/`: Lemma 1 (`LIF.firstSpike`, checked against the recurrence) and Theorem 1
 ///   (`CPGOscillator`, RK4).

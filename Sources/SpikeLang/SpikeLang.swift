@@ -1,4 +1,4 @@
-/// SpikeLang: the Spike language (language.md), from a cell's text to values and displays.
+/// SpikeLang: the Spike language (docs/language.md), from a cell's text to values and displays.
 ///
 /// The pipeline, one stage per folder:
 ///
@@ -11,7 +11,7 @@
 ///     Diagnostics/ errors as data, and the one place they become text
 ///     Completion/  completion, inspection, completeness (no user code runs)
 ///
-/// The seam the kernel adapter uses (SEAMS.md, seam 2):
+/// The seam the kernel adapter uses (docs/architecture.md §7, seam 2):
 ///
 ///     let session = Session()
 ///     let outcome = session.run(code, output: sink)        // CellOutcome: result, pages, failure

@@ -6,7 +6,7 @@ is what `make test` runs; the Python dialect runs the same checks against
 ipykernel (`make harness-selfcheck`) so a failure can be told apart from a
 bug in the harness itself.
 
-Every Spike snippet uses language.md v1 (the contract) plus the standard
+Every Spike snippet uses docs/language.md (the contract) plus the standard
 library's display helpers for protocol features the contract does not spell
 out (`display(value, id=)`, `update_display`, `clear_output`, `print(...,
 stream="stderr")`).

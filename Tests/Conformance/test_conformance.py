@@ -1,9 +1,9 @@
 """jupyter_kernel_test conformance suite for the `spike` kernel.
 
-Every jupyter_kernel_test attribute is filled with Spike code (language.md v1),
+Every jupyter_kernel_test attribute is filled with Spike code (docs/language.md),
 so no upstream test is skipped; the extra checks below cover what the upstream
 suite leaves out (text/plain fallbacks, execution counts, error fields) and the
-language's own display and error contract (language.md §4, §6).
+language's own display and error contract (docs/language.md §4, §6).
 
 Needs the kernelspec `spike` on JUPYTER_PATH (make test writes one into the
 build folder with `spike install --prefix`):
@@ -71,14 +71,14 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
 
     # streams
     code_hello_world = 'print("hello, world")'
-    # print(..., stream="stderr"): beyond language.md v1, in the standard library
+    # print(..., stream="stderr"): beyond docs/language.md, in the standard library
     code_stderr = 'print("careful: low threshold", stream="stderr")'
 
     # exactly one IOPub output, the error
     code_generate_error = "undefined_population + 1"
     error_ename = "NameError"
 
-    # language.md §4 text forms, plus the rich MIME types of tables and figures
+    # docs/language.md §4 text forms, plus the rich MIME types of tables and figures
     code_execute_result = [
         {"code": "6*7", "result": "42"},
         {"code": "1/40000", "result": "2.5e-05"},
@@ -102,7 +102,7 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
     ]
     rich_code = "simulate(lif(tau=2), input=1.2, steps=12)"
 
-    # clear_output(wait=false): beyond language.md v1, in the standard library
+    # clear_output(wait=false): beyond docs/language.md, in the standard library
     code_clear_output = "clear_output()"
 
     # %help opens the pager (a `page` payload)

@@ -115,6 +115,34 @@ class SectionTests(unittest.TestCase):
                                     f"docs/{page} §{number} is '{numbered[number]}', cited as '{title}'")
 
 
+CITATION = re.compile(r"(?<![\w.-])((?:[\w.-]+/)*[\w-]+\.md)((?:,? ?§\d+(?:[–-]\d+)?)*)")
+
+
+class CitationTests(unittest.TestCase):
+    def test_every_document_the_code_cites_is_in_the_repository_with_its_sections(self) -> None:
+        root = DOCS.parent
+        for folder in ("Sources", "Tests", "scripts", "bench", "python"):
+            for path in sorted((root / folder).rglob("*")):
+                if path.suffix not in {".swift", ".py", ".spk", ".c"} or not path.is_file():
+                    continue
+                text = path.read_text(encoding="utf-8", errors="replace")
+                for line_number, line in enumerate(text.splitlines(), 1):
+                    for match in CITATION.finditer(line):
+                        cited, sections = match.group(1), match.group(2)
+                        where = f"{path.relative_to(root)}:{line_number}"
+                        with self.subTest(citation=f"{where} {cited}{sections}"):
+                            candidates = [folder / cited for folder in path.parents if root in folder.parents or folder == root]
+                            candidates.append(DOCS / cited)
+                            target = next((c for c in candidates if c.is_file()), None)
+                            self.assertIsNotNone(target, f"{where} cites {cited}, which is not in the repository")
+                            if target is None or not sections:
+                                continue
+                            headings = {int(n) for n in re.findall(r"^## (\d+)\.", target.read_text(encoding="utf-8"), re.MULTILINE)}
+                            for first, last in re.findall(r"§(\d+)(?:[–-](\d+))?", sections):
+                                for number in range(int(first), int(last or first) + 1):
+                                    self.assertIn(number, headings, f"{where} cites {cited} §{number}, which has no such section")
+
+
 class LibraryReferenceTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls) -> None:

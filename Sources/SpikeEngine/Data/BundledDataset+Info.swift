@@ -1,4 +1,4 @@
-/// The catalog line of each bundled data set (sources and licences as in PROVENANCE.md).
+/// The catalog line of each bundled data set (sources and licences as in Resources/Datasets/PROVENANCE.md).
 extension BundledDataset {
     public var info: DatasetInfo {
         switch self {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The data sets that ship with Spike (files in `Resources/Datasets`, see PROVENANCE.md there)
+/// The data sets that ship with Spike (files in `Resources/Datasets`, see Resources/Datasets/PROVENANCE.md)
 /// and the synthetic ones generated on demand; `catalog` lists them all.
 ///
 ///     let demand = try BundledDataset(named: "electricity").series()   // 4032 × 1, megawatts

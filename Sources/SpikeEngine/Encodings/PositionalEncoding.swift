@@ -1,6 +1,6 @@
 /// A positional encoding: how a network learns where in the sequence a token sits.
 ///
-/// Each case carries its parameters (science.md §2–3):
+/// Each case carries its parameters (docs/science.md §2–3):
 ///
 ///     .cpg(pairs: 5, tau: 10_000, threshold: 0.8, index: .rolling)   // CPG-PE, 2·pairs spike channels
 ///     .sinusoidal(base: 10_000)                                      // float sin/cos, added

@@ -1,5 +1,5 @@
 /// The estimated energy of one inference, stage by stage, as SNN papers report it
-/// (science.md §5): a stage fed spikes does synaptic accumulates, SOPs = rate × MACs (that is,
+/// (docs/science.md §5): a stage fed spikes does synaptic accumulates, SOPs = rate × MACs (that is,
 /// T · firing rate · FLOPs per step), at 0.9 pJ each; a stage fed real values does its MACs at
 /// 4.6 pJ each. The float network of the same shape would do every MAC at 4.6 pJ.
 public struct EnergyReport: Equatable, Sendable {

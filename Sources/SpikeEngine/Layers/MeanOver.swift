@@ -1,5 +1,5 @@
 /// The mean over a named axis of a [T, B, L, D] tensor: `.time` (axis 0) or `.length` (the
-/// axis before the features), the readouts of science.md §4.
+/// axis before the features), the readouts of docs/science.md §4.
 public struct MeanOver: Layer {
     /// Which axis is averaged away.
     public enum Axis: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-/// Spikformer's spiking self-attention without softmax (science.md §4), on [T, B, L, D]:
+/// Spikformer's spiking self-attention without softmax (docs/science.md §4), on [T, B, L, D]:
 ///
 ///     Q, K, V = LIF(BN(Linear(x)))                 each [T, B, L, D], split into `heads`
 ///     attention = (Q Kᵀ) · scale                    [T, B, heads, L, L], no softmax

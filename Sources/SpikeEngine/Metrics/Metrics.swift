@@ -1,4 +1,4 @@
-/// The paper's evaluation metrics (science.md §5), computed with Float64 sums.
+/// The paper's evaluation metrics (docs/science.md §5), computed with Float64 sums.
 ///
 /// Targets `y` and predictions `ŷ` must have the same shape; for forecasting it is
 /// `(N, H, C)` (windows × horizon × variates), but any shape with at least one number works.

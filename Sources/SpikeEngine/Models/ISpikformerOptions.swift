@@ -1,4 +1,4 @@
-/// iSpikformer (science.md §4): inverted tokens, one per variate. Each window is normalised
+/// iSpikformer (docs/science.md §4): inverted tokens, one per variate. Each window is normalised
 /// per variate (x − mean) / √(var + 1e-5) over its positions; encoder → [T, B, L, C] →
 /// per variate Linear(L → dim) → BN → LIF → depth × Spikformer block → the last time step →
 /// Linear(dim → horizon) per variate → de-normalised. Takes no positional encoding.

@@ -1,4 +1,4 @@
-/// The models of the paper (science.md §4) and their float counterparts, each with its options.
+/// The models of the paper (docs/science.md §4) and their float counterparts, each with its options.
 ///
 /// A model fixes its inner widths here; its input width and output head are set when the
 /// network first meets data.

@@ -1,4 +1,4 @@
-/// Turns a window of real values [B, L, C] into spikes [T, B, L, C] (science.md §4).
+/// Turns a window of real values [B, L, C] into spikes [T, B, L, C] (docs/science.md §4).
 ///
 ///     conv    x → Conv over L with 1 → T channels (kernel 3, same padding), shared by the
 ///             variates → BatchNorm over the T channels → permute → LIF

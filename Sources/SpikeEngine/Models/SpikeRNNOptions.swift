@@ -1,4 +1,4 @@
-/// SpikeRNN as in the reference code (science.md §4): encoder → [PE] → Linear(C[+n] → hidden)
+/// SpikeRNN as in the reference code (docs/science.md §4): encoder → [PE] → Linear(C[+n] → hidden)
 /// → LIF → layers × (Linear → LIF) → mean over T → mean over L → Linear. The only state is
 /// the membranes across the T time steps (no recurrence over positions, as in the reference).
 public struct SpikeRNNOptions: Equatable, Sendable {

@@ -1,4 +1,4 @@
-/// Spike-TCN (science.md §4): encoder → [PE] → one temporal block per entry of `channels`
+/// Spike-TCN (docs/science.md §4): encoder → [PE] → one temporal block per entry of `channels`
 /// (causal dilated convolutions, dilation 2^i, with LIF and a residual) → mean over T → the
 /// last position → Linear.
 ///

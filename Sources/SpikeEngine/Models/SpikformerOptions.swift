@@ -1,4 +1,4 @@
-/// Spikformer (science.md §4): encoder → [PE] → Linear(C[+n] → dim) → LIF →
+/// Spikformer (docs/science.md §4): encoder → [PE] → Linear(C[+n] → dim) → LIF →
 /// depth × (x + SSA(x); x + MLP(x)) → mean over T → mean over L → Linear to the outputs.
 ///
 /// `encodingInMLP` (CPG-PE only) also feeds the code into both linears of every MLP block,

@@ -8,7 +8,7 @@
 ///     reset    V[t] = H[t] · (1 - S[t])   (reset .zero, hard reset to 0)
 ///              V[t] = H[t] - S[t] · V_th  (reset .subtract, soft reset)
 ///
-/// with beta = 1 − 1/tau. The two reference conventions (science.md §1):
+/// with beta = 1 − 1/tau. The two reference conventions (docs/science.md §1):
 ///
 ///     try LIF(tau: 2)                                    // decay-input, hard reset, `>=`
 ///     try LIF(beta: 0.99)                                // subtract reset, strict `>`

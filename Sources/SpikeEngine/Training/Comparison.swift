@@ -1,7 +1,7 @@
 import Foundation
 
 /// Several models trained over several seeds on the same data, scored on the test split:
-/// one `MeanStd` per model and metric (science.md §5: "several seeds").
+/// one `MeanStd` per model and metric (docs/science.md §5: "several seeds").
 ///
 ///     let table = try Comparison.run(models: [("no_pe", a), ("cpg_pe", b)], on: data,
 ///                                    options: try TrainingOptions(epochs: 5), seeds: [0, 1, 2])

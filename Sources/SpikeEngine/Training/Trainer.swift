@@ -1,7 +1,7 @@
 import Foundation
 
 /// Trains a network with mini-batch gradient descent on the surrogate gradients
-/// (science.md §5): seeded shuffled batches, Adam or SGD, gradient-norm clipping, the task's
+/// (docs/science.md §5): seeded shuffled batches, Adam or SGD, gradient-norm clipping, the task's
 /// loss, a validation pass per epoch, early stopping, and the best weights restored at the end.
 ///
 ///     let run = try Trainer.train(net, on: .forecasting(data), options: try TrainingOptions(epochs: 5))

@@ -1,4 +1,4 @@
-/// How `Trainer.train` runs (language.md §7 `train`): the paper's settings are the defaults —
+/// How `Trainer.train` runs (docs/language.md §7 `train`): the paper's settings are the defaults —
 /// Adam at lr 1e-3, gradient norm clipped at 1.0.
 public struct TrainingOptions: Equatable, Sendable {
     /// Which update rule.

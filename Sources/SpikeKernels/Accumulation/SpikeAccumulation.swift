@@ -1,6 +1,6 @@
 /// Affine maps whose input is mostly zeros — spikes — done as accumulations: each non-zero
 /// input x[r, i] adds x[r, i]·W[i, :] to its output row, so the work is proportional to the
-/// number of spikes rather than to rows·inputs (the synaptic operations of an SNN, science.md §5).
+/// number of spikes rather than to rows·inputs (the synaptic operations of an SNN, docs/science.md §5).
 ///
 /// `Tape.linear` uses these kernels when at least `minimumZeroFraction` of its input is zero;
 /// the results equal the GEMM's up to the order of the additions. Cost: O(rows·inputs) to scan

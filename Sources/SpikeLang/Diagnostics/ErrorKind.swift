@@ -1,4 +1,4 @@
-/// The families of error a Spike cell can end with (language.md §6).
+/// The families of error a Spike cell can end with (docs/language.md §6).
 ///
 /// The raw value is the name shown to the user, e.g. `ValueError`.
 public enum ErrorKind: String, Equatable, Sendable, CaseIterable {

@@ -7,7 +7,7 @@ extension Evaluator {
         guard let first = Evaluator.blueprint(of: left), let second = Evaluator.blueprint(of: right) else {
             throw Diagnostic(.notComposable(left: left.typeName, right: right.typeName), at: range)
         }
-        // A composition is a network: mutable, trained in place (language.md §4).
+        // A composition is a network: mutable, trained in place (docs/language.md §4).
         return .model(.network(Network(unbuiltFrom: first.then(second))))
     }
 

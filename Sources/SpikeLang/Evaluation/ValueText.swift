@@ -1,4 +1,4 @@
-/// The fixed text forms of language.md §4.
+/// The fixed text forms of docs/language.md §4.
 enum ValueText {
     /// Integral numbers within ±1e15 print without a decimal point (`3`); others in their
     /// shortest round-trip form (`0.1`, `2.5e-05`, `1e+16`, `inf`, `nan`).

@@ -10,7 +10,7 @@ enum TokenKind: Equatable {
     case endOfInput
 }
 
-/// The reserved words of language.md §1.
+/// The reserved words of docs/language.md §1.
 enum Keyword: String, CaseIterable {
     case fn, `for`, `in`, `if`, `else`, and, or, not, `true`, `false`, none
 }

@@ -1,7 +1,7 @@
 import SpikeEngine
 import SpikePlot
 
-/// Data: `dataset`, `datasets`, `load_csv`, `synthetic`, `windows` (language.md §7 "Data").
+/// Data: `dataset`, `datasets`, `load_csv`, `synthetic`, `windows` (docs/language.md §7 "Data").
 /// Names given as strings are parsed here, once, into the engine's closed enums.
 enum DataLibrary {
     static func builtins() -> [Builtin] {

@@ -1,7 +1,7 @@
 import SpikeEngine
 
 /// Positional encodings: `cpg`, `sinusoidal`, `relative`, `random_code`, `learnable`,
-/// `encode`, `cpg_oscillator`, `distinct_codes` (language.md §7, science.md §2–3).
+/// `encode`, `cpg_oscillator`, `distinct_codes` (docs/language.md §7, docs/science.md §2–3).
 enum EncodingLibrary {
     static func builtins() -> [Builtin] {
         [cpg(), sinusoidal(), relative(), randomCode(), learnable(), encode(), cpgOscillator(), distinctCodes()]

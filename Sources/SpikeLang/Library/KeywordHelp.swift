@@ -1,4 +1,4 @@
-/// `%help` and `help("…")` for the language's own words and magics (language.md §1–5).
+/// `%help` and `help("…")` for the language's own words and magics (docs/language.md §1–5).
 enum KeywordHelp {
     static func text(for word: String) -> String? {
         switch word {

@@ -1,6 +1,6 @@
 import SpikeEngine
 
-/// Layer constructors, composed with `>>` (language.md §7 "Layers and networks"): `linear`,
+/// Layer constructors, composed with `>>` (docs/language.md §7 "Layers and networks"): `linear`,
 /// `conv1d`, `batchnorm`, `layernorm`, `dropout`, `ssa`, `mlp`, `residual`, `positional`,
 /// `mean_over`, `flatten`, and the spike encoders `conv_encoder`, `delta_encoder`,
 /// `repeat_encoder`. Input sizes are left open: they are fixed when the network meets data.

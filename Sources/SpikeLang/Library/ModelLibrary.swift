@@ -1,6 +1,6 @@
 import SpikeEngine
 
-/// The models of language.md §7 (`spikformer`, `spike_rnn`, `spike_tcn`, `ispikformer`,
+/// The models of docs/language.md §7 (`spikformer`, `spike_rnn`, `spike_tcn`, `ispikformer`,
 /// `transformer`, `mlp_net`) and `copy`. Each model is a network value (mutable) whose sizes
 /// are fixed when it first meets data (or by `inputs=` / `outputs=`); the single layers
 /// (LayerLibrary) are blueprints that `>>` composes into networks.

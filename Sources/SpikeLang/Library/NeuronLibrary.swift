@@ -1,7 +1,7 @@
 import SpikeEngine
 
 /// Neurons and surrogates: `lif`, `atan`, `sigmoid`, `fast_sigmoid`, `triangle`, `rect`,
-/// `simulate`, `first_spike` (language.md §7; defaults from science.md §1).
+/// `simulate`, `first_spike` (docs/language.md §7; defaults from docs/science.md §1).
 enum NeuronLibrary {
     static func builtins() -> [Builtin] {
         surrogates() + [lif(), simulate(), firstSpike()]

@@ -1,7 +1,7 @@
 import SpikeEngine
 
 /// Tensors: `tensor`, `zeros`, `ones`, `randn`, `sum`, `mean`, `max`, `min`, `transpose`,
-/// `reshape`, `tolist` (language.md §7). Reductions over all axes give a number.
+/// `reshape`, `tolist` (docs/language.md §7). Reductions over all axes give a number.
 enum TensorLibrary {
     static func builtins() -> [Builtin] {
         [

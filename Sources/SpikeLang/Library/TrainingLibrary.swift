@@ -2,7 +2,7 @@ import Foundation
 import SpikeEngine
 import SpikePlot
 
-/// Training and evaluation (language.md §7): `train`, `evaluate`, `predict`, `compare`,
+/// Training and evaluation (docs/language.md §7): `train`, `evaluate`, `predict`, `compare`,
 /// `energy`. Training shows a live progress bar (display, then throttled updates) and stops
 /// within one layer's work when the user interrupts, leaving the network its best weights.
 enum TrainingLibrary {

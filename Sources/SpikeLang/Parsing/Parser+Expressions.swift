@@ -1,4 +1,4 @@
-/// Expressions, lowest precedence first (language.md §3):
+/// Expressions, lowest precedence first (docs/language.md §3):
 /// `if` → `or` → `and` → `not` → comparison → `>>` → `+ -` → `* / %` → unary `-` → `**`
 /// (right-associative) → `a..b` → call, member, index, slice → primary.
 extension Parser {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// A `%` line at the top of a cell (language.md §5).
+/// A `%` line at the top of a cell (docs/language.md §5).
 enum Magic: Equatable {
     /// Report the cell's wall time on stdout after running the rest.
     case time

@@ -7,7 +7,7 @@ struct LIFBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lif", abstract: "Multi-step LIF forward and forward+backward throughput.")
 
-    /// The two neuron conventions of science.md §1.
+    /// The two neuron conventions of docs/science.md §1.
     enum Convention: String, ExpressibleByArgument, CaseIterable {
         case decayInput = "decay-input"
         case subtract
