@@ -118,12 +118,18 @@ class SectionTests(unittest.TestCase):
 CITATION = re.compile(r"(?<![\w.-])((?:[\w.-]+/)*[\w-]+\.md)((?:,? ?§\d+(?:[–-]\d+)?)*)")
 
 
+# These handle the pages' file names as data (generating or checking docs/), not as citations.
+NAMES_DOCS_AS_DATA = {"test_docs.py", "library_docs.py"}
+
+
 class CitationTests(unittest.TestCase):
     def test_every_document_the_code_cites_is_in_the_repository_with_its_sections(self) -> None:
         root = DOCS.parent
         for folder in ("Sources", "Tests", "scripts", "bench", "python"):
             for path in sorted((root / folder).rglob("*")):
                 if path.suffix not in {".swift", ".py", ".spk", ".c"} or not path.is_file():
+                    continue
+                if path.name in NAMES_DOCS_AS_DATA:
                     continue
                 text = path.read_text(encoding="utf-8", errors="replace")
                 for line_number, line in enumerate(text.splitlines(), 1):
@@ -132,7 +138,6 @@ class CitationTests(unittest.TestCase):
                         where = f"{path.relative_to(root)}:{line_number}"
                         with self.subTest(citation=f"{where} {cited}{sections}"):
                             candidates = [folder / cited for folder in path.parents if root in folder.parents or folder == root]
-                            candidates.append(DOCS / cited)
                             target = next((c for c in candidates if c.is_file()), None)
                             self.assertIsNotNone(target, f"{where} cites {cited}, which is not in the repository")
                             if target is None or not sections:
