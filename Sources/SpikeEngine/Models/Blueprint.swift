@@ -43,8 +43,30 @@ public indirect enum Blueprint: Equatable, Sendable {
         return .sequence(head + [next])
     }
 
-    /// The name the language gives this part (`linear`, `spikformer`, ...).
-    public var name: String {
+    /// How deep `residual`s may nest. Equality, release and building recurse once per level,
+    /// so the language refuses deeper blueprints (a `residual` wrapped in a loop millions of
+    /// times would overflow the stack) instead of crashing on them later.
+    public static let nestingLimit = 1_000
+
+    /// How many `residual`s are nested inside one another at the deepest point (0 for a plain
+    /// layer). Walks the parts with a worklist, so it never recurses itself.
+    public var nesting: Int {
+        var deepest = 0
+        var pending: [(Blueprint, Int)] = [(self, 0)]
+        while let (part, depth) = pending.popLast() {
+            deepest = max(deepest, depth)
+            if case let .residual(inner) = part { pending.append((inner, depth + 1)) }
+            if case let .sequence(parts) = part { pending.append(contentsOf: parts.map { ($0, depth) }) }
+        }
+        return deepest
+    }
+
+    /// The name the language gives this part (`linear`, `spikformer`, ...); parts nested
+    /// deeper than `nestingLimit` read `…`.
+    public var name: String { name(depth: 0) }
+
+    private func name(depth: Int) -> String {
+        guard depth <= Blueprint.nestingLimit else { return "…" }
         switch self {
         case .linear: return "linear"
         case .conv1d: return "conv1d"
@@ -53,14 +75,14 @@ public indirect enum Blueprint: Equatable, Sendable {
         case .dropout: return "dropout"
         case .attention: return "ssa"
         case .mlp: return "mlp"
-        case let .residual(inner): return "residual(\(inner.name))"
+        case let .residual(inner): return "residual(\(inner.name(depth: depth + 1)))"
         case let .positional(encoding): return "positional(\(encoding.name))"
         case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
         case .neuron: return "lif"
         case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
         case let .model(spec): return spec.name
-        case let .sequence(parts): return parts.map(\.name).joined(separator: " >> ")
+        case let .sequence(parts): return parts.map { $0.name(depth: depth + 1) }.joined(separator: " >> ")
         }
     }
 }
