@@ -8,7 +8,8 @@ import XCTest
 /// `# expect: TEXT` lines give the expected output lines in order (stdout, displayed values,
 /// `%help` pages, then the result's text), and `# error: Kind at L:C: message` lines give the
 /// expected diagnostics exactly, with lines counted from the cell's first line. A
-/// `# interrupt-after: N` line makes the sink report an interrupt from its (N+1)th poll.
+/// `# interrupt-after: N` line makes the sink report an interrupt from its (N+1)th poll (a cell
+/// polls twice before it runs: after parsing and after checking).
 final class GoldenFileTests: XCTestCase {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 

@@ -43,8 +43,33 @@ public indirect enum Blueprint: Equatable, Sendable {
         return .sequence(head + [next])
     }
 
-    /// The name the language gives this part (`linear`, `spikformer`, ...).
-    public var name: String {
+    /// How deep `residual`s may nest. Release and building recurse once per level,
+    /// so the language refuses deeper blueprints (a `residual` wrapped in a loop millions of
+    /// times would overflow the stack) instead of crashing on them later.
+    public static let nestingLimit = 1_000
+
+    /// How many `residual`s are nested inside one another at the deepest point (0 for a plain
+    /// layer). Walks the parts with a worklist, so it never recurses itself.
+    public var nesting: Int {
+        var deepest = 0
+        var pending: [(Blueprint, Int)] = [(self, 0)]
+        while let (part, depth) = pending.popLast() {
+            deepest = max(deepest, depth)
+            if case let .residual(inner) = part { pending.append((inner, depth + 1)) }
+            if case let .sequence(parts) = part { pending.append(contentsOf: parts.map { ($0, depth) }) }
+        }
+        return deepest
+    }
+
+    /// The name the language gives this part (`linear`, `spikformer`, ...); parts nested
+    /// deeper than `nameDepthLimit` read `…`.
+    public var name: String { name(depth: 0) }
+
+    /// How deep `name` spells the parts out (so it fits a 512 KB stack and a line).
+    static let nameDepthLimit = 100
+
+    private func name(depth: Int) -> String {
+        guard depth < Blueprint.nameDepthLimit else { return "…" }
         switch self {
         case .linear: return "linear"
         case .conv1d: return "conv1d"
@@ -53,14 +78,41 @@ public indirect enum Blueprint: Equatable, Sendable {
         case .dropout: return "dropout"
         case .attention: return "ssa"
         case .mlp: return "mlp"
-        case let .residual(inner): return "residual(\(inner.name))"
+        case let .residual(inner): return "residual(\(inner.name(depth: depth + 1)))"
         case let .positional(encoding): return "positional(\(encoding.name))"
         case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
         case .neuron: return "lif"
         case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
         case let .model(spec): return spec.name
-        case let .sequence(parts): return parts.map(\.name).joined(separator: " >> ")
+        case let .sequence(parts): return parts.map { $0.name(depth: depth + 1) }.joined(separator: " >> ")
         }
+    }
+
+    /// Structural equality, compared with a worklist of pairs so deep nesting never recurses.
+    public static func == (lhs: Blueprint, rhs: Blueprint) -> Bool {
+        var pending = [(lhs, rhs)]
+        while let (a, b) = pending.popLast() {
+            switch (a, b) {
+            case let (.residual(x), .residual(y)): pending.append((x, y))
+            case let (.sequence(x), .sequence(y)):
+                guard x.count == y.count else { return false }
+                pending.append(contentsOf: zip(x, y))
+            case let (.linear(x1, x2), .linear(y1, y2)): guard x1 == y1, x2 == y2 else { return false }
+            case let (.conv1d(x1, x2, x3, x4), .conv1d(y1, y2, y3, y4)):
+                guard x1 == y1, x2 == y2, x3 == y3, x4 == y4 else { return false }
+            case (.batchNorm, .batchNorm), (.layerNorm, .layerNorm), (.flatten, .flatten): continue
+            case let (.dropout(x), .dropout(y)): guard x == y else { return false }
+            case let (.attention(x1, x2), .attention(y1, y2)): guard x1 == y1, x2 == y2 else { return false }
+            case let (.mlp(x), .mlp(y)): guard x == y else { return false }
+            case let (.positional(x), .positional(y)): guard x == y else { return false }
+            case let (.meanOver(x), .meanOver(y)): guard x == y else { return false }
+            case let (.neuron(x), .neuron(y)): guard x == y else { return false }
+            case let (.encoder(x1, x2, x3), .encoder(y1, y2, y3)): guard x1 == y1, x2 == y2, x3 == y3 else { return false }
+            case let (.model(x), .model(y)): guard x == y else { return false }
+            default: return false
+            }
+        }
+        return true
     }
 }

@@ -37,6 +37,9 @@ enum LayerLibrary {
                 guard let inner = Evaluator.blueprint(of: arguments.value("net")) else {
                     throw arguments.mismatch("net", expected: "a layer or network")
                 }
+                guard inner.nesting < Blueprint.nestingLimit else {
+                    throw arguments.invalid("net", "already nests \(Blueprint.nestingLimit) residuals, the most a network may")
+                }
                 return .residual(inner)
             },
             layer("positional", [required("pe")],

@@ -117,11 +117,15 @@ public final class Session {
     }
 
     /// Lex, parse, check, evaluate; the value of the last statement becomes the result.
+    /// An interrupt raised while a long cell is parsed or checked ends it at the next phase
+    /// boundary, before anything is evaluated (a short cell may otherwise never poll).
     private func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
         let (program, syntaxErrors) = Parser.parse(code)
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
+        if let interrupted = interruption(of: output, source: source) { return interrupted }
         let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
+        if let interrupted = interruption(of: output, source: source) { return interrupted }
         let evaluator = Evaluator(globals: globals, library: library, sink: output, settings: settings, source: code)
         defer { settings = evaluator.settings }
         do {
@@ -137,6 +141,13 @@ public final class Session {
                                         at: SourceRange(line: 1, column: 1))
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         }
+    }
+
+    /// The `Interrupted` outcome if `output` asks to stop, else nil.
+    private func interruption(of output: OutputSink, source: String) -> CellOutcome? {
+        guard output.isCancelled else { return nil }
+        let diagnostic = Diagnostic(.interrupted, at: SourceRange(line: 1, column: 1))
+        return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
     }
 
     /// Applies the settings magics; returns the pages `%help` opens.
