@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import XCTest
 @testable import SpikeEngine
 
@@ -99,11 +100,10 @@ final class MemoryHeadroomTests: XCTestCase {
     }
 
     func testSmallRequestsDoNotReadTheLimitsButLargeOnesReadThemEachTime() throws {
-        final class Reads: @unchecked Sendable {
-            private let lock = NSLock()
-            private var count = 0
-            func add() { lock.withLock { count += 1 } }
-            var total: Int { lock.withLock { count } }
+        final class Reads: Sendable {
+            private let count = Atomic<Int>(0)
+            func add() { count.add(1, ordering: .relaxed) }
+            var total: Int { count.load(ordering: .relaxed) }
         }
         let reads = Reads()
         let budget = MemoryBudget(headroom: MemoryHeadroom(readFile: { _ in reads.add(); return nil },

@@ -6,6 +6,9 @@ final class EvaluationThreadTests: XCTestCase {
     /// Runs `body` on a new thread with `stackSize` bytes of stack and waits for it.
     private func onThread(stackSize: Int, _ body: @escaping () -> Void) {
         let done = expectation(description: "thread finished")
+        // Invariant: this function waits for the thread to finish, so `body` and what it captures
+        // are used by one thread at a time (the thread, then the caller).
+        nonisolated(unsafe) let body = body
         let thread = Thread {
             body()
             done.fulfill()

@@ -9,7 +9,11 @@ enum ModelLibrary {
         [copy(), spikformer(), spikeRNN(), spikeTCN(), iSpikformer(), transformer(), mlpNet()]
     }
 
-    private static let shapeParameters = [optional("inputs", .none), optional("outputs", .none)]
+    /// Built on each use: a parameter's default is a `Value`, which is not `Sendable`, so it
+    /// cannot be a shared constant.
+    private static var shapeParameters: [Signature.Parameter] {
+        [optional("inputs", .none), optional("outputs", .none)]
+    }
 
     private static func copy() -> Builtin {
         Builtin(Signature("copy", [required("net")]), topic: .layers,

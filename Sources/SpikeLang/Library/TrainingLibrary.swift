@@ -38,10 +38,14 @@ enum TrainingLibrary {
         return UInt64(seed)
     }
 
-    private static let trainingParameters = [
-        optional("epochs", .number(10)), optional("lr", .number(1e-3)), optional("batch", .number(64)),
-        optional("optimizer", .string("adam")), optional("clip", .number(1)), optional("patience", .none),
-    ]
+    /// Built on each use: a parameter's default is a `Value`, which is not `Sendable`, so it
+    /// cannot be a shared constant.
+    private static var trainingParameters: [Signature.Parameter] {
+        [
+            optional("epochs", .number(10)), optional("lr", .number(1e-3)), optional("batch", .number(64)),
+            optional("optimizer", .string("adam")), optional("clip", .number(1)), optional("patience", .none),
+        ]
+    }
 
     private static func train() -> Builtin {
         Builtin(Signature("train", [required("model"), required("data")] + trainingParameters

@@ -43,21 +43,10 @@ public struct BarChart: Sendable {
         self.init(categories: categories, series: [Series(values: values, errors: errors)], title: title,
                   xLabel: xLabel, yLabel: yLabel)
     }
-
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
 }
 
-extension BarChart: CustomStringConvertible {
-    /// A text/plain description: categories and each series' values.
-    public var description: String {
-        summary
+extension BarChart: SVGFigure {
+    public var figure: Figure {
+        .bar(self)
     }
 }

@@ -33,26 +33,14 @@ public enum Figure: Sendable {
         }
     }
 
-    /// The figure as a standalone SVG document (ids derived from a hash of its content).
-    public func svg() -> String {
-        SVGDocument.render(panel, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`, e.g. a per-display counter, so
-    /// that two displays of the same figure on one page still have distinct ids.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(panel, idToken: idToken)
-    }
-
     /// The figure's size in pixels.
     public var size: (width: Int, height: Int) {
         panel.size
     }
 }
 
-extension Figure: CustomStringConvertible {
-    /// The text/plain description of the figure.
-    public var description: String {
-        panel.summary
+extension Figure: SVGFigure {
+    public var figure: Figure {
+        self
     }
 }

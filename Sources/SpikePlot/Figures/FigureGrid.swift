@@ -17,22 +17,11 @@ public struct FigureGrid: Sendable {
         self.columns = columns
         self.title = title
     }
-
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
 }
 
-extension FigureGrid: CustomStringConvertible {
-    /// A text/plain description: the grid's shape, then each panel's description.
-    public var description: String {
-        summary
+extension FigureGrid: SVGFigure {
+    public var figure: Figure {
+        .grid(self)
     }
 }
 

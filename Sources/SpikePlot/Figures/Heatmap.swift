@@ -36,25 +36,14 @@ public struct Heatmap: Sendable {
         self.yLabel = yLabel
     }
 
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
-
     /// Rows × columns of the matrix (columns = the longest row).
     public var shape: (rows: Int, columns: Int) {
         (matrix.count, matrix.map(\.count).max() ?? 0)
     }
 }
 
-extension Heatmap: CustomStringConvertible {
-    /// A text/plain description: shape, value range, skipped cells.
-    public var description: String {
-        summary
+extension Heatmap: SVGFigure {
+    public var figure: Figure {
+        .heatmap(self)
     }
 }

@@ -56,21 +56,10 @@ public struct LinePlot: Sendable {
     public init(y: [Double], x: [Double]? = nil, title: String = "", xLabel: String = "", yLabel: String = "") {
         self.init(series: [Series(y: y, x: x)], title: title, xLabel: xLabel, yLabel: yLabel)
     }
-
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken` (e.g. a display counter).
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
 }
 
-extension LinePlot: CustomStringConvertible {
-    /// A text/plain description: title, series with point counts and ranges, skipped values.
-    public var description: String {
-        summary
+extension LinePlot: SVGFigure {
+    public var figure: Figure {
+        .line(self)
     }
 }

@@ -30,25 +30,14 @@ public struct MembraneTrace: Sendable {
         self.title = title
     }
 
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
-
     /// The number of steps at which the neuron spiked.
     public var spikeCount: Int {
         spikes.filter { $0 }.count
     }
 }
 
-extension MembraneTrace: CustomStringConvertible {
-    /// A text/plain description: steps, membrane range, threshold and spike steps.
-    public var description: String {
-        summary
+extension MembraneTrace: SVGFigure {
+    public var figure: Figure {
+        .membrane(self)
     }
 }

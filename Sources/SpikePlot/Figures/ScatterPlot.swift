@@ -41,21 +41,10 @@ public struct ScatterPlot: Sendable {
     public init(x: [Double], y: [Double], title: String = "", xLabel: String = "", yLabel: String = "") {
         self.init(series: [Series(x: x, y: y)], title: title, xLabel: xLabel, yLabel: yLabel)
     }
-
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
 }
 
-extension ScatterPlot: CustomStringConvertible {
-    /// A text/plain description: series, point counts and ranges.
-    public var description: String {
-        summary
+extension ScatterPlot: SVGFigure {
+    public var figure: Figure {
+        .scatter(self)
     }
 }

@@ -53,25 +53,14 @@ public struct SpikeRaster: Sendable {
         self.skipped = skipped
     }
 
-    /// The figure as a standalone SVG document.
-    public func svg() -> String {
-        SVGDocument.render(self, idToken: nil)
-    }
-
-    /// The figure as SVG with element ids prefixed by `idToken`.
-    public func svg(idToken: String) -> String {
-        SVGDocument.render(self, idToken: idToken)
-    }
-
     /// The total number of spikes.
     public var spikeCount: Int {
         spikeTimes.reduce(0) { $0 + $1.count }
     }
 }
 
-extension SpikeRaster: CustomStringConvertible {
-    /// A text/plain description: neurons, time span, spike count and mean rate.
-    public var description: String {
-        summary
+extension SpikeRaster: SVGFigure {
+    public var figure: Figure {
+        .raster(self)
     }
 }
