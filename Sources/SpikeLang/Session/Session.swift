@@ -200,6 +200,8 @@ extension Value {
 }
 
 /// A box that takes sole ownership of a value so another thread can release it.
+/// Invariant (why `@unchecked`): once handed over, only the receiving thread touches `contents`;
+/// the sender keeps no other reference to the value.
 final class Parcel<Contents>: @unchecked Sendable {
     var contents: Contents?
 
