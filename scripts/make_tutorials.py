@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 METADATA = {
     "kernelspec": {"display_name": "Spike", "language": "spike", "name": "spike"},
     "language_info": {"codemirror_mode": "python", "file_extension": ".spk", "mimetype": "text/x-spike",
-                      "name": "spike", "pygments_lexer": "python"},
+                      "name": "spike", "pygments_lexer": "spike"},
 }
 
 
