@@ -21,7 +21,7 @@ sunspots_windows.txt
     sunspots windowed with window 12, horizon 6, split 0.7/0.1/0.2 (time steps cut first,
     rows round(0.7 T) and round(0.8 T)), z-score fitted on the training rows only (population
     std): the row ranges, window counts, the fitted mean and std, and the first test window's
-    normalised inputs and targets.
+    normalized inputs and targets.
 
 Usage: .venv-tools/bin/python scripts/golden_data.py   (needs numpy)
 """

@@ -38,7 +38,7 @@ laptop: two data sets, two models, four encodings, three seeds each.
 
 * **Data**: `electricity` (half-hourly demand in England and Wales, one variate) and `traffic`
   (Spike's seeded synthetic road traffic, eight correlated sensors); windows of 24 steps, horizon 6,
-  normalisation fitted on the training split only.
+  normalization fitted on the training split only.
 * **Models**: Spikformer (dim 16, one block, 2 heads) and SpikeRNN (32 hidden units, one layer),
   both with the reference conv encoder and T = 4 time steps — far smaller than the paper's.
 * **Encodings**: none, float sinusoidal (added), relative (Spikformer's conv RPE, added) and

@@ -15,7 +15,7 @@
 /// - `Autograd/`: `Tape` and `Variable`; each op's VJP beside its forward (`Tape+*.swift`).
 /// - `Layers/`: the `Layer` protocol, `ForwardContext`, and linear, conv1d, batch/layer norm,
 ///   dropout, spiking self-attention, MLP block, residual, sequential, readouts, `Positional`.
-/// - `Losses/`, `Optimisers/`: MSE/MAE/cross-entropy; SGD, Adam/AdamW, gradient clipping.
+/// - `Losses/`, `Optimizers/`: MSE/MAE/cross-entropy; SGD, Adam/AdamW, gradient clipping.
 public enum SpikeEngine {
     /// The engine's version, reported by `spike --version`.
     public static let version = "0.1.0"

@@ -25,8 +25,8 @@ final class FusedSpikingOpTests: XCTestCase {
 
                 let tape = Tape()
                 let (input2, scale2, shift2) = (tape.parameter(x), tape.parameter(gamma), tape.parameter(beta))
-                let (normalised, expectedStatistics) = try tape.batchNorm(input2, scale: scale2, shift: shift2, epsilon: 1e-5)
-                let spikes = try tape.lif(normalised, neuron: neuron)
+                let (normalized, expectedStatistics) = try tape.batchNorm(input2, scale: scale2, shift: shift2, epsilon: 1e-5)
+                let spikes = try tape.lif(normalized, neuron: neuron)
                 let gradients = try tape.gradients(of: spikes, seed: upstream)
 
                 XCTAssertEqual(fused.value, spikes.value, "\(shape) \(neuron)")

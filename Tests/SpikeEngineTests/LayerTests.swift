@@ -29,7 +29,7 @@ final class LayerTests: XCTestCase {
         XCTAssertEqual(try run(conv, x).0, try run(linear, x).0)
     }
 
-    func testBatchNormNormalisesInTrainingAndMovesItsRunningAverages() throws {
+    func testBatchNormNormalizesInTrainingAndMovesItsRunningAverages() throws {
         let norm = try BatchNorm(features: 2)
         let x = try Tensor(shape: [4, 2], scalars: [1, 10, 2, 20, 3, 30, 4, 40])
         let (y, context) = try run(norm, x, training: true)

@@ -64,7 +64,7 @@ final class SpikingNetworkGoldenTests: XCTestCase {
                 try Linear(inputs: 8, outputs: 3, generator: &generator),
                 MeanOver(.time),
             ])
-            var optimiser = try Adam(learningRate: 1e-2)
+            var optimizer = try Adam(learningRate: 1e-2)
             let x = try Tensor.randn([4, 6, 4], generator: &generator) + 1
             let target = try Tensor.randn([6, 3], generator: &generator)
             for step in 0..<5 {
@@ -74,7 +74,7 @@ final class SpikingNetworkGoldenTests: XCTestCase {
                 let gradients = try context.tape.gradients(of: loss)
                 let clipped = try GradientClipping.clip(context.boundParameters.map { gradients[$0] }, maxNorm: 1)
                 var parameters = network.parameters
-                try optimiser.step(&parameters, gradients: clipped.gradients)
+                try optimizer.step(&parameters, gradients: clipped.gradients)
                 network.parameters = parameters
                 network.buffers = context.updatedBuffers
             }

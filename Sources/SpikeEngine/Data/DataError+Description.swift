@@ -29,7 +29,7 @@ extension DataError: CustomStringConvertible {
         case let .unknownMissingPolicy(name, valid):
             return "no missing-value policy '\(name)'; choose one of \(Self.list(valid))"
         case let .unknownNormalization(name, valid):
-            return "no normalisation '\(name)'; choose one of \(Self.list(valid))"
+            return "no normalization '\(name)'; choose one of \(Self.list(valid))"
         }
     }
 

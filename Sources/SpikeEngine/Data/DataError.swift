@@ -33,7 +33,7 @@ public enum DataError: Error, Equatable, Sendable {
     case unknownSynthetic(name: String, valid: [String])
     /// `name` is not a missing-value policy; `valid` lists those that are.
     case unknownMissingPolicy(name: String, valid: [String])
-    /// `name` is not a normalisation; `valid` lists those that are.
+    /// `name` is not a normalization; `valid` lists those that are.
     case unknownNormalization(name: String, valid: [String])
 
     /// What is wrong with one field of a CSV row.

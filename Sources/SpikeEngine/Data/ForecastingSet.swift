@@ -1,5 +1,5 @@
 /// A series cut into sliding windows for forecasting, with a chronological train / valid /
-/// test split and a normalisation fitted on the training part only.
+/// test split and a normalization fitted on the training part only.
 ///
 /// **Split.** The *time steps* are cut first: with T steps and fractions (a, b, c), train
 /// covers rows `0 ..< round(aT)`, valid the next `round((a+b)T) − round(aT)`, test the rest.
@@ -9,7 +9,7 @@
 /// code slides over the whole series and cuts the *windows*, so its neighbouring parts
 /// overlap by `window + horizon − 1` steps.)
 ///
-/// **Normalisation.** `zscore` / `minmax` statistics are computed on the training rows only
+/// **Normalization.** `zscore` / `minmax` statistics are computed on the training rows only
 /// and applied to every part. The reference code computes them on the whole file, which
 /// leaks test statistics into training; Spike does not. `inverse(_:)` maps predictions back
 /// to original units.
@@ -25,7 +25,7 @@ public struct ForecastingSet: Equatable, Sendable {
     public let window: Int
     public let horizon: Int
     public let fractions: SplitFractions
-    /// The map to the normalised scale, fitted on `train.rows`.
+    /// The map to the normalized scale, fitted on `train.rows`.
     public let normalizer: Normalizer
     public let train: ForecastingSplit
     public let valid: ForecastingSplit
@@ -96,7 +96,7 @@ public struct ForecastingSet: Equatable, Sendable {
         }
     }
 
-    /// Predictions (or targets) on the normalised scale, last axis = variates, in original units.
+    /// Predictions (or targets) on the normalized scale, last axis = variates, in original units.
     public func inverse(_ normalized: Tensor) throws -> Tensor {
         try normalizer.inverse(normalized)
     }

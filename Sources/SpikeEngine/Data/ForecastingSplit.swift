@@ -2,7 +2,7 @@
 /// part's stretch of the series.
 ///
 /// With s = `rows.lowerBound`, window i takes the series rows `s + i ..< s + i + window` as
-/// input and the `horizon` rows right after them as target, all on the normalised scale:
+/// input and the `horizon` rows right after them as target, all on the normalized scale:
 ///
 ///     inputs   (count, window, variates)
 ///     targets  (count, horizon, variates)
@@ -10,9 +10,9 @@ public struct ForecastingSplit: Equatable, Sendable {
     public let part: SplitPart
     /// The rows of the series this part covers (chronological, disjoint from the other parts).
     public let rows: Range<Int>
-    /// Model inputs, shape `(count, window, variates)`, normalised.
+    /// Model inputs, shape `(count, window, variates)`, normalized.
     public let inputs: Tensor
-    /// What to predict, shape `(count, horizon, variates)`, normalised.
+    /// What to predict, shape `(count, horizon, variates)`, normalized.
     public let targets: Tensor
 
     /// The number of windows.

@@ -8,7 +8,7 @@ public enum Normalization: String, CaseIterable, Sendable {
     /// The values as they are.
     case identity = "none"
 
-    /// The normalisation named `name` (`"zscore"`, `"minmax"`, `"none"`).
+    /// The normalization named `name` (`"zscore"`, `"minmax"`, `"none"`).
     public init(named name: String) throws {
         guard let normalization = Normalization(rawValue: name) else {
             throw DataError.unknownNormalization(name: name, valid: Self.allCases.map(\.rawValue))

@@ -37,7 +37,7 @@ public struct Normalizer: Equatable, Sendable {
         self.scale = scale
     }
 
-    /// `values` (row-major, last axis = variates) mapped to the normalised scale.
+    /// `values` (row-major, last axis = variates) mapped to the normalized scale.
     func apply(_ values: [Float]) -> [Float] {
         let variates = offset.count
         return values.indices.map { (values[$0] - offset[$0 % variates]) / scale[$0 % variates] }
@@ -49,7 +49,7 @@ public struct Normalizer: Equatable, Sendable {
     public func inverse(_ tensor: Tensor) throws -> Tensor {
         let variates = offset.count
         guard tensor.shape.last == variates else {
-            throw EngineError.shape(operation: "inverse normalisation", first: tensor.shape, second: [variates])
+            throw EngineError.shape(operation: "inverse normalization", first: tensor.shape, second: [variates])
         }
         let scalars = tensor.scalars.indices.map { tensor.scalars[$0] * scale[$0 % variates] + offset[$0 % variates] }
         return try Tensor(shape: tensor.shape, scalars: scalars)

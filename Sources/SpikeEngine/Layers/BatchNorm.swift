@@ -1,9 +1,9 @@
-/// Batch normalisation over the feature (last) axis, statistics over every other axis
+/// Batch normalization over the feature (last) axis, statistics over every other axis
 /// (PyTorch's BatchNorm1d on (T·B·L, D) tokens, as SeqSNN applies it).
 ///
-/// Training normalises with the batch mean and biased variance and moves the running
+/// Training normalizes with the batch mean and biased variance and moves the running
 /// averages: running ← (1 − momentum)·running + momentum·batch (unbiased variance).
-/// Inference normalises with the running averages. γ starts at 1, β at 0.
+/// Inference normalizes with the running averages. γ starts at 1, β at 0.
 public struct BatchNorm: Layer {
     public var scale: Tensor
     public var shift: Tensor

@@ -1,4 +1,4 @@
-/// Layer normalisation over the last axis with a learned scale (1) and shift (0).
+/// Layer normalization over the last axis with a learned scale (1) and shift (0).
 public struct LayerNorm: Layer {
     public var scale: Tensor
     public var shift: Tensor

@@ -1,7 +1,7 @@
-/// iSpikformer (docs/science.md §4): inverted tokens, one per variate. Each window is normalised
+/// iSpikformer (docs/science.md §4): inverted tokens, one per variate. Each window is normalized
 /// per variate (x − mean) / √(var + 1e-5) over its positions; encoder → [T, B, L, C] →
 /// per variate Linear(L → dim) → BN → LIF → depth × Spikformer block → the last time step →
-/// Linear(dim → horizon) per variate → de-normalised. Takes no positional encoding.
+/// Linear(dim → horizon) per variate → de-normalized. Takes no positional encoding.
 public struct ISpikformerOptions: Equatable, Sendable {
     public let dim: Int
     public let depth: Int
@@ -58,18 +58,18 @@ extension StageBuilder {
         try inner.add("last time step", LastStep(), gives: .same)
         try inner.linear(outputs / variates, name: "linear (head, per variate)")
         generator = inner.generator
-        let wrapped = WindowNormalised(inner: Sequential(inner.stages.map(\.layer)))
-        try add("ispikformer (per-window normalised)", wrapped,
+        let wrapped = WindowNormalized(inner: Sequential(inner.stages.map(\.layer)))
+        try add("ispikformer (per-window normalized)", wrapped,
                 neurons: inner.stages.reduce(0) { $0 + $1.neurons }, macs: inner.stages.reduce(0) { $0 + $1.macs },
                 parts: inner.stages)
     }
 }
 
-/// Runs `inner` on windows normalised per variate and maps its per-variate forecasts back:
+/// Runs `inner` on windows normalized per variate and maps its per-variate forecasts back:
 /// x̂ = (x − μ)/σ over the L positions of each (window, variate), σ = √(var + 1e-5);
 /// `inner` maps [B, L, C] to [B, C, H]; the result is [B, H, C]·σ + μ (RevIN, as the
 /// reference's iSpikformer runner does).
-struct WindowNormalised: Layer {
+struct WindowNormalized: Layer {
     var inner: Sequential
 
     var parameters: [Tensor] {
@@ -92,8 +92,8 @@ struct WindowNormalised: Layer {
         let variance = try (centred * centred).mean(axis: 1).reshaped([b, 1, c])
         let deviation = variance.map { ($0 + 1e-5).squareRoot() }
         let tape = context.tape
-        let normalised = try tape.divide(tape.subtract(input, tape.constant(mean)), tape.constant(deviation))
-        let forecast = try tape.permute(inner.forward(normalised, in: context), [0, 2, 1])  // [B, H, C]
+        let normalized = try tape.divide(tape.subtract(input, tape.constant(mean)), tape.constant(deviation))
+        let forecast = try tape.permute(inner.forward(normalized, in: context), [0, 2, 1])  // [B, H, C]
         return try tape.add(tape.multiply(forecast, tape.constant(deviation)), tape.constant(mean))
     }
 }

@@ -21,7 +21,7 @@ public final class Network {
     /// How the network reads each example when that differs from the data's layout (e.g.
     /// [8, 8] for a digit given as 64 pixels: 8 positions of 8 features); nil: as given.
     public private(set) var requestedExample: [Int]?
-    /// The normalisation of the forecasting data it last trained on (for `predict` in
+    /// The normalization of the forecasting data it last trained on (for `predict` in
     /// original units).
     public internal(set) var dataNormalizer: Normalizer?
 

@@ -84,8 +84,8 @@ public struct SpikeEncoder: Layer {
         case .delta:
             guard let norm, let projection else { return input }
             let delta = try Self.differences(input.value)
-            let normalised = try norm.forward(tape.constant(delta.reshaped([b, l, c, 1])), in: context)
-            current = try tape.permute(projection.forward(normalised, in: context), [3, 0, 1, 2])
+            let normalized = try norm.forward(tape.constant(delta.reshaped([b, l, c, 1])), in: context)
+            current = try tape.permute(projection.forward(normalized, in: context), [3, 0, 1, 2])
         case .repeat:
             // Broadcasting [T, 1, 1, 1] + [B, L, C] repeats the window T times.
             current = try tape.add(tape.constant(try Tensor.zeros([steps, 1, 1, 1])), input)

@@ -17,7 +17,7 @@ public struct Stage: Sendable {
     /// fed spikes does accumulates instead of multiply-accumulates.
     public let receivesSpikes: Bool
     public let emitsSpikes: Bool
-    /// The stages inside a wrapping stage (e.g. iSpikformer's per-window normalisation), for display.
+    /// The stages inside a wrapping stage (e.g. iSpikformer's per-window normalization), for display.
     public let parts: [Stage]
 
     /// The number of trainable scalars.

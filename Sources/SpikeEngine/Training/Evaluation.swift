@@ -40,7 +40,7 @@ public enum Evaluation {
         return try Tensor(shape: [count] + outputShape, scalars: scalars)
     }
 
-    /// The scores of `network` on `split`: R², RSE, MSE, MAE (normalised scale, as the paper
+    /// The scores of `network` on `split`: R², RSE, MSE, MAE (normalized scale, as the paper
     /// reports them) for forecasting; accuracy for classification.
     public static func evaluate(
         _ network: Network, on split: DataSplit, batchSize: Int = 256, isCancelled: CancellationCheck? = nil
@@ -56,7 +56,7 @@ public enum Evaluation {
     }
 
     /// Forecasts for `inputs` ([N, window, variates] in original units, or a split's windows
-    /// with `normalized: true`) mapped back to original units with the normalisation of the
+    /// with `normalized: true`) mapped back to original units with the normalization of the
     /// data the network trained on. Classification gives class scores [N, classes].
     public static func predict(
         _ network: Network, inputs: Tensor, normalized: Bool, isCancelled: CancellationCheck? = nil

@@ -34,7 +34,7 @@ public enum Trainer {
             let duration = clock.now - instant
             return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         }
-        var optimiser = try options.makeOptimiser()
+        var optimizer = try options.makeOptimizer()
         let batches = (train.count + options.batchSize - 1) / options.batchSize
         var records: [EpochRecord] = [], stepLosses: [Double] = []
         var best: (epoch: Int, loss: Double, parameters: [Tensor], buffers: [Tensor])?
@@ -50,7 +50,7 @@ public enum Trainer {
                 index += 1
                 let loss: Double
                 do {
-                    loss = try step(network, inputs: batch.inputs, targets: batch.targets, loss: data.loss, optimiser: &optimiser,
+                    loss = try step(network, inputs: batch.inputs, targets: batch.targets, loss: data.loss, optimizer: &optimizer,
                                     clip: options.clip.map { Float($0) },
                                     seed: options.seed &* 1_000_003 &+ UInt64(stepsDone), isCancelled: isCancelled)
                 } catch EngineError.interrupted {
@@ -95,11 +95,11 @@ public enum Trainer {
             bestBuffers: best?.buffers ?? network.buffers, stop: stop, seconds: seconds(since: start))
     }
 
-    /// One optimiser step on a batch of `inputs` ([B] + example shape) and `targets`: forward (training mode), `loss`, backward, optional
+    /// One optimizer step on a batch of `inputs` ([B] + example shape) and `targets`: forward (training mode), `loss`, backward, optional
     /// clipping of the global gradient norm, update; batch-norm running statistics move too.
     /// Returns the batch's loss before the update. `seed` drives dropout masks.
     public static func step(
-        _ network: Network, inputs: Tensor, targets: Tensor, loss: Loss, optimiser: inout any Optimiser, clip: Float?,
+        _ network: Network, inputs: Tensor, targets: Tensor, loss: Loss, optimizer: inout any Optimizer, clip: Float?,
         seed: UInt64, isCancelled: CancellationCheck? = nil
     ) throws -> Double {
         let tape = Tape()
@@ -116,7 +116,7 @@ public enum Trainer {
         if let clip {
             parameterGradients = try GradientClipping.clip(parameterGradients, maxNorm: clip).gradients
         }
-        try optimiser.step(&parameters, gradients: parameterGradients)
+        try optimizer.step(&parameters, gradients: parameterGradients)
         network.parameters = parameters
         if !context.updatedBuffers.isEmpty, context.updatedBuffers.count == network.buffers.count {
             network.buffers = context.updatedBuffers

@@ -2,14 +2,14 @@
 /// Adam at lr 1e-3, gradient norm clipped at 1.0.
 public struct TrainingOptions: Equatable, Sendable {
     /// Which update rule.
-    public enum Optimizer: String, Equatable, Sendable, CaseIterable {
+    public enum OptimizerKind: String, Equatable, Sendable, CaseIterable {
         case adam, sgd
     }
 
     public let epochs: Int
     public let learningRate: Double
     public let batchSize: Int
-    public let optimizer: Optimizer
+    public let optimizer: OptimizerKind
     /// The largest global gradient norm (nil: no clipping).
     public let clip: Double?
     /// Stop after this many epochs without a better validation loss (nil: never stop early).
@@ -19,7 +19,7 @@ public struct TrainingOptions: Equatable, Sendable {
 
     /// Throws `.value` naming `epochs`, `lr`, `batch`, `clip` or `patience`.
     public init(
-        epochs: Int = 10, learningRate: Double = 1e-3, batchSize: Int = 64, optimizer: Optimizer = .adam,
+        epochs: Int = 10, learningRate: Double = 1e-3, batchSize: Int = 64, optimizer: OptimizerKind = .adam,
         clip: Double? = 1.0, patience: Int? = nil, seed: UInt64 = 0
     ) throws {
         try OptionCheck.atLeast(1, epochs, "epochs")
@@ -55,8 +55,8 @@ public struct TrainingOptions: Equatable, Sendable {
         self.seed = seed
     }
 
-    /// A fresh optimiser of the chosen kind (SGD with PyTorch's default momentum, 0).
-    func makeOptimiser() throws -> any Optimiser {
+    /// A fresh optimizer of the chosen kind (SGD with PyTorch's default momentum, 0).
+    func makeOptimizer() throws -> any Optimizer {
         switch optimizer {
         case .adam: return try Adam(learningRate: Float(learningRate))
         case .sgd: return try SGD(learningRate: Float(learningRate), momentum: 0)

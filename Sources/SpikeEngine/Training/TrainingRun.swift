@@ -9,7 +9,7 @@ public struct TrainingRun: Sendable {
     public let task: String
     public let options: TrainingOptions
     public let epochs: [EpochRecord]
-    /// The training loss of every optimiser step, in order.
+    /// The training loss of every optimizer step, in order.
     public let stepLosses: [Double]
     /// The 1-based epoch with the lowest validation loss (nil if no epoch finished).
     public let bestEpoch: Int?

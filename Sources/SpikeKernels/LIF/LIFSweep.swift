@@ -9,7 +9,7 @@
 /// `chunk` rows of X and S stream at once. Between chunks a block's membranes wait in a
 /// `block`-neuron buffer (2 KiB, in L1). A whole sweep costs O(T·N) time and O(block) space.
 ///
-/// `advance` is `@_transparent` rather than `@inline(__always)`: the optimiser did not honour
+/// `advance` is `@_transparent` rather than `@inline(__always)`: the optimizer did not honour
 /// the latter for these generic members, and the calls made the sweep three times slower.
 struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
     /// Neurons per block: their membranes (2 KiB) stay in L1 between chunks.

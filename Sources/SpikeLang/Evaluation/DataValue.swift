@@ -5,7 +5,7 @@ import SpikeEngine
 enum DataValue: Equatable {
     /// A time × variates series (`dataset("electricity")`, `load_csv`, `synthetic`).
     case series(Series)
-    /// `windows(series, ...)`: inputs and targets cut by window, split and normalised.
+    /// `windows(series, ...)`: inputs and targets cut by window, split and normalized.
     case forecasting(ForecastingSet)
     /// One part of a forecasting set.
     case forecastingSplit(ForecastingSplit)

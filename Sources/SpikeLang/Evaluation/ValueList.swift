@@ -81,7 +81,7 @@ extension Value {
     }
 
     /// Becomes `none`; if this was the last reference to a list, record or function, moves
-    /// what it held onto `pending` first. (`if case` rather than `switch`: an unoptimised
+    /// what it held onto `pending` first. (`if case` rather than `switch`: an unoptimized
     /// `switch` keeps a second reference to the payload, which would defeat the check.)
     private mutating func surrenderIfSoleOwner(into pending: inout [Value]) {
         if case .list(var list) = self {

@@ -73,7 +73,7 @@ enum DataLibrary {
                                       optional("split", .list([.number(0.7), .number(0.1), .number(0.2)])),
                                       optional("normalize", .string("zscore"))]),
                 topic: .data,
-                summary: "A forecasting set with .train/.valid/.test: windows of `window` steps predicting the next `horizon`, split chronologically, normalised with statistics of .train only.") { arguments, evaluator in
+                summary: "A forecasting set with .train/.valid/.test: windows of `window` steps predicting the next `horizon`, split chronologically, normalized with statistics of .train only.") { arguments, evaluator in
             guard case .data(.series(let series)) = arguments.value("series") else {
                 throw arguments.mismatch("series", expected: "a series such as dataset(\"electricity\")")
             }

@@ -17,8 +17,8 @@ enum LayerLibrary {
                 .conv1d(outputs: try size(arguments, "out"), kernel: try size(arguments, "kernel"),
                         dilation: try size(arguments, "dilation"), causal: try arguments.boolean("causal"))
             },
-            layer("batchnorm", [], "Batch normalisation over features (batch statistics in training, running ones after).") { _ in .batchNorm },
-            layer("layernorm", [], "Layer normalisation over the features of each position.") { _ in .layerNorm },
+            layer("batchnorm", [], "Batch normalization over features (batch statistics in training, running ones after).") { _ in .batchNorm },
+            layer("layernorm", [], "Layer normalization over the features of each position.") { _ in .layerNorm },
             layer("dropout", [optional("p", .number(0.1))], "Drops each input with probability p while training (seeded).") { arguments in
                 let p = try arguments.number("p")
                 guard p >= 0, p < 1 else { throw arguments.invalid("p", "must lie in [0, 1), got \(ValueText.number(p))") }

@@ -80,7 +80,7 @@ enum ModelLibrary {
             optional("dim", .number(256)), optional("depth", .number(2)), optional("heads", .number(8)), optional("steps", .number(4)),
             optional("encoder", .string("conv")), optional("neuron", .neuron(defaultNeuron), shown: "lif()"),
         ] + shapeParameters), topic: .layers,
-        summary: "iSpikformer: one token per variate, per-window normalisation, the last time step read out; forecasting only, no PE.") { arguments, evaluator in
+        summary: "iSpikformer: one token per variate, per-window normalization, the last time step read out; forecasting only, no PE.") { arguments, evaluator in
             let options = try arguments.engine {
                 try ISpikformerOptions(dim: try arguments.integer("dim"), depth: try arguments.integer("depth"), heads: try arguments.integer("heads"),
                                        steps: try arguments.integer("steps"), encoder: try arguments.encoderKind(), neuron: try arguments.neuron())

@@ -16,11 +16,11 @@ enum TrainingLibrary {
     private static func trainingOptions(_ arguments: Arguments, seed: UInt64, epochsOnly: Bool = false) throws -> TrainingOptions {
         let patience: Int? = arguments.isGiven("patience") && !(arguments.value("patience").isNone) ? try arguments.integer("patience") : nil
         let clip: Double? = arguments.value("clip").isNone ? nil : try arguments.number("clip")
-        let optimizer = try arguments.choice("optimizer", among: TrainingOptions.Optimizer.allCases.map(\.rawValue))
+        let optimizer = try arguments.choice("optimizer", among: TrainingOptions.OptimizerKind.allCases.map(\.rawValue))
         return try arguments.engine {
             try TrainingOptions(
                 epochs: try arguments.integer("epochs"), learningRate: try arguments.number("lr"), batchSize: try arguments.integer("batch"),
-                optimizer: TrainingOptions.Optimizer(rawValue: optimizer) ?? .adam, clip: clip, patience: patience, seed: seed)
+                optimizer: TrainingOptions.OptimizerKind(rawValue: optimizer) ?? .adam, clip: clip, patience: patience, seed: seed)
         }
     }
 

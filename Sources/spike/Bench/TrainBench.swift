@@ -71,10 +71,10 @@ struct TrainBenchCommand: ParsableCommand {
         let network = try Network(.model(spec), example: [window, variates], outputs: [horizon, variates])
         let inputs = try Tensor.randn([batch, window, variates], seed: 1)
         let targets = try Tensor.randn([batch, horizon, variates], seed: 2)
-        var optimiser: any Optimiser = try Adam(learningRate: 1e-3)
+        var optimizer: any Optimizer = try Adam(learningRate: 1e-3)
         let stopwatch = Stopwatch(warmUp: 2, repetitions: repetitions, minimum: 0.2)
         let training = try stopwatch.median {
-            _ = try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimiser: &optimiser, clip: 1, seed: 0)
+            _ = try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimizer: &optimizer, clip: 1, seed: 0)
         }
         let inference = try stopwatch.median {
             _ = try Evaluation.outputs(network, inputs: inputs, batchSize: batch)

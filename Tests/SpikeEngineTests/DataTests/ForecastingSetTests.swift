@@ -57,7 +57,7 @@ final class ForecastingSetTests: XCTestCase {
         zip(target, try golden.doubles("test_target")).forEach { XCTAssertEqual($0, $1, accuracy: 1e-5) }
     }
 
-    func testNormalisationIsFittedOnTheTrainingStepsOnly() throws {
+    func testNormalizationIsFittedOnTheTrainingStepsOnly() throws {
         let series = try Series.synthetic(kind: .sines, length: 400, variates: 3, seed: 5)
         let data = try ForecastingSet(series, window: 10, horizon: 5)
         // Change every validation and test value wildly: the fitted statistics and the
@@ -106,7 +106,7 @@ final class ForecastingSetTests: XCTestCase {
     func testTheInverseTransformChecksTheVariateAxis() throws {
         let data = try ForecastingSet(try ramp(length: 50, variates: 2), window: 3, horizon: 2)
         XCTAssertThrowsError(try data.inverse(try Tensor(shape: [2, 3], scalars: [1, 2, 3, 4, 5, 6]))) { error in
-            XCTAssertEqual(error as? EngineError, .shape(operation: "inverse normalisation", first: [2, 3], second: [2]))
+            XCTAssertEqual(error as? EngineError, .shape(operation: "inverse normalization", first: [2, 3], second: [2]))
         }
     }
 

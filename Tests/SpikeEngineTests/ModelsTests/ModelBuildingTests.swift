@@ -118,8 +118,8 @@ final class ModelBuildingTests: XCTestCase {
     func testACopyTrainsIndependently() throws {
         let network = try Network(.model(.mlpNet(try MLPNetOptions(hidden: [4]))), example: [12, 3], outputs: [4, 3])
         let copy = network.copy()
-        var optimiser: any Optimiser = try Adam(learningRate: 0.1)
-        _ = try Trainer.step(network, inputs: try forecastBatch(), targets: try Tensor.randn([2, 4, 3], seed: 9), loss: .mse, optimiser: &optimiser, clip: nil, seed: 0)
+        var optimizer: any Optimizer = try Adam(learningRate: 0.1)
+        _ = try Trainer.step(network, inputs: try forecastBatch(), targets: try Tensor.randn([2, 4, 3], seed: 9), loss: .mse, optimizer: &optimizer, clip: nil, seed: 0)
         XCTAssertNotEqual(network.parameters, copy.parameters)
         XCTAssertEqual(copy.parameters, try Network(.model(.mlpNet(try MLPNetOptions(hidden: [4]))),
                                                      example: [12, 3], outputs: [4, 3]).parameters)

@@ -18,10 +18,10 @@ final class EvaluationTests: XCTestCase {
         let network = try TrainingFixtures.spikeRNN()
         _ = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 1, batchSize: 32))
         guard case let .forecasting(set) = data else { return XCTFail() }
-        let normalised = try Evaluation.outputs(network, inputs: set.test.inputs)
+        let normalized = try Evaluation.outputs(network, inputs: set.test.inputs)
         let predicted = try Evaluation.predict(network, inputs: set.test.inputs, normalized: true)
-        XCTAssertEqual(predicted, try set.normalizer.inverse(normalised))
-        // Raw windows in original units give the same forecasts as their normalised windows.
+        XCTAssertEqual(predicted, try set.normalizer.inverse(normalized))
+        // Raw windows in original units give the same forecasts as their normalized windows.
         let raw = try set.normalizer.inverse(set.test.inputs)
         let fromRaw = try Evaluation.predict(network, inputs: raw, normalized: false)
         for (a, b) in zip(fromRaw.scalars, predicted.scalars) { XCTAssertEqual(a, b, accuracy: 1e-3 * max(1, abs(b))) }

@@ -43,12 +43,12 @@ final class GoldenTrainingTests: XCTestCase {
         XCTAssertEqual(shapes.count, golden.initial.count)
         network.parameters = try zip(shapes, golden.initial).map { try Tensor(shape: $0, scalars: $1) }
 
-        var optimiser: any Optimiser = try Adam(learningRate: Float(s.lr))
+        var optimizer: any Optimizer = try Adam(learningRate: Float(s.lr))
         var losses: [Double] = []
         for batch in golden.batches {
             let inputs = try Tensor(shape: [s.batch, s.length, s.variates], scalars: batch.inputs)
             let targets = try Tensor(shape: [s.batch, s.horizon, s.variates], scalars: batch.targets)
-            losses.append(try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimiser: &optimiser,
+            losses.append(try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimizer: &optimizer,
                                            clip: Float(s.clip), seed: 0))
         }
         assertClose(losses, golden.losses, absolute: 1e-6, relative: 1e-4, "losses per step")

@@ -2,7 +2,7 @@ import XCTest
 import TestSupport
 @testable import SpikeEngine
 
-final class OptimiserTests: XCTestCase {
+final class OptimizerTests: XCTestCase {
     func testSGDWithMomentumFollowsItsRecurrence() throws {
         var sgd = try SGD(learningRate: 0.1, momentum: 0.5)
         var parameters = [Tensor([1, -2])]
@@ -50,7 +50,7 @@ final class OptimiserTests: XCTestCase {
         var sgd = try SGD(learningRate: 0.1)
         var parameters = [Tensor([1, 2])]
         XCTAssertThrowsError(try sgd.step(&parameters, gradients: [Tensor([1])])) { error in
-            XCTAssertEqual(error as? EngineError, .shape(operation: "optimiser step", first: [2], second: [1]))
+            XCTAssertEqual(error as? EngineError, .shape(operation: "optimizer step", first: [2], second: [1]))
         }
         XCTAssertThrowsError(try SGD(learningRate: -1)) { error in
             guard case .value(argument: "lr", _)? = error as? EngineError else { return XCTFail("\(error)") }

@@ -3,7 +3,7 @@ import Foundation
 /// Adam, and AdamW when `decoupledWeightDecay` is set:
 /// m ← β₁m + (1−β₁)g, v ← β₂v + (1−β₂)g², θ ← θ − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂;
 /// weight decay λ adds λθ to g (Adam) or subtracts lr·λ·θ from θ (AdamW).
-public struct Adam: Optimiser {
+public struct Adam: Optimizer {
     public let learningRate: Float
     public let beta1: Float
     public let beta2: Float

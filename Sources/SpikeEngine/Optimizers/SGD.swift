@@ -1,6 +1,6 @@
 /// Stochastic gradient descent with momentum (PyTorch's form):
 /// v ← μ·v + (g + λ·θ);  θ ← θ − lr·v.
-public struct SGD: Optimiser {
+public struct SGD: Optimizer {
     public let learningRate: Float
     public let momentum: Float
     public let weightDecay: Float

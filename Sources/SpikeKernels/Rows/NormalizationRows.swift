@@ -1,9 +1,9 @@
-/// The loops of batch and layer normalisation over [rows, features] (row-major): statistics,
+/// The loops of batch and layer normalization over [rows, features] (row-major): statistics,
 /// x̂, the affine map back out and the VJP. Per feature (batch norm: the groups are the
 /// features, summed over rows) or per row (layer norm: each row is a group). Sums of the
 /// statistics run in Float64; every loop walks rows in storage order so it vectorises.
 /// Cost: O(rows·features) per pass.
-public struct NormalisationRows: Sendable {
+public struct NormalizationRows: Sendable {
     public let rows: Int
     public let features: Int
     /// Layer norm (statistics per row) rather than batch norm (per feature).
@@ -60,7 +60,7 @@ public struct NormalisationRows: Sendable {
     }
 
     /// x̂ = (x − μ)·(1/√(σ²+ε)) with the statistics of each entry's group.
-    public func normalised(_ x: [Float], mean: [Float], inverse: [Float]) -> [Float] {
+    public func normalized(_ x: [Float], mean: [Float], inverse: [Float]) -> [Float] {
         let total = x.count
         return [Float](unsafeUninitializedCapacity: total) { out, initialized in
             withBuffers(x, mean, inverse) { xs, mu, inv in
@@ -117,7 +117,7 @@ public struct NormalisationRows: Sendable {
         }
     }
 
-    /// The normalisation VJP on raw rows: dx into `out` (which may be `gs` itself: each entry
+    /// The normalization VJP on raw rows: dx into `out` (which may be `gs` itself: each entry
     /// is read before it is written), returning (dγ, dβ). With d = g·γ: batch norm needs
     /// Σ_rows d = γ·Σ g and Σ_rows d·x̂ = γ·Σ g·x̂ (the dβ and dγ sums); layer norm sums d and
     /// d·x̂ along each row.
@@ -148,11 +148,11 @@ public struct NormalisationRows: Sendable {
                     let base = row &* features
                     var d = Float(0), dx = Float(0)
                     for f in 0..<features {
-                        let gradient = gs[base &+ f], normalised = xs[base &+ f]
-                        dScale[f] += gradient * normalised
+                        let gradient = gs[base &+ f], normalized = xs[base &+ f]
+                        dScale[f] += gradient * normalized
                         dShift[f] += gradient
                         d += gradient * gamma[f]
-                        dx += gradient * gamma[f] * normalised
+                        dx += gradient * gamma[f] * normalized
                     }
                     rowD[row] = d
                     rowDX[row] = dx

@@ -1,13 +1,13 @@
 import XCTest
 import SpikeKernels
 
-/// Normalisation statistics and x̂ on raw rows, against sums written out in Float64.
-final class NormalisationRowsTests: XCTestCase {
+/// Normalization statistics and x̂ on raw rows, against sums written out in Float64.
+final class NormalizationRowsTests: XCTestCase {
     private let rows = 5, features = 11
     private var x: [Float] { (0..<55).map { Float(($0 * 37) % 23) / 7 - 1.5 } }
 
     func testBatchStatisticsAreThePerFeatureMeanAndBiasedVariance() {
-        let layout = NormalisationRows(rows: rows, features: features, perRow: false)
+        let layout = NormalizationRows(rows: rows, features: features, perRow: false)
         let (mean, variance, inverse) = layout.statistics(x, epsilon: 1e-5)
         for f in 0..<features {
             let column = (0..<rows).map { Double(x[$0 * features + f]) }
@@ -19,10 +19,10 @@ final class NormalisationRowsTests: XCTestCase {
         }
     }
 
-    func testLayerNormalisedRowsHaveZeroMeanAndUnitVariance() {
-        let layout = NormalisationRows(rows: rows, features: features, perRow: true)
+    func testLayerNormalizedRowsHaveZeroMeanAndUnitVariance() {
+        let layout = NormalizationRows(rows: rows, features: features, perRow: true)
         let (mean, _, inverse) = layout.statistics(x, epsilon: 0)
-        let xhat = layout.normalised(x, mean: mean, inverse: inverse)
+        let xhat = layout.normalized(x, mean: mean, inverse: inverse)
         for row in 0..<rows {
             let values = xhat[row * features..<(row + 1) * features].map(Double.init)
             let m = values.reduce(0, +) / Double(features)

@@ -1,14 +1,14 @@
 import SpikeKernels
 
-/// Training-mode batch normalisation followed by a spiking neuron, as one op that keeps only x̂.
+/// Training-mode batch normalization followed by a spiking neuron, as one op that keeps only x̂.
 extension Tape {
     /// LIF(BN(x)) in training mode on [T, ..., features] (time first): the same values as
     /// `batchNorm(_:scale:shift:epsilon:)` then `lif(_:neuron:)`, with the batch statistics.
     ///
-    /// The pair would keep x̂, the normalised output and the T·N charges for its backward;
+    /// The pair would keep x̂, the normalized output and the T·N charges for its backward;
     /// this op keeps x̂ alone and recomputes γ·x̂ + β and the charges block by block in the
     /// backward (the same arithmetic, so the same gradients), and its forward never holds the
-    /// normalised output whole. VJP: the LIF's BPTT (see `LIFKernel`) into dL/dy, then the
+    /// normalized output whole. VJP: the LIF's BPTT (see `LIFKernel`) into dL/dy, then the
     /// batch-norm VJP, computed in place. Cost: O(count) time; O(count) saved.
     public func batchNormLIF(
         _ input: Variable, scale: Variable, shift: Variable, epsilon: Float, neuron: LIF
@@ -22,26 +22,26 @@ extension Tape {
         let rows = count / Swift.max(features, 1)
         let steps = shape[0]
         let neurons = steps == 0 ? 0 : count / steps
-        let (normalised, mean, variance) = Self.normalise(input.value, rows: rows, features: features, epsilon: epsilon, perRow: false)
+        let (normalized, mean, variance) = Self.normalize(input.value, rows: rows, features: features, epsilon: epsilon, perRow: false)
         let unbiased = variance.map { $0 * Float(rows) / Float(Swift.max(rows - 1, 1)) }
         let statistics = BatchStatistics(mean: mean, unbiasedVariance: unbiased)
         let kernel = LIFKernel(neuron)
-        let xhat = normalised.xhat.scalars, gamma = scale.value.scalars, beta = shift.value.scalars
+        let xhat = normalized.xhat.scalars, gamma = scale.value.scalars, beta = shift.value.scalars
         let spikes = xhat.withUnsafeBufferPointer { xs in
             kernel.spikes(steps: steps, neurons: neurons, rowWidth: features) { start, width, block in
-                NormalisationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
+                NormalizationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
                                  features: features, into: block)
             }
         }
         let output = record(Tensor(unchecked: shape, scalars: spikes), inputs: [input, scale, shift]) {
-            [inverse = normalised.inverse] g in
+            [inverse = normalized.inverse] g in
             var gradient = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
                 g.scalars.withUnsafeBufferPointer { gs in
                     xhat.withUnsafeBufferPointer { xs in
                         guard let incoming = gs.baseAddress, let result = buffer.baseAddress else { return }
                         kernel.inputGradient(gradient: incoming, steps: steps, neurons: neurons, rowWidth: features, fill: {
                             start, width, block in
-                            NormalisationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
+                            NormalizationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
                                              neurons: neurons, features: features, into: block)
                         }, into: result)
                     }
@@ -50,7 +50,7 @@ extension Tape {
             }
             let (gScale, gShift) = gradient.withUnsafeMutableBufferPointer { gy in
                 xhat.withUnsafeBufferPointer { xs in
-                    Self.normalisationBackward(
+                    Self.normalizationBackward(
                         UnsafePointer(gy.baseAddress), xhat: xs.baseAddress, into: gy.baseAddress, inverseDeviation: inverse,
                         scale: gamma, rows: rows, features: features, perRow: false)
                 }
