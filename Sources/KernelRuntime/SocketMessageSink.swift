@@ -9,7 +9,7 @@ import ZeroMQ
 ///
 /// `@unchecked Sendable`: wraps the shell and control socket handles, each used only by the
 /// thread serving that channel.
-final class SocketMessageSink: MessageSink, @unchecked Sendable {
+final class SocketMessageSink: MessageSink {
     private let shell: Socket
     private let control: Socket
     private let iopub: IOPubPublisher
