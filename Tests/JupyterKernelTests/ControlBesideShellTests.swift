@@ -9,11 +9,7 @@ import XCTest
 final class ControlBesideShellTests: XCTestCase {
     func testControlAnswersKernelInfoWhileTheShellHandlerRunsACell() throws {
         let harness = KernelHarness()
-        let queue = MessageQueue()
-        let spin = harness.execute("spin")
-        queue.push(spin)
-        let served = harness.startShellThread(serving: queue)
-        XCTAssertEqual(harness.interpreter.started.wait(timeout: .now() + 5), .success, "cell never started")
+        let (spin, queue, served) = harness.startSpinning()
 
         let info = harness.request("kernel_info_request")
         let asked = Date()
@@ -34,14 +30,9 @@ final class ControlBesideShellTests: XCTestCase {
 
     func testControlSeesTheCountOfTheCellRunningOnShell() throws {
         let harness = KernelHarness()
-        let queue = MessageQueue()
-        let spin = harness.execute("spin")
-        for message in [harness.execute("print a"), harness.execute("print b", silent: true), harness.execute("print c"), spin] {
-            queue.push(message)
-        }
         XCTAssertEqual(harness.control.executionCount, 0, "no execution has started")
-        let served = harness.startShellThread(serving: queue)
-        XCTAssertEqual(harness.interpreter.started.wait(timeout: .now() + 5), .success, "cell never started")
+        let (spin, queue, served) = harness.startSpinning(
+            after: [harness.execute("print a"), harness.execute("print b", silent: true), harness.execute("print c")])
 
         // The oracle: the count the shell published for the running cell (silent ones do not count).
         let published = harness.sink.published("execute_input", for: spin.header.messageID)

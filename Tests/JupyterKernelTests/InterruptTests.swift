@@ -7,11 +7,7 @@ import XCTest
 final class InterruptTests: XCTestCase {
     func testAnInterruptOnControlStopsARunningCellWhichStillRepliesAndGoesIdle() throws {
         let harness = KernelHarness()
-        let queue = MessageQueue()
-        let spin = harness.execute("spin")
-        queue.push(spin)
-        let served = harness.startShellThread(serving: queue)
-        XCTAssertEqual(harness.interpreter.started.wait(timeout: .now() + 5), .success, "cell never started")
+        let (spin, queue, served) = harness.startSpinning()
 
         let after = harness.execute("count")
         queue.push(after)

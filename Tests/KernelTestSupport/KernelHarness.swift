@@ -39,6 +39,18 @@ public final class KernelHarness {
         return served
     }
 
+    /// A shell thread (``startShellThread(serving:)``) busy with a `spin` cell, once the cell
+    /// runs; `earlier` are served before it. Push more requests to `queue`, close it to end.
+    public func startSpinning(
+        after earlier: [Message] = [], file: StaticString = #filePath, line: UInt = #line
+    ) -> (spin: Message, queue: MessageQueue, served: DispatchSemaphore) {
+        let spin = execute("spin")
+        let queue = MessageQueue(earlier + [spin])
+        let served = startShellThread(serving: queue)
+        XCTAssertEqual(interpreter.started.wait(timeout: .now() + 5), .success, "cell never started", file: file, line: line)
+        return (spin, queue, served)
+    }
+
     /// A request message from the client, routed through two identities.
     public func request(_ type: String, _ content: JSONValue = [:]) -> Message {
         Message(

@@ -9,7 +9,7 @@ import JupyterWire
 /// the thread that made it, and the compiler refuses to hand it to another thread. A runtime
 /// makes it on its shell thread — from an interpreter passed in as `sending` — and serves shell
 /// from there; what other threads need (interrupts, `kernel_info`, shutdown, aborted replies,
-/// the execution count) is in its ``control``, which is `Sendable`. A request that both halves
+/// the execution count) is in its ``KernelControl``, which is `Sendable`. A request both halves
 /// answer (`kernel_info`, `interrupt`, `shutdown` on shell) is answered by the same code.
 ///
 /// Every request is wrapped in busy/idle by ``KernelControl``, idle strictly last (all of the
@@ -17,7 +17,7 @@ import JupyterWire
 public final class ShellHandler {
     let interpreter: any Interpreter
     /// The thread-safe half this handler sends through and mirrors its count to.
-    public let control: KernelControl
+    let control: KernelControl
     let clock: () -> Date
     let streamInterval: TimeInterval
     /// How long the reply to an execution that failed with `stop_on_error` is held.
