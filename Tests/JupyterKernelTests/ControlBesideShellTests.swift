@@ -59,9 +59,11 @@ final class ControlBesideShellTests: XCTestCase {
 
     func testRequestsOnlyShellServesAreRefusedOnControlWithoutTouchingTheCount() {
         let harness = KernelHarness()
-        let requests = ["complete_request", "inspect_request", "is_complete_request", "history_request", "comm_info_request"]
-            .map { harness.request($0, ["code": "x", "cursor_pos": 1, "hist_access_type": "tail", "n": 1]) }
-            + [harness.execute("print x")]
+        let content: JSONValue = ["code": "x", "cursor_pos": 1, "hist_access_type": "tail", "n": 1]
+        let shellOnly = [
+            "complete_request", "inspect_request", "is_complete_request", "history_request", "comm_info_request",
+        ]
+        let requests = shellOnly.map { harness.request($0, content) } + [harness.execute("print x")]
         harness.serve(requests, on: .control)
         for request in requests {
             let reply = harness.sink.reply(to: request.header.messageID)

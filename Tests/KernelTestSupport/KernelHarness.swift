@@ -47,7 +47,8 @@ public final class KernelHarness {
         let spin = execute("spin")
         let queue = MessageQueue(earlier + [spin])
         let served = startShellThread(serving: queue)
-        XCTAssertEqual(interpreter.started.wait(timeout: .now() + 5), .success, "cell never started", file: file, line: line)
+        let started = interpreter.started.wait(timeout: .now() + 5)
+        XCTAssertEqual(started, .success, "cell never started", file: file, line: line)
         return (spin, queue, served)
     }
 
