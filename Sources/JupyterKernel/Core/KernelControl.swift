@@ -19,9 +19,10 @@ import Synchronization
 /// from one ``HeaderFactory`` (one session per process).
 ///
 ///     let control = KernelControl(info: interpreter.info, sink: sink)
-///     // control thread:                     // shell thread (made there):
-///     control.serve(controlSource)           ShellHandler(interpreter: interpreter, control: control)
-///                                                .serve(shellSource)
+///     // on the control thread:
+///     control.serve(controlSource)
+///     // on the shell thread, the interpreter moved there (`sending`):
+///     ShellHandler(interpreter: interpreter, control: control).serve(shellSource)
 ///
 /// Spec: https://jupyter-client.readthedocs.io/en/latest/messaging.html
 public final class KernelControl: Sendable {
