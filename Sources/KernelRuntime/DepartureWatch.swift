@@ -10,9 +10,9 @@ import ZeroMQ
 /// as it once was. ``run()`` is the watch's loop, on its own thread; it returns when the
 /// context shuts down, closing its monitor sockets.
 ///
-/// `@unchecked Sendable`: wraps monitor socket handles; they and `schedule` are used only by the
-/// thread running ``run()``.
-final class DepartureWatch: @unchecked Sendable {
+/// Not `Sendable`: made where the sockets are set up, then moved (`sending`) to the thread that
+/// runs ``run()``, which alone uses its monitors and schedule.
+final class DepartureWatch {
     private let monitors: [Socket]
     private var schedule = TrimSchedule()
     private let clock: () -> Double

@@ -1,6 +1,7 @@
 import Foundation
 import JupyterKernel
 import JupyterWire
+import Synchronization
 import ZeroMQ
 
 /// The IOPub XPUB socket, shared safely: any thread publishes through one lock, in order, and a
@@ -16,18 +17,18 @@ import ZeroMQ
 /// ``finish()`` stops publishing, closes the socket and wakes the watcher; later messages are
 /// dropped.
 ///
-/// `@unchecked Sendable`: wraps the XPUB socket handle; it and `finished` are used only under `lock`.
-final class IOPubPublisher: @unchecked Sendable {
+/// `Sendable`, checked: the XPUB socket (used by one thread at a time) is touched only inside
+/// `finished.withLock`.
+final class IOPubPublisher: Sendable {
     private let xpub: Socket
-    private let lock = NSLock()
     private let codec: WireCodec
     private let headers: HeaderFactory
     private let log: @Sendable (String) -> Void
     private let watchIntervalMilliseconds: Int32 = 50
     /// Written by ``finish()`` so the watcher wakes at once.
     private let wake = SelfPipe()
-    /// Set once by ``finish()``; guarded by `lock`.
-    private var finished = false
+    /// Set once by ``finish()``; its lock is the socket's lock too.
+    private let finished = Mutex(false)
 
     init(xpub: Socket, codec: WireCodec, headers: HeaderFactory, log: @escaping @Sendable (String) -> Void) {
         self.xpub = xpub
@@ -52,47 +53,49 @@ final class IOPubPublisher: @unchecked Sendable {
 
     /// Stops publishing and closes the socket (pending messages linger briefly); idempotent.
     func finish() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        finished = true
-        xpub.close()
-        var byte = SelfPipe.stopByte
-        _ = write(wake.writeEnd, &byte, 1)
+        finished.withLock { finished in
+            guard !finished else { return }
+            finished = true
+            xpub.close()
+            var byte = SelfPipe.stopByte
+            _ = write(wake.writeEnd, &byte, 1)
+        }
     }
 
     /// The subscription watcher's loop; returns after ``finish()`` or when the context shuts down.
     func watchSubscriptions() {
-        let descriptor: Int32
+        let descriptor: Int32?
         do {
-            lock.lock()
-            defer { lock.unlock() }
-            guard !finished else { return }
-            descriptor = try xpub.notificationDescriptor()
+            descriptor = try finished.withLock { finished throws(ZeroMQError) in
+                finished ? nil : try xpub.notificationDescriptor()
+            }
         } catch {
             log("iopub: \(error)")
             return
         }
+        guard let descriptor else { return }
         while true {
             var waiting = [
                 pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
                 pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
             ]
             _ = poll(&waiting, 2, watchIntervalMilliseconds)
-            lock.lock()
-            defer { lock.unlock() }
-            if finished { return }
-            do {
-                try welcomeNewSubscribers()
-            } catch .terminated {
-                return
-            } catch {
-                log("iopub: \(error)")
+            let stopped = finished.withLock { finished in
+                if finished { return true }
+                do {
+                    try welcomeNewSubscribers()
+                } catch ZeroMQError.terminated {
+                    return true
+                } catch {
+                    log("iopub: \(error)")
+                }
+                return false
             }
+            if stopped { return }
         }
     }
 
-    /// Applies and greets every subscription the socket has reported. Called with `lock` held,
+    /// Applies and greets every subscription the socket has reported. Called with the lock held,
     /// by the watcher and before every send — so a subscriber that joined since the last send
     /// is welcomed and gets this message too, without waiting for the watcher.
     private func welcomeNewSubscribers() throws(ZeroMQError) {
@@ -102,21 +105,21 @@ final class IOPubPublisher: @unchecked Sendable {
     }
 
     private func send(_ frames: [Data]) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !finished else { return }
-        do {
-            try welcomeNewSubscribers()
-            try xpub.send(frames)
-        } catch {
-            log("iopub send: \(error)")
+        finished.withLock { finished in
+            guard !finished else { return }
+            do {
+                try welcomeNewSubscribers()
+                try xpub.send(frames)
+            } catch {
+                log("iopub send: \(error)")
+            }
         }
     }
 
     /// Applies a subscription event to its subscriber (the XPUB is manual, see
     /// ``KernelSockets/iopubOptions``) and answers a subscription (`0x01` + topic) with
     /// `iopub_welcome` on that topic, at once, so it is the subscriber's first message. An
-    /// unsubscription (`0x00` + topic) is applied and not answered. Called with `lock` held.
+    /// unsubscription (`0x00` + topic) is applied and not answered. Called with the lock held.
     private func welcome(_ event: [[UInt8]]) {
         guard let frame = event.first, let kind = frame.first else { return }
         let topic = Array(frame.dropFirst())

@@ -4,13 +4,18 @@ import Foundation
 ///
 /// The shell thread runs the interpreter, so it gets the stack the interpreter asks for
 /// (`Interpreter.callerStackSize`; secondary threads default to far less, the main thread 8 MiB).
+///
+/// The body is `sending`, not `@Sendable`: it may capture what is not `Sendable` (the shell
+/// thread's interpreter) as long as the starting thread hands it over and keeps no reference
+/// — the compiler checks that — and it then runs on the new thread only.
 public final class ServiceThread: Sendable {
     private let finished = DispatchSemaphore(value: 0)
 
     /// Starts `body` on a new thread called `name` with `stackSize` bytes of stack.
-    public init(name: String, stackSize: Int = 1 << 20, _ body: @escaping @Sendable () -> Void) {
+    public init(name: String, stackSize: Int = 1 << 20, _ body: sending @escaping () -> Void) {
+        let handoff = Handoff(body)
         let thread = Thread { [finished] in
-            body()
+            handoff.take()?()
             finished.signal()
         }
         thread.name = name

@@ -7,9 +7,9 @@ import ZeroMQ
 /// from the thread that owns that socket — the kernel replies on the channel it is serving),
 /// IOPub messages through the ``IOPubPublisher`` queue.
 ///
-/// `@unchecked Sendable`: wraps the shell and control socket handles, each used only by the
-/// thread serving that channel.
-final class SocketMessageSink: MessageSink, @unchecked Sendable {
+/// Each socket is used by the thread serving its channel only (a ``Socket`` is used by one
+/// thread at a time): the shell socket by the shell thread, control by the control thread.
+final class SocketMessageSink: MessageSink {
     private let shell: Socket
     private let control: Socket
     private let iopub: IOPubPublisher

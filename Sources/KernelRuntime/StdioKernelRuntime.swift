@@ -33,7 +33,7 @@ public enum StdioKernelRuntime {
 
     /// Serves `interpreter` on stdin/stdout until shutdown, end of input or a closed stdout;
     /// returns the exit status (0).
-    public static func run(interpreter: any Interpreter) -> Int32 {
+    public static func run(interpreter: sending any Interpreter) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         return run(
             interpreter: interpreter, readLine: { Swift.readLine(strippingNewline: true) },
@@ -51,7 +51,7 @@ public enum StdioKernelRuntime {
     /// `awaitOutputClosed`, when given, blocks until nobody reads the output any more (it may
     /// also return false: the output cannot be watched); the runtime then stops.
     public static func run(
-        interpreter: any Interpreter, readLine: @escaping @Sendable () -> String?,
+        interpreter: sending any Interpreter, readLine: @escaping @Sendable () -> String?,
         writeLine: @escaping @Sendable (String) -> Bool, interruptsOnSIGINT: Bool = false,
         awaitOutputClosed: (@Sendable () -> Bool)? = nil,
         log: @escaping @Sendable (String) -> Void = KernelLog.standardError
@@ -61,15 +61,18 @@ public enum StdioKernelRuntime {
             if !writeLine(line) { stop.raise() }
         }
         let headers = HeaderFactory()
-        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
+        let control = KernelControl(info: interpreter.info, sink: sink, headers: headers, log: log)
         let shellQueue = MessageQueue()
         // Before any thread serves a request: a SIGINT must never find the default action.
-        let interrupts = interruptsOnSIGINT ? SignalInterrupts(cancellation: kernel.cancellation) : nil
-        kernel.announceStarting()
+        let interrupts = interruptsOnSIGINT ? SignalInterrupts(cancellation: control.cancellation) : nil
+        control.announceStarting()
 
-        let shellThread = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
-            guard case .shutdown = kernel.serve(shellQueue, on: .shell) else { return }
-            for message in shellQueue.closeAndTakeWaiting() { kernel.abort(message, on: .shell) }
+        // The interpreter moves to the shell thread; the handler that owns it is made there.
+        let shellStackSize = interpreter.callerStackSize
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: shellStackSize) {
+            let shell = ShellHandler(interpreter: interpreter, control: control)
+            guard case .shutdown = shell.serve(shellQueue) else { return }
+            for message in shellQueue.closeAndTakeWaiting() { control.abort(message, on: .shell) }
             stop.raise()
         }
         if let awaitOutputClosed {
@@ -87,11 +90,11 @@ public enum StdioKernelRuntime {
                     shellQueue.push(message)
                 case .success((.control, let message)):
                     if case .shutdown? = try? Request(message) {
-                        shutDown(message, kernel: kernel, shellQueue: shellQueue, shellThread: shellThread, log: log)
+                        shutDown(message, control: control, shellQueue: shellQueue, shellThread: shellThread, log: log)
                         stop.raise()
                         return
                     }
-                    _ = kernel.handle(message, on: .control)
+                    _ = control.handle(message)
                 case .success((let channel, let message)):
                     report("channel \(channel.rawValue) does not take requests (\(message.type))", sink, headers, log)
                 case .failure(let error):
@@ -103,24 +106,26 @@ public enum StdioKernelRuntime {
             stop.raise()
         }
         stop.wait()
-        kernel.cancellation.set()
+        control.cancellation.set()
         interrupts?.cancel()
         return 0
     }
 
     /// A `shutdown_request` on control: interrupt the running cell and let it end (at most
-    /// ``shutdownGrace``), answer the queued shell requests as aborted, then reply.
+    /// ``shutdownGrace``), answer the queued shell requests as aborted, then reply. Runs on the
+    /// reader thread: the aborted replies carry `control`'s mirror of the execution count, safe
+    /// to read even when the cell outlived the grace.
     private static func shutDown(
-        _ request: Message, kernel: Kernel, shellQueue: MessageQueue, shellThread: ServiceThread,
+        _ request: Message, control: KernelControl, shellQueue: MessageQueue, shellThread: ServiceThread,
         log: (String) -> Void
     ) {
-        kernel.cancellation.set()
+        control.cancellation.set()
         let waiting = shellQueue.closeAndTakeWaiting()
         if !shellThread.join(timeout: shutdownGrace) {
             log("the running cell did not stop within \(shutdownGrace) s of shutdown_request; its reply is dropped")
         }
-        for message in waiting { kernel.abort(message, on: .shell) }
-        _ = kernel.handle(request, on: .control)
+        for message in waiting { control.abort(message, on: .shell) }
+        _ = control.handle(request)
     }
 
     /// Blocks until nobody reads `descriptor` any more: `poll` reports an error or hang-up (a

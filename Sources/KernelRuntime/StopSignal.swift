@@ -2,7 +2,7 @@ import Foundation
 
 /// A one-shot "the kernel should stop" event, raisable from any thread, awaited by the runtime.
 ///
-/// `@unchecked Sendable`: `raised` is read and written only with `condition` locked.
+/// `@unchecked Sendable`: a condition variable — `raised` is used only with `condition` locked.
 final class StopSignal: @unchecked Sendable {
     private let condition = NSCondition()
     private var raised = false

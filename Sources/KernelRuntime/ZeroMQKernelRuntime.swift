@@ -6,8 +6,9 @@ import ZeroMQ
 /// Serves a kernel over ZeroMQ, as `spike kernel -f CONNECTION_FILE` does.
 ///
 /// Threads: heartbeat echo, IOPub publisher, departure watch (gives memory back after peers
-/// leave, ``DepartureWatch``), control, shell (which runs the interpreter, on a large stack);
-/// the calling thread waits for a stop. A SIGINT raises the same cancellation flag as
+/// leave, ``DepartureWatch``), control (serves the `Sendable` `KernelControl`), shell (makes
+/// the `ShellHandler` and runs the interpreter, moved there, on a large stack); the calling
+/// thread waits for a stop. A SIGINT raises the same cancellation flag as
 /// `interrupt_request` instead of killing the process. When `JPY_PARENT_PID` names a process,
 /// the kernel stops once that process is gone.
 ///
@@ -26,7 +27,7 @@ public enum ZeroMQKernelRuntime {
     /// - Throws: ``ConnectionFileError`` when the file is unusable, ``TransportError`` when a
     ///   socket cannot be set up (e.g. the port is taken, or CURVE is asked for and missing).
     public static func run(
-        connectionFile: String, interpreter: any Interpreter, limits: TransportLimits = TransportLimits(),
+        connectionFile: String, interpreter: sending any Interpreter, limits: TransportLimits = TransportLimits(),
         log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
@@ -44,10 +45,11 @@ public enum ZeroMQKernelRuntime {
         let sink = SocketMessageSink(
             shell: sockets.shell, control: sockets.control, iopub: publisher, codec: codec, log: log
         )
-        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: log)
+        let control = KernelControl(info: interpreter.info, sink: sink, headers: headers, log: log)
+        let shellStackSize = interpreter.callerStackSize
         let stop = StopSignal()
         // Before any thread serves a request: a SIGINT must never find the default action.
-        let interrupts = SignalInterrupts(cancellation: kernel.cancellation)
+        let interrupts = SignalInterrupts(cancellation: control.cancellation)
         let parentWatch = ParentWatch(environment: ProcessInfo.processInfo.environment, stop: stop)
 
         let heartbeatThread = ServiceThread(name: "spike-heartbeat") {
@@ -60,22 +62,23 @@ public enum ZeroMQKernelRuntime {
         }
         let iopubThread = ServiceThread(name: "spike-iopub") { publisher.watchSubscriptions() }
         let departuresThread = ServiceThread(name: "spike-departures") { departures.run() }
-        kernel.announceStarting()
-        // Each source is made on, and owned by, the thread that reads it.
+        control.announceStarting()
+        // Each source is made on, and owned by, the thread that reads it; so is the shell handler.
         let controlThread = ServiceThread(name: "spike-control", stackSize: 16 << 20) {
-            let control = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
-            _ = kernel.serve(control, on: .control)
+            let source = SocketMessageSource(socket: sockets.control, channel: .control, gate: gate, log: log)
+            _ = control.serve(source)
             stop.raise()
         }
-        let shellThread = ServiceThread(name: "spike-shell", stackSize: interpreter.callerStackSize) {
-            let shell = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
-            if case .shutdown = kernel.serve(shell, on: .shell) { stop.raise() }
+        let shellThread = ServiceThread(name: "spike-shell", stackSize: shellStackSize) {
+            let source = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
+            let shell = ShellHandler(interpreter: interpreter, control: control)
+            if case .shutdown = shell.serve(source) { stop.raise() }
         }
 
         stop.wait()
         parentWatch?.cancel()
         interrupts.cancel()
-        kernel.cancellation.set()
+        control.cancellation.set()
         publisher.finish()
         sockets.context.shutdown()
         let controlStopped = controlThread.join(timeout: 0.06)

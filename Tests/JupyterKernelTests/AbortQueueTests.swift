@@ -54,8 +54,8 @@ final class AbortQueueTests: XCTestCase {
 
     func testTheFailingRequestReportsTheAbortActionToItsLoop() {
         let harness = KernelHarness()
-        XCTAssertEqual(harness.kernel.handle(harness.execute("fail E x"), on: .shell), .abortQueuedExecutions)
-        XCTAssertEqual(harness.kernel.handle(harness.execute("print fine"), on: .shell), .none)
+        XCTAssertEqual(harness.shell.handle(harness.execute("fail E x")), .abortQueuedExecutions)
+        XCTAssertEqual(harness.shell.handle(harness.execute("print fine")), .none)
     }
 }
 
@@ -81,8 +81,10 @@ final class AbortAfterIdleTests: XCTestCase {
     func testARequestSentAfterTheFailedCellsIdleRuns() {
         let client = IdleTriggeredClient()
         let headers = HeaderFactory(session: "client-session")
-        let kernel = Kernel(
-            interpreter: ScriptedInterpreter(), sink: client, headers: HeaderFactory(session: "kernel-session"), log: { _ in })
+        let interpreter = ScriptedInterpreter()
+        let control = KernelControl(
+            info: interpreter.info, sink: client, headers: HeaderFactory(session: "kernel-session"), log: { _ in })
+        let shell = ShellHandler(interpreter: interpreter, control: control)
         func execute(_ code: String) -> Message {
             Message(identities: [Data("client".utf8)], header: headers.header(for: "execute_request"),
                     content: ExecuteRequest(code: code).json)
@@ -91,7 +93,7 @@ final class AbortAfterIdleTests: XCTestCase {
         let after = execute("print after")
         client.pending[failing.header.messageID] = after
         client.queue.push(failing)
-        _ = kernel.serve(client.queue, on: .shell)
+        _ = shell.serve(client.queue)
         XCTAssertEqual(client.recorded.reply(to: failing.header.messageID)?.message.content["status"], "error")
         XCTAssertEqual(client.recorded.reply(to: after.header.messageID)?.message.content["status"], "ok")
     }

@@ -75,10 +75,12 @@ final class AbortWindowTests: XCTestCase {
     }
 
     private func serve(window: AbortWindow = AbortWindow(quiet: 0.05, longest: 1)) {
-        let kernel = Kernel(
-            interpreter: ScriptedInterpreter(), sink: sink, headers: HeaderFactory(session: "kernel-session"),
-            clock: { [source] in source.now }, abortWindow: window, log: { _ in })
-        _ = kernel.serve(source, on: .shell)
+        let interpreter = ScriptedInterpreter()
+        let control = KernelControl(
+            info: interpreter.info, sink: sink, headers: HeaderFactory(session: "kernel-session"), log: { _ in })
+        let shell = ShellHandler(
+            interpreter: interpreter, control: control, clock: { [source] in source.now }, abortWindow: window)
+        _ = shell.serve(source)
     }
 
     private func status(of request: Message) -> JSONValue? {
@@ -209,7 +211,7 @@ final class KernelAbortTests: XCTestCase {
         let info = harness.request("kernel_info_request")
         let execute = harness.execute("print never")
         let comm = harness.request("comm_msg", ["comm_id": "c", "data": [:]])
-        for message in [info, execute, comm] { harness.kernel.abort(message, on: .shell) }
+        for message in [info, execute, comm] { harness.control.abort(message, on: .shell) }
         let infoReply = harness.sink.reply(to: info.header.messageID)?.message
         XCTAssertEqual(infoReply?.type, "kernel_info_reply")
         XCTAssertEqual(infoReply?.content, ["status": "aborted"])

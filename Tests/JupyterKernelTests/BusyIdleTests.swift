@@ -45,7 +45,7 @@ final class BusyIdleTests: XCTestCase {
 
     func testStartingIsAnnouncedWithAnEmptyParent() {
         let harness = KernelHarness()
-        harness.kernel.announceStarting()
+        harness.control.announceStarting()
         let first = harness.sink.sent.first
         XCTAssertEqual(first?.message.type, "status")
         XCTAssertEqual(first?.message.content["execution_state"], "starting")

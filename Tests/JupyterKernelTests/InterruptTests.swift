@@ -7,20 +7,12 @@ import XCTest
 final class InterruptTests: XCTestCase {
     func testAnInterruptOnControlStopsARunningCellWhichStillRepliesAndGoesIdle() throws {
         let harness = KernelHarness()
-        let queue = MessageQueue()
-        let spin = harness.execute("spin")
-        queue.push(spin)
-        let served = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            _ = harness.kernel.serve(queue, on: .shell)
-            served.signal()
-        }
-        XCTAssertEqual(harness.interpreter.started.wait(timeout: .now() + 5), .success, "cell never started")
+        let (spin, queue, served) = harness.startSpinning()
 
         let after = harness.execute("count")
         queue.push(after)
         let interrupt = harness.request("interrupt_request")
-        XCTAssertEqual(harness.kernel.handle(interrupt, on: .control), .none)
+        XCTAssertEqual(harness.control.handle(interrupt), .none)
         XCTAssertEqual(harness.sink.reply(to: interrupt.header.messageID)?.channel, .control)
         XCTAssertEqual(harness.sink.reply(to: interrupt.header.messageID)?.message.content, ["status": "ok"])
 
@@ -38,16 +30,16 @@ final class InterruptTests: XCTestCase {
 
     func testTheNextExecutionStartsWithTheFlagCleared() {
         let harness = KernelHarness()
-        harness.kernel.cancellation.set()
+        harness.control.cancellation.set()
         let reply = harness.replyContent(to: harness.execute("count"))
         XCTAssertEqual(reply["status"], "ok")
-        XCTAssertFalse(harness.kernel.cancellation.isSet)
+        XCTAssertFalse(harness.control.cancellation.isSet)
     }
 
     func testAnInterruptOnShellIsAcceptedToo() {
         let harness = KernelHarness()
         let reply = harness.replyContent(to: harness.request("interrupt_request"))
         XCTAssertEqual(reply, ["status": "ok"])
-        XCTAssertTrue(harness.kernel.cancellation.isSet)
+        XCTAssertTrue(harness.control.cancellation.isSet)
     }
 }

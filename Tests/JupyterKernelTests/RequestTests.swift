@@ -100,7 +100,7 @@ final class RequestTests: XCTestCase {
             harness.sink.reply(to: shutdown.header.messageID)?.message.content, ["status": "ok", "restart": true])
         XCTAssertEqual(harness.sink.iopubTypes(for: shutdown.header.messageID), ["status", "shutdown_reply", "status"])
         XCTAssertTrue(harness.sink.caused(by: never.header.messageID).isEmpty)
-        XCTAssertTrue(harness.kernel.cancellation.isSet, "a running cell is asked to stop")
+        XCTAssertTrue(harness.control.cancellation.isSet, "a running cell is asked to stop")
     }
 }
 

@@ -6,18 +6,32 @@ import XCTest
 import KernelRuntime
 
 final class StdioRuntimeTests: XCTestCase {
-    /// Feeds `lines` to the stdio runtime and returns its exit status and output lines.
-    private func serve(_ lines: [String]) throws -> (Int32, [(channel: String, message: JSONValue)]) {
-        let input = LineFeed(lines)
+    /// Feeds `lines` to the stdio runtime and returns its exit status and output lines; line
+    /// `gate`, when given, is read only once a cell (`spin`) runs.
+    private func serve(
+        _ lines: [String], waitingForTheCellBefore gate: Int? = nil
+    ) throws -> (Int32, [(channel: String, message: JSONValue)]) {
+        let interpreter = EchoInterpreter()
+        let input = LineFeed(lines, waitBefore: gate.map { [$0: interpreter.started] } ?? [:])
         let output = LineCollector()
         let status = StdioKernelRuntime.run(
-            interpreter: EchoInterpreter(), readLine: input.next, writeLine: output.append, log: { _ in }
+            interpreter: interpreter, readLine: input.next, writeLine: output.append, log: { _ in }
         )
         let parsed = try output.lines.map { line -> (String, JSONValue) in
             let value = try XCTUnwrap(JSONValue(jsonBytes: Data(line.utf8)), "not JSON: \(line)")
             return (value["channel"]?.stringValue ?? "?", value)
         }
         return (status, parsed)
+    }
+
+    /// The replies (not IOPub) in `output`: parent msg_id and content, in order.
+    private static func replies(in output: [(channel: String, message: JSONValue)]) -> [(String, JSONValue)] {
+        output.compactMap { sent in
+            guard sent.channel != "iopub", let parent = sent.message["parent_header"]?["msg_id"]?.stringValue else {
+                return nil
+            }
+            return (parent, sent.message["content"] ?? .null)
+        }
     }
 
     private func line(_ channel: String, _ type: String, id: String, content: JSONValue = [:]) -> String {
@@ -79,26 +93,33 @@ final class StdioRuntimeTests: XCTestCase {
     }
 
     func testAControlInterruptStopsTheRunningCellWhileShellWaits() throws {
-        let interpreter = EchoInterpreter()
-        let lines = [
-            line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
-            line("control", "kernel_info_request", id: "info"),
-            line("control", "interrupt_request", id: "stop"),
-        ]
-        let input = LineFeed(lines, waitBefore: [1: interpreter.started])
-        let output = LineCollector()
-        let status = StdioKernelRuntime.run(
-            interpreter: interpreter, readLine: input.next, writeLine: output.append, log: { _ in })
+        let (status, output) = try serve(
+            [
+                line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
+                line("control", "kernel_info_request", id: "info"),
+                line("control", "interrupt_request", id: "stop"),
+            ], waitingForTheCellBefore: 1)
         XCTAssertEqual(status, 0)
-        let replies = try output.lines.compactMap { text -> (String, JSONValue)? in
-            let value = try XCTUnwrap(JSONValue(jsonBytes: Data(text.utf8)))
-            guard value["channel"] != "iopub", let parent = value["parent_header"]?["msg_id"]?.stringValue else {
-                return nil
-            }
-            return (parent, value["content"] ?? .null)
-        }
+        let replies = Self.replies(in: output)
         XCTAssertEqual(replies.map(\.0), ["info", "stop", "spin"], "control answered while the cell ran")
         XCTAssertEqual(replies[2].1["ename"], "Interrupted")
+    }
+
+    func testAShutdownDuringACellAbortsTheQueuedRequestsWithTheRunningCellsCount() throws {
+        let (status, output) = try serve(
+            [
+                line("shell", "execute_request", id: "first", content: ["code": "x"]),
+                line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
+                line("shell", "execute_request", id: "queued", content: ["code": "never"]),
+                line("control", "shutdown_request", id: "bye", content: ["restart": false]),
+            ], waitingForTheCellBefore: 3)
+        XCTAssertEqual(status, 0)
+        let replies = Self.replies(in: output)
+        XCTAssertEqual(replies.map(\.0), ["first", "spin", "queued", "bye"])
+        XCTAssertEqual(replies[1].1["execution_count"], 2)
+        XCTAssertEqual(replies[2].1["status"], "aborted")
+        XCTAssertEqual(replies[2].1["execution_count"], 2, "the count control read is the shell's")
+        XCTAssertFalse(output.contains { $0.message["content"]?["text"] == "never\n" }, "the queued cell ran")
     }
 
     func testAClosedOutputStopsTheRuntime() {

@@ -4,7 +4,8 @@ import JupyterWire
 /// A thread-safe, blocking, in-memory queue of messages: the shell queue of the stdio runtime
 /// and the channel tests drive the kernel through.
 ///
-/// `@unchecked Sendable`: every stored property is read and written only with `condition` locked.
+/// `@unchecked Sendable`: a condition-variable queue — every stored property is used only with
+/// `condition` locked.
 public final class MessageQueue: MessageSource, @unchecked Sendable {
     private let condition = NSCondition()
     private var messages = [Message]()

@@ -4,8 +4,10 @@ import JupyterWire
 /// Jupyter (ZeroMQ) or JSON lines (stdio).
 ///
 /// The kernel owns everything protocol-shaped — execution counts, history, comms, busy/idle,
-/// the abort queue, interrupts — and calls these methods from a single thread (the shell
-/// thread), one request at a time. ``info`` is read once, when the kernel is created.
+/// the abort queue, interrupts. An interpreter need not be `Sendable`: ``info`` and
+/// ``callerStackSize`` are read once, on the thread that sets the kernel up; then the
+/// interpreter is moved (`sending`) to the shell thread, where its ``ShellHandler`` calls the
+/// other methods, one request at a time, and no other thread can reach it.
 ///
 /// Cursor positions are offsets in Unicode code points (`String.unicodeScalars`), as the
 /// protocol (≥ 5.2) sends them; they are passed through untouched.

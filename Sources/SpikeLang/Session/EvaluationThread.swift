@@ -11,6 +11,9 @@ import Foundation
 /// the work to the own thread, started on first need (~10 µs a hand-off instead of ~70 µs for a
 /// thread start per cell). Work from different callers never overlaps: a session is used by one
 /// request at a time. The owner must call `stop()` when done (the session does so in `deinit`).
+///
+/// `@unchecked Sendable`: a condition-variable queue — `pending`, `stopping` and `thread` are
+/// used only with `condition` locked, and handed-over work runs on one thread at a time.
 final class EvaluationThread: @unchecked Sendable {
     static let stackSize = 512 << 20
 

@@ -200,8 +200,10 @@ extension Value {
 }
 
 /// A box that takes sole ownership of a value so another thread can release it.
-/// Invariant (why `@unchecked`): once handed over, only the receiving thread touches `contents`;
-/// the sender keeps no other reference to the value.
+///
+/// `@unchecked Sendable`: a hand-off through a condition variable (``EvaluationThread``'s queue)
+/// — once handed over, only the receiving thread touches `contents`. (`sending` cannot say it:
+/// the value comes out of the session's own storage, which the compiler cannot see let go.)
 final class Parcel<Contents>: @unchecked Sendable {
     var contents: Contents?
 

@@ -56,17 +56,19 @@ struct KernelBenchCommand: ParsableCommand {
         }
         let sink = EncodingSink(codec: codec)
         let interpreter = SpikeInterpreter()
-        let kernel = Kernel(interpreter: interpreter, sink: sink, headers: headers, log: { _ in })
-        // On a thread like the kernel's shell thread: cells run there, in place.
+        let control = KernelControl(info: interpreter.info, sink: sink, headers: headers, log: { _ in })
+        let stackSize = interpreter.callerStackSize
+        // On a thread like the kernel's shell thread (the handler made there): cells run in place.
         let measured = Mutex(Stopwatch.Timing(wall: 0, cpu: 0))
-        let shell = ServiceThread(name: "spike-bench-shell", stackSize: interpreter.callerStackSize) {
+        let shell = ServiceThread(name: "spike-bench-shell", stackSize: stackSize) {
+            let handler = ShellHandler(interpreter: interpreter, control: control)
             let timing = stopwatch.median {
                 guard case .success(let message) = codec.decode(frames) else { fatalError("the request does not decode") }
-                _ = kernel.handle(message, on: .shell)
+                _ = handler.handle(message)
             }
             measured.withLock { $0 = timing }
             sink.count.store(0, ordering: .relaxed)
-            _ = kernel.handle(request, on: .shell)
+            _ = handler.handle(request)
         }
         shell.join(timeout: .infinity)
         let execute = measured.withLock { $0 }

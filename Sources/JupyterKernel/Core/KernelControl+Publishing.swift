@@ -1,6 +1,6 @@
 import JupyterWire
 
-extension Kernel {
+extension KernelControl {
     /// Sends `content` as the reply to `request` on `channel` (identities and parent copied).
     func reply<Content: OutgoingContent>(_ content: Content, to request: Message, on channel: Channel) {
         let type = Content.messageType
@@ -9,8 +9,8 @@ extension Kernel {
 
     /// Sends an error reply of the type matching `request` (`x_request` → `x_reply`).
     ///
-    /// An `execute_reply` also carries the execution count — only on shell, the thread that owns
-    /// the count (on control it is left out rather than read across threads).
+    /// An `execute_reply` on shell also carries the execution count; on control, which never
+    /// runs code, it is left out.
     func replyError(to request: Message, on channel: Channel, _ error: ErrorContent) {
         let type = Request.replyType(for: request.type)
         var extra = [String: JSONValue]()

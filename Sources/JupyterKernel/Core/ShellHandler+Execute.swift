@@ -1,28 +1,26 @@
 import JupyterWire
 
-extension Kernel {
+extension ShellHandler {
     /// `execute_request`: counts, `execute_input`, the run, outputs, result or error, history,
     /// user expressions, the reply; after a failure with `stop_on_error`, runs
     /// `beforeAbortingReply` just before the reply and asks for the followers to be aborted.
     ///
     /// Silent requests publish nothing on IOPub (no execute_input, streams, displays, result
     /// or error), keep the count unchanged and are not stored in history.
-    func execute(
-        _ request: ExecuteRequest, message: Message, on channel: Channel, beforeAbortingReply: () -> Void
-    ) -> KernelAction {
-        cancellation.reset()
+    func execute(_ request: ExecuteRequest, message: Message, beforeAbortingReply: () -> Void) -> KernelAction {
+        control.cancellation.reset()
         if !request.silent {
             executionCount += 1
-            publish(ExecuteInput(code: request.code, executionCount: executionCount), parent: message)
+            control.publish(ExecuteInput(code: request.code, executionCount: executionCount), parent: message)
         }
         let count = executionCount
         let context = ExecutionContext(
-            executionCount: count, cancellation: cancellation, streamInterval: streamInterval, now: clock
-        ) { [weak self] output in
+            executionCount: count, cancellation: control.cancellation, streamInterval: streamInterval, now: clock
+        ) { [control] output in
             guard !request.silent else { return }
-            self?.publish(output, parent: message)
+            control.publish(output, parent: message)
         }
-        sink.flush()
+        control.sink.flush()
         let outcome = interpreter.execute(request, context: context)
         context.flush()
 
@@ -31,13 +29,13 @@ extension Kernel {
         switch outcome {
         case .success(let result, let payloads):
             if let result, !request.silent {
-                publish(ExecuteResult(executionCount: count, bundle: result), parent: message)
+                control.publish(ExecuteResult(executionCount: count, bundle: result), parent: message)
             }
             shownOutput = result?.plainText
             let expressions = request.userExpressions.mapValues { interpreter.evaluate($0).json }
             content = .ok(executionCount: count, payload: payloads.map(\.json), userExpressions: expressions)
         case .failure(let error):
-            if !request.silent { publish(ErrorOutput(error), parent: message) }
+            if !request.silent { control.publish(ErrorOutput(error), parent: message) }
             content = .error(executionCount: count, error)
         }
         if request.storeHistory {
@@ -45,7 +43,7 @@ extension Kernel {
         }
         let abortsFollowers = if case .failure = outcome { request.stopOnError } else { false }
         if abortsFollowers { beforeAbortingReply() }
-        reply(content, to: message, on: channel)
+        control.reply(content, to: message, on: .shell)
         return abortsFollowers ? .abortQueuedExecutions : .none
     }
 }
