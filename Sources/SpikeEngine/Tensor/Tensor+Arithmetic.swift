@@ -143,13 +143,13 @@ extension Tensor {
         let total = target.reduce(1, *)
         let leftStrides = Broadcast.strides(of: shape, broadcastTo: target)
         let rightStrides = Broadcast.strides(of: other.shape, broadcastTo: target)
-        var result = [Float](repeating: 0, count: total)
         let rank = target.count
         var meter = CancellationMeter(isCancelled)
-        try scalars.withUnsafeBufferPointer { left in
+        // Rows of the last axis are written once each, in order, into uninitialised storage.
+        let result = try scalars.withUnsafeBufferPointer { left in
             try other.scalars.withUnsafeBufferPointer { right in
-                try result.withUnsafeMutableBufferPointer { out in
-                    guard total > 0 else { return }
+                try [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
+                    guard total > 0, let out = buffer.baseAddress else { return }
                     var counter = [Int](repeating: 0, count: rank)
                     var leftOffset = 0
                     var rightOffset = 0
@@ -160,9 +160,10 @@ extension Tensor {
                     while linear < total {
                         try forEachRange(inner, of: chunk) { steps in
                             for step in steps {
-                                out[linear &+ step] = combine(
-                                    left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner])
+                                (out + (linear &+ step)).initialize(to: combine(
+                                    left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner]))
                             }
+                            initialized = linear &+ steps.upperBound
                             try meter.advance(by: steps.count)
                         }
                         linear &+= inner
