@@ -111,16 +111,17 @@ extension Tensor {
     private func broadcasting<Operation: ElementwiseOperation>(
         _ other: Tensor, name: String, _: Operation.Type, isCancelled: CancellationCheck?
     ) throws -> Tensor {
-        let combine = Operation.apply
+        // `Operation.apply` is named at each use (not held in a closure value) so every loop
+        // below is specialised for the operation and stays vectorisable.
         let chunk = isCancelled == nil ? Swift.max(count, other.count, 1) : cancellationChunk
         let poll = { try checkCancelled(isCancelled) }
         if shape == other.shape {
-            return try zipMapped(other, inChunksOf: chunk, beforeEach: poll, combine)
+            return try zipMapped(other, inChunksOf: chunk, beforeEach: poll) { Operation.apply($0, $1) }
         }
         let target = try Broadcast.shape(shape, other.shape, operation: name)
         if target == shape, other.count == 1 {
             let value = other.scalars[0]
-            return try mapped(inChunksOf: chunk, beforeEach: poll) { combine($0, value) }
+            return try mapped(inChunksOf: chunk, beforeEach: poll) { Operation.apply($0, value) }
         }
         if target == shape, other.rank == 1, let width = shape.last, other.count == width, width > 0 {
             // A vector along the last axis (a bias, per-feature statistics): whole rows at a time.
@@ -131,7 +132,7 @@ extension Tensor {
                         var base = range.lowerBound
                         while base < range.upperBound {
                             for j in 0..<width {
-                                (out + (base &+ j)).initialize(to: combine(left[base &+ j], right[j]))
+                                (out + (base &+ j)).initialize(to: Operation.apply(left[base &+ j], right[j]))
                             }
                             base &+= width
                         }
@@ -160,7 +161,7 @@ extension Tensor {
                     while linear < total {
                         try forEachRange(inner, of: chunk) { steps in
                             for step in steps {
-                                (out + (linear &+ step)).initialize(to: combine(
+                                (out + (linear &+ step)).initialize(to: Operation.apply(
                                     left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner]))
                             }
                             initialized = linear &+ steps.upperBound
