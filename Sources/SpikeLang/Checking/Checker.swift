@@ -11,8 +11,9 @@
 /// which together compare at most `suggestionCandidateLimit` candidate names per cell; a
 /// missing name found after that budget is spent is reported without a suggestion.
 ///
-/// Given an interrupt check, it polls it every `pollInterval` statements and expressions;
-/// once it fires, `check` answers only an `.interrupted` diagnostic where it stopped.
+/// Given an interrupt check, it polls it every `pollInterval` statements and expressions and
+/// before each missing name's "did you mean" search; once it fires, `check` answers only an
+/// `.interrupted` diagnostic where it stopped.
 struct Checker {
     /// How many statements and expressions are checked between two polls of the interrupt
     /// check: well under a millisecond of checking.
@@ -67,6 +68,11 @@ struct Checker {
         guard interruption == nil else { return false }
         untilPoll -= 1
         guard untilPoll == 0 else { return true }
+        return pollsClear(at: range)
+    }
+
+    /// Polls the interrupt check now; false (recording `range`) if it fired.
+    private mutating func pollsClear(at range: SourceRange) -> Bool {
         untilPoll = Checker.pollInterval
         guard let isCancelled, isCancelled() else { return true }
         interruption = range
@@ -110,6 +116,8 @@ struct Checker {
             break
         case .name(let name):
             if !known.contains(name), !outer.contains(name) {
+                // A "did you mean" search may compare 100,000 names: poll before each one.
+                guard pollsClear(at: expression.range) else { return }
                 diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion(for: name)), at: expression.range))
             }
         case .list(let items):
