@@ -1,9 +1,9 @@
 import XCTest
 @testable import SpikeLang
 
-/// Tensor arithmetic, unary math, reductions and slices poll the interrupt flag in chunks: an
-/// interrupt raised while one runs ends the cell as `Interrupted` at the operation's first
-/// poll, binds nothing, and keeps the session's bindings.
+/// Tensor arithmetic, unary math, reductions, slices and row-by-row iteration poll the
+/// interrupt flag in chunks (or per row): an interrupt raised while one runs ends the cell as
+/// `Interrupted` at the operation's first poll, binds nothing, and keeps the session's bindings.
 final class TensorInterruptTests: XCTestCase {
     /// Five 65,536-element chunks and a bit: every operation below polls at least five times.
     private static let setup = """
@@ -22,7 +22,7 @@ final class TensorInterruptTests: XCTestCase {
         ("big = exp(a)", 3), ("big = sqrt(a)", 3),
         ("big = sum(a)", 3), ("big = max(a)", 3), ("big = mean(m, axis=1)", 3), ("big = min(m, axis=0)", 3),
         ("big = sum(q, axis=0)", 3),
-        ("big = a[1:]", 2), ("big = m[1:]", 2),
+        ("big = a[1:]", 2), ("big = m[1:]", 2), ("big = list(a)", 3),
     ]
 
     func testAnInterruptDuringALongTensorOperationEndsTheCellAtItsFirstPoll() {

@@ -25,8 +25,11 @@ extension Evaluator {
         return .tensor(try engine(at: range) { try a.combined(with: b, operation, budget: settings.budget, isCancelled: cancellation) })
     }
 
-    /// Row `index` of a tensor along its first axis (a number for a rank-1 tensor).
+    /// Row `index` of a tensor along its first axis (a number for a rank-1 tensor). Polls the
+    /// interrupt flag first: iterating a tensor (`list(t)`, `for x in t`) takes one row at a
+    /// time, and ten million rows take seconds.
     func tensorRow(_ tensor: Tensor, _ position: Int, at range: SourceRange) throws -> Value {
+        try checkCancellation(at: range)
         guard let extent = tensor.shape.first else { throw Diagnostic(.notIndexable("a rank-0 tensor"), at: range) }
         let resolved = position < 0 ? extent + position : position
         guard resolved >= 0, resolved < extent else {
