@@ -4,36 +4,7 @@ import XCTest
 /// Long single engine calls poll their cancellation check in chunks: a check that fires after
 /// a few polls ends the call with `.interrupted`, and a check that never fires changes nothing.
 final class CancellationTests: XCTestCase {
-    /// A cancellation check that answers `true` from poll `firesAfter + 1` on, counting polls.
-    private final class Switch {
-        let firesAfter: Int
-        private(set) var polls = 0
-
-        init(firesAfter: Int) {
-            self.firesAfter = firesAfter
-        }
-
-        var check: CancellationCheck {
-            { [self] in
-                polls += 1
-                return polls > firesAfter
-            }
-        }
-    }
-
-    /// Runs `call` with a check that fires after two polls: it must throw `.interrupted` at
-    /// the third poll, long before the end of its (at least five-chunk) loop.
-    private func assertInterrupted<T>(
-        _ what: String, _ call: (@escaping CancellationCheck) throws -> T, line: UInt = #line
-    ) {
-        let flag = Switch(firesAfter: 2)
-        XCTAssertThrowsError(try call(flag.check), what, line: line) { error in
-            XCTAssertEqual(error as? EngineError, .interrupted, what, line: line)
-        }
-        XCTAssertEqual(flag.polls, 3, "\(what) polled on after the check fired", line: line)
-    }
-
-    private let long = 5 * cancellationChunk + 17
+    private let long = CancellationSwitch.long
 
     func testLongFactoryCallsStopAtTheFirstPollAfterAnInterrupt() {
         assertInterrupted("randn") { try Tensor.randn([self.long], seed: 1, isCancelled: $0) }
@@ -59,7 +30,7 @@ final class CancellationTests: XCTestCase {
         for count in [0, 1, cancellationChunk - 1, cancellationChunk, 2 * cancellationChunk + 1] {
             var generator = SeededGenerator(seed: 7)
             let expected = generator.normals(count)
-            let flag = Switch(firesAfter: .max)
+            let flag = CancellationSwitch(firesAfter: .max)
             let tensor = try Tensor.randn([count], seed: 7, isCancelled: flag.check)
             XCTAssertEqual(tensor.scalars, expected, "count \(count)")
             XCTAssertEqual(flag.polls, (count + cancellationChunk - 1) / cancellationChunk, "count \(count)")
@@ -70,7 +41,7 @@ final class CancellationTests: XCTestCase {
         let neuron = try LIF(tau: 3, threshold: 1)
         let steps = cancellationChunk + 5
         let input = (0..<steps).map { Double($0 % 11) / 4 }
-        let trace = try neuron.simulate(input: input, isCancelled: Switch(firesAfter: .max).check)
+        let trace = try neuron.simulate(input: input, isCancelled: CancellationSwitch(firesAfter: .max).check)
         // Oracle: the neuron's own step, written out by hand.
         var v = 0.0
         var membrane: [Double] = []
@@ -88,13 +59,13 @@ final class CancellationTests: XCTestCase {
     func testAChunkedEncodingRepeatsPositionsPerStepUnlessRolling() throws {
         let length = cancellationChunk / 4 + 3
         let fixed = try PositionalEncoding.cpg(pairs: 2, tau: 100, threshold: 0.5, index: .position)
-            .encode(length: length, steps: 5, isCancelled: Switch(firesAfter: .max).check)
+            .encode(length: length, steps: 5, isCancelled: CancellationSwitch(firesAfter: .max).check)
         let rolling = try PositionalEncoding.cpg(pairs: 2, tau: 100, threshold: 0.5, index: .rolling)
             .encode(length: 5 * length, steps: 1)
         let once = try PositionalEncoding.cpg(pairs: 2, tau: 100, threshold: 0.5, index: .position).encode(length: length)
         XCTAssertEqual(Array(fixed.scalars[(4 * length * 4)...]), once.scalars)
         let rollingSteps = try PositionalEncoding.cpg(pairs: 2, tau: 100, threshold: 0.5, index: .rolling)
-            .encode(length: length, steps: 5, isCancelled: Switch(firesAfter: .max).check)
+            .encode(length: length, steps: 5, isCancelled: CancellationSwitch(firesAfter: .max).check)
         XCTAssertEqual(rollingSteps.scalars, rolling.scalars)
     }
 
@@ -102,7 +73,7 @@ final class CancellationTests: XCTestCase {
         var generator = SeededGenerator(seed: 4)
         for shape in [[3, 5], [2, 3, 4], [1, 1], [4, 1], [1, 4], [2, 0, 3], [7], [300, 700]] {
             let tensor = try Tensor.randn(shape, generator: &generator)
-            let chunked = try tensor.transposed(isCancelled: Switch(firesAfter: .max).check)
+            let chunked = try tensor.transposed(isCancelled: CancellationSwitch(firesAfter: .max).check)
             XCTAssertEqual(chunked.shape, tensor.transposed().shape, "\(shape)")
             XCTAssertEqual(chunked.scalars, tensor.transposed().scalars, "\(shape)")
         }

@@ -5,6 +5,7 @@
 public typealias CancellationCheck = () -> Bool
 
 /// Throws `EngineError.interrupted` when `isCancelled` says so.
+@inlinable
 func checkCancelled(_ isCancelled: CancellationCheck?) throws {
     if let isCancelled, isCancelled() {
         throw EngineError.interrupted
@@ -15,6 +16,7 @@ func checkCancelled(_ isCancelled: CancellationCheck?) throws {
 /// 65,536 cheap steps take well under a millisecond, so an interrupt is seen within about
 /// that long while the poll itself costs nothing measurable. Even, so that chunks of normal
 /// samples (drawn in pairs) split the stream exactly where one long draw would.
+@usableFromInline
 let cancellationChunk = 1 << 16
 
 /// Calls `body` on consecutive ranges covering `0..<count`, each at most `chunk` long, and
@@ -22,15 +24,52 @@ let cancellationChunk = 1 << 16
 ///
 ///     try forEachChunk(150_000, isCancelled: check) { range in … }
 ///     // 0..<65536, 65536..<131072, 131072..<150000
+@inlinable
 func forEachChunk(
     _ count: Int, of chunk: Int = cancellationChunk, isCancelled: CancellationCheck?,
     _ body: (Range<Int>) throws -> Void
 ) throws {
+    try forEachRange(count, of: chunk) { range in
+        try checkCancelled(isCancelled)
+        try body(range)
+    }
+}
+
+/// Calls `body` on consecutive ranges covering `0..<count`, each at most `chunk` (> 0) long.
+@inlinable
+func forEachRange(_ count: Int, of chunk: Int, _ body: (Range<Int>) throws -> Void) rethrows {
     var start = 0
     while start < count {
-        try checkCancelled(isCancelled)
-        let end = start + min(chunk, count - start)
+        let end = start &+ min(chunk, count &- start)
         try body(start..<end)
         start = end
+    }
+}
+
+/// Polls a cancellation check once per `cancellationChunk` units of work reported to it, for
+/// loops whose natural steps are uneven (a row of any width, one output of a reduction):
+///
+///     var meter = CancellationMeter(isCancelled)
+///     for row in rows { …; try meter.advance(by: width) }
+///
+/// Without a check it never polls; reporting costs an addition and a comparison.
+@usableFromInline
+struct CancellationMeter {
+    @usableFromInline let isCancelled: CancellationCheck?
+    @usableFromInline var pending = 0
+
+    @inlinable
+    init(_ isCancelled: CancellationCheck?) {
+        self.isCancelled = isCancelled
+    }
+
+    /// Counts `units` more work done; polls (and throws `.interrupted`) once a chunk's worth
+    /// has gathered since the last poll.
+    @inlinable
+    mutating func advance(by units: Int) throws {
+        pending &+= units
+        guard pending >= cancellationChunk else { return }
+        pending = 0
+        try checkCancelled(isCancelled)
     }
 }

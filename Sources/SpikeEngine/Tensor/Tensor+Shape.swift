@@ -127,8 +127,10 @@ extension Tensor {
         return Tensor(unchecked: shape, scalars: result)
     }
 
-    /// The entries `range` of `axis` (a half-open range of indices along that axis).
-    public func sliced(axis: Int, range: Range<Int>) throws -> Tensor {
+    /// The entries `range` of `axis` (a half-open range of indices along that axis); with
+    /// `isCancelled`, polls it every `cancellationChunk` entries copied and throws
+    /// `.interrupted` when it fires.
+    public func sliced(axis: Int, range: Range<Int>, isCancelled: CancellationCheck? = nil) throws -> Tensor {
         let resolved = try resolveAxis(axis)
         let extent = shape[resolved]
         guard range.lowerBound >= 0, range.upperBound <= extent else {
@@ -139,11 +141,16 @@ extension Tensor {
         let inner = shape[(resolved + 1)...].reduce(1, *)
         var newShape = shape
         newShape[resolved] = range.count
+        let run = range.count * inner
+        var meter = CancellationMeter(isCancelled)
         var result = [Float]()
-        result.reserveCapacity(outer * range.count * inner)
+        result.reserveCapacity(outer * run)
         for o in 0..<outer {
             let start = (o * extent + range.lowerBound) * inner
-            result.append(contentsOf: scalars[start..<(start + range.count * inner)])
+            try forEachRange(run, of: cancellationChunk) { piece in
+                result.append(contentsOf: scalars[(start + piece.lowerBound)..<(start + piece.upperBound)])
+                try meter.advance(by: piece.count)
+            }
         }
         return Tensor(unchecked: newShape, scalars: result)
     }

@@ -10,7 +10,15 @@
 /// Cost: linear in the cell's size (times its nesting depth), plus "did you mean" searches,
 /// which together compare at most `suggestionCandidateLimit` candidate names per cell; a
 /// missing name found after that budget is spent is reported without a suggestion.
+///
+/// Given an interrupt check, it polls it every `pollInterval` statements and expressions and
+/// before each missing name's "did you mean" search; once it fires, `check` answers only an
+/// `.interrupted` diagnostic where it stopped.
 struct Checker {
+    /// How many statements and expressions are checked between two polls of the interrupt
+    /// check: well under a millisecond of checking.
+    static let pollInterval = 1 << 12
+
     /// How many candidate names the "did you mean" searches of one cell may compare in all
     /// (about 0.1 s of work): hundreds of misspellings in an ordinary session, five among
     /// 100,000 bindings.
@@ -23,18 +31,30 @@ struct Checker {
     /// How many more candidates "did you mean" may compare in this cell.
     private var suggestionBudget: Int
     private(set) var diagnostics: [Diagnostic] = []
+    private let isCancelled: (() -> Bool)?
+    /// Statements and expressions still to check before the next poll of `isCancelled`.
+    private var untilPoll = Checker.pollInterval
+    /// Where the interrupt check fired, if it did; nothing more is checked after it.
+    private var interruption: SourceRange?
 
-    init(outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit) {
+    init(
+        outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit,
+        isCancelled: (() -> Bool)? = nil
+    ) {
         self.outer = outer
         suggestionBudget = suggestionCandidateLimit
+        self.isCancelled = isCancelled
     }
 
-    /// All name errors in `program`, in source order.
+    /// All name errors in `program`, in source order; after an interrupt (`isCancelled`
+    /// fired), only an `.interrupted` diagnostic.
     static func check(
-        _ program: Program, outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit
+        _ program: Program, outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit,
+        isCancelled: (() -> Bool)? = nil
     ) -> [Diagnostic] {
-        var checker = Checker(outer: outer, suggestionCandidateLimit: suggestionCandidateLimit)
+        var checker = Checker(outer: outer, suggestionCandidateLimit: suggestionCandidateLimit, isCancelled: isCancelled)
         checker.check(program.statements)
+        if let interruption = checker.interruption { return [Diagnostic(.interrupted, at: interruption)] }
         return checker.diagnostics
     }
 
@@ -42,7 +62,25 @@ struct Checker {
         for statement in statements { check(statement) }
     }
 
+    /// False once the interrupt check has fired; polls it every `pollInterval` calls, which
+    /// come one per statement or expression about to be checked at `range`.
+    private mutating func proceeds(at range: SourceRange) -> Bool {
+        guard interruption == nil else { return false }
+        untilPoll -= 1
+        guard untilPoll == 0 else { return true }
+        return pollsClear(at: range)
+    }
+
+    /// Polls the interrupt check now; false (recording `range`) if it fired.
+    private mutating func pollsClear(at range: SourceRange) -> Bool {
+        untilPoll = Checker.pollInterval
+        guard let isCancelled, isCancelled() else { return true }
+        interruption = range
+        return false
+    }
+
     private mutating func check(_ statement: Statement) {
+        guard proceeds(at: statement.range) else { return }
         switch statement.kind {
         case .expression(let expression):
             check(expression)
@@ -72,11 +110,14 @@ struct Checker {
     }
 
     private mutating func check(_ expression: Expression) {
+        guard proceeds(at: expression.range) else { return }
         switch expression.kind {
         case .number, .string, .boolean, .none:
             break
         case .name(let name):
             if !known.contains(name), !outer.contains(name) {
+                // A "did you mean" search may compare 100,000 names: poll before each one.
+                guard pollsClear(at: expression.range) else { return }
                 diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion(for: name)), at: expression.range))
             }
         case .list(let items):

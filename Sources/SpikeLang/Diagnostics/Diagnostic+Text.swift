@@ -121,16 +121,21 @@ extension Diagnostic {
     /// The lines shown for this diagnostic: summary, the source line, and a caret line.
     ///
     /// Tabs in the source line are kept in the caret line so the caret stays under the
-    /// culprit; other characters become spaces, one per code point.
+    /// culprit; other characters become spaces, one per code point. A line longer than
+    /// `SourceLines.excerptWidth` code points is shown as a window around the culprit, with
+    /// `…` where it was cut, so an error in a megabyte-long line stays a short message.
     func tracebackLines(sourceLines: [String]) -> [String] {
         var lines = [summary]
         guard range.start.line >= 1, range.start.line <= sourceLines.count else { return lines }
-        let text = sourceLines[range.start.line - 1].unicodeScalars.filter { $0 != "\r" }
-        let lineText = String(String.UnicodeScalarView(text))
-        let startColumn = max(1, min(range.start.column, text.count + 1))
-        let endColumn = range.end.line == range.start.line ? max(range.end.column, startColumn + 1) : text.count + 1
-        var caret = ""
-        for (offset, scalar) in text.prefix(startColumn - 1).enumerated() where offset >= 0 {
+        let excerpt = SourceLines.excerpt(of: sourceLines[range.start.line - 1], around: range.start.column)
+        let text = excerpt.scalars.filter { $0 != "\r" }
+        let lead = excerpt.offset > 0 ? "…" : ""
+        let lineText = lead + String(String.UnicodeScalarView(text)) + (excerpt.cutAfter ? "…" : "")
+        let startColumn = max(1, min(range.start.column - excerpt.offset, text.count + 1))
+        let endColumn = range.end.line == range.start.line
+            ? max(range.end.column - excerpt.offset, startColumn + 1) : text.count + 1
+        var caret = lead.isEmpty ? "" : " "
+        for scalar in text.prefix(startColumn - 1) {
             caret.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
         }
         caret += String(repeating: "^", count: max(1, min(endColumn, text.count + 1) - startColumn))

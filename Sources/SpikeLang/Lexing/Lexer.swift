@@ -4,7 +4,14 @@
 /// Jupyter's cursor positions. It never stops early: a bad character is reported and skipped,
 /// an unterminated string is reported and closed at the end of its line. Cost: O(n), with
 /// ASCII fast paths (symbols looked up by code point, names built from bytes).
+///
+/// Given an interrupt check, it polls it every `pollInterval` code points (while reading the
+/// source and while lexing it) and, once it fires, stops with `interrupted` set.
 struct Lexer {
+    /// How many code points are read or lexed between two polls of the interrupt check: about
+    /// a millisecond of lexing.
+    static let pollInterval = 1 << 16
+
     /// Every symbol keyed by its one or two code points (`symbolKey`), so a symbol is found
     /// without building a string.
     private static let symbols: [UInt64: Symbol] = Dictionary(
@@ -18,9 +25,29 @@ struct Lexer {
     private var lastEnd: (line: Int, column: Int, offset: Int) = (1, 1, 0)
     private(set) var tokens: [Token] = []
     private(set) var diagnostics: [Diagnostic] = []
+    private let isCancelled: (() -> Bool)?
+    /// The position at which the interrupt check is polled next.
+    private var nextPoll = Lexer.pollInterval
+    /// True once the interrupt check fired; the tokens then end early.
+    private(set) var interrupted = false
 
-    init(_ source: String) {
-        scalars = Array(source.unicodeScalars)
+    init(_ source: String, isCancelled: (() -> Bool)? = nil) {
+        self.isCancelled = isCancelled
+        guard let isCancelled else {
+            scalars = Array(source.unicodeScalars)
+            return
+        }
+        var scalars: [Unicode.Scalar] = []
+        scalars.reserveCapacity(source.utf8.count)
+        for scalar in source.unicodeScalars {
+            scalars.append(scalar)
+            if scalars.count & (Lexer.pollInterval - 1) == 0, isCancelled() {
+                interrupted = true
+                break
+            }
+        }
+        self.scalars = scalars
+        if interrupted { report(.interrupted, from: 0) }
     }
 
     /// Lexes the whole source.
@@ -30,8 +57,18 @@ struct Lexer {
         return (lexer.tokens, lexer.diagnostics)
     }
 
-    private mutating func run() {
-        while let scalar = peek() {
+    /// Lexes the source; after an interrupt, what was lexed so far (ending in `.endOfInput`),
+    /// and an `.interrupted` diagnostic where it stopped.
+    mutating func run() {
+        while !interrupted, let scalar = peek() {
+            if position >= nextPoll {
+                nextPoll = position + Lexer.pollInterval
+                if let isCancelled, isCancelled() {
+                    interrupted = true
+                    report(.interrupted, from: position)
+                    break
+                }
+            }
             let start = position
             switch scalar {
             case " ", "\t", "\r":

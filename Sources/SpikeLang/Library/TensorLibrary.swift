@@ -62,7 +62,7 @@ enum TensorLibrary {
         Builtin(Signature(kind.rawValue, [required("x"), optional("axis", .none)]), topic: .tensors, summary: summary) { arguments, evaluator in
             let tensor = try tensorArgument(arguments, "x", evaluator)
             let axis = arguments.value("axis").isNone ? nil : try arguments.integer("axis")
-            let result = try arguments.engine { try tensor.reduced(kind, axis: axis) }
+            let result = try arguments.engine { try tensor.reduced(kind, axis: axis, isCancelled: evaluator.cancellation) }
             if axis == nil { return .number(Double(result.scalars.first ?? .nan)) }
             return .tensor(result)
         }

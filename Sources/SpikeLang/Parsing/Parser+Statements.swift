@@ -9,6 +9,8 @@ extension Parser {
             try finishStatement(&statement)
             return statement
         } catch let diagnostic as Diagnostic {
+            // After an interrupt the parser stands at the end of input; stay there.
+            guard interruption == nil else { return nil }
             diagnostics.append(diagnostic)
             nesting = savedNesting
             index = start

@@ -6,8 +6,15 @@
 /// bracket depth and carries on, so every independent error in a cell is reported.
 /// Nesting (brackets, operators, calls) deeper than `nestingLimit` is itself a syntax error,
 /// which keeps every later recursive pass within bounded stack.
+///
+/// Given an interrupt check, the lexer and the parser poll it (every `Lexer.pollInterval` code
+/// points, every `pollInterval` tokens); once it fires, `parse` answers only an `.interrupted`
+/// diagnostic where it stopped, so a huge cell ends within about a millisecond of an interrupt.
 struct Parser {
     static let nestingLimit = 200
+    /// How many tokens are consumed between two polls of the interrupt check: well under a
+    /// millisecond of parsing.
+    static let pollInterval = 1 << 12
 
     var tokens: [Token]
     var index = 0
@@ -19,18 +26,34 @@ struct Parser {
     var nesting = 0
     /// The end of the last consumed token, for ranges.
     var previousEnd = SourceLocation(line: 1, column: 1)
+    let isCancelled: (() -> Bool)?
+    /// Tokens still to consume before the next poll of `isCancelled`.
+    var untilPoll = Parser.pollInterval
+    /// Where the interrupt check fired, if it did; parsing then sees the end of input.
+    private(set) var interruption: SourceRange?
 
-    init(tokens: [Token]) {
+    init(tokens: [Token], isCancelled: (() -> Bool)? = nil) {
         self.tokens = tokens.isEmpty
             ? [Token(kind: .endOfInput, range: SourceRange(line: 1, column: 1), startOffset: 0, endOffset: 0)]
             : tokens
+        self.isCancelled = isCancelled
     }
 
     /// Lexes and parses a cell; diagnostics hold lexical and syntax errors in source order.
-    static func parse(_ source: String) -> (program: Program, diagnostics: [Diagnostic]) {
-        let (tokens, lexical) = Lexer.tokenize(source)
-        var parser = Parser(tokens: tokens)
+    /// After an interrupt (`isCancelled` fired), the program is empty and the only
+    /// diagnostic is `.interrupted`.
+    static func parse(_ source: String, isCancelled: (() -> Bool)? = nil) -> (program: Program, diagnostics: [Diagnostic]) {
+        var lexer = Lexer(source, isCancelled: isCancelled)
+        lexer.run()
+        if lexer.interrupted, let stop = lexer.diagnostics.last {
+            return (Program(statements: []), [stop])
+        }
+        let (tokens, lexical) = (lexer.tokens, lexer.diagnostics)
+        var parser = Parser(tokens: tokens, isCancelled: isCancelled)
         let program = parser.parseProgram()
+        if let interruption = parser.interruption {
+            return (Program(statements: []), [Diagnostic(.interrupted, at: interruption)])
+        }
         // A bad character or string usually makes the parser stumble later on the same line;
         // report the lexical error alone there (after the first lexical error of that line).
         var firstLexical: [Int: SourceLocation] = [:]
@@ -47,7 +70,7 @@ struct Parser {
 
     mutating func parseProgram() -> Program {
         var statements: [Statement] = []
-        while true {
+        while interruption == nil {
             skipSeparators()
             let token = peek()
             if token.kind == .endOfInput { break }
@@ -83,8 +106,19 @@ struct Parser {
         if token.kind != .endOfInput {
             index += 1
             previousEnd = token.range.end
+            untilPoll -= 1
+            if untilPoll == 0 { pollInterrupt(at: token.range) }
         }
         return token
+    }
+
+    /// Polls the interrupt check; once it fires, records `range` and moves to the end of
+    /// input, so every construct being parsed ends at once (their errors are dropped).
+    private mutating func pollInterrupt(at range: SourceRange) {
+        untilPoll = Parser.pollInterval
+        guard let isCancelled, isCancelled() else { return }
+        interruption = range
+        index = tokens.count - 1
     }
 
     mutating func check(_ symbol: Symbol) -> Bool {

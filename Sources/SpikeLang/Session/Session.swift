@@ -117,13 +117,15 @@ public final class Session {
     }
 
     /// Lex, parse, check, evaluate; the value of the last statement becomes the result.
-    /// An interrupt raised while a long cell is parsed or checked ends it at the next phase
-    /// boundary, before anything is evaluated (a short cell may otherwise never poll).
+    /// Lexing, parsing and checking poll the interrupt flag as they go (a huge cell ends soon
+    /// after an interrupt), and it is checked again at each phase boundary, before anything is
+    /// evaluated (a short cell may otherwise never poll).
     private func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
-        let (program, syntaxErrors) = Parser.parse(code)
+        let isCancelled = { output.isCancelled }
+        let (program, syntaxErrors) = Parser.parse(code, isCancelled: isCancelled)
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
         if let interrupted = interruption(of: output, source: source) { return interrupted }
-        let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library))
+        let nameErrors = Checker.check(program, outer: OuterNames(bindings: bindings, library: library), isCancelled: isCancelled)
         if !nameErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: nameErrors, source: source)) }
         if let interrupted = interruption(of: output, source: source) { return interrupted }
         let evaluator = Evaluator(globals: globals, library: library, sink: output, settings: settings, source: code)
