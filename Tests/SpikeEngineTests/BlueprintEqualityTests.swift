@@ -35,8 +35,11 @@ final class BlueprintEqualityTests: XCTestCase {
         result.inputs = [true, true, false].map { Self.nested(depth, around: .linear(outputs: 4, bias: $0)) }
         let done = expectation(description: "compared")
         let thread = Thread {
-            let inputs = result.inputs
-            result.value = (inputs[0] == inputs[1], inputs[0] == inputs[2], inputs[0].name)
+            // No local copy of the array: the last reference must stay with the test's thread,
+            // or this thread could be left to release 5,000 levels on its small stack.
+            let same = result.inputs[0] == result.inputs[1]
+            let differs = result.inputs[0] == result.inputs[2]
+            result.value = (same, differs, result.inputs[0].name)
             done.fulfill()
         }
         thread.stackSize = 512 << 10
