@@ -1,11 +1,11 @@
 /// Running one neuron over an input sequence, in Float64.
-extension LIF {
+extension Neuron {
     /// The trace of this neuron driven by `input` (one value per step; T = input.count),
-    /// starting from V[0] = 0. Cost: O(T).
+    /// starting from the resting membrane V[0]. Cost: O(T).
     ///
     ///     try LIF(tau: 2).simulate(input: [1.2, 1.2, 1.2]).spikes   // [false, false, true]
     public func simulate(input: [Double]) -> Trace {
-        var recorder = TraceRecorder(capacity: input.count)
+        var recorder = TraceRecorder(capacity: input.count, membrane: restingMembrane)
         recorder.run(self, over: input[...])
         return recorder.trace(threshold: threshold)
     }
@@ -37,7 +37,7 @@ extension LIF {
     private func record<Input: Sequence<Double>>(
         _ steps: Int, isCancelled: CancellationCheck?, input: (Range<Int>) -> Input
     ) throws -> Trace {
-        var recorder = TraceRecorder(capacity: steps)
+        var recorder = TraceRecorder(capacity: steps, membrane: restingMembrane)
         try forEachChunk(steps, isCancelled: isCancelled) { range in
             recorder.run(self, over: input(range))
         }
@@ -50,17 +50,18 @@ private struct TraceRecorder {
     var charge: [Double] = []
     var membrane: [Double] = []
     var spikes: [Bool] = []
-    /// V[t], the membrane after the last recorded step (0 at rest).
-    var v = 0.0
+    /// V[t], the membrane after the last recorded step (V[0] at rest).
+    var v: Double
 
-    init(capacity: Int) {
+    init(capacity: Int, membrane start: Double) {
+        v = start
         charge.reserveCapacity(capacity)
         membrane.reserveCapacity(capacity)
         spikes.reserveCapacity(capacity)
     }
 
     /// Steps `neuron` through `input`, appending one entry per step to each column.
-    mutating func run(_ neuron: LIF, over input: some Sequence<Double>) {
+    mutating func run(_ neuron: some Neuron, over input: some Sequence<Double>) {
         for x in input {
             let result = neuron.step(input: x, membrane: v)
             charge.append(result.charge)
