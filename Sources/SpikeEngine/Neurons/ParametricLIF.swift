@@ -102,8 +102,9 @@ public struct ParametricLIF: Neuron, Equatable {
 
     public var builtinName: String { "plif" }
 
+    /// tau is shown at w's precision (Float32), so `plif(tau=3)` reads back as 3.
     public var settings: [NeuronSetting] {
-        [NeuronSetting("tau", .number(tau)), NeuronSetting("threshold", .number(threshold)),
+        [NeuronSetting("tau", .number(Double(Float(tau)))), NeuronSetting("threshold", .number(threshold)),
          NeuronSetting("reset", .text(reset.rawValue)), NeuronSetting("v_reset", .number(resetPotential)),
          NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
          NeuronSetting("surrogate", .surrogate(surrogate))]
