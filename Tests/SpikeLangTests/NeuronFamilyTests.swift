@@ -37,6 +37,13 @@ final class NeuronFamilyTests: XCTestCase {
                        "[\"repeat_encoder\", \"linear\", \"if_neuron\", \"linear\", \"plif\", \"mean_over(time)\", \"flatten\", \"linear\"]")
     }
 
+    func testASimulationsPlotIsTitledWithItsNeuronFamily() {
+        for (neuron, title) in [("lif()", "LIF membrane and spikes"), ("if_neuron()", "IF membrane and spikes"), ("plif()", "PLIF membrane and spikes")] {
+            let svg = Session().run("simulate(\(neuron), steps=5)", output: RecordingSink()).result?.svg ?? ""
+            XCTAssertTrue(svg.contains(title), "\(neuron): \(svg.prefix(300))")
+        }
+    }
+
     func testABadNeuronParameterIsReportedAtItsArgument() {
         let cases: [(String, String, String)] = [
             ("spike_rnn(neuron=plif(tau=0.5))", "ValueError", "1:23"),

@@ -53,6 +53,8 @@ public struct IntegrateAndFire: Neuron, Equatable {
 
     public var builtinName: String { "if_neuron" }
 
+    public var familyName: String { "IF" }
+
     public var settings: [NeuronSetting] {
         [NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
          NeuronSetting("v_reset", .number(resetPotential)), NeuronSetting("detach_reset", .flag(detachReset)),

@@ -96,6 +96,8 @@ public struct LIF: Neuron, Equatable {
 extension LIF {
     public var builtinName: String { "lif" }
 
+    public var familyName: String { "LIF" }
+
     public var settings: [NeuronSetting] {
         let head = decayInput ? NeuronSetting("tau", .number(tau)) : NeuronSetting("beta", .number(beta))
         return [head] + common

@@ -7,7 +7,7 @@ extension Neuron {
     public func simulate(input: [Double]) -> Trace {
         var recorder = TraceRecorder(capacity: input.count, membrane: restingMembrane)
         recorder.run(self, over: input[...])
-        return recorder.trace(threshold: threshold)
+        return recorder.trace(threshold: threshold, family: familyName)
     }
 
     /// The trace of this neuron driven by `input`, polling `isCancelled` every
@@ -41,7 +41,7 @@ extension Neuron {
         try forEachChunk(steps, isCancelled: isCancelled) { range in
             recorder.run(self, over: input(range))
         }
-        return recorder.trace(threshold: threshold)
+        return recorder.trace(threshold: threshold, family: familyName)
     }
 }
 
@@ -71,7 +71,7 @@ private struct TraceRecorder {
         }
     }
 
-    func trace(threshold: Double) -> Trace {
-        Trace(charge: charge, membrane: membrane, spikes: spikes, threshold: threshold)
+    func trace(threshold: Double, family: String) -> Trace {
+        Trace(charge: charge, membrane: membrane, spikes: spikes, threshold: threshold, family: family)
     }
 }

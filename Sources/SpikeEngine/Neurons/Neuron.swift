@@ -51,6 +51,8 @@ public protocol Neuron: Layer {
 
     /// The builtin that makes this neuron in the language (`lif`, `if_neuron`, `plif`).
     var builtinName: String { get }
+    /// The family's short name for titles and tables ("LIF", "IF", "PLIF").
+    var familyName: String { get }
     /// The arguments that rebuild this neuron, in the builtin's order (for display).
     var settings: [NeuronSetting] { get }
     /// Everything readable as `neuron.name` (the settings and derived values such as LIF's beta).

@@ -102,6 +102,8 @@ public struct ParametricLIF: Neuron, Equatable {
 
     public var builtinName: String { "plif" }
 
+    public var familyName: String { "PLIF" }
+
     /// tau is shown at w's precision (Float32), so `plif(tau=3)` reads back as 3.
     public var settings: [NeuronSetting] {
         [NeuronSetting("tau", .number(Double(Float(tau)))), NeuronSetting("threshold", .number(threshold)),
