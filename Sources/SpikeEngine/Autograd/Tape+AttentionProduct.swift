@@ -10,15 +10,9 @@ extension Tape {
     public func attentionProduct(
         query: Variable, key: Variable, value: Variable, heads: Int, scale: Float, budget: MemoryBudget = .standard
     ) throws -> Variable {
+        let (layout, products) = try attentionOperands(query: query, key: key, value: value, heads: heads, budget: budget)
         let shape = query.shape
-        guard shape.count >= 3, key.shape == shape, value.shape == shape, heads >= 1, shape[shape.count - 1] % heads == 0 else {
-            throw EngineError.shape(operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
-                                    first: shape, second: key.shape == shape ? value.shape : key.shape)
-        }
-        let layout = AttentionLayout(shape: shape, heads: heads)
-        try budget.check(scalars: layout.count + layout.productCount)
         let q = query.value.scalars, k = key.value.scalars, v = value.value.scalars
-        let products = layout.keyValueProducts(k, v)
         let output = Tensor(unchecked: shape, scalars: layout.attention(q, products, scale: scale))
         return record(output, inputs: [query, key, value]) {
             [wantsQuery = query.isDifferentiable, wantsKeyValue = key.isDifferentiable || value.isDifferentiable] g in
@@ -28,5 +22,20 @@ extension Tape {
             return [gq.map { Tensor(unchecked: shape, scalars: $0) }, gk.map { Tensor(unchecked: shape, scalars: $0) },
                     gv.map { Tensor(unchecked: shape, scalars: $0) }]
         }
+    }
+
+    /// The head layout of Q, K, V (checked to share one shape [T, ..., L, D] with D divisible
+    /// by `heads`, and to fit the budget) and M_h = K_hᵀ V_h for every head.
+    func attentionOperands(
+        query: Variable, key: Variable, value: Variable, heads: Int, budget: MemoryBudget
+    ) throws -> (layout: AttentionLayout, products: [Float]) {
+        let shape = query.shape
+        guard shape.count >= 3, key.shape == shape, value.shape == shape, heads >= 1, shape[shape.count - 1] % heads == 0 else {
+            throw EngineError.shape(operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
+                                    first: shape, second: key.shape == shape ? value.shape : key.shape)
+        }
+        let layout = AttentionLayout(shape: shape, heads: heads)
+        try budget.check(scalars: layout.count + layout.productCount)
+        return (layout, layout.keyValueProducts(key.value.scalars, value.value.scalars))
     }
 }
