@@ -13,7 +13,7 @@ extension Neuron {
     /// The trace of this neuron driven by `input`, polling `isCancelled` every
     /// `cancellationChunk` steps; throws `.interrupted` when it fires. Cost: O(T).
     public func simulate(input: [Double], isCancelled: CancellationCheck?) throws -> Trace {
-        try record(input.count, isCancelled: isCancelled) { input[$0] }
+        try simulation(input: input, isCancelled: isCancelled)
     }
 
     /// The trace under a constant `current` for `steps` steps; checks the memory budget first
@@ -22,6 +22,16 @@ extension Neuron {
     public func simulate(
         current: Double, steps: Int, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
     ) throws -> Trace {
+        try simulation(current: current, steps: steps, budget: budget, isCancelled: isCancelled)
+    }
+
+    /// `simulate(input:isCancelled:)`'s body, for families that restate it (see `LIF+Simulate.swift`).
+    func simulation(input: [Double], isCancelled: CancellationCheck?) throws -> Trace {
+        try record(input.count, isCancelled: isCancelled) { input[$0] }
+    }
+
+    /// `simulate(current:steps:budget:isCancelled:)`'s body, for families that restate it.
+    func simulation(current: Double, steps: Int, budget: MemoryBudget, isCancelled: CancellationCheck?) throws -> Trace {
         guard steps >= 0 else {
             throw EngineError.value(argument: "steps", message: "must not be negative, got \(steps)")
         }
