@@ -75,27 +75,44 @@ final class NeuronGoldenTests: XCTestCase {
         }
     }
 
-    func testTheTapeOpFiresAsTheReferenceAndItsInputAndWeightGradientsMatchForwardMode() throws {
+    func testTheLayerFiresAsTheReferenceAndItsInputAndWeightGradientsMatchForwardMode() throws {
+        // IF starting at 0 runs the fused LIF kernel here (its `equivalentLIF`); the rest the generic op.
+        try checkTapeGradients { neuron, x, context in try neuron.forward(x, in: context) }
+    }
+
+    func testTheGenericOpFiresAsTheReferenceAndItsInputAndWeightGradientsMatchForwardMode() throws {
+        try checkTapeGradients { neuron, x, context in
+            try context.tape.spiking(x, neuron: neuron, parameters: neuron.parameters.map { context.bind($0) })
+        }
+    }
+
+    /// Spikes, dL/dX and dL/dw of `run` against the golden file, L = Σ c · S.
+    private func checkTapeGradients(
+        file: StaticString = #filePath, line: UInt = #line,
+        _ run: (any Neuron, Variable, ForwardContext) throws -> Variable
+    ) throws {
         for golden in try cases() {
             let shape = [golden.steps, golden.neurons]
             let tape = Tape()
             let context = ForwardContext(tape: tape, training: true)
             let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.values("input").map { Float($0) }))
             let coefficients = try Tensor(shape: shape, scalars: try golden.values("coefficients").map { Float($0) })
-            let spikes = try golden.neuron.forward(x, in: context)
-            XCTAssertEqual(spikes.value.scalars, try golden.values("spikes").map { Float($0) }, golden.name)
+            let spikes = try run(golden.neuron, x, context)
+            XCTAssertEqual(spikes.value.scalars, try golden.values("spikes").map { Float($0) }, golden.name, file: file, line: line)
             let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
             let gradients = try tape.gradients(of: loss)
             for (actual, expected) in zip(gradients[x].scalars, try golden.values("grad_input")) {
-                XCTAssertEqual(Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX")
+                XCTAssertEqual(Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX",
+                               file: file, line: line)
             }
             if golden.neuron is ParametricLIF {
-                XCTAssertEqual(context.boundParameters.count, 1, golden.name)
+                XCTAssertEqual(context.boundParameters.count, 1, golden.name, file: file, line: line)
                 let gradW = Double(gradients[context.boundParameters[0]].scalars[0])
                 let expected = try golden.values("grad_w")[0]
-                XCTAssertEqual(gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dw")
+                XCTAssertEqual(gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dw",
+                               file: file, line: line)
             } else {
-                XCTAssertTrue(context.boundParameters.isEmpty, golden.name)
+                XCTAssertTrue(context.boundParameters.isEmpty, golden.name, file: file, line: line)
             }
         }
     }

@@ -56,9 +56,9 @@ public struct BatchNorm: Layer {
 extension BatchNorm {
     /// `neuron` applied to this batch norm's output: in training one fused op that keeps only
     /// x̂ for the backward (`Tape.batchNormLIF`), in inference the two layers one after the
-    /// other (and so does any neuron but a LIF). Parameters are bound and buffers reported exactly as `forward(_:in:)` does.
+    /// other (and so does a neuron without an `equivalentLIF`). Parameters are bound and buffers reported exactly as `forward(_:in:)` does.
     public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
-        guard context.isTraining, let lif = neuron as? LIF else {
+        guard context.isTraining, let lif = neuron.equivalentLIF else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
         let gamma = context.bind(scale)

@@ -2,7 +2,7 @@
 /// same values as the two layers in turn: a batch norm in training (`Tape.batchNormLIF`
 /// keeps less for the backward), an affine map in inference (`Tape.linearLIF` never forms
 /// the real-valued output). `Sequential` and `Network` use it for every (layer, neuron) pair;
-/// only a `LIF` fuses, any other neuron runs after the layer as its own op.
+/// only a neuron with an `equivalentLIF` fuses, any other runs after the layer as its own op.
 protocol NeuronFusable: Layer {
     /// `neuron` applied to this layer's output.
     func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable
@@ -12,7 +12,7 @@ extension BatchNorm: NeuronFusable {}
 
 extension Linear: NeuronFusable {
     public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
-        guard let lif = neuron as? LIF else {
+        guard let lif = neuron.equivalentLIF else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
         let w = context.bind(weight)

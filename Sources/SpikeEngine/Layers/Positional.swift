@@ -140,7 +140,7 @@ public struct Positional: Layer {
 extension Positional: NeuronFusable {
     /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
     public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
-        guard case let .concatenate(inputWeight, encodingWeight, bias) = part, let lif = neuron as? LIF,
+        guard case let .concatenate(inputWeight, encodingWeight, bias) = part, let lif = neuron.equivalentLIF,
               input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }

@@ -97,7 +97,7 @@ public struct SpikingSelfAttention: Layer {
         let k = try spikes(key, keyNorm, keyNeuron)
         let v = try spikes(value, valueNorm, valueNeuron)
         let fired: Variable
-        if let lif = attentionNeuron as? LIF {
+        if let lif = attentionNeuron.equivalentLIF {
             fired = try context.tape.spikingAttention(query: q, key: k, value: v, heads: heads, scale: scale,
                                                       neuron: lif, budget: context.budget)
         } else {

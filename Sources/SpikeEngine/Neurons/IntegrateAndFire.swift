@@ -51,6 +51,14 @@ public struct IntegrateAndFire: Neuron, Equatable {
         try LIF(beta: 1, threshold: threshold - restingMembrane, reset: reset, firing: firing).firstSpike(current: current)
     }
 
+    /// LIF(beta = 1, no input scaling) when the membrane starts at 0 (a soft reset, or a hard
+    /// one to V_reset = 0): the same recurrence, so the fused kernels serve it.
+    public var equivalentLIF: LIF? {
+        guard restingMembrane == 0 else { return nil }
+        return try? LIF(beta: 1, threshold: threshold, reset: reset, firing: firing, decayInput: false,
+                        detachReset: detachReset, surrogate: surrogate)
+    }
+
     public var builtinName: String { "if_neuron" }
 
     public var familyName: String { "IF" }

@@ -96,6 +96,8 @@ public struct LIF: Neuron, Equatable {
 extension LIF {
     public var builtinName: String { "lif" }
 
+    public var equivalentLIF: LIF? { self }
+
     public var familyName: String { "LIF" }
 
     public var settings: [NeuronSetting] {

@@ -40,6 +40,9 @@ public protocol Neuron: Layer {
     func step(input x: Double, membrane v: Double) -> (spike: Bool, charge: Double, membrane: Double)
     /// The same neuron with another threshold (e.g. 0.5 for the attention-output neuron).
     func withThreshold(_ threshold: Double) throws -> Self
+    /// The LIF with exactly these dynamics, if there is one (a LIF itself; an IF neuron that
+    /// starts at 0 is a LIF with beta = 1): layers then run the fused LIF kernels for it.
+    var equivalentLIF: LIF? { get }
 
     /// The trace of this neuron driven by `input`, polling `isCancelled` between chunks of steps.
     func simulate(input: [Double], isCancelled: CancellationCheck?) throws -> Trace
@@ -79,6 +82,8 @@ public struct ChargePartials: Equatable, Sendable {
 
 extension Neuron {
     public var resetPotential: Double { 0 }
+
+    public var equivalentLIF: LIF? { nil }
 
     public var restingMembrane: Double { reset == .zero ? resetPotential : 0 }
 

@@ -52,6 +52,17 @@ final class NeuronFamilyModelTests: XCTestCase {
         XCTAssertEqual(withPLIF.parameterCount - withLIF.parameterCount, 9)
     }
 
+    func testAnIFNeuronStartingAtZeroRunsAsTheLIFWithBetaOne() throws {
+        let input = (0..<40).map { Double($0 % 7) * 0.3 - 0.4 }
+        for neuron in [try IntegrateAndFire(), try IntegrateAndFire(reset: .subtract, resetPotential: 0.5)] {
+            let lif = try XCTUnwrap(neuron.equivalentLIF)
+            XCTAssertEqual(lif, try LIF(beta: 1, reset: neuron.reset, firing: neuron.firing, decayInput: false))
+            XCTAssertEqual(lif.simulate(input: input).charge, neuron.simulate(input: input).charge)
+        }
+        XCTAssertNil(try IntegrateAndFire(resetPotential: -0.25).equivalentLIF, "it starts at V_reset, not 0")
+        XCTAssertNil(try ParametricLIF().equivalentLIF, "w must receive its gradient")
+    }
+
     func testTheAttentionProductsGradientsMatchFiniteDifferences() throws {
         let shape = [2, 2, 3, 4]
         let inputs = try (0..<3).map { try Tensor.randn(shape, seed: UInt64(10 + $0)) }
