@@ -7,8 +7,9 @@
 /// - `Random/`: `SeededGenerator` — the same seed gives the same numbers.
 /// - `Errors/`: `EngineError` (value, shape, resource, interrupted), `MemoryBudget`,
 ///   `CancellationCheck`.
-/// - `Neurons/`: `LIF` (both conventions of docs/science.md §1) as a pure `step`, `simulate` →
-///   `Trace`, `Surrogate`, and the fused multi-step Float32 kernels (`LIFKernel`).
+/// - `Neurons/`: the `Neuron` protocol (parameters + a pure `step`), its families `LIF` (both
+///   conventions of docs/science.md §1), `IntegrateAndFire` and `ParametricLIF`, `simulate` →
+///   `Trace`, `Surrogate`, and the LIF's fused multi-step Float32 kernels (`LIFKernel`).
 /// - `Theory/`: Lemma 1 (`LIF.firstSpike`, checked against the recurrence) and Theorem 1
 ///   (`CPGOscillator`, RK4).
 /// - `Encodings/`: `PositionalEncoding` (CPG-PE and the baselines), `encode`, `distinctCodes`.

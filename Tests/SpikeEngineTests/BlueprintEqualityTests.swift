@@ -35,11 +35,9 @@ final class BlueprintEqualityTests: XCTestCase {
         result.inputs = [true, true, false].map { Self.nested(depth, around: .linear(outputs: 4, bias: $0)) }
         let done = expectation(description: "compared")
         let thread = Thread {
-            // No local copy of the array: the last reference must stay with the test's thread,
-            // or this thread could be left to release 5,000 levels on its small stack.
-            let same = result.inputs[0] == result.inputs[1]
-            let differs = result.inputs[0] == result.inputs[2]
-            result.value = (same, differs, result.inputs[0].name)
+            // The thread's own references end with `examine`, before the test goes on: the
+            // release of the deep values must never race onto this small stack.
+            Self.examine(result)
             done.fulfill()
         }
         thread.stackSize = 512 << 10
@@ -55,6 +53,12 @@ final class BlueprintEqualityTests: XCTestCase {
         XCTAssertTrue(outcome?.name.contains("…") ?? false)
         XCTAssertLessThan(outcome?.name.count ?? .max, 10_000)
         XCTAssertEqual(inputs.count, 3)
+    }
+
+    /// Compares and names the inputs, keeping no reference to them once it returns.
+    private static func examine(_ result: Outcome) {
+        let inputs = result.inputs
+        result.value = (inputs[0] == inputs[1], inputs[0] == inputs[2], inputs[0].name)
     }
 
     /// What the small thread found; read only after it has finished.

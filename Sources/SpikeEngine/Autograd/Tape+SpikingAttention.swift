@@ -17,15 +17,9 @@ extension Tape {
         query: Variable, key: Variable, value: Variable, heads: Int, scale: Float, neuron: LIF,
         budget: MemoryBudget = .standard
     ) throws -> Variable {
+        let (layout, products) = try attentionOperands(query: query, key: key, value: value, heads: heads, budget: budget)
         let shape = query.shape
-        guard shape.count >= 3, key.shape == shape, value.shape == shape, heads >= 1, shape[shape.count - 1] % heads == 0 else {
-            throw EngineError.shape(operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
-                                    first: shape, second: key.shape == shape ? value.shape : key.shape)
-        }
-        let layout = AttentionLayout(shape: shape, heads: heads)
-        try budget.check(scalars: layout.count + layout.productCount)
         let q = query.value.scalars, k = key.value.scalars, v = value.value.scalars
-        let products = layout.keyValueProducts(k, v)
         let attention = layout.attention(q, products, scale: scale)
         let kernel = LIFKernel(neuron)
         let steps = shape[0], neurons = steps == 0 ? 0 : layout.count / steps

@@ -56,14 +56,14 @@ public struct BatchNorm: Layer {
 extension BatchNorm {
     /// `neuron` applied to this batch norm's output: in training one fused op that keeps only
     /// x̂ for the backward (`Tape.batchNormLIF`), in inference the two layers one after the
-    /// other. Parameters are bound and buffers reported exactly as `forward(_:in:)` does.
-    public func forward(_ input: Variable, firing neuron: LIF, in context: ForwardContext) throws -> Variable {
-        guard context.isTraining else {
+    /// other (and so does a neuron without an `equivalentLIF`). Parameters are bound and buffers reported exactly as `forward(_:in:)` does.
+    public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
+        guard context.isTraining, let lif = neuron.equivalentLIF else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
         let gamma = context.bind(scale)
         let beta = context.bind(shift)
-        let (output, statistics) = try context.tape.batchNormLIF(input, scale: gamma, shift: beta, epsilon: epsilon, neuron: neuron)
+        let (output, statistics) = try context.tape.batchNormLIF(input, scale: gamma, shift: beta, epsilon: epsilon, neuron: lif)
         let keep = 1 - momentum
         context.updateBuffer(runningMean.zipMap(statistics.mean) { keep * $0 + momentum * $1 })
         context.updateBuffer(runningVariance.zipMap(statistics.unbiasedVariance) { keep * $0 + momentum * $1 })

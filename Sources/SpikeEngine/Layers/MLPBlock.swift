@@ -2,7 +2,7 @@
 public struct MLPBlock: Layer {
     public var body: Sequential
 
-    public init(features: Int, hidden: Int, neuron: LIF, generator: inout SeededGenerator) throws {
+    public init(features: Int, hidden: Int, neuron: any Neuron, generator: inout SeededGenerator) throws {
         body = Sequential([
             try Linear(inputs: features, outputs: hidden, generator: &generator),
             try BatchNorm(features: hidden),

@@ -7,14 +7,15 @@
 ///   is a sum of columns of W_p: adds only).
 /// - `.sinusoidal` adds the float table at p = l; `.learnable` adds a learned row per
 ///   position l (indexed by position, not by batch as in the broken reference);
-/// - `.relative` adds LIF(BN(Conv1d(x; kernel 3, padding 1, no bias))), Spikformer's RPE;
+/// - `.relative` adds LIF(BN(Conv1d(x; kernel 3, padding 1, no bias))), Spikformer's RPE (with
+///   the model's neuron, whose own parameters follow the batch norm's);
 /// - `.none` is the identity.
 public struct Positional: Layer {
     /// The layer's own parameters for each kind of encoding.
     enum Part: Sendable {
         case concatenate(inputWeight: Tensor, encodingWeight: Tensor, bias: Tensor)
         case sinusoidal
-        case relative(convolution: Conv1d, norm: BatchNorm, neuron: LIF)
+        case relative(convolution: Conv1d, norm: BatchNorm, neuron: any Neuron)
         case learnable(table: Tensor)
         case identity
     }
@@ -29,7 +30,7 @@ public struct Positional: Layer {
     /// `outputs` (default `features`); `maxLength` bounds the learnable table.
     public init(
         _ encoding: PositionalEncoding, features: Int, outputs: Int? = nil, maxLength: Int = 1024,
-        neuron: LIF, generator: inout SeededGenerator
+        neuron: any Neuron, generator: inout SeededGenerator
     ) throws {
         try encoding.validate()
         guard features >= 1 else {
@@ -71,7 +72,7 @@ public struct Positional: Layer {
         get {
             switch part {
             case let .concatenate(inputWeight, encodingWeight, bias): return [inputWeight, encodingWeight, bias]
-            case let .relative(convolution, norm, _): return convolution.parameters + norm.parameters
+            case let .relative(convolution, norm, neuron): return convolution.parameters + norm.parameters + neuron.parameters
             case let .learnable(table): return [table]
             case .sinusoidal, .identity: return []
             }
@@ -80,9 +81,10 @@ public struct Positional: Layer {
             switch part {
             case .concatenate:
                 part = .concatenate(inputWeight: newValue[0], encodingWeight: newValue[1], bias: newValue[2])
-            case .relative(var convolution, var norm, let neuron):
+            case .relative(var convolution, var norm, var neuron):
                 convolution.parameters = [newValue[0]]
                 norm.parameters = Array(newValue[1...2])
+                neuron.parameters = Array(newValue[3...])
                 part = .relative(convolution: convolution, norm: norm, neuron: neuron)
             case .learnable:
                 part = .learnable(table: newValue[0])
@@ -137,14 +139,14 @@ public struct Positional: Layer {
 
 extension Positional: NeuronFusable {
     /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
-    public func forward(_ input: Variable, firing neuron: LIF, in context: ForwardContext) throws -> Variable {
-        guard case let .concatenate(inputWeight, encodingWeight, bias) = part,
+    public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
+        guard case let .concatenate(inputWeight, encodingWeight, bias) = part, let lif = neuron.equivalentLIF,
               input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
         let steps = input.shape[0], length = input.shape[input.shape.count - 2]
         let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
-        return try context.tape.linearLIF(input, weight: wx, bias: b, positions: table, neuron: neuron)
+        return try context.tape.linearLIF(input, weight: wx, bias: b, positions: table, neuron: lif)
     }
 
     /// Binds W_x, W_p and b (in the order of `parameters`) and gives W_x, b and the position

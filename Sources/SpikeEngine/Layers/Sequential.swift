@@ -1,6 +1,6 @@
 /// Layers applied one after another (the language's `a >> b`).
 ///
-/// A layer directly followed by a LIF runs as one fused op where it can (`NeuronFusable`):
+/// A layer directly followed by a neuron runs as one fused op where it can (`NeuronFusable`):
 /// the same values, less memory kept for the backward or less time in inference.
 public struct Sequential: Layer {
     public var layers: [any Layer]
@@ -38,7 +38,7 @@ public struct Sequential: Layer {
         var index = 0
         while index < layers.count {
             try context.checkCancellation()
-            if let fusable = layers[index] as? any NeuronFusable, index + 1 < layers.count, let neuron = layers[index + 1] as? LIF {
+            if let fusable = layers[index] as? any NeuronFusable, index + 1 < layers.count, let neuron = layers[index + 1] as? any Neuron {
                 x = try fusable.forward(x, firing: neuron, in: context)
                 index += 2
             } else {

@@ -27,9 +27,9 @@ public indirect enum Blueprint: Equatable, Sendable {
     /// Every axis after the batch joined into one.
     case flatten
     /// A spiking neuron layer over the time axis.
-    case neuron(LIF)
+    case neuron(any Neuron)
     /// A spike encoder [B, L, C] → [T, B, L, C].
-    case encoder(SpikeEncoder.Kind, steps: Int, neuron: LIF)
+    case encoder(SpikeEncoder.Kind, steps: Int, neuron: any Neuron)
     /// A whole model; it ends with a linear head to the task's outputs when it comes last.
     case model(ModelSpec)
     /// Parts applied one after another.
@@ -82,7 +82,7 @@ public indirect enum Blueprint: Equatable, Sendable {
         case let .positional(encoding): return "positional(\(encoding.name))"
         case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
-        case .neuron: return "lif"
+        case let .neuron(neuron): return neuron.builtinName
         case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
         case let .model(spec): return spec.name
         case let .sequence(parts): return parts.map { $0.name(depth: depth + 1) }.joined(separator: " >> ")
@@ -107,8 +107,8 @@ public indirect enum Blueprint: Equatable, Sendable {
             case let (.mlp(x), .mlp(y)): guard x == y else { return false }
             case let (.positional(x), .positional(y)): guard x == y else { return false }
             case let (.meanOver(x), .meanOver(y)): guard x == y else { return false }
-            case let (.neuron(x), .neuron(y)): guard x == y else { return false }
-            case let (.encoder(x1, x2, x3), .encoder(y1, y2, y3)): guard x1 == y1, x2 == y2, x3 == y3 else { return false }
+            case let (.neuron(x), .neuron(y)): guard x.isEqual(to: y) else { return false }
+            case let (.encoder(x1, x2, x3), .encoder(y1, y2, y3)): guard x1 == y1, x2 == y2, x3.isEqual(to: y3) else { return false }
             case let (.model(x), .model(y)): guard x == y else { return false }
             default: return false
             }

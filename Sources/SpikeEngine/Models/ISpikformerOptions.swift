@@ -8,13 +8,15 @@ public struct ISpikformerOptions: Equatable, Sendable {
     public let heads: Int
     public let steps: Int
     public let encoder: SpikeEncoder.Kind
-    public let neuron: LIF
+    /// The model's neuron (every neuron layer is a copy, with its own trainable parameters).
+    public var neuron: any Neuron { storedNeuron.base }
+    private let storedNeuron: AnyNeuron
     public let hidden: Int
 
     /// Throws `.value` naming `dim`, `depth`, `heads` or `steps`.
     public init(
         dim: Int = 256, depth: Int = 2, heads: Int = 8, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
-        neuron: LIF, hidden: Int? = nil
+        neuron: any Neuron, hidden: Int? = nil
     ) throws {
         try OptionCheck.atLeast(1, dim, "dim")
         try OptionCheck.atLeast(0, depth, "depth")
@@ -26,7 +28,7 @@ public struct ISpikformerOptions: Equatable, Sendable {
         self.heads = heads
         self.steps = steps
         self.encoder = encoder
-        self.neuron = neuron
+        storedNeuron = AnyNeuron(neuron)
         self.hidden = hidden ?? 4 * dim
     }
 }

@@ -147,9 +147,9 @@ public final class Network {
         var index = 0
         while index < stages.count {
             try context.checkCancellation()
-            // A (layer, LIF) pair runs fused unless someone watches the stage in between.
+            // A (layer, neuron) pair runs fused unless someone watches the stage in between.
             if observe == nil, let fusable = stages[index].layer as? any NeuronFusable, index + 1 < stages.count,
-               let neuron = stages[index + 1].layer as? LIF {
+               let neuron = stages[index + 1].layer as? any Neuron {
                 x = try fusable.forward(x, firing: neuron, in: context)
                 index += 2
                 continue

@@ -15,13 +15,13 @@ public struct SpikeEncoder: Layer {
 
     public let kind: Kind
     public let steps: Int
-    public let neuron: LIF
+    public private(set) var neuron: any Neuron
     var convolution: Conv1d?
     var projection: Linear?
     var norm: BatchNorm?
 
     /// An encoder producing `steps` SNN time steps.
-    public init(_ kind: Kind, steps: Int, neuron: LIF, generator: inout SeededGenerator) throws {
+    public init(_ kind: Kind, steps: Int, neuron: any Neuron, generator: inout SeededGenerator) throws {
         guard steps >= 1 else {
             throw EngineError.value(argument: "steps", message: "must be at least 1, got \(steps)")
         }
@@ -41,7 +41,7 @@ public struct SpikeEncoder: Layer {
     }
 
     public var parameters: [Tensor] {
-        get { (convolution?.parameters ?? []) + (norm?.parameters ?? []) + (projection?.parameters ?? []) }
+        get { (convolution?.parameters ?? []) + (norm?.parameters ?? []) + (projection?.parameters ?? []) + neuron.parameters }
         set {
             var rest = newValue[...]
             if var convolution {
@@ -55,9 +55,11 @@ public struct SpikeEncoder: Layer {
                 self.norm = norm
             }
             if var projection {
-                projection.parameters = Array(rest)
+                projection.parameters = Array(rest.prefix(projection.parameters.count))
+                rest = rest.dropFirst(projection.parameters.count)
                 self.projection = projection
             }
+            neuron.parameters = Array(rest)
         }
     }
 

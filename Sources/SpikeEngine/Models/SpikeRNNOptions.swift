@@ -7,12 +7,14 @@ public struct SpikeRNNOptions: Equatable, Sendable {
     public let steps: Int
     public let encoder: SpikeEncoder.Kind
     public let encoding: PositionalEncoding
-    public let neuron: LIF
+    /// The model's neuron (every neuron layer is a copy, with its own trainable parameters).
+    public var neuron: any Neuron { storedNeuron.base }
+    private let storedNeuron: AnyNeuron
 
     /// Throws `.value` naming `hidden`, `layers`, `steps` or `pe`.
     public init(
         hidden: Int = 128, layers: Int = 2, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
-        encoding: PositionalEncoding = .none, neuron: LIF
+        encoding: PositionalEncoding = .none, neuron: any Neuron
     ) throws {
         try OptionCheck.atLeast(1, hidden, "hidden")
         try OptionCheck.atLeast(0, layers, "layers")
@@ -23,7 +25,7 @@ public struct SpikeRNNOptions: Equatable, Sendable {
         self.steps = steps
         self.encoder = encoder
         self.encoding = encoding
-        self.neuron = neuron
+        storedNeuron = AnyNeuron(neuron)
     }
 }
 

@@ -10,12 +10,14 @@ public struct SpikeTCNOptions: Equatable, Sendable {
     public let steps: Int
     public let encoder: SpikeEncoder.Kind
     public let encoding: PositionalEncoding
-    public let neuron: LIF
+    /// The model's neuron (every neuron layer is a copy, with its own trainable parameters).
+    public var neuron: any Neuron { storedNeuron.base }
+    private let storedNeuron: AnyNeuron
 
     /// Throws `.value` naming `channels`, `kernel`, `steps` or `pe`.
     public init(
         channels: [Int] = [16, 16, 16], kernel: Int = 3, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
-        encoding: PositionalEncoding = .none, neuron: LIF
+        encoding: PositionalEncoding = .none, neuron: any Neuron
     ) throws {
         guard !channels.isEmpty, channels.allSatisfy({ $0 >= 1 }) else {
             throw EngineError.value(argument: "channels", message: "must be a non-empty list of positive widths, got \(channels)")
@@ -28,7 +30,7 @@ public struct SpikeTCNOptions: Equatable, Sendable {
         self.steps = steps
         self.encoder = encoder
         self.encoding = encoding
-        self.neuron = neuron
+        storedNeuron = AnyNeuron(neuron)
     }
 }
 
@@ -62,19 +64,24 @@ struct TemporalBlock: Layer {
     var first: Conv1d, firstNorm: BatchNorm
     var second: Conv1d, secondNorm: BatchNorm
     var skip: Linear?
-    let neuron: LIF
+    /// The neurons after the first and the second convolution (each with its own parameters).
+    var firstNeuron: any Neuron, secondNeuron: any Neuron
 
-    init(inputs: Int, outputs: Int, kernel: Int, dilation: Int, neuron: LIF, generator: inout SeededGenerator) throws {
+    init(inputs: Int, outputs: Int, kernel: Int, dilation: Int, neuron: any Neuron, generator: inout SeededGenerator) throws {
         first = try Conv1d(inputs: inputs, outputs: outputs, kernel: kernel, dilation: dilation, causal: true, generator: &generator)
         firstNorm = try BatchNorm(features: outputs)
         second = try Conv1d(inputs: outputs, outputs: outputs, kernel: kernel, dilation: dilation, causal: true, generator: &generator)
         secondNorm = try BatchNorm(features: outputs)
         skip = inputs == outputs ? nil : try Linear(inputs: inputs, outputs: outputs, generator: &generator)
-        self.neuron = neuron
+        firstNeuron = neuron
+        secondNeuron = neuron
     }
 
     var parameters: [Tensor] {
-        get { first.parameters + firstNorm.parameters + second.parameters + secondNorm.parameters + (skip?.parameters ?? []) }
+        get {
+            first.parameters + firstNorm.parameters + firstNeuron.parameters + second.parameters + secondNorm.parameters
+                + (skip?.parameters ?? []) + secondNeuron.parameters
+        }
         set {
             var rest = newValue[...]
             func take(_ n: Int) -> [Tensor] {
@@ -83,12 +90,14 @@ struct TemporalBlock: Layer {
             }
             first.parameters = take(first.parameters.count)
             firstNorm.parameters = take(2)
+            firstNeuron.parameters = take(firstNeuron.parameters.count)
             second.parameters = take(second.parameters.count)
             secondNorm.parameters = take(2)
             if var skip {
                 skip.parameters = take(skip.parameters.count)
                 self.skip = skip
             }
+            secondNeuron.parameters = take(secondNeuron.parameters.count)
         }
     }
 
@@ -101,9 +110,9 @@ struct TemporalBlock: Layer {
     }
 
     func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
-        let hidden = try neuron.forward(firstNorm.forward(first.forward(input, in: context), in: context), in: context)
+        let hidden = try firstNeuron.forward(firstNorm.forward(first.forward(input, in: context), in: context), in: context)
         let body = try secondNorm.forward(second.forward(hidden, in: context), in: context)
         let shortcut = try skip?.forward(input, in: context) ?? input
-        return try neuron.forward(context.tape.add(body, shortcut), in: context)
+        return try secondNeuron.forward(context.tape.add(body, shortcut), in: context)
     }
 }

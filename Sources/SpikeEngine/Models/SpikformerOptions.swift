@@ -10,7 +10,9 @@ public struct SpikformerOptions: Equatable, Sendable {
     public let steps: Int
     public let encoder: SpikeEncoder.Kind
     public let encoding: PositionalEncoding
-    public let neuron: LIF
+    /// The model's neuron (every neuron layer is a copy, with its own trainable parameters).
+    public var neuron: any Neuron { storedNeuron.base }
+    private let storedNeuron: AnyNeuron
     /// The MLP's hidden width (4·dim in the reference).
     public let hidden: Int
     public let encodingInMLP: Bool
@@ -18,7 +20,7 @@ public struct SpikformerOptions: Equatable, Sendable {
     /// Throws `.value` naming `dim`, `depth`, `heads`, `steps`, `pe` or `pe_in_mlp`.
     public init(
         dim: Int = 256, depth: Int = 2, heads: Int = 8, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
-        encoding: PositionalEncoding = .none, neuron: LIF, hidden: Int? = nil, encodingInMLP: Bool = false
+        encoding: PositionalEncoding = .none, neuron: any Neuron, hidden: Int? = nil, encodingInMLP: Bool = false
     ) throws {
         try OptionCheck.atLeast(1, dim, "dim")
         try OptionCheck.atLeast(0, depth, "depth")
@@ -37,7 +39,7 @@ public struct SpikformerOptions: Equatable, Sendable {
         self.steps = steps
         self.encoder = encoder
         self.encoding = encoding
-        self.neuron = neuron
+        storedNeuron = AnyNeuron(neuron)
         self.hidden = hidden ?? 4 * dim
         self.encodingInMLP = encodingInMLP
     }

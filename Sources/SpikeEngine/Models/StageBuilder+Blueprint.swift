@@ -44,11 +44,11 @@ extension StageBuilder {
             try add("mean_over(\(axis.rawValue))", MeanOver(axis))
         case .flatten:
             try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1), gives: .same)
-        case let .neuron(lif):
-            try neuron(lif)
-        case let .encoder(kind, steps, lif):
+        case let .neuron(given):
+            try neuron(given)
+        case let .encoder(kind, steps, given):
             try asSequence()
-            try encoder(kind, steps: steps, neuron: lif)
+            try encoder(kind, steps: steps, neuron: given)
         case let .model(spec):
             try model(spec, outputs: outputs)
         }

@@ -74,7 +74,7 @@ struct StageBuilder {
         }
     }
 
-    mutating func encoder(_ kind: SpikeEncoder.Kind, steps: Int, neuron: LIF) throws {
+    mutating func encoder(_ kind: SpikeEncoder.Kind, steps: Int, neuron: any Neuron) throws {
         let (l, c) = (single[1], single[2])
         let encoder = try SpikeEncoder(kind, steps: steps, neuron: neuron, generator: &generator)
         let macs = kind == .conv ? l * c * 3 * steps : kind == .delta ? l * c * steps : 0
@@ -86,13 +86,13 @@ struct StageBuilder {
         try add(name, try Linear(inputs: features, outputs: outputs, bias: bias, generator: &generator), macs: macs)
     }
 
-    mutating func neuron(_ neuron: LIF, name: String = "lif") throws {
-        try add(name, neuron, neurons: perExample / steps, gives: .spikes)
+    mutating func neuron(_ neuron: any Neuron) throws {
+        try add(neuron.builtinName, neuron, neurons: perExample / steps, gives: .spikes)
     }
 
-    /// [PE] then Linear to `width` then LIF: a concatenating encoding does the linear itself
+    /// [PE] then Linear to `width` then the neuron: a concatenating encoding does the linear itself
     /// (W·[x; P] + b), an added one is added before a plain linear.
-    mutating func embedding(_ encoding: PositionalEncoding, width: Int, neuron: LIF) throws {
+    mutating func embedding(_ encoding: PositionalEncoding, width: Int, neuron: any Neuron) throws {
         switch encoding.joining {
         case .concatenate:
             let layer = try Positional(encoding, features: features, outputs: width, maxLength: length,
@@ -108,7 +108,7 @@ struct StageBuilder {
     }
 
     /// A positional encoding that keeps the width (concatenating kinds map back to it).
-    mutating func positional(_ encoding: PositionalEncoding, neuron: LIF) throws {
+    mutating func positional(_ encoding: PositionalEncoding, neuron: any Neuron) throws {
         guard single.count >= 3 else {
             throw EngineError.shape(operation: "positional (expects [..., length, features])", first: shape, second: [-1, -1, -1])
         }
@@ -124,7 +124,7 @@ struct StageBuilder {
         try add("positional(\(encoding.name))", layer, neurons: neurons, macs: macs, gives: signal)
     }
 
-    mutating func spikingAttention(heads: Int, scale: Double, neuron: LIF, residual: Bool, label: String = "ssa") throws {
+    mutating func spikingAttention(heads: Int, scale: Double, neuron: any Neuron, residual: Bool, label: String = "ssa") throws {
         guard single.count == 4 else {
             throw EngineError.shape(operation: "ssa (expects spikes [time, batch, length, features])", first: shape, second: [-1, -1, -1, -1])
         }
@@ -136,7 +136,7 @@ struct StageBuilder {
     }
 
     /// Spikformer's MLP block; with `encoding` (CPG-PE) both linears also take the code.
-    mutating func mlpBlock(hidden: Int, neuron: LIF, encoding: PositionalEncoding?, residual: Bool, label: String = "mlp") throws {
+    mutating func mlpBlock(hidden: Int, neuron: any Neuron, encoding: PositionalEncoding?, residual: Bool, label: String = "mlp") throws {
         let d = features
         let block: any Layer
         if let encoding {

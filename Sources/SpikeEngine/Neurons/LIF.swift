@@ -1,4 +1,4 @@
-/// A leaky integrate-and-fire neuron's parameters; the neuron itself is the pure `step`.
+/// A leaky integrate-and-fire neuron's parameters; the neuron itself is the pure `step` (`Neuron`).
 ///
 /// Per time step t = 1, 2, …, with V[0] = 0 at the start of every run:
 ///
@@ -17,28 +17,7 @@
 /// The spike test defaults from the reset rule (`.zero` → `>=`, `.subtract` → `>`), as in the
 /// reference libraries. `detachReset` (default true) stops the gradient through the reset term;
 /// `surrogate` is the derivative used for the spike backward.
-public struct LIF: Equatable, Sendable {
-    /// How the membrane is reset after a spike.
-    public enum ResetRule: String, Equatable, Sendable, CaseIterable {
-        /// V = H · (1 − S): a hard reset to 0.
-        case zero
-        /// V = H − S · V_th: subtract the threshold.
-        case subtract
-    }
-
-    /// The spike test comparing the charge H with the threshold.
-    public enum FiringRule: String, Equatable, Sendable, CaseIterable {
-        /// S = 1 when H >= V_th (SpikingJelly's Heaviside with H(0) = 1).
-        case atOrAbove
-        /// S = 1 when H > V_th (snnTorch's strict test).
-        case above
-
-        /// The rule each reset rule uses in the reference libraries.
-        public static func standard(for reset: ResetRule) -> FiringRule {
-            reset == .zero ? .atOrAbove : .above
-        }
-    }
-
+public struct LIF: Neuron, Equatable {
     /// The membrane decay per step, in [0, 1]; 1 is an integrate-and-fire neuron.
     public let beta: Double
     /// The input scale of the decay-input form, 1 − beta (exactly 1/tau when built from tau).
@@ -110,5 +89,29 @@ public struct LIF: Equatable, Sendable {
     public func withThreshold(_ threshold: Double) throws -> LIF {
         try LIF(beta: beta, leak: leak, threshold: threshold, reset: reset, firing: firing,
                 decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+    }
+}
+
+/// How the language names and shows a LIF (`lif(tau=2, …)` or `lif(beta=0.9, …)`).
+extension LIF {
+    public var builtinName: String { "lif" }
+
+    public var equivalentLIF: LIF? { self }
+
+    public var familyName: String { "LIF" }
+
+    public var settings: [NeuronSetting] {
+        let head = decayInput ? NeuronSetting("tau", .number(tau)) : NeuronSetting("beta", .number(beta))
+        return [head] + common
+    }
+
+    public var members: [NeuronSetting] {
+        [NeuronSetting("tau", .number(tau)), NeuronSetting("beta", .number(beta))] + common
+    }
+
+    private var common: [NeuronSetting] {
+        [NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
+         NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
+         NeuronSetting("surrogate", .surrogate(surrogate))]
     }
 }

@@ -9,12 +9,15 @@ public struct Trace: Equatable, Sendable {
     public let spikes: [Bool]
     /// The threshold V_th the neuron used, for plotting.
     public let threshold: Double
+    /// The neuron family's short name ("LIF", "IF", "PLIF"), for titles.
+    public let family: String
 
-    public init(charge: [Double], membrane: [Double], spikes: [Bool], threshold: Double) {
+    public init(charge: [Double], membrane: [Double], spikes: [Bool], threshold: Double, family: String = "LIF") {
         self.charge = charge
         self.membrane = membrane
         self.spikes = spikes
         self.threshold = threshold
+        self.family = family
     }
 
     /// The number of steps T.

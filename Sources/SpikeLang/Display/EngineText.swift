@@ -3,10 +3,26 @@ import SpikeEngine
 /// Text forms of engine values, written the way the language would build them
 /// (`lif(tau=2, …)`, `cpg(pairs=5, …)`), so a printed value reads as code.
 enum EngineText {
-    static func neuron(_ neuron: LIF) -> String {
-        let head = neuron.decayInput ? "tau=\(ValueText.number(neuron.tau))" : "beta=\(ValueText.number(neuron.beta))"
-        return "lif(\(head), threshold=\(ValueText.number(neuron.threshold)), reset=\"\(neuron.reset.rawValue)\", "
-            + "decay_input=\(neuron.decayInput), detach_reset=\(neuron.detachReset), surrogate=\(surrogate(neuron.surrogate)))"
+    static func neuron(_ neuron: any Neuron) -> String {
+        let arguments = neuron.settings.map { setting -> String in
+            switch setting.value {
+            case let .number(number): return "\(setting.name)=\(ValueText.number(number))"
+            case let .text(text): return "\(setting.name)=\"\(text)\""
+            case let .flag(flag): return "\(setting.name)=\(flag)"
+            case let .surrogate(given): return "\(setting.name)=\(surrogate(given))"
+            }
+        }
+        return "\(neuron.builtinName)(\(arguments.joined(separator: ", ")))"
+    }
+
+    /// A neuron setting as a language value (`neuron.tau`, `neuron.reset`).
+    static func value(_ setting: NeuronSetting.Value) -> Value {
+        switch setting {
+        case let .number(number): return .number(number)
+        case let .text(text): return .string(text)
+        case let .flag(flag): return .boolean(flag)
+        case let .surrogate(surrogate): return .surrogate(surrogate)
+        }
     }
 
     static func surrogate(_ surrogate: Surrogate) -> String {

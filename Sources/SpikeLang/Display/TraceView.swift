@@ -7,7 +7,7 @@ enum TraceView {
     static func figure(of trace: Trace, title: String = "") -> MembraneTrace {
         var figure = MembraneTrace(membrane: trace.charge, spikes: trace.spikes, threshold: trace.threshold,
                                    time: (0..<trace.steps).map { Double($0 + 1) },
-                                   title: title.isEmpty ? "LIF membrane and spikes" : title)
+                                   title: title.isEmpty ? "\(trace.family) membrane and spikes" : title)
         figure.yLabel = "membrane potential H[t]"
         return figure
     }

@@ -24,9 +24,8 @@ struct Members {
                 }
             }
         case .neuron(let neuron):
-            return Members(names: ["tau", "beta", "threshold", "reset", "decay_input", "detach_reset", "surrogate"]) {
-                member(of: neuron, $0)
-            }
+            let members = neuron.members
+            return Members(names: members.map(\.name)) { name in members.first { $0.name == name }.map { EngineText.value($0.value) } }
         case .surrogate(let surrogate):
             let (parameter, value) = surrogate.parameter
             return Members(names: ["name", parameter]) { name in
@@ -54,19 +53,6 @@ struct Members {
         case "spike_steps": return .list(trace.spikeSteps.map { .number(Double($0)) })
         case "first_spike": return trace.firstSpike.map { .number(Double($0)) } ?? Value.none
         case "firing_rate": return .number(trace.firingRate)
-        default: return nil
-        }
-    }
-
-    private static func member(of neuron: LIF, _ name: String) -> Value? {
-        switch name {
-        case "tau": return .number(neuron.tau)
-        case "beta": return .number(neuron.beta)
-        case "threshold": return .number(neuron.threshold)
-        case "reset": return .string(neuron.reset.rawValue)
-        case "decay_input": return .boolean(neuron.decayInput)
-        case "detach_reset": return .boolean(neuron.detachReset)
-        case "surrogate": return .surrogate(neuron.surrogate)
         default: return nil
         }
     }

@@ -17,8 +17,8 @@ enum Value {
     case range(IntegerRange)
     case function(Closure)
     case builtin(Builtin)
-    /// A LIF neuron's parameters (`lif(...)`).
-    indirect case neuron(LIF)
+    /// A neuron's parameters (`lif(...)`, `if_neuron(...)`, `plif(...)`).
+    indirect case neuron(any Neuron)
     /// A surrogate gradient (`atan()`, `sigmoid()`, ...).
     case surrogate(Surrogate)
     /// A positional encoding (`cpg()`, `sinusoidal()`, ...); `none` stands for no encoding.
@@ -100,7 +100,7 @@ enum Value {
         case let (.range(a), .range(b)): return a == b
         case let (.function(a), .function(b)): return a === b
         case let (.builtin(a), .builtin(b)): return a.name == b.name
-        case let (.neuron(a), .neuron(b)): return a == b
+        case let (.neuron(a), .neuron(b)): return a.isEqual(to: b)
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
         case let (.tensor(a), .tensor(b)): return a == b

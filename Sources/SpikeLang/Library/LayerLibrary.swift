@@ -63,7 +63,7 @@ enum LayerLibrary {
         }
         return layer("\(kind.rawValue)_encoder", [optional("steps", .number(4)), optional("neuron", .none, shown: "lif()")],
                      "A spike encoder turning a window into `steps` spike frames: \(how).") { arguments in
-            let neuron: LIF
+            let neuron: any Neuron
             switch arguments.value("neuron") {
             case .none: neuron = try arguments.engine { try LIF() }
             case .neuron(let given): neuron = given

@@ -22,7 +22,7 @@ extension Arguments {
         }
     }
 
-    func neuron(_ name: String = "neuron") throws -> LIF {
+    func neuron(_ name: String = "neuron") throws -> any Neuron {
         guard case .neuron(let neuron) = value(name) else { throw mismatch(name, expected: "a neuron such as lif()") }
         return neuron
     }

@@ -25,7 +25,7 @@ enum ModelLibrary {
     // MARK: - Models
 
     /// The reference neuron, lif(tau=2): valid by construction.
-    static let defaultNeuron: LIF = {
+    static let defaultNeuron: any Neuron = {
         guard let neuron = try? LIF() else { preconditionFailure("the default LIF parameters are valid") }
         return neuron
     }()

@@ -1,10 +1,11 @@
 import SpikeEngine
 
-/// Neurons and surrogates: `lif`, `atan`, `sigmoid`, `fast_sigmoid`, `triangle`, `rect`,
-/// `simulate`, `first_spike` (docs/language.md §7; defaults from docs/science.md §1).
+/// Neurons and surrogates: `lif`, `if_neuron`, `plif`, `atan`, `sigmoid`, `fast_sigmoid`,
+/// `triangle`, `rect`, `simulate`, `first_spike` (docs/language.md §7; defaults from
+/// docs/science.md §1).
 enum NeuronLibrary {
     static func builtins() -> [Builtin] {
-        surrogates() + [lif(), simulate(), firstSpike()]
+        surrogates() + [lif(), integrateAndFire(), parametricLIF(), simulate(), firstSpike()]
     }
 
     private static func lif() -> Builtin {
@@ -14,24 +15,59 @@ enum NeuronLibrary {
             optional("surrogate", .surrogate(.standard), shown: "atan()"), optional("beta", .none),
         ]), topic: .neurons,
         summary: "A leaky integrate-and-fire neuron; give tau (decay-input, hard reset) or beta (then reset=\"subtract\", decay_input=false by default).") { arguments, _ in
-            let reset = try arguments.choice("reset", among: LIF.ResetRule.allCases.map(\.rawValue))
+            let reset = try arguments.choice("reset", among: ResetRule.allCases.map(\.rawValue))
             let surrogate = try surrogateArgument(arguments)
             let threshold = try arguments.number("threshold")
             let detachReset = try arguments.boolean("detach_reset")
             if case .none = arguments.value("beta") {
                 return .neuron(try arguments.engine {
-                    try LIF(tau: try arguments.number("tau"), threshold: threshold, reset: LIF.ResetRule(rawValue: reset) ?? .zero,
+                    try LIF(tau: try arguments.number("tau"), threshold: threshold, reset: ResetRule(rawValue: reset) ?? .zero,
                             decayInput: try arguments.boolean("decay_input"), detachReset: detachReset, surrogate: surrogate)
                 })
             }
             if arguments.isGiven("tau") {
                 throw arguments.invalid("beta", "cannot be given together with tau (they are two ways to set the same decay)")
             }
-            let betaReset = arguments.isGiven("reset") ? reset : LIF.ResetRule.subtract.rawValue
+            let betaReset = arguments.isGiven("reset") ? reset : ResetRule.subtract.rawValue
             let decayInput = arguments.isGiven("decay_input") ? try arguments.boolean("decay_input") : false
             return .neuron(try arguments.engine {
-                try LIF(beta: try arguments.number("beta"), threshold: threshold, reset: LIF.ResetRule(rawValue: betaReset) ?? .subtract,
+                try LIF(beta: try arguments.number("beta"), threshold: threshold, reset: ResetRule(rawValue: betaReset) ?? .subtract,
                         decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+            })
+        }
+    }
+
+    private static func integrateAndFire() -> Builtin {
+        Builtin(Signature("if_neuron", [
+            optional("threshold", .number(1)), optional("reset", .string("zero")), optional("v_reset", .number(0)),
+            optional("detach_reset", .boolean(true)), optional("surrogate", .surrogate(.standard), shown: "atan()"),
+        ]), topic: .neurons,
+        summary: "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\") or v -= threshold (\"subtract\").") { arguments, _ in
+            let reset = try arguments.choice("reset", among: ResetRule.allCases.map(\.rawValue))
+            let surrogate = try surrogateArgument(arguments)
+            let (threshold, resetPotential) = (try arguments.number("threshold"), try arguments.number("v_reset"))
+            let detachReset = try arguments.boolean("detach_reset")
+            return .neuron(try arguments.engine {
+                try IntegrateAndFire(threshold: threshold, reset: ResetRule(rawValue: reset) ?? .zero, resetPotential: resetPotential,
+                                     detachReset: detachReset, surrogate: surrogate)
+            })
+        }
+    }
+
+    private static func parametricLIF() -> Builtin {
+        Builtin(Signature("plif", [
+            optional("tau", .number(2)), optional("threshold", .number(1)), optional("reset", .string("zero")),
+            optional("v_reset", .number(0)), optional("decay_input", .boolean(true)), optional("detach_reset", .boolean(true)),
+            optional("surrogate", .surrogate(.standard), shown: "atan()"),
+        ]), topic: .neurons,
+        summary: "A parametric LIF neuron (Fang et al. 2021): a LIF whose time constant, 1/tau = sigmoid(w), trains with the weights; tau is its start (> 1).") { arguments, _ in
+            let reset = try arguments.choice("reset", among: ResetRule.allCases.map(\.rawValue))
+            let surrogate = try surrogateArgument(arguments)
+            let (tau, threshold, resetPotential) = (try arguments.number("tau"), try arguments.number("threshold"), try arguments.number("v_reset"))
+            let (decayInput, detachReset) = (try arguments.boolean("decay_input"), try arguments.boolean("detach_reset"))
+            return .neuron(try arguments.engine {
+                try ParametricLIF(initialTau: tau, threshold: threshold, reset: ResetRule(rawValue: reset) ?? .zero,
+                                  resetPotential: resetPotential, decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
             })
         }
     }
@@ -89,7 +125,7 @@ enum NeuronLibrary {
 
     private static func firstSpike() -> Builtin {
         Builtin(Signature("first_spike", [required("neuron"), optional("current", .number(1.2))]), topic: .neurons,
-                summary: "Lemma 1: the step of the first spike under a constant current, from the closed form (none if it never fires).") { arguments, _ in
+                summary: "Lemma 1: the step of the first spike under a constant current, from the closed form (none if it never fires); lif, if_neuron and plif have one.") { arguments, _ in
             let neuron = try neuronArgument(arguments)
             let current = try arguments.number("current")
             let step = try arguments.engine { try neuron.firstSpike(current: current) }
@@ -97,7 +133,7 @@ enum NeuronLibrary {
         }
     }
 
-    static func neuronArgument(_ arguments: Arguments) throws -> LIF {
+    static func neuronArgument(_ arguments: Arguments) throws -> any Neuron {
         guard case .neuron(let neuron) = arguments.value("neuron") else {
             throw arguments.mismatch("neuron", expected: "a neuron such as lif()")
         }

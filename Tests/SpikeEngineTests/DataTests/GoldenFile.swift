@@ -11,8 +11,9 @@ struct GoldenFile {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Golden")
 
-    init(_ name: String) throws {
-        let url = Self.directory.appendingPathComponent(name)
+    /// The file `name` in `directory` (DataTests/Golden unless given).
+    init(_ name: String, in directory: URL = Self.directory) throws {
+        let url = directory.appendingPathComponent(name)
         let text = try String(contentsOf: url, encoding: .utf8)
         var blocks: [[String: [String]]] = []
         var current: [String: [String]] = [:]
