@@ -20,13 +20,14 @@ enum MathLibrary {
     }
 
     private static func elementwise(_ name: String, _ summary: String, _ function: @escaping (Double) -> Double) -> Builtin {
-        Builtin(Signature(name, [required("x")]), topic: .math, summary: summary) { arguments, _ in
+        Builtin(Signature(name, [required("x")]), topic: .math, summary: summary) { arguments, evaluator in
             switch arguments.value("x") {
             case .number(let x):
                 let y = function(x)
                 if y.isNaN, !x.isNaN { throw arguments.invalid("x", "is outside the domain of \(name) (got \(ValueText.number(x)))") }
                 return .number(y)
             case .tensor(let tensor):
+                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
                 return .tensor(tensor.map { Float(function(Double($0))) })
             default:
                 throw arguments.mismatch("x", expected: "a number or a tensor")
