@@ -9,13 +9,19 @@ final class FigureBudgetTests: XCTestCase {
         session.run(code, output: RecordingSink()).failure?.diagnostics.first
     }
 
-    func testHeatmapChecksItsCellsAtTheCall() {
-        let session = Session(memoryBudget: 8_000_000)
-        XCTAssertNil(diagnostic(session, "m = zeros([1000, 1001])\nsmall = heatmap(zeros([1000, 1000]))"))
-        XCTAssertEqual(diagnostic(session, "h = heatmap(m)"),
-                       Diagnostic(.memoryBudget(requestedBytes: 1000 * 1001 * FigureBuilder.bytesPerHeatmapCell, budgetBytes: 8_000_000),
-                                  at: SourceRange(line: 1, column: 5, length: 10)))
-        XCTAssertEqual(session.run("[m.shape, small]", output: RecordingSink()).result?.plain.hasPrefix("[[1000, 1001], Heatmap"), true)
+    func testHeatmapAndRasterCheckTheirCellsAtTheCall() {
+        for (builtin, bytesEach) in [("heatmap", FigureBuilder.bytesPerHeatmapCell), ("raster", FigureBuilder.bytesPerRasterCell)] {
+            // The budget fits a 1000 × 1000 matrix exactly, and not one column more.
+            let budget = 1000 * 1000 * bytesEach
+            let session = Session(memoryBudget: budget)
+            XCTAssertNil(diagnostic(session, "m = ones([1000, 1001])\nsmall = \(builtin)(ones([1000, 1000]))"), builtin)
+            XCTAssertEqual(diagnostic(session, "f = \(builtin)(m, title=\"big\")"),
+                           Diagnostic(.memoryBudget(requestedBytes: 1000 * 1001 * bytesEach, budgetBytes: budget),
+                                      at: SourceRange(line: 1, column: 5, length: builtin.count + 16)), builtin)
+            XCTAssertEqual(session.run("[m.shape, f]", output: RecordingSink()).failure?.name, "NameError", "f was never bound")
+            XCTAssertEqual(session.run("m.shape", output: RecordingSink()).result?.plain, "[1000, 1001]", builtin)
+            XCTAssertEqual(session.run("small", output: RecordingSink()).result?.svg?.contains("<svg"), true, builtin)
+        }
     }
 
     func testHeatmapOfAListOfRowsCountsEveryRow() {
@@ -23,14 +29,5 @@ final class FigureBudgetTests: XCTestCase {
         XCTAssertNil(diagnostic(session, "row = tolist(zeros([1000]))\nrows = [row]\nfor i in range(8) { rows = rows + rows }"))
         XCTAssertEqual(diagnostic(session, "heatmap(rows)")?.problem,
                        .memoryBudget(requestedBytes: 256 * 1000 * FigureBuilder.bytesPerHeatmapCell, budgetBytes: 1 << 20))
-    }
-
-    func testRasterChecksItsCellsAtTheCall() {
-        let session = Session(memoryBudget: 16_000_000)
-        XCTAssertNil(diagnostic(session, "s = ones([1000, 1001])\nsmall = raster(ones([1000, 1000]))"))
-        XCTAssertEqual(diagnostic(session, "raster(s, title=\"big\")"),
-                       Diagnostic(.memoryBudget(requestedBytes: 1000 * 1001 * FigureBuilder.bytesPerRasterCell, budgetBytes: 16_000_000),
-                                  at: SourceRange(line: 1, column: 1, length: 22)))
-        XCTAssertEqual(session.run("s.shape", output: RecordingSink()).result?.plain, "[1000, 1001]")
     }
 }
