@@ -1,4 +1,5 @@
 import SpikeEngine
+import Synchronization
 import XCTest
 @testable import SpikeLang
 
@@ -51,6 +52,23 @@ final class TextBudgetTests: XCTestCase {
         let printed = RecordingSink()
         XCTAssertNil(failure(session, "print(\"s:\", s)", sink: printed))
         XCTAssertEqual(printed.stdout.utf8.count, (1 << 19) + "s: \n".utf8.count)
+    }
+
+    func testSmallTextsAreCheckedWithoutReadingTheSystemsLimits() {
+        final class Reads: Sendable {
+            private let count = Atomic<Int>(0)
+            func add() { count.add(1, ordering: .relaxed) }
+            var total: Int { count.load(ordering: .relaxed) }
+        }
+        let reads = Reads()
+        let headroom = MemoryHeadroom(readFile: { _ in reads.add(); return nil }, addressSpaceLimit: { nil }, physicalMemory: 1 << 30)
+        let session = Session(budget: MemoryBudget(headroom: headroom))
+        let sink = RecordingSink()
+        XCTAssertNil(session.run("for i in range(100) { print(\"i =\", str(i)) }", output: sink).failure)
+        XCTAssertEqual(reads.total, 0, "a print in a loop must not read /proc each time")
+        XCTAssertTrue(sink.stdout.hasSuffix("i = 99\n"))
+        XCTAssertNil(session.run(tenLongStrings + "print(l)", output: RecordingSink()).failure)
+        XCTAssertGreaterThan(reads.total, 0, "a text of 16 MB or more is checked against the live headroom")
     }
 
     func testAValueSharingOneListExponentiallyOftenIsRefusedQuicklyByStr() throws {

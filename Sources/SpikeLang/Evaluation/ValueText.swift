@@ -77,12 +77,20 @@ enum ValueText {
     /// any of it, and the text then grows in one buffer of its exact size.
     static func text(of values: [Value], separator: String = " ", terminator: String = "", budget: MemoryBudget,
                      bytesPerByte: Int = 1) throws -> String {
-        let cap = budget.limit(for: .max) / max(1, bytesPerByte) + 1
-        var size = terminator.utf8.count + separator.utf8.count * max(0, values.count - 1)
-        for value in values where size <= cap {
-            size = sum(size, self.size(of: value, quotingStrings: false, cap: cap - size))
+        func measure(cap: Int) -> Int {
+            var size = terminator.utf8.count + separator.utf8.count * max(0, values.count - 1)
+            for value in values where size <= cap {
+                size = sum(size, self.size(of: value, quotingStrings: false, cap: cap - size))
+            }
+            return size
         }
-        try budget.check(count: size, bytesEach: bytesPerByte)
+        let perByte = max(1, bytesPerByte)
+        // Counted first up to what needs no look at the system's limits (a `print` in a loop
+        // must not read /proc each time); only a larger text is counted up to the budget.
+        let small = MemoryBudget.liveCheckThreshold / perByte
+        var size = measure(cap: small)
+        if size > small { size = measure(cap: budget.limit(for: .max) / perByte + 1) }
+        try budget.check(count: size, bytesEach: perByte)
         var writer = Writer(limit: .max, counting: false)
         writer.text.reserveCapacity(size)
         for (index, value) in values.enumerated() {
