@@ -6,6 +6,9 @@ Run through `spike stdio` (a real process, one cell per execute_request):
   test make a memory cgroup, under a cgroup memory limit, requests too large for what is
   left are refused with a ResourceError before they allocate: no abort ("failed to
   allocate"), no OOM kill, and the session keeps its bindings and answers the next cell;
+* with most of the limit held, whole copies of a tensor (`-t`, `exp`, `transpose`, slices),
+  `heatmap`/`raster` of a large matrix, string subscripts and the text of `print`/`str` are
+  refused the same way before they allocate;
 * a value nested two million deep is released, compared and shown without overflowing the
   evaluation stack (a SIGSEGV with nothing on stderr before the release was iterative).
 
@@ -39,6 +42,14 @@ OVERSIZED = [
     "plot(randn([1e8]))",
     "randn([2e9])",
 ]
+# With 1.2 GB already held (a tensor `t` and the same storage as a matrix `m`, a 134 MB string
+# `s` and a list `l` of 2^20 references to it), each of these asks for more than the rest of
+# the limit: a whole copy of the tensor, the figures' conversion of the matrix, the character
+# array of a string subscript, and the text of `l` (140 TB). Each aborted the kernel before.
+HOLD = ("t = zeros([3e8])\nm = reshape(t, [3e4, 1e4])\n"
+        "s = \"abcdefgh\"\nfor i in range(24) { s = s + s }\nl = [s]\nfor i in range(20) { l = l + l }")
+OVER_WHAT_IS_HELD = ["-t", "exp(t)", "transpose(m)", "t[0:299999999]", "m[0:29999]", "heatmap(m)", "raster(m)",
+                     "s[0]", "s[0:2]", "str(l)", "print(l)", "print(\"l is\", l, stream=\"stderr\")"]
 # Within a 3 GiB limit these may fit (the budget allows them) or not; either way the cell
 # ends in a result or a ResourceError and the process lives.
 BORDERLINE = ["list(range(4e7))", "len(list(range(4e7)))", "randn([3e8]);"]
@@ -205,6 +216,23 @@ class MemoryLimitTests(unittest.TestCase):
         self.addCleanup(kernel.close)
         self.check_survives_oversized_requests(kernel)
         self.check_counts_what_the_session_holds(kernel)
+
+    def test_under_an_address_space_limit_copies_figures_and_text_of_what_is_held_are_resource_errors(self) -> None:
+        kernel = StdioProcess(["prlimit", f"--as={LIMIT}", str(spike_binary()), "stdio"])
+        self.addCleanup(kernel.close)
+        self.assertEqual(kernel.result("kept = 42\n" + HOLD + "\n[len(s), len(l)]"), "[134217728, 1048576]")
+        for cell in OVER_WHAT_IS_HELD:
+            with self.subTest(cell=cell):
+                iopub, reply = kernel.execute(cell)
+                self.assertEqual(reply["content"].get("ename"), "ResourceError", f"{cell}: {reply['content']}")
+                self.assertIn("memory budget", reply["content"].get("evalue", ""))
+                self.assertEqual([m for m in iopub if m["header"]["msg_type"] == "stream"], [], f"{cell} printed something")
+                self.assertEqual(kernel.result("[kept, t.shape, m.shape, len(s), len(l)]"),
+                                 "[42, [300000000], [30000, 10000], 134217728, 1048576]", f"the session after {cell}")
+        shown = kernel.result("s")
+        self.assertIsInstance(shown, str)
+        self.assertTrue(shown.startswith('"abcdefgh') and shown.endswith("…") and len(shown) < 200_000, shown[-40:])
+        self.assertEqual(kernel.result("print(len(l))"), "", "the kernel still prints")
 
     def test_under_a_cgroup_memory_limit_oversized_requests_are_resource_errors(self) -> None:
         group = MemoryCgroup(LIMIT)

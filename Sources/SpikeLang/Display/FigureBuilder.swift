@@ -26,6 +26,31 @@ enum FigureBuilder {
         return record.fields.reduce(0) { $0 &+ count($1.value) }
     }
 
+    /// Bytes one cell of `heatmap`'s matrix costs at its peak: the cell as a Double in the
+    /// figure's rows (the block means drawn are at most 120 × 120). Measured as the peak
+    /// resident size of `heatmap(randn([1e4, 1e4]))` shown as a result, less the tensor's.
+    static let bytesPerHeatmapCell = 8
+
+    /// Bytes one cell of `raster`'s spike matrix costs at its peak: the neurons × steps matrix
+    /// of Doubles and, for a spike, its time in the figure. Measured as the peak resident size
+    /// of `raster(ones([1e4, 1e4]))` shown as a result, less the tensor's.
+    static let bytesPerRasterCell = 16
+
+    /// How many cells `heatmap` or `raster` reads from `value` (0 for what cannot be drawn),
+    /// counted before anything is converted so the budget is checked first.
+    static func cellCount(of value: Value) -> Int {
+        switch value {
+        case .list(let rows):
+            return rows.items.reduce(0) { count, row in
+                if case .list(let items) = row { return count &+ items.count }
+                return count &+ 1
+            }
+        case .tensor(let tensor): return tensor.count
+        case .trace(let trace): return trace.steps
+        default: return 0
+        }
+    }
+
     /// Series for `plot(y)`: a list of numbers or a vector is one series; a matrix is one
     /// series per column; a record is one named series per field; a trace is its membrane.
     static func series(from value: Value, x: [Double]?, at range: SourceRange) throws -> [LinePlot.Series] {

@@ -4,7 +4,10 @@ import SpikeEngine
 /// Arithmetic, comparison, equality and composition on values.
 extension Evaluator {
     func negate(_ operand: Value, at range: SourceRange) throws -> Value {
-        if case .tensor(let tensor) = operand { return .tensor(try engine(at: range) { try tensor.negated(isCancelled: cancellation) }) }
+        if case .tensor(let tensor) = operand {
+            try checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: range)
+            return .tensor(try engine(at: range) { try tensor.negated(isCancelled: cancellation) })
+        }
         guard case .number(let number) = operand else {
             throw Diagnostic(.unsupportedOperand(operator: "-", operand: operand.typeName), at: range)
         }

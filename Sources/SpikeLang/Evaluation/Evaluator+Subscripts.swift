@@ -22,6 +22,7 @@ extension Evaluator {
         case .list(let items):
             return items[try resolve(position, count: items.count, at: indexRange)]
         case .string(let string):
+            try checkBudget(count: string.utf8.count, bytesEach: MemoryLayout<Character>.stride, at: indexRange)
             let characters = Array(string)
             return .string(String(characters[try resolve(position, count: characters.count, at: indexRange)]))
         case .range(let integers):
@@ -54,8 +55,10 @@ extension Evaluator {
         }
         switch base {
         case .list(let items):
+            try checkBudget(count: bounds(items.count).count, bytesEach: MemoryLayout<Value>.stride, at: range)
             return .list(Array(items[bounds(items.count)]))
         case .string(let string):
+            try checkBudget(count: string.utf8.count, bytesEach: MemoryLayout<Character>.stride, at: range)
             let characters = Array(string)
             return .string(String(characters[bounds(characters.count)]))
         case .range(let integers):

@@ -35,6 +35,7 @@ extension Evaluator {
         guard resolved >= 0, resolved < extent else {
             throw Diagnostic(.indexOutOfRange(index: position, count: extent), at: range)
         }
+        try checkBudget(count: tensor.count / extent, bytesEach: MemoryLayout<Float>.stride, at: range)
         let row = try engine(at: range) {
             try tensor.sliced(axis: 0, range: resolved..<resolved + 1, isCancelled: cancellation).reshaped(Array(tensor.shape.dropFirst()))
         }
@@ -44,6 +45,7 @@ extension Evaluator {
     /// Rows `lower..<upper` of a tensor along its first axis.
     func tensorRows(_ tensor: Tensor, _ bounds: Range<Int>, at range: SourceRange) throws -> Value {
         guard !tensor.shape.isEmpty else { throw Diagnostic(.notSliceable("a rank-0 tensor"), at: range) }
+        try checkBudget(count: tensor.count / max(1, tensor.shape[0]) * bounds.count, bytesEach: MemoryLayout<Float>.stride, at: range)
         return .tensor(try engine(at: range) { try tensor.sliced(axis: 0, range: bounds, isCancelled: cancellation) })
     }
 

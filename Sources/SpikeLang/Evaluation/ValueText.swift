@@ -1,3 +1,5 @@
+import SpikeEngine
+
 /// The fixed text forms of docs/language.md §4.
 enum ValueText {
     /// Integral numbers within ±1e15 print without a decimal point (`3`); others in their
@@ -41,29 +43,93 @@ enum ValueText {
 
     /// The text form of a value; strings at top level are bare when `quotingStrings` is false
     /// (as `print` writes them), and always quoted inside lists and records. Past `limit`
-    /// characters the text stops inside the container it was writing and ends in `…`; the
-    /// cost is O(limit), not O(size of the value).
+    /// bytes the text stops inside the container (or string) it was writing and ends in `…`;
+    /// the cost is O(limit), not O(size of the value).
     static func text(of value: Value, quotingStrings: Bool = true, limit: Int = .max) -> String {
-        var writer = Writer(limit: limit)
+        var writer = Writer(limit: limit, counting: false)
         writer.write(value, quotingStrings: quotingStrings, depth: 0)
         return writer.isFull && writer.hasMore ? writer.text + "…" : writer.text
     }
 
+    /// The UTF-8 size of `text(of: value, quotingStrings:)`, counted without building it:
+    /// exact up to `cap` bytes; past `cap` the count stops and the rest is extrapolated from
+    /// the part counted (each container's unvisited items sized like its visited ones), so
+    /// the answer is then an estimate above `cap`. Cost: O(min(size, cap)) — a value that
+    /// shares one list 2⁶⁰ times over is measured as fast as one that holds `cap` bytes.
+    ///
+    ///     ValueText.size(of: .list([1, 22, 333]), cap: 100)   // 13, "[1, 22, 333]" + none cut
+    static func size(of value: Value, quotingStrings: Bool = true, cap: Int) -> Int {
+        var writer = Writer(limit: cap, counting: true)
+        writer.write(value, quotingStrings: quotingStrings, depth: 0)
+        return writer.total
+    }
+
+    /// Bytes `print` peaks at for each byte of the text it writes: the text, the stream
+    /// message that carries it and that message encoded as JSON. Measured as the peak resident
+    /// size of `print(s)` for a 134 MB string under `spike stdio` (+460 MB) and of
+    /// `print(list(range(1e7)))` (89 MB of text, +388 MB).
+    static let printedBytesPerByte = 5
+
+    /// The text of `values` as `print` and `str` write them (strings bare), separated by
+    /// `separator`, then `terminator`; built only after `bytesPerByte` × its size is checked
+    /// against `budget`. The size is counted first (`size(of:cap:)`, O(budget) at worst), so
+    /// `str` of a list of 10⁷ long strings fails with `EngineError.resource` before building
+    /// any of it, and the text then grows in one buffer of its exact size.
+    static func text(of values: [Value], separator: String = " ", terminator: String = "", budget: MemoryBudget,
+                     bytesPerByte: Int = 1) throws -> String {
+        func measure(cap: Int) -> Int {
+            var size = terminator.utf8.count + separator.utf8.count * max(0, values.count - 1)
+            for value in values where size <= cap {
+                size = sum(size, self.size(of: value, quotingStrings: false, cap: cap - size))
+            }
+            return size
+        }
+        let perByte = max(1, bytesPerByte)
+        // Counted first up to what needs no look at the system's limits (a `print` in a loop
+        // must not read /proc each time); only a larger text is counted up to the budget.
+        let small = MemoryBudget.liveCheckThreshold / perByte
+        var size = measure(cap: small)
+        if size > small { size = measure(cap: budget.limit(for: .max) / perByte + 1) }
+        try budget.check(count: size, bytesEach: perByte)
+        var writer = Writer(limit: .max, counting: false)
+        writer.text.reserveCapacity(size)
+        for (index, value) in values.enumerated() {
+            if index > 0 { writer.append(separator) }
+            writer.write(value, quotingStrings: false, depth: 0)
+        }
+        writer.append(terminator)
+        return writer.text
+    }
+
     /// `f(a, b=2)`: a function's name and parameters, defaults in their text form.
     static func signature(of closure: Closure) -> String {
-        var writer = Writer(limit: .max)
+        var writer = Writer(limit: .max, counting: false)
         writer.writeSignature(of: closure, depth: 0)
         return writer.text
     }
 
-    /// Accumulates a value's text up to a limit.
+    /// Accumulates a value's text up to a limit, or (`counting`) only its size.
     private struct Writer {
         var text = ""
+        /// UTF-8 bytes written (or counted) so far.
+        var count = 0
         let limit: Int
+        /// Whether only `count` is kept (no text is built).
+        let counting: Bool
         /// Set when something was left unwritten because the text was full.
         var hasMore = false
+        /// The estimated bytes of what was left unwritten (see `size(of:cap:)`).
+        var unwritten = 0
 
-        var isFull: Bool { text.utf8.count >= limit }
+        var isFull: Bool { count >= limit }
+
+        /// What was written and what was estimated for the rest.
+        var total: Int { ValueText.sum(count, unwritten) }
+
+        mutating func append(_ piece: String) {
+            count += piece.utf8.count
+            if !counting { text += piece }
+        }
 
         mutating func write(_ value: Value, quotingStrings: Bool, depth: Int) {
             guard !isFull else {
@@ -72,62 +138,105 @@ enum ValueText {
             }
             switch value {
             case .list(let items):
-                guard depth < depthLimit else {
-                    text += "[…]"
-                    return
-                }
-                text += "["
-                for (index, item) in items.enumerated() {
-                    if index > 0 { text += ", " }
-                    write(item, quotingStrings: true, depth: depth + 1)
-                    if isFull, index < items.count - 1 {
-                        hasMore = true
-                        return
-                    }
-                }
-                text += "]"
+                guard depth < depthLimit else { return append("[…]") }
+                append("[")
+                writeItems(items.count) { writer, index in writer.write(items[index], quotingStrings: true, depth: depth + 1) }
+                append("]")
             case .record(let record):
-                guard depth < depthLimit else {
-                    text += "{…}"
+                guard depth < depthLimit else { return append("{…}") }
+                append("{")
+                let fields = record.fields
+                writeItems(fields.count) { writer, index in
+                    writer.append(fieldName(fields[index].name) + ": ")
+                    writer.write(fields[index].value, quotingStrings: true, depth: depth + 1)
+                }
+                append("}")
+            case .function(let closure):
+                append("<fn ")
+                writeSignature(of: closure, depth: depth)
+                append(">")
+            case .string(let string):
+                writeString(string, quoted: quotingStrings)
+            default:
+                append(ValueText.leafText(of: value, quotingStrings: quotingStrings))
+            }
+        }
+
+        /// `count` items separated by ", "; when the text fills up before the last one, the
+        /// rest is left out and its size estimated from the items written.
+        private mutating func writeItems(_ count: Int, item: (inout Writer, Int) -> Void) {
+            let start = total
+            for index in 0..<count {
+                if index > 0 { append(", ") }
+                item(&self, index)
+                if isFull, index < count - 1 {
+                    hasMore = true
+                    let done = index + 1
+                    let (rest, overflow) = (total - start).multipliedReportingOverflow(by: count - done)
+                    unwritten = ValueText.sum(unwritten, overflow ? .max : rest / done)
                     return
                 }
-                text += "{"
-                for (index, field) in record.fields.enumerated() {
-                    if index > 0 { text += ", " }
-                    text += fieldName(field.name) + ": "
-                    write(field.value, quotingStrings: true, depth: depth + 1)
-                    if isFull, index < record.fields.count - 1 {
-                        hasMore = true
-                        return
-                    }
-                }
-                text += "}"
-            case .function(let closure):
-                text += "<fn "
-                writeSignature(of: closure, depth: depth)
-                text += ">"
-            default:
-                text += ValueText.leafText(of: value, quotingStrings: quotingStrings)
             }
+        }
+
+        /// A string, quoted or bare; one longer than the room left is cut there (a display
+        /// of a 1 GB string shows its first `limit` bytes, not a quoted copy of all of it).
+        private mutating func writeString(_ string: String, quoted isQuoted: Bool) {
+            if counting {
+                count += isQuoted ? quotedSize(of: string) : string.utf8.count
+                return
+            }
+            let room = limit - count
+            guard string.utf8.count > room else { return append(isQuoted ? quoted(string) : string) }
+            if isQuoted {
+                var width = 1
+                let head = string.unicodeScalars.prefix { scalar in
+                    width += ValueText.quotedWidth(of: scalar)
+                    return width <= room
+                }
+                append(String(quoted(String(head)).dropLast()))
+            } else {
+                append(String(string.utf8.prefix(room)) ?? String(string.unicodeScalars.prefix(room)))
+            }
+            hasMore = true
+            count = max(count, limit)
         }
 
         /// `f(a, b=2)`; defaults count as one level deeper, so a default that holds the
         /// previous definition of the function (`fn g(p=g)` in a loop) cannot recurse unbounded.
         mutating func writeSignature(of closure: Closure, depth: Int) {
-            text += closure.name + "("
-            guard depth < depthLimit else {
-                text += "…)"
-                return
-            }
+            append(closure.name + "(")
+            guard depth < depthLimit else { return append("…)") }
             for (index, (parameter, value)) in zip(closure.declaration.parameters, closure.defaults).enumerated() {
-                if index > 0 { text += ", " }
-                text += parameter.name
+                if index > 0 { append(", ") }
+                append(parameter.name)
                 if let value {
-                    text += "="
+                    append("=")
                     write(value, quotingStrings: true, depth: depth + 1)
                 }
             }
-            text += ")"
+            append(")")
+        }
+    }
+
+    /// `a + b` for sizes, `Int.max` when it overflows.
+    static func sum(_ a: Int, _ b: Int) -> Int {
+        let (total, overflow) = a.addingReportingOverflow(b)
+        return overflow ? .max : total
+    }
+
+    /// The UTF-8 size of `quoted(string)`, without building it. Cost: O(length).
+    static func quotedSize(of string: String) -> Int {
+        string.unicodeScalars.reduce(2) { $0 + quotedWidth(of: $1) }
+    }
+
+    /// The UTF-8 bytes `quoted` writes for one scalar (2 for `\n`, 6 for `\u{1b}`).
+    private static func quotedWidth(of scalar: Unicode.Scalar) -> Int {
+        switch scalar {
+        case "\"", "\\", "\n", "\t": return 2
+        default:
+            if scalar.value < 0x20 || scalar.value == 0x7F { return 4 + String(scalar.value, radix: 16).utf8.count }
+            return UTF8.width(scalar)
         }
     }
 

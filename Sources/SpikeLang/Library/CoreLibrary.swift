@@ -5,8 +5,8 @@ enum CoreLibrary {
             Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
                     summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
                 let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
-                let text = arguments.rest.map { ValueText.text(of: $0, quotingStrings: false) }.joined(separator: " ")
-                evaluator.sink.write(text + "\n", stream: TextStream(rawValue: stream) ?? .stdout)
+                let text = try arguments.engine { try ValueText.text(of: arguments.rest, terminator: "\n", budget: evaluator.settings.budget, bytesPerByte: ValueText.printedBytesPerByte) }
+                evaluator.sink.write(text, stream: TextStream(rawValue: stream) ?? .stdout)
                 return .none
             },
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
@@ -68,7 +68,7 @@ enum CoreLibrary {
             }
             return builtin.helpText
         default:
-            return evaluator.library.helpText(for: subject) ?? "\(subject.typeName): \(ValueText.text(of: subject))"
+            return evaluator.library.helpText(for: subject) ?? "\(subject.typeName): \(ValueText.text(of: subject, limit: ValueText.displayLimit))"
         }
     }
 }

@@ -27,6 +27,7 @@ enum MathLibrary {
                 if y.isNaN, !x.isNaN { throw arguments.invalid("x", "is outside the domain of \(name) (got \(ValueText.number(x)))") }
                 return .number(y)
             case .tensor(let tensor):
+                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
                 return .tensor(try arguments.engine { try tensor.map(isCancelled: evaluator.cancellation) { Float(function(Double($0))) } })
             default:
                 throw arguments.mismatch("x", expected: "a number or a tensor")
@@ -36,8 +37,8 @@ enum MathLibrary {
 
     private static func string() -> Builtin {
         Builtin(Signature("str", [required("value")]), topic: .math,
-                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { arguments, _ in
-            .string(ValueText.text(of: arguments.value("value"), quotingStrings: false))
+                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { arguments, evaluator in
+            .string(try arguments.engine { try ValueText.text(of: [arguments.value("value")], budget: evaluator.settings.budget) })
         }
     }
 

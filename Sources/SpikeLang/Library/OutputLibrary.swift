@@ -10,7 +10,8 @@ enum OutputLibrary {
         Builtin(Signature("heatmap", [required("matrix"), optional("title", .string("")), optional("xlabel", .string("")),
                                       optional("ylabel", .string(""))]),
                 topic: .output,
-                summary: "A matrix (tensor or list of rows) as coloured cells with a colour bar; row 0 at the top.") { arguments, _ in
+                summary: "A matrix (tensor or list of rows) as coloured cells with a colour bar; row 0 at the top.") { arguments, evaluator in
+            try evaluator.checkBudget(count: FigureBuilder.cellCount(of: arguments.value("matrix")), bytesEach: FigureBuilder.bytesPerHeatmapCell, at: arguments.callRange)
             let matrix = try FigureBuilder.matrix(from: arguments.value("matrix"), at: arguments.range(of: "matrix"))
             return .figure(.heatmap(Heatmap(matrix: matrix, title: try arguments.string("title"), xLabel: try arguments.string("xlabel"),
                                             yLabel: try arguments.string("ylabel"))))
@@ -79,7 +80,8 @@ enum OutputLibrary {
 
     private static func raster() -> Builtin {
         Builtin(Signature("raster", [required("spikes"), optional("title", .string(""))]), topic: .output,
-                summary: "A spike raster of a [time, neurons] tensor (e.g. encode(cpg())): one row per neuron, a tick per spike.") { arguments, _ in
+                summary: "A spike raster of a [time, neurons] tensor (e.g. encode(cpg())): one row per neuron, a tick per spike.") { arguments, evaluator in
+            try evaluator.checkBudget(count: FigureBuilder.cellCount(of: arguments.value("spikes")), bytesEach: FigureBuilder.bytesPerRasterCell, at: arguments.callRange)
             let matrix = try FigureBuilder.spikeMatrix(from: arguments.value("spikes"), at: arguments.range(of: "spikes"))
             var raster = SpikeRaster(matrix: matrix, title: try arguments.string("title"))
             if case .tensor = arguments.value("spikes") { raster.yLabel = "channel" }

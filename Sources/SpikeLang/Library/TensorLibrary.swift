@@ -32,6 +32,7 @@ enum TensorLibrary {
             Builtin(Signature("transpose", [required("x")]), topic: .tensors,
                     summary: "The tensor with its axes reversed (rows become columns).") { arguments, evaluator in
                 let tensor = try tensorArgument(arguments, "x", evaluator)
+                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
                 return .tensor(try arguments.engine { try tensor.transposed(isCancelled: evaluator.cancellation) })
             },
             Builtin(Signature("reshape", [required("x"), required("shape")]), topic: .tensors,

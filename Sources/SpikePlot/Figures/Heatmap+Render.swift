@@ -12,18 +12,25 @@ extension Heatmap: Panel {
         return (max(200, width), max(160, height ?? automatic))
     }
 
-    private var finiteValues: [Double] {
-        matrix.joined().filter(\.isFinite)
+    /// The least and greatest finite values (nil when there are none), in one pass over the cells without copying them (a 10⁴ × 10⁴ matrix is 800 MB).
+    private var extremes: (low: Double, high: Double)? {
+        var low = Double.infinity, high = -Double.infinity
+        for row in matrix {
+            for value in row where value.isFinite {
+                low = min(low, value)
+                high = max(high, value)
+            }
+        }
+        return low <= high ? (low, high) : nil
     }
 
     private var nonFiniteCount: Int {
-        matrix.joined().filter { !$0.isFinite }.count
+        matrix.reduce(0) { count, row in row.reduce(count) { $1.isFinite ? $0 : $0 + 1 } }
     }
 
     /// The value range shown: `range`, else the data's, centred on zero for a diverging map.
     private func valueRange() -> (low: Double, high: Double, map: ColorMap)? {
-        let values = finiteValues
-        guard let low = values.min(), let high = values.max() else { return nil }
+        guard let (low, high) = extremes else { return nil }
         var (from, to) = (low, high)
         if let range, range.lowerBound.isFinite, range.upperBound.isFinite { (from, to) = (range.lowerBound, range.upperBound) }
         let map = colorMap.resolved(low: from, high: to)
@@ -38,8 +45,7 @@ extension Heatmap: Panel {
     var summary: String {
         var text = "Heatmap" + (title.isEmpty ? "" : " \"\(title)\"")
         let (rows, columns) = shape
-        let values = finiteValues
-        guard rows > 0, columns > 0, let low = values.min(), let high = values.max() else { return text + ": no data" }
+        guard rows > 0, columns > 0, let (low, high) = extremes else { return text + ": no data" }
         text += ": \(rows) × \(columns), values " + PanelParts.range(low, high)
         if let note = PanelParts.skippedNote(nonFiniteCount) { text += ". " + note }
         return text

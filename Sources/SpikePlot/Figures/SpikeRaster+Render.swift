@@ -51,18 +51,29 @@ extension SpikeRaster: Panel {
                             ticks: axis.ticks.filter { $0.value < Double(rows) })
             })
         let rowHeight = axes.plot.height / Double(rows)
-        let tickHeight = max(1, rowHeight * 0.8)
+        // More neurons than pixel rows: neighbours that share a pixel row are drawn as one row
+        // (their ticks merged per pixel column), so the SVG grows with the plot's pixels, not
+        // with the neurons.
+        let perRow = max(1, Int((Double(rows) / max(1, axes.plot.height)).rounded(.up)))
+        let tickHeight = max(1, rowHeight * (perRow > 1 ? Double(perRow) : 0.8))
         let stepWidth = discrete ? axes.plot.width / max(1, high - low) : 2
         let strokeWidth = min(2.5, max(1, stepWidth * 0.6))
         var paths: [Markup] = []
-        for (neuron, times) in spikeTimes.enumerated() where !times.isEmpty {
+        for first in stride(from: 0, to: rows, by: perRow) {
+            let group = first..<min(rows, first + perRow)
+            var screen: [Double] = []
+            for neuron in group { screen += Self.drawnTicks(spikeTimes[neuron].map(axes.screenX), plotWidth: axes.plot.width) }
+            guard !screen.isEmpty else { continue }
+            if group.count > 1 { screen = Decimation.ticksPerColumn(screen) }
             var path = PathData()
-            let top = axes.screenY(Double(neuron)) - tickHeight / 2
-            for x in Self.drawnTicks(times.map(axes.screenX), plotWidth: axes.plot.width) {
+            let top = (axes.screenY(Double(group.lowerBound)) + axes.screenY(Double(group.upperBound - 1))) / 2 - tickHeight / 2
+            for x in screen {
                 path.move(x, top)
                 path.vertical(tickHeight)
             }
-            let tooltip = "neuron \(neuron): \(times.count) spike" + (times.count == 1 ? "" : "s")
+            let count = group.reduce(0) { $0 + spikeTimes[$1].count }
+            let who = group.count == 1 ? "neuron \(first)" : "neurons \(first)–\(group.upperBound - 1)"
+            let tooltip = who + ": \(count) spike" + (count == 1 ? "" : "s")
             paths.append(.element("path", [Attribute("d", path.text)], [.element("title", [], [.text(tooltip)])]))
         }
         return .group([

@@ -37,6 +37,9 @@ public struct Table: Sendable {
     public var significantDigits = 4
     /// Rows shown before the rest is summarised as "… N more rows".
     public var maxRows = 50
+    /// Rows its maker left out of `rows` because they would never be shown (a table of 10⁷
+    /// rows keeps the first `maxRows`); counted in the "… N more rows" line.
+    public var omittedRows = 0
 
     public init(columns: [String], rows: [[Cell]], title: String = "") {
         self.columns = columns
@@ -53,7 +56,7 @@ public struct Table: Sendable {
 
     /// How many rows the "… N more rows" line stands for.
     var hiddenRowCount: Int {
-        max(0, rows.count - max(0, maxRows))
+        max(0, rows.count - max(0, maxRows)) + max(0, omittedRows)
     }
 
     /// The "… N more rows" line, or nil when every row is shown.
