@@ -92,11 +92,11 @@ extension Tensor {
         }
     }
 
-    /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: "axis")`.
+    /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: .axis)`.
     func resolveAxis(_ axis: Int) throws -> Int {
         let resolved = axis < 0 ? axis + rank : axis
         guard resolved >= 0, resolved < rank else {
-            throw EngineError.value(argument: "axis", message: "\(axis) is out of range for shape \(shape)")
+            throw EngineError.value(argument: .axis, message: "\(axis) is out of range for shape \(shape)")
         }
         return resolved
     }
@@ -115,7 +115,7 @@ extension Tensor {
             return Float(reduction == .sum ? total : total / Double(count))
         case .max, .min:
             guard count > 0 else {
-                throw EngineError.value(argument: "x", message: "\(reduction.rawValue) of an empty tensor")
+                throw EngineError.value(argument: .operand, message: "\(reduction.rawValue) of an empty tensor")
             }
             var best = values[offset]
             var index = offset

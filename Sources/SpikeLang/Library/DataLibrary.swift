@@ -130,7 +130,7 @@ extension Arguments {
         do {
             return try engine(call)
         } catch let error as DataError {
-            let parameter = error.argument ?? "path"
+            let parameter = (error.argument ?? .path).spelling.text
             throw Diagnostic(.invalidArgument(function: function, parameter: parameter, reason: DatasetView.reason(for: error)),
                              at: range(of: parameter))
         }
