@@ -34,7 +34,7 @@ enum DataLibrary {
     private static func loadCSV() -> Builtin {
         Builtin("load_csv", topic: .data,
                 summary: "A series from a CSV file with a header line: numeric columns (all, one name or a list), an optional time-label column; missing values \"interpolate\", \"zero\", \"drop\" or \"error\".") { p in
-            let path = p.declare("path", .string, doc: "the CSV file, relative to the notebook's folder")
+            let path = p.declare("path", .string, doc: "the CSV file's path")
             let columns = p.declare("columns", .columnSelection, shown: "all", doc: "one column's name or a list of names; none: every numeric column")
             let time = p.declare("time_column", .orNone(.string), doc: "a column of time labels (kept as text)")
             let missing = p.declare("missing", .choice(MissingPolicy.self), default: .interpolate,
