@@ -7,15 +7,16 @@ import SpikeEngine
 struct ArgumentKind<T> {
     /// Reads an argument (or the default) as a `T`.
     let read: (Value, ArgumentSite) throws -> T
-    /// The language value of a Swift default, for the signature and for matching.
-    let encode: (T) -> Value
+    /// The language value of a Swift default, for the signature and for matching; nil for
+    /// kinds that never have a default (a network, training data).
+    var encode: ((T) -> Value)?
     /// True when `none` is a value of this kind, so a parameter without a default gets `none`.
     var acceptsNone = false
 
     /// `kind` with `none` accepted as nil: `.orNone(.integer)` for `axis=none`.
     static func orNone<U>(_ kind: ArgumentKind<U>) -> ArgumentKind<T> where T == U? {
         ArgumentKind(read: { value, site in value.isNone ? nil : try kind.read(value, site) },
-                     encode: { $0.map(kind.encode) ?? Value.none }, acceptsNone: true)
+                     encode: { value in value.flatMap { kind.encode?($0) } ?? Value.none }, acceptsNone: true)
     }
 
     /// This kind, then a check of the value that returns a ValueError's reason when it fails.

@@ -15,7 +15,10 @@ final class Declarations {
     func declare<T>(_ name: String, _ kind: ArgumentKind<T>, default defaultValue: T? = nil, shown: String? = nil,
                     doc: String) -> Param<T> {
         precondition(!parameters.contains { $0.name == name }, "\(name) is declared twice")
-        let value = defaultValue.map(kind.encode) ?? (kind.acceptsNone ? Value.none : nil)
+        let value = defaultValue.map { value -> Value in
+            guard let encode = kind.encode else { preconditionFailure("\(name): its kind has no default") }
+            return encode(value)
+        } ?? (kind.acceptsNone ? Value.none : nil)
         parameters.append(Signature.Parameter(name: name, defaultValue: value, defaultText: shown, doc: doc))
         return Param(name: name, kind: kind, isRest: false)
     }

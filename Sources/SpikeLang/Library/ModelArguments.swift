@@ -50,7 +50,7 @@ extension ArgumentKind where T == TaskData {
             default:
                 throw site.mismatch(value, expected: "a forecasting set (windows(...)) or a classification set")
             }
-        }, encode: { _ in Value.none })
+        }, encode: nil)
     }
 }
 
@@ -68,7 +68,7 @@ extension ArgumentKind where T == DataSplit {
             default:
                 throw site.mismatch(value, expected: "a data split such as data.test")
             }
-        }, encode: { _ in Value.none })
+        }, encode: nil)
     }
 }
 
