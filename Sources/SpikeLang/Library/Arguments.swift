@@ -1,9 +1,10 @@
-/// The arguments of one call, matched to a signature, with typed accessors that report a
-/// wrong kind or a non-integer at the argument's own source range.
+/// The arguments of one call, matched to a signature. A builtin reads them through its
+/// declared parameters, `try arguments[param]`, which reports a wrong kind or a bad value at
+/// the argument's own source range.
 struct Arguments {
     let function: String
-    private(set) var values: [String: Value]
-    private(set) var ranges: [String: SourceRange]
+    private var values: [String: Value]
+    private var ranges: [String: SourceRange]
     /// Values beyond the named parameters, for a variadic signature.
     let rest: [Value]
     let callRange: SourceRange
@@ -53,6 +54,8 @@ struct Arguments {
         }
     }
 
+    /// Where the argument `name` was written (the call, for a default): engine errors name
+    /// the parameter they concern by its spelling.
     func range(of name: String) -> SourceRange {
         ranges[name] ?? callRange
     }
