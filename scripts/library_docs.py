@@ -3,7 +3,7 @@
 
 What can be generated is generated, from the binary itself:
 - the list of builtins and their topics, from `help()`;
-- each signature (with defaults) and one-line summary, from `help(name)`;
+- each signature (with defaults), one-line summary and parameter docs, from `help(name)`;
 - the members of what a builtin returns, by asking the kernel (`spike stdio`) to complete
   `value.` for a value the example makes;
 - the output of each example, by running it with `spike run`.
@@ -43,6 +43,7 @@ class Builtin:
     topic: str
     signature: str
     summary: str = ""
+    parameters: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -100,20 +101,24 @@ def listed_builtins(spike: Path) -> list[Builtin]:
     return builtins
 
 
-def help_texts(spike: Path, names: list[str]) -> dict[str, tuple[str, str]]:
-    """`help(name)` for each name: its signature line and its summary."""
+def help_texts(spike: Path, names: list[str]) -> dict[str, tuple[str, str, list[str]]]:
+    """`help(name)` for each name: its signature line, its summary (the next line) and its
+    parameter lines (`name: doc`, one per parameter)."""
     result = run_spike(spike, "".join(f"help({name})\n" for name in names))
     if result.status != 0:
         raise RuntimeError(f"help(name) failed: {result.stderr}")
-    texts: dict[str, tuple[str, str]] = {}
+    texts: dict[str, tuple[str, str, list[str]]] = {}
     current: str | None = None
     for line in result.stdout.splitlines():
         if not line.startswith(" ") and (match := _SIGNATURE.match(line)):
             current = match.group(1)
-            texts[current] = (line.strip(), "")
+            texts[current] = (line.strip(), "", [])
         elif current is not None and line.strip():
-            signature, summary = texts[current]
-            texts[current] = (signature, (summary + " " + line.strip()).strip())
+            signature, summary, parameters = texts[current]
+            if summary:
+                parameters.append(line.strip())
+            else:
+                texts[current] = (signature, line.strip(), parameters)
     return texts
 
 
@@ -201,19 +206,20 @@ INTRO = """\
 # The Spike library
 
 Every builtin that `help()` lists, by topic, in `help()`'s order. For each: its signature with
-defaults and the one-line summary, exactly as `help(name)` prints them (the notebook's inspect,
-Shift-Tab, shows the same text); what it returns and, where the value has any, the members
-`value.name` offers; and an example that runs on its own in a fresh session, with the text it
-prints under `spike run` (which also saves each figure and table as an `.svg`/`.html` file; a
-notebook shows them as SVG and HTML instead).
+defaults, the one-line summary and what each parameter means, exactly as `help(name)` prints
+them (the notebook's inspect, Shift-Tab, shows the same text); what it returns and, where the
+value has any, the members `value.name` offers; and an example that runs on its own in a fresh
+session, with the text it prints under `spike run` (which also saves each figure and table as
+an `.svg`/`.html` file; a notebook shows them as SVG and HTML instead).
 
 The language itself (syntax, values, errors, magics) is in [language.md](language.md); the
 science behind the defaults in [science.md](science.md).
 
 This file is generated: edit `docs/library-examples.spk` (returns and examples) or the
-builtin's declaration in `Sources/SpikeLang/Library/` (signature and summary), then run
-`scripts/library_docs.py`. `Tests/Conformance/test_docs.py` fails when a builtin is missing
-here, when a signature differs from `help()`, or when an example does not run.
+builtin's declaration in `Sources/SpikeLang/Library/` (signature, summary and parameter
+docs), then run `scripts/library_docs.py`. `Tests/Conformance/test_docs.py` fails when a
+builtin is missing here, when a signature differs from `help()`, or when an example does not
+run.
 """
 
 
@@ -236,6 +242,12 @@ def render(builtins: list[Builtin], examples: dict[str, Example], members: dict[
             lines.append(f"### {builtin.name}\n")
             lines.append(f"`{builtin.signature}`\n")
             lines.append(builtin.summary + "\n")
+            if builtin.parameters:
+                lines.append("**Parameters**\n")
+                for parameter in builtin.parameters:
+                    name, _, doc = parameter.partition(": ")
+                    lines.append(f"- `{name}`: {doc}")
+                lines.append("")
             lines.append("**Returns** " + " ".join(example.returns) + "\n")
             for expression, names in members.get(builtin.name, []):
                 listed = ", ".join(f"`{name}`" for name in names)
@@ -261,10 +273,11 @@ def main() -> int:
     examples = parse_examples(EXAMPLES.read_text(encoding="utf-8"))
     problems: list[str] = []
     for builtin in builtins:
-        signature, summary = texts.get(builtin.name, (builtin.signature, ""))
+        signature, summary, parameters = texts.get(builtin.name, (builtin.signature, "", []))
         if signature != builtin.signature:
             problems.append(f"{builtin.name}: help() lists {builtin.signature!r} but help(name) says {signature!r}")
         builtin.summary = summary
+        builtin.parameters = parameters
         if builtin.name not in examples:
             problems.append(f"{builtin.name}: no section in {EXAMPLES.relative_to(ROOT)}")
     listed = {b.name for b in builtins}

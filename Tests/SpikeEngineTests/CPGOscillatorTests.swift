@@ -35,10 +35,10 @@ final class CPGOscillatorTests: XCTestCase {
 
     func testBadArgumentsAreValueErrorsNamingThem() {
         XCTAssertThrowsError(try CPGOscillator.integrate(pairs: 0, tau: 100, length: 4, dt: 0.1)) { error in
-            guard case .value(argument: "pairs", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .pairs, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try CPGOscillator.integrate(pairs: 2, tau: 100, length: 4, dt: 0)) { error in
-            guard case .value(argument: "dt", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .dt, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

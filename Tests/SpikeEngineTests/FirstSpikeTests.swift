@@ -111,7 +111,7 @@ final class FirstSpikeTests: XCTestCase {
 
     func testANonFiniteCurrentIsAValueErrorNamingCurrent() {
         XCTAssertThrowsError(try LIF().firstSpike(current: .infinity)) { error in
-            guard case .value(argument: "current", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .current, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

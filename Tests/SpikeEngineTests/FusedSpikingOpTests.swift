@@ -163,7 +163,7 @@ final class FusedSpikingOpTests: XCTestCase {
         let y = try tape.sum(tape.multiply(x, x))
         XCTAssertEqual(try tape.gradients(of: y)[x].scalars, [2, 4, 6])
         XCTAssertThrowsError(try tape.gradients(of: y)) { error in
-            guard case .value(argument: "tape", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .tape, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

@@ -53,28 +53,29 @@ final class LIFTests: XCTestCase {
     }
 
     func testBadParametersAreValueErrorsNamingTheArgument() {
-        func argument(_ make: () throws -> LIF) -> String? {
+        func argument(_ make: () throws -> LIF) -> EngineParameter? {
             do {
                 _ = try make()
                 return nil
             } catch let EngineError.value(argument, _) {
                 return argument
             } catch {
-                return "\(error)"
+                XCTFail("not a value error: \(error)")
+                return nil
             }
         }
-        XCTAssertEqual(argument { try LIF(tau: -2) }, "tau")
-        XCTAssertEqual(argument { try LIF(tau: 0.5) }, "tau")
-        XCTAssertEqual(argument { try LIF(beta: 1.5) }, "beta")
-        XCTAssertEqual(argument { try LIF(threshold: .nan) }, "threshold")
-        XCTAssertEqual(argument { try LIF(threshold: -1) }, "threshold")
-        XCTAssertEqual(argument { try LIF(beta: 1, decayInput: true) }, "decay_input")
-        XCTAssertEqual(argument { try LIF(surrogate: .triangle(width: -1)) }, "width")
+        XCTAssertEqual(argument { try LIF(tau: -2) }, .tau)
+        XCTAssertEqual(argument { try LIF(tau: 0.5) }, .tau)
+        XCTAssertEqual(argument { try LIF(beta: 1.5) }, .beta)
+        XCTAssertEqual(argument { try LIF(threshold: .nan) }, .threshold)
+        XCTAssertEqual(argument { try LIF(threshold: -1) }, .threshold)
+        XCTAssertEqual(argument { try LIF(beta: 1, decayInput: true) }, .decayInput)
+        XCTAssertEqual(argument { try LIF(surrogate: .triangle(width: -1)) }, .width)
     }
 
     func testSimulatingANegativeNumberOfStepsIsAValueError() {
         XCTAssertThrowsError(try LIF().simulate(current: 1, steps: -1)) { error in
-            guard case .value(argument: "steps", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .steps, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

@@ -75,7 +75,7 @@ final class LayerOpGradientTests: XCTestCase {
     func testACrossEntropyLabelOutsideTheClassesIsAValueErrorNamingLabels() {
         let tape = Tape()
         XCTAssertThrowsError(try tape.crossEntropy(tape.constant(try Tensor.zeros([2, 3])), labels: Tensor([0, 3]))) { error in
-            guard case .value(argument: "labels", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .labels, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 

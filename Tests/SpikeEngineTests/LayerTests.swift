@@ -56,7 +56,7 @@ final class LayerTests: XCTestCase {
         XCTAssertEqual(Double(a.scalars.filter { $0 == 0 }.count) / 1000, 0.5, accuracy: 0.06)
         XCTAssertEqual(try run(dropout, x).0, x)
         XCTAssertThrowsError(try Dropout(rate: 1)) { error in
-            guard case .value(argument: "p", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .dropoutRate, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 
@@ -92,7 +92,7 @@ final class LayerTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try run(layer, try Tensor.zeros([1, 1, 11, 3]))) { error in
-            guard case .value(argument: "length", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .length, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 
@@ -125,7 +125,7 @@ final class LayerTests: XCTestCase {
         }
         XCTAssertGreaterThan(gradients[input].scalars.map(abs).max() ?? 0, 0)
         XCTAssertThrowsError(try SpikingSelfAttention(features: 8, heads: 3, neuron: try LIF(), generator: &generator)) { error in
-            guard case .value(argument: "heads", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .heads, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 

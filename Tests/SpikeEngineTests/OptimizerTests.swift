@@ -53,7 +53,7 @@ final class OptimizerTests: XCTestCase {
             XCTAssertEqual(error as? EngineError, .shape(operation: "optimizer step", first: [2], second: [1]))
         }
         XCTAssertThrowsError(try SGD(learningRate: -1)) { error in
-            guard case .value(argument: "lr", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .learningRate, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

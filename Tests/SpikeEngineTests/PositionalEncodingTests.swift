@@ -82,17 +82,17 @@ final class PositionalEncodingTests: XCTestCase {
     func testNoneHasNoChannelsAndLearnedEncodingsHaveNoFixedMatrix() throws {
         XCTAssertEqual(try PositionalEncoding.none.encode(length: 5, steps: 2).shape, [10, 0])
         XCTAssertThrowsError(try PositionalEncoding.learnable.encode(length: 5)) { error in
-            guard case .value(argument: "pe", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .encoding, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 
     func testBadParametersAreValueErrorsNamingTheArgument() {
-        let cases: [(PositionalEncoding, String)] = [
-            (.cpg(pairs: 0, tau: 10_000, threshold: 0.8, index: .rolling), "pairs"),
-            (.cpg(pairs: 5, tau: -1, threshold: 0.8, index: .rolling), "tau"),
-            (.cpg(pairs: 5, tau: 10_000, threshold: .nan, index: .rolling), "threshold"),
-            (.randomCode(channels: 0, seed: 1), "channels"),
-            (.sinusoidal(base: 0), "base"),
+        let cases: [(PositionalEncoding, EngineParameter)] = [
+            (.cpg(pairs: 0, tau: 10_000, threshold: 0.8, index: .rolling), .pairs),
+            (.cpg(pairs: 5, tau: -1, threshold: 0.8, index: .rolling), .tau),
+            (.cpg(pairs: 5, tau: 10_000, threshold: .nan, index: .rolling), .threshold),
+            (.randomCode(channels: 0, seed: 1), .channels),
+            (.sinusoidal(base: 0), .base),
         ]
         for (pe, name) in cases {
             XCTAssertThrowsError(try pe.encode(length: 3, channels: 4)) { error in
@@ -100,7 +100,7 @@ final class PositionalEncodingTests: XCTestCase {
             }
         }
         XCTAssertThrowsError(try PositionalEncoding.sinusoidal(base: 100).encode(length: 3)) { error in
-            guard case .value(argument: "channels", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .channels, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

@@ -67,10 +67,10 @@ final class SurrogateTests: XCTestCase {
 
     func testANonPositiveParameterIsAValueErrorNamingIt() {
         XCTAssertThrowsError(try Surrogate.fastSigmoid(slope: 0).validate()) { error in
-            guard case .value(argument: "slope", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .slope, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Surrogate.atan(alpha: .nan).validate()) { error in
-            guard case .value(argument: "alpha", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .alpha, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

@@ -5,7 +5,7 @@ import TestSupport
 final class TensorTests: XCTestCase {
     func testAScalarCountThatDoesNotMatchTheShapeIsAValueErrorNamingScalars() {
         XCTAssertThrowsError(try Tensor(shape: [2, 3], scalars: [1, 2, 3])) { error in
-            guard case .value(argument: "scalars", _)? = error as? EngineError else {
+            guard case .value(argument: .scalars, _)? = error as? EngineError else {
                 return XCTFail("unexpected \(error)")
             }
         }
@@ -13,7 +13,7 @@ final class TensorTests: XCTestCase {
 
     func testANegativeExtentIsAValueErrorNamingShape() {
         XCTAssertThrowsError(try Tensor.zeros([2, -1])) { error in
-            guard case .value(argument: "shape", _)? = error as? EngineError else {
+            guard case .value(argument: .shape, _)? = error as? EngineError else {
                 return XCTFail("unexpected \(error)")
             }
         }
@@ -85,7 +85,7 @@ final class TensorTests: XCTestCase {
 
     func testAnAxisOutOfRangeIsAValueErrorNamingAxis() {
         XCTAssertThrowsError(try Tensor.ones([2, 3]).sum(axis: 2)) { error in
-            guard case .value(argument: "axis", _)? = error as? EngineError else {
+            guard case .value(argument: .axis, _)? = error as? EngineError else {
                 return XCTFail("unexpected \(error)")
             }
         }

@@ -152,7 +152,8 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(outcome.failure)
         XCTAssertEqual(session.seed, 42)
         XCTAssertEqual(session.threads, 3)
-        XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."])
+        XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."
+                                       + "\n    values: what to write; strings appear without quotes\n    stream: \"stdout\", or \"stderr\" for warnings"])
         _ = session.run("seed(7)", output: RecordingSink())
         XCTAssertEqual(session.seed, 7)
     }

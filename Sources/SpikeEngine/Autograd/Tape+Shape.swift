@@ -97,7 +97,7 @@ extension Tape {
         guard let axis else { return shape.map { _ in 1 } }
         let resolved = axis < 0 ? axis + shape.count : axis
         guard resolved >= 0, resolved < shape.count else {
-            throw EngineError.value(argument: "axis", message: "\(axis) is out of range for shape \(shape)")
+            throw EngineError.value(argument: .axis, message: "\(axis) is out of range for shape \(shape)")
         }
         var expanded = shape
         expanded[resolved] = 1

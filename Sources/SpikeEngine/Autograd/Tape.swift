@@ -57,13 +57,13 @@ public final class Tape {
     /// `isCancelled` is polled between ops.
     ///
     /// Each VJP (with the tensors it saved) is released once it has run; asking a consumed
-    /// tape again throws `.value(argument: "tape")`.
+    /// tape again throws `.value(argument: .tape)`.
     public func gradients(
         of output: Variable, seed: Tensor? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> Gradients {
         guard let root = output.id else { return Gradients(values: [:]) }
         guard !isConsumed else {
-            throw EngineError.value(argument: "tape", message: "its gradients were already taken; record a new forward pass")
+            throw EngineError.value(argument: .tape, message: "its gradients were already taken; record a new forward pass")
         }
         let start = try seed ?? Tensor.ones(output.shape)
         guard start.shape == output.shape else {

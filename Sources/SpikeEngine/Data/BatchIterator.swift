@@ -10,10 +10,10 @@ public struct BatchIterator<Source: BatchSource> {
     public let order: [[Int]]
     private var position = 0
 
-    /// Throws `EngineError.value(argument: "batch")` when `size` is below 1.
+    /// Throws `EngineError.value(argument: .batchSize)` when `size` is below 1.
     public init(_ source: Source, size: Int, seed: UInt64, shuffle: Bool = true) throws {
         guard size >= 1 else {
-            throw EngineError.value(argument: "batch", message: "must be at least 1, got \(size)")
+            throw EngineError.value(argument: .batchSize, message: "must be at least 1, got \(size)")
         }
         var indices = Array(0..<source.count)
         if shuffle {

@@ -25,7 +25,7 @@ public enum BundledDataset: String, CaseIterable, Sendable {
     /// The series of a forecasting data set. Cost: O(file size) (read and parsed each call).
     ///
     /// `co2`'s 59 missing weeks are filled as `missing` says (`missing.total` reports them).
-    /// Throws `EngineError.value(argument: "name")` for `digits`, which is not a series.
+    /// Throws `EngineError.value(argument: .datasetName)` for `digits`, which is not a series.
     public func series(missing: MissingPolicy = .interpolate) throws -> Series {
         switch self {
         case .electricity:
@@ -39,23 +39,23 @@ public enum BundledDataset: String, CaseIterable, Sendable {
         case .sines:
             return try Series.synthetic(kind: .sines)
         case .digits:
-            throw EngineError.value(argument: "name", message: "\"digits\" is a classification data set, not a series")
+            throw EngineError.value(argument: .datasetName, message: "\"digits\" is a classification data set, not a series")
         }
     }
 
     /// The examples of a classification data set: `digits` has 64 grey levels (0–16 in the
     /// file) scaled to [0, 1] by dividing by 16, and labels 0–9.
     ///
-    /// Throws `EngineError.value(argument: "name")` for a forecasting data set.
+    /// Throws `EngineError.value(argument: .datasetName)` for a forecasting data set.
     public func labeledData() throws -> LabeledData {
         guard self == .digits else {
-            throw EngineError.value(argument: "name", message: "\"\(rawValue)\" is a forecasting data set, not a classification one")
+            throw EngineError.value(argument: .datasetName, message: "\"\(rawValue)\" is a forecasting data set, not a classification one")
         }
         let table = try Series(csv: try text(of: "digits"), name: "digits", path: "digits.csv", missing: .error)
         let features = table.columns.filter { $0 != "label" }
         let labels = try table.column("label").map { value -> Int in
             guard let label = Int(exactly: value) else {
-                throw EngineError.value(argument: "labels", message: "class label \(value) is not a whole number")
+                throw EngineError.value(argument: .labels, message: "class label \(value) is not a whole number")
             }
             return label
         }

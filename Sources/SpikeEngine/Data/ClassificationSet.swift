@@ -22,7 +22,7 @@ public struct ClassificationSet: Equatable, Sendable {
 
     /// Cuts `data` by `split` in `order`. Cost: O(examples × features).
     ///
-    /// Throws `EngineError.value(argument: "split")` when a part would be empty.
+    /// Throws `EngineError.value(argument: .split)` when a part would be empty.
     public init(
         _ data: LabeledData, split: SplitFractions = .standard, order: SplitOrder = .stratified(seed: 0)
     ) throws {
@@ -42,7 +42,7 @@ public struct ClassificationSet: Equatable, Sendable {
         for (part, rows) in zip(SplitPart.allCases, parts) {
             guard !rows.isEmpty else {
                 throw EngineError.value(
-                    argument: "split", message: "the \(part.rawValue) part of \(data.count) examples would be empty")
+                    argument: .split, message: "the \(part.rawValue) part of \(data.count) examples would be empty")
             }
             let sorted = rows.sorted()
             made.append(ClassificationSplit(

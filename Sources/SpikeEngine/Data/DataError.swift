@@ -47,14 +47,14 @@ public enum DataError: Error, Equatable, Sendable {
     }
 
     /// The name of the function parameter a user would fix, when the error is about one.
-    public var argument: String? {
+    public var argument: EngineParameter? {
         switch self {
-        case .fileNotFound, .unreadableFile, .emptyFile, .noRows, .noNumericColumns: return "path"
-        case .unknownColumn: return "columns"
-        case .unknownDataset: return "name"
-        case .unknownSynthetic: return "kind"
-        case .unknownMissingPolicy: return "missing"
-        case .unknownNormalization: return "normalize"
+        case .fileNotFound, .unreadableFile, .emptyFile, .noRows, .noNumericColumns: return .path
+        case .unknownColumn: return .columns
+        case .unknownDataset: return .datasetName
+        case .unknownSynthetic: return .syntheticKind
+        case .unknownMissingPolicy: return .missingPolicy
+        case .unknownNormalization: return .normalization
         case .malformedRow, .duplicateColumn, .missingValue, .allMissing: return nil
         }
     }

@@ -41,13 +41,13 @@ public struct ForecastingSet: Equatable, Sendable {
         _ series: Series, window: Int, horizon: Int, split: SplitFractions = .standard,
         normalization: Normalization = .zScore, budget: MemoryBudget = .standard
     ) throws {
-        for (name, size) in [("window", window), ("horizon", horizon)] where size < 1 {
+        for (name, size) in [(EngineParameter.window, window), (.horizon, horizon)] where size < 1 {
             throw EngineError.value(argument: name, message: "must be at least 1, got \(size)")
         }
         let span = window + horizon
         guard span <= series.length else {
             throw EngineError.value(
-                argument: window >= series.length ? "window" : "horizon",
+                argument: window >= series.length ? .window : .horizon,
                 message: "window + horizon = \(span) steps is longer than the series (\(series.length) steps)")
         }
         let counts = split.counts(of: series.length)
@@ -60,7 +60,7 @@ public struct ForecastingSet: Equatable, Sendable {
         for (part, rows) in parts {
             guard rows.count >= span else {
                 throw EngineError.value(
-                    argument: "split",
+                    argument: .split,
                     message: "the \(part.rawValue) part has \(rows.count) steps, fewer than window + horizon = \(span): it would hold no window")
             }
             let (size, overflow) = (rows.count - span + 1).multipliedReportingOverflow(by: span * series.variates)

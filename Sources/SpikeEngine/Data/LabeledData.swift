@@ -24,15 +24,15 @@ public struct LabeledData: Equatable, Sendable {
     /// label is negative, or there are no examples.
     public init(name: String, featureNames: [String], features: [Float], labels: [Int]) throws {
         guard !featureNames.isEmpty, !labels.isEmpty else {
-            throw EngineError.value(argument: "features", message: "need at least one feature and one example")
+            throw EngineError.value(argument: .features, message: "need at least one feature and one example")
         }
         guard features.count == labels.count * featureNames.count else {
             throw EngineError.value(
-                argument: "labels",
+                argument: .labels,
                 message: "\(labels.count) labels for \(features.count) values of \(featureNames.count) features")
         }
         guard let smallest = labels.min(), smallest >= 0, let largest = labels.max() else {
-            throw EngineError.value(argument: "labels", message: "class labels must be 0 or more")
+            throw EngineError.value(argument: .labels, message: "class labels must be 0 or more")
         }
         self.name = name
         self.featureNames = featureNames

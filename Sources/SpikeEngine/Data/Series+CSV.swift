@@ -102,7 +102,7 @@ extension Series {
         switch selection {
         case .named(let names):
             guard !names.isEmpty else {
-                throw EngineError.value(argument: "columns", message: "choose at least one column")
+                throw EngineError.value(argument: .columns, message: "choose at least one column")
             }
             return try names.map { try index(of: $0, in: table.header) }
         case .all:

@@ -10,10 +10,10 @@ extension Series {
         budget: MemoryBudget = .standard
     ) throws -> Series {
         guard length >= 1 else {
-            throw EngineError.value(argument: "length", message: "must be at least 1, got \(length)")
+            throw EngineError.value(argument: .length, message: "must be at least 1, got \(length)")
         }
         guard variates >= 1 else {
-            throw EngineError.value(argument: "variates", message: "must be at least 1, got \(variates)")
+            throw EngineError.value(argument: .variates, message: "must be at least 1, got \(variates)")
         }
         let (count, overflow) = length.multipliedReportingOverflow(by: variates)
         try budget.check(scalars: overflow ? Int.max : count)

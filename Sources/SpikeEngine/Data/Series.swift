@@ -30,17 +30,17 @@ public struct Series: Equatable, Sendable {
         missing: MissingReport? = nil
     ) throws {
         guard !columns.isEmpty else {
-            throw EngineError.value(argument: "columns", message: "a series needs at least one column")
+            throw EngineError.value(argument: .columns, message: "a series needs at least one column")
         }
         guard values.count % columns.count == 0 else {
             throw EngineError.value(
-                argument: "values",
+                argument: .values,
                 message: "\(values.count) values do not fill rows of \(columns.count) columns")
         }
         let length = values.count / columns.count
         if let timeLabels, timeLabels.count != length {
             throw EngineError.value(
-                argument: "timeLabels", message: "\(timeLabels.count) labels for \(length) rows")
+                argument: .timeLabels, message: "\(timeLabels.count) labels for \(length) rows")
         }
         self.name = name
         self.columns = columns

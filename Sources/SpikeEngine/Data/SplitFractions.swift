@@ -13,28 +13,28 @@ public struct SplitFractions: Equatable, Sendable {
 
     /// Three fractions, each above 0, summing to 1 (within 1e-9).
     ///
-    /// Throws `EngineError.value(argument: "split", ...)`: a fraction that is not above 0
+    /// Throws `EngineError.value(argument: .split, ...)`: a fraction that is not above 0
     /// would make an empty split, and fractions must sum to 1.
     public init(train: Double, valid: Double, test: Double) throws {
         for (name, fraction) in [("train", train), ("valid", valid), ("test", test)] {
             guard fraction.isFinite, fraction > 0 else {
                 throw EngineError.value(
-                    argument: "split", message: "the \(name) fraction must be above 0 (got \(fraction)): an empty split")
+                    argument: .split, message: "the \(name) fraction must be above 0 (got \(fraction)): an empty split")
             }
         }
         let sum = train + valid + test
         guard abs(sum - 1) <= 1e-9 else {
             throw EngineError.value(
-                argument: "split", message: "the fractions [\(train), \(valid), \(test)] sum to \(sum), not 1")
+                argument: .split, message: "the fractions [\(train), \(valid), \(test)] sum to \(sum), not 1")
         }
         self.init(checked: train, valid, test)
     }
 
-    /// `[train, valid, test]`; throws `.value(argument: "split")` for any other count.
+    /// `[train, valid, test]`; throws `.value(argument: .split)` for any other count.
     public init(_ fractions: [Double]) throws {
         guard fractions.count == 3 else {
             throw EngineError.value(
-                argument: "split", message: "give three fractions [train, valid, test], got \(fractions.count)")
+                argument: .split, message: "give three fractions [train, valid, test], got \(fractions.count)")
         }
         try self.init(train: fractions[0], valid: fractions[1], test: fractions[2])
     }

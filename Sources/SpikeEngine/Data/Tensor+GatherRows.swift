@@ -1,7 +1,7 @@
 extension Tensor {
     /// The entries `indices` of the first axis, stacked in that order. Cost: O(result size).
     ///
-    /// Throws `EngineError.value(argument: "index")` for an index outside the first axis.
+    /// Throws `EngineError.value(argument: .index)` for an index outside the first axis.
     func gatherRows(_ indices: [Int], operation: String) throws -> Tensor {
         guard let rows = shape.first else {
             throw EngineError.shape(operation: operation, first: shape, second: [indices.count])
@@ -11,7 +11,7 @@ extension Tensor {
         gathered.reserveCapacity(indices.count * rowSize)
         for index in indices {
             guard index >= 0, index < rows else {
-                throw EngineError.value(argument: "index", message: "\(index) is outside 0..<\(rows)")
+                throw EngineError.value(argument: .index, message: "\(index) is outside 0..<\(rows)")
             }
             gathered.append(contentsOf: scalars[(index * rowSize)..<((index + 1) * rowSize)])
         }

@@ -7,7 +7,7 @@ extension PositionalEncoding {
     ///
     /// `channels` is required for `.sinusoidal` (its width is the model's) and ignored where the
     /// parameters fix it. `.relative` and `.learnable` have no fixed matrix (they are computed
-    /// from the input or learned) and throw `.value(argument: "pe")`. Cost: O(steps·length·channels);
+    /// from the input or learned) and throw `.value(argument: .encoding)`. Cost: O(steps·length·channels);
     /// `isCancelled` is polled every `cancellationChunk` entries (at least once per row).
     ///
     ///     try PositionalEncoding.standardCPG.encode(length: 3).scalars
@@ -20,10 +20,10 @@ extension PositionalEncoding {
         if case .relative = self { throw noFixedMatrix }
         if case .learnable = self { throw noFixedMatrix }
         guard length >= 0 else {
-            throw EngineError.value(argument: "length", message: "must not be negative, got \(length)")
+            throw EngineError.value(argument: .length, message: "must not be negative, got \(length)")
         }
         guard steps >= 1 else {
-            throw EngineError.value(argument: "steps", message: "must be at least 1, got \(steps)")
+            throw EngineError.value(argument: .steps, message: "must be at least 1, got \(steps)")
         }
         let width = try channelCount(given: channels)
         let rows = try Tensor.elementCount(of: [steps, length])
@@ -114,16 +114,16 @@ extension PositionalEncoding {
     }
 
     private var noFixedMatrix: EngineError {
-        .value(argument: "pe", message: "a \(name) encoding has no fixed matrix: it is computed inside the network")
+        .value(argument: .encoding, message: "a \(name) encoding has no fixed matrix: it is computed inside the network")
     }
 
     private func channelCount(given channels: Int?) throws -> Int {
         if let fixed = fixedChannels { return fixed }
         guard let channels else {
-            throw EngineError.value(argument: "channels", message: "a \(name) encoding needs the number of channels")
+            throw EngineError.value(argument: .channels, message: "a \(name) encoding needs the number of channels")
         }
         guard channels >= 1 else {
-            throw EngineError.value(argument: "channels", message: "must be at least 1, got \(channels)")
+            throw EngineError.value(argument: .channels, message: "must be at least 1, got \(channels)")
         }
         return channels
     }

@@ -69,21 +69,21 @@ public enum PositionalEncoding: Equatable, Sendable {
         switch self {
         case let .cpg(pairs, tau, threshold, _):
             guard pairs >= 1 else {
-                throw EngineError.value(argument: "pairs", message: "must be at least 1, got \(pairs)")
+                throw EngineError.value(argument: .pairs, message: "must be at least 1, got \(pairs)")
             }
             guard tau.isFinite, tau > 0 else {
-                throw EngineError.value(argument: "tau", message: "must be a finite positive number, got \(tau)")
+                throw EngineError.value(argument: .tau, message: "must be a finite positive number, got \(tau)")
             }
             guard threshold.isFinite else {
-                throw EngineError.value(argument: "threshold", message: "must be a finite number, got \(threshold)")
+                throw EngineError.value(argument: .threshold, message: "must be a finite number, got \(threshold)")
             }
         case let .sinusoidal(base):
             guard base.isFinite, base > 0 else {
-                throw EngineError.value(argument: "base", message: "must be a finite positive number, got \(base)")
+                throw EngineError.value(argument: .base, message: "must be a finite positive number, got \(base)")
             }
         case let .randomCode(channels, _):
             guard channels >= 1 else {
-                throw EngineError.value(argument: "channels", message: "must be at least 1, got \(channels)")
+                throw EngineError.value(argument: .channels, message: "must be at least 1, got \(channels)")
             }
         case .relative, .learnable, .none:
             return

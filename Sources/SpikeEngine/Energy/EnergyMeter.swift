@@ -9,7 +9,7 @@ public enum EnergyMeter {
     ) throws -> EnergyReport {
         try split.requireExamples()
         guard network.isBuilt else {
-            throw EngineError.value(argument: "model", message: "it has not met data yet: train it first")
+            throw EngineError.value(argument: .model, message: "it has not met data yet: train it first")
         }
         let count = Swift.min(split.count, Swift.max(limit, 1))
         let stages = network.stages

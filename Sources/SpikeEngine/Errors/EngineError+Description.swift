@@ -1,6 +1,7 @@
 /// The one place where engine errors become text.
 extension EngineError: CustomStringConvertible {
-    /// A one-line message naming the argument, both shapes, or both byte counts.
+    /// A one-line message naming the argument (by its Swift case: the language shows the
+    /// user's spelling instead), both shapes, or both byte counts.
     public var description: String {
         switch self {
         case let .value(argument, message):

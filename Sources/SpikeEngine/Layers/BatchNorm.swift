@@ -14,10 +14,10 @@ public struct BatchNorm: Layer {
 
     public init(features: Int, momentum: Float = 0.1, epsilon: Float = 1e-5) throws {
         guard features >= 1 else {
-            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+            throw EngineError.value(argument: .features, message: "must be at least 1, got \(features)")
         }
         guard momentum >= 0, momentum <= 1 else {
-            throw EngineError.value(argument: "momentum", message: "must lie in [0, 1], got \(momentum)")
+            throw EngineError.value(argument: .momentum, message: "must lie in [0, 1], got \(momentum)")
         }
         scale = try Tensor.ones([features])
         shift = try Tensor.zeros([features])

@@ -18,16 +18,16 @@ public struct Conv1d: Layer {
         generator: inout SeededGenerator
     ) throws {
         guard inputs >= 1 else {
-            throw EngineError.value(argument: "inputs", message: "must be at least 1, got \(inputs)")
+            throw EngineError.value(argument: .inputs, message: "must be at least 1, got \(inputs)")
         }
         guard outputs >= 1 else {
-            throw EngineError.value(argument: "out", message: "must be at least 1, got \(outputs)")
+            throw EngineError.value(argument: .outputs, message: "must be at least 1, got \(outputs)")
         }
         guard kernel >= 1 else {
-            throw EngineError.value(argument: "kernel", message: "must be at least 1, got \(kernel)")
+            throw EngineError.value(argument: .kernel, message: "must be at least 1, got \(kernel)")
         }
         guard dilation >= 1 else {
-            throw EngineError.value(argument: "dilation", message: "must be at least 1, got \(dilation)")
+            throw EngineError.value(argument: .dilation, message: "must be at least 1, got \(dilation)")
         }
         let bound = Float(1 / Double(inputs * kernel).squareRoot())
         weight = try Tensor.uniform([kernel * inputs, outputs], low: -bound, high: bound, generator: &generator)

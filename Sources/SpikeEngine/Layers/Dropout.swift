@@ -6,7 +6,7 @@ public struct Dropout: Layer {
 
     public init(rate: Double = 0.1) throws {
         guard rate.isFinite, rate >= 0, rate < 1 else {
-            throw EngineError.value(argument: "p", message: "must lie in [0, 1), got \(rate)")
+            throw EngineError.value(argument: .dropoutRate, message: "must lie in [0, 1), got \(rate)")
         }
         self.rate = rate
     }

@@ -8,7 +8,7 @@ public struct Flatten: Layer {
 
     public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
         guard start >= 0, start < input.value.rank else {
-            throw EngineError.value(argument: "start", message: "\(start) is out of range for shape \(input.shape)")
+            throw EngineError.value(argument: .start, message: "\(start) is out of range for shape \(input.shape)")
         }
         return try context.tape.reshape(input, Array(input.shape[..<start]) + [-1])
     }

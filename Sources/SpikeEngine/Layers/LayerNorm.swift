@@ -6,7 +6,7 @@ public struct LayerNorm: Layer {
 
     public init(features: Int, epsilon: Float = 1e-5) throws {
         guard features >= 1 else {
-            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+            throw EngineError.value(argument: .features, message: "must be at least 1, got \(features)")
         }
         scale = try Tensor.ones([features])
         shift = try Tensor.zeros([features])

@@ -11,10 +11,10 @@ public struct Linear: Layer {
     /// A layer with `inputs` → `outputs` features, initialised from `generator`.
     public init(inputs: Int, outputs: Int, bias: Bool = true, generator: inout SeededGenerator) throws {
         guard inputs >= 1 else {
-            throw EngineError.value(argument: "inputs", message: "must be at least 1, got \(inputs)")
+            throw EngineError.value(argument: .inputs, message: "must be at least 1, got \(inputs)")
         }
         guard outputs >= 1 else {
-            throw EngineError.value(argument: "out", message: "must be at least 1, got \(outputs)")
+            throw EngineError.value(argument: .outputs, message: "must be at least 1, got \(outputs)")
         }
         let bound = Float(1 / Double(inputs).squareRoot())
         weight = try Tensor.uniform([inputs, outputs], low: -bound, high: bound, generator: &generator)

@@ -34,7 +34,7 @@ public struct Positional: Layer {
     ) throws {
         try encoding.validate()
         guard features >= 1 else {
-            throw EngineError.value(argument: "features", message: "must be at least 1, got \(features)")
+            throw EngineError.value(argument: .features, message: "must be at least 1, got \(features)")
         }
         self.encoding = encoding
         self.features = features
@@ -58,7 +58,7 @@ public struct Positional: Layer {
             self.outputs = features
         case .learnable:
             guard maxLength >= 1 else {
-                throw EngineError.value(argument: "max_length", message: "must be at least 1, got \(maxLength)")
+                throw EngineError.value(argument: .maxLength, message: "must be at least 1, got \(maxLength)")
             }
             part = .learnable(table: try Tensor.randn([maxLength, features], generator: &generator) * 0.02)
             self.outputs = features
@@ -127,7 +127,7 @@ public struct Positional: Layer {
             return try tape.add(input, spikes)
         case let .learnable(table):
             guard length <= table.shape[0] else {
-                throw EngineError.value(argument: "length", message: "\(length) exceeds the learnable table's \(table.shape[0]) positions")
+                throw EngineError.value(argument: .length, message: "\(length) exceeds the learnable table's \(table.shape[0]) positions")
             }
             let rows = try tape.slice(context.bind(table), axis: 0, range: 0..<length)
             return try tape.add(input, rows)

@@ -26,7 +26,7 @@ public struct SpikingSelfAttention: Layer {
         generator: inout SeededGenerator
     ) throws {
         guard heads >= 1, features % heads == 0 else {
-            throw EngineError.value(argument: "heads", message: "must divide the \(features) features evenly, got \(heads)")
+            throw EngineError.value(argument: .heads, message: "must divide the \(features) features evenly, got \(heads)")
         }
         query = try Linear(inputs: features, outputs: features, generator: &generator)
         key = try Linear(inputs: features, outputs: features, generator: &generator)

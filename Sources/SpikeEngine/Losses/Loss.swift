@@ -36,7 +36,7 @@ extension Tape {
         var indices = [Int]()
         for label in labels.scalars {
             guard label.isFinite, label >= 0, label < Float(classes), label == label.rounded() else {
-                throw EngineError.value(argument: "labels", message: "\(label) is not a class index in 0..<\(classes)")
+                throw EngineError.value(argument: .labels, message: "\(label) is not a class index in 0..<\(classes)")
             }
             indices.append(Int(label))
         }

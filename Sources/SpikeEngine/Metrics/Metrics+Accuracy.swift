@@ -2,14 +2,14 @@
 extension Metrics {
     /// The fraction of examples whose predicted class equals the label, in [0, 1].
     ///
-    /// Throws `EngineError.shape` when the counts differ and `.value(argument: "labels")`
+    /// Throws `EngineError.shape` when the counts differ and `.value(argument: .labels)`
     /// when there are none.
     public static func accuracy(labels: [Int], predicted: [Int]) throws -> Double {
         guard labels.count == predicted.count else {
             throw EngineError.shape(operation: "accuracy", first: [labels.count], second: [predicted.count])
         }
         guard !labels.isEmpty else {
-            throw EngineError.value(argument: "labels", message: "there are no examples to score")
+            throw EngineError.value(argument: .labels, message: "there are no examples to score")
         }
         let hits = zip(labels, predicted).lazy.filter { $0 == $1 }.count
         return Double(hits) / Double(labels.count)

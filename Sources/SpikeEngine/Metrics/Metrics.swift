@@ -3,7 +3,7 @@
 /// Targets `y` and predictions `ŷ` must have the same shape; for forecasting it is
 /// `(N, H, C)` (windows × horizon × variates), but any shape with at least one number works.
 /// Every function throws `EngineError.shape` naming both shapes when they differ, and
-/// `EngineError.value(argument: "target")` when there is nothing to score. Cost: O(count).
+/// `EngineError.value(argument: .target)` when there is nothing to score. Cost: O(count).
 public enum Metrics {
     /// R² = 1 − Σ(y − ŷ)² / Σ(y − ȳ)² over the flattened arrays, ȳ the **global** mean of y
     /// (scikit-learn's `r2_score` on flattened arrays, as the reference code does).
@@ -93,7 +93,7 @@ public enum Metrics {
             throw EngineError.shape(operation: operation, first: target.shape, second: prediction.shape)
         }
         guard target.count > 0 else {
-            throw EngineError.value(argument: "target", message: "has no numbers to score (shape \(target.shape))")
+            throw EngineError.value(argument: .target, message: "has no numbers to score (shape \(target.shape))")
         }
     }
 }

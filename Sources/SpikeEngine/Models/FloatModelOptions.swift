@@ -11,10 +11,10 @@ public struct TransformerOptions: Equatable, Sendable {
     /// Throws `.value` naming `dim`, `depth`, `heads` or `pe`.
     public init(dim: Int = 256, depth: Int = 2, heads: Int = 8, encoding: PositionalEncoding = .sinusoidal(base: 10_000),
                 hidden: Int? = nil) throws {
-        try OptionCheck.atLeast(1, dim, "dim")
-        try OptionCheck.atLeast(0, depth, "depth")
+        try OptionCheck.atLeast(1, dim, .dim)
+        try OptionCheck.atLeast(0, depth, .depth)
         try OptionCheck.heads(heads, divide: dim)
-        try OptionCheck.atLeast(1, hidden ?? 4 * dim, "hidden")
+        try OptionCheck.atLeast(1, hidden ?? 4 * dim, .hidden)
         try encoding.validate()
         self.dim = dim
         self.depth = depth
@@ -29,10 +29,10 @@ public struct TransformerOptions: Equatable, Sendable {
 public struct MLPNetOptions: Equatable, Sendable {
     public let hidden: [Int]
 
-    /// Throws `.value(argument: "hidden")` for a non-positive width.
+    /// Throws `.value(argument: .hidden)` for a non-positive width.
     public init(hidden: [Int] = [128, 128]) throws {
         guard hidden.allSatisfy({ $0 >= 1 }) else {
-            throw EngineError.value(argument: "hidden", message: "widths must be positive, got \(hidden)")
+            throw EngineError.value(argument: .hidden, message: "widths must be positive, got \(hidden)")
         }
         self.hidden = hidden
     }

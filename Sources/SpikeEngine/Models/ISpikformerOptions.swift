@@ -18,11 +18,11 @@ public struct ISpikformerOptions: Equatable, Sendable {
         dim: Int = 256, depth: Int = 2, heads: Int = 8, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
         neuron: any Neuron, hidden: Int? = nil
     ) throws {
-        try OptionCheck.atLeast(1, dim, "dim")
-        try OptionCheck.atLeast(0, depth, "depth")
+        try OptionCheck.atLeast(1, dim, .dim)
+        try OptionCheck.atLeast(0, depth, .depth)
         try OptionCheck.heads(heads, divide: dim)
-        try OptionCheck.atLeast(1, steps, "steps")
-        try OptionCheck.atLeast(1, hidden ?? 4 * dim, "hidden")
+        try OptionCheck.atLeast(1, steps, .steps)
+        try OptionCheck.atLeast(1, hidden ?? 4 * dim, .hidden)
         self.dim = dim
         self.depth = depth
         self.heads = heads
@@ -37,12 +37,12 @@ extension StageBuilder {
     /// iSpikformer's stages; it forecasts every variate, so `outputs` must be horizon × variates.
     mutating func iSpikformer(_ options: ISpikformerOptions, outputs: Int?) throws {
         guard single.count == 3 else {
-            throw EngineError.value(argument: "model", message:
+            throw EngineError.value(argument: .model, message:
                 "ispikformer forecasts each variate of a [length, variates] window; it cannot take inputs of shape \(Array(single.dropFirst()))")
         }
         let variates = single[2]
         guard let outputs, outputs % variates == 0 else {
-            throw EngineError.value(argument: "model", message:
+            throw EngineError.value(argument: .model, message:
                 "ispikformer predicts horizon × variates numbers, so it needs a forecasting task over the same \(variates) variates")
         }
         var inner = StageBuilder(example: Array(single.dropFirst()), generator: generator)

@@ -36,16 +36,16 @@ public enum ModelSpec: Equatable, Sendable {
 
 /// Checks shared by the model options: each throws `.value` naming the argument.
 enum OptionCheck {
-    static func atLeast(_ minimum: Int, _ value: Int, _ argument: String) throws {
+    static func atLeast(_ minimum: Int, _ value: Int, _ argument: EngineParameter) throws {
         guard value >= minimum else {
             throw EngineError.value(argument: argument, message: "must be at least \(minimum), got \(value)")
         }
     }
 
     static func heads(_ heads: Int, divide dim: Int) throws {
-        try atLeast(1, heads, "heads")
+        try atLeast(1, heads, .heads)
         guard dim % heads == 0 else {
-            throw EngineError.value(argument: "heads", message: "must divide dim = \(dim) evenly, got \(heads)")
+            throw EngineError.value(argument: .heads, message: "must divide dim = \(dim) evenly, got \(heads)")
         }
     }
 }

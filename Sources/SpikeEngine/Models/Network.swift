@@ -65,32 +65,32 @@ public final class Network {
     /// Builds the network for examples of shape `example` and outputs of shape `outputs`,
     /// initialising weights from `seed`; a built network only checks that the shapes agree.
     ///
-    /// Throws `.value(argument: "data")` when a built network meets data of other shapes,
+    /// Throws `.value(argument: .data)` when a built network meets data of other shapes,
     /// and the builders' errors (naming the option) when the blueprint does not fit the data.
     public func prepare(example data: [Int], outputs: [Int], seed: UInt64) throws {
         var example = data
         if let requestedExample {
             guard requestedExample.reduce(1, *) == data.reduce(1, *) else {
-                throw EngineError.value(argument: "inputs", message:
+                throw EngineError.value(argument: .inputs, message:
                     "\(requestedExample) holds \(requestedExample.reduce(1, *)) numbers per example but the data has \(data) (\(data.reduce(1, *)))")
             }
             example = requestedExample
         }
         if isBuilt {
             guard example == exampleShape, outputs == outputShape else {
-                throw EngineError.value(argument: "data", message:
+                throw EngineError.value(argument: .data, message:
                     "the network was built for examples \(exampleShape ?? []) → \(outputShape ?? []); this data has \(example) → \(outputs) (use a new network or copy of the blueprint)")
             }
             return
         }
         guard !example.isEmpty, example.allSatisfy({ $0 >= 1 }), outputs.allSatisfy({ $0 >= 1 }) else {
-            throw EngineError.value(argument: "data", message: "examples \(example) → \(outputs) must have positive sizes")
+            throw EngineError.value(argument: .data, message: "examples \(example) → \(outputs) must have positive sizes")
         }
         let count = outputs.reduce(1, *)
         var builder = StageBuilder(example: example, generator: SeededGenerator(seed: seed))
         try builder.build(blueprint, outputs: count)
         guard builder.perExample == count else {
-            throw EngineError.value(argument: "network", message:
+            throw EngineError.value(argument: .network, message:
                 "it gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); end it with linear(\(count))")
         }
         stages = builder.stages
@@ -138,7 +138,7 @@ public final class Network {
         _ input: Variable, in context: ForwardContext, observe: ((Int, Tensor, Tensor) -> Void)? = nil
     ) throws -> Variable {
         guard let exampleShape, let outputShape else {
-            throw EngineError.value(argument: "network", message: "it has not met data yet: train it first, or give inputs= and outputs=")
+            throw EngineError.value(argument: .network, message: "it has not met data yet: train it first, or give inputs= and outputs=")
         }
         guard let batch = input.shape.first, input.value.count == batch * exampleShape.reduce(1, *) else {
             throw EngineError.shape(operation: "network input", first: input.shape, second: [-1] + exampleShape)

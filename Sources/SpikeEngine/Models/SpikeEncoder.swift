@@ -23,7 +23,7 @@ public struct SpikeEncoder: Layer {
     /// An encoder producing `steps` SNN time steps.
     public init(_ kind: Kind, steps: Int, neuron: any Neuron, generator: inout SeededGenerator) throws {
         guard steps >= 1 else {
-            throw EngineError.value(argument: "steps", message: "must be at least 1, got \(steps)")
+            throw EngineError.value(argument: .steps, message: "must be at least 1, got \(steps)")
         }
         self.kind = kind
         self.steps = steps

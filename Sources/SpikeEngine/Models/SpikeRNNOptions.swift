@@ -16,9 +16,9 @@ public struct SpikeRNNOptions: Equatable, Sendable {
         hidden: Int = 128, layers: Int = 2, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
         encoding: PositionalEncoding = .none, neuron: any Neuron
     ) throws {
-        try OptionCheck.atLeast(1, hidden, "hidden")
-        try OptionCheck.atLeast(0, layers, "layers")
-        try OptionCheck.atLeast(1, steps, "steps")
+        try OptionCheck.atLeast(1, hidden, .hidden)
+        try OptionCheck.atLeast(0, layers, .layers)
+        try OptionCheck.atLeast(1, steps, .steps)
         try encoding.validate()
         self.hidden = hidden
         self.layers = layers

@@ -20,10 +20,10 @@ public struct SpikeTCNOptions: Equatable, Sendable {
         encoding: PositionalEncoding = .none, neuron: any Neuron
     ) throws {
         guard !channels.isEmpty, channels.allSatisfy({ $0 >= 1 }) else {
-            throw EngineError.value(argument: "channels", message: "must be a non-empty list of positive widths, got \(channels)")
+            throw EngineError.value(argument: .channels, message: "must be a non-empty list of positive widths, got \(channels)")
         }
-        try OptionCheck.atLeast(1, kernel, "kernel")
-        try OptionCheck.atLeast(1, steps, "steps")
+        try OptionCheck.atLeast(1, kernel, .kernel)
+        try OptionCheck.atLeast(1, steps, .steps)
         try encoding.validate()
         self.channels = channels
         self.kernel = kernel

@@ -22,15 +22,15 @@ public struct SpikformerOptions: Equatable, Sendable {
         dim: Int = 256, depth: Int = 2, heads: Int = 8, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
         encoding: PositionalEncoding = .none, neuron: any Neuron, hidden: Int? = nil, encodingInMLP: Bool = false
     ) throws {
-        try OptionCheck.atLeast(1, dim, "dim")
-        try OptionCheck.atLeast(0, depth, "depth")
+        try OptionCheck.atLeast(1, dim, .dim)
+        try OptionCheck.atLeast(0, depth, .depth)
         try OptionCheck.heads(heads, divide: dim)
-        try OptionCheck.atLeast(1, steps, "steps")
-        try OptionCheck.atLeast(1, hidden ?? 4 * dim, "hidden")
+        try OptionCheck.atLeast(1, steps, .steps)
+        try OptionCheck.atLeast(1, hidden ?? 4 * dim, .hidden)
         try encoding.validate()
         if encodingInMLP {
             guard case .cpg = encoding else {
-                throw EngineError.value(argument: "pe_in_mlp", message: "needs pe=cpg(...), got pe=\(encoding.name)")
+                throw EngineError.value(argument: .encodingInMLP, message: "needs pe=cpg(...), got pe=\(encoding.name)")
             }
         }
         self.dim = dim

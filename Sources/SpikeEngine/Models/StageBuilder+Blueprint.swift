@@ -24,7 +24,7 @@ extension StageBuilder {
         case let .attention(heads, scale):
             try spikingAttention(heads: heads, scale: scale, neuron: try LIF(), residual: false)
         case let .mlp(hidden):
-            try OptionCheck.atLeast(1, hidden, "hidden")
+            try OptionCheck.atLeast(1, hidden, .hidden)
             try mlpBlock(hidden: hidden, neuron: try LIF(), encoding: nil, residual: false)
         case let .residual(inner):
             var body = StageBuilder(example: Array(single.dropFirst()), generator: generator)

@@ -42,7 +42,7 @@ public struct LIF: Neuron, Equatable {
         decayInput: Bool = true, detachReset: Bool = true, surrogate: Surrogate = .standard
     ) throws {
         guard tau.isFinite, tau >= 1 else {
-            throw EngineError.value(argument: "tau", message: "must be a finite number of at least 1 step, got \(tau)")
+            throw EngineError.value(argument: .tau, message: "must be a finite number of at least 1 step, got \(tau)")
         }
         try self.init(
             beta: 1 - 1 / tau, leak: 1 / tau, threshold: threshold, reset: reset, firing: firing,
@@ -56,7 +56,7 @@ public struct LIF: Neuron, Equatable {
         decayInput: Bool = false, detachReset: Bool = true, surrogate: Surrogate = .standard
     ) throws {
         guard beta.isFinite, beta >= 0, beta <= 1 else {
-            throw EngineError.value(argument: "beta", message: "must lie in [0, 1], got \(beta)")
+            throw EngineError.value(argument: .beta, message: "must lie in [0, 1], got \(beta)")
         }
         try self.init(
             beta: beta, leak: 1 - beta, threshold: threshold, reset: reset, firing: firing,
@@ -68,11 +68,11 @@ public struct LIF: Neuron, Equatable {
         decayInput: Bool, detachReset: Bool, surrogate: Surrogate
     ) throws {
         guard threshold.isFinite, threshold > 0 else {
-            throw EngineError.value(argument: "threshold", message: "must be a finite positive number, got \(threshold)")
+            throw EngineError.value(argument: .threshold, message: "must be a finite positive number, got \(threshold)")
         }
         if decayInput, leak == 0 {
             throw EngineError.value(
-                argument: "decay_input", message: "needs a leak (beta < 1): with beta = 1 the input would be scaled by 0")
+                argument: .decayInput, message: "needs a leak (beta < 1): with beta = 1 the input would be scaled by 0")
         }
         try surrogate.validate()
         self.beta = beta

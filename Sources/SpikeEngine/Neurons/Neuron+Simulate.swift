@@ -17,7 +17,7 @@ extension Neuron {
     }
 
     /// The trace under a constant `current` for `steps` steps; checks the memory budget first
-    /// and `.value(argument: "steps")` for a negative count. `isCancelled` is polled every
+    /// and `.value(argument: .steps)` for a negative count. `isCancelled` is polled every
     /// `cancellationChunk` steps. Cost: O(steps).
     public func simulate(
         current: Double, steps: Int, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
@@ -33,7 +33,7 @@ extension Neuron {
     /// `simulate(current:steps:budget:isCancelled:)`'s body, for families that restate it.
     func simulation(current: Double, steps: Int, budget: MemoryBudget, isCancelled: CancellationCheck?) throws -> Trace {
         guard steps >= 0 else {
-            throw EngineError.value(argument: "steps", message: "must not be negative, got \(steps)")
+            throw EngineError.value(argument: .steps, message: "must not be negative, got \(steps)")
         }
         // Charge and membrane (8 bytes each) and spikes (1) are 17 bytes a step; a trace shown as
         // a result draws its membrane plot: 84 bytes a step at the peak, measured when the plot

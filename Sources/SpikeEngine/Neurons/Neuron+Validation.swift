@@ -5,11 +5,11 @@ extension Neuron {
     /// surrogate's parameter is valid.
     static func validate(threshold: Double, resetPotential: Double, surrogate: Surrogate) throws {
         guard threshold.isFinite, threshold > 0 else {
-            throw EngineError.value(argument: "threshold", message: "must be a finite positive number, got \(threshold)")
+            throw EngineError.value(argument: .threshold, message: "must be a finite positive number, got \(threshold)")
         }
         guard resetPotential.isFinite, resetPotential < threshold else {
             throw EngineError.value(
-                argument: "v_reset", message: "must be a finite number below the threshold \(threshold), got \(resetPotential)")
+                argument: .resetPotential, message: "must be a finite number below the threshold \(threshold), got \(resetPotential)")
         }
         try surrogate.validate()
     }

@@ -49,7 +49,7 @@ public protocol Neuron: Layer {
     /// The trace under a constant `current` for `steps` steps (memory budget checked first).
     func simulate(current: Double, steps: Int, budget: MemoryBudget, isCancelled: CancellationCheck?) throws -> Trace
     /// The step (1-based) of the first spike under a constant `current`, or `nil` when it never
-    /// fires, from a closed form; families without one throw `.value(argument: "neuron", …)`.
+    /// fires, from a closed form; families without one throw `.value(argument: .neuron, …)`.
     func firstSpike(current: Double) throws -> Int?
 
     /// The builtin that makes this neuron in the language (`lif`, `if_neuron`, `plif`).
@@ -120,7 +120,7 @@ extension Neuron {
     }
 
     public func firstSpike(current: Double) throws -> Int? {
-        throw EngineError.value(argument: "neuron", message: "\(builtinName)() has no closed form for the first spike: simulate it")
+        throw EngineError.value(argument: .neuron, message: "\(builtinName)() has no closed form for the first spike: simulate it")
     }
 
     /// A neuron of the same family is equal when its value is.

@@ -37,7 +37,7 @@ public struct ParametricLIF: Neuron, Equatable {
         decayInput: Bool = true, firing: FiringRule = .atOrAbove, detachReset: Bool = true, surrogate: Surrogate = .standard
     ) throws {
         guard initialTau.isFinite, initialTau > 1 else {
-            throw EngineError.value(argument: "tau", message: "must be a finite number of more than 1 step, got \(initialTau)")
+            throw EngineError.value(argument: .tau, message: "must be a finite number of more than 1 step, got \(initialTau)")
         }
         try Self.validate(threshold: threshold, resetPotential: resetPotential, surrogate: surrogate)
         weight = Tensor(unchecked: [1], scalars: [Float(-Foundation.log(initialTau - 1))])

@@ -54,11 +54,20 @@ public enum Surrogate: Equatable, Sendable {
         }
     }
 
+    /// The parameter as the engine names it in errors.
+    var parameterKey: EngineParameter {
+        switch self {
+        case .atan, .sigmoid: return .alpha
+        case .fastSigmoid: return .slope
+        case .triangle, .rectangle: return .width
+        }
+    }
+
     /// Throws `.value` naming the parameter unless it is finite and positive.
     public func validate() throws {
-        let (name, value) = parameter
+        let value = parameter.value
         guard value.isFinite, value > 0 else {
-            throw EngineError.value(argument: name, message: "must be a finite positive number, got \(value)")
+            throw EngineError.value(argument: parameterKey, message: "must be a finite positive number, got \(value)")
         }
     }
 }

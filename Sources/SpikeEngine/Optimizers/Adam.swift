@@ -19,10 +19,10 @@ public struct Adam: Optimizer {
         weightDecay: Float = 0, decoupledWeightDecay: Bool = false
     ) throws {
         guard learningRate.isFinite, learningRate > 0 else {
-            throw EngineError.value(argument: "lr", message: "must be a finite positive number, got \(learningRate)")
+            throw EngineError.value(argument: .learningRate, message: "must be a finite positive number, got \(learningRate)")
         }
         guard beta1 >= 0, beta1 < 1, beta2 >= 0, beta2 < 1 else {
-            throw EngineError.value(argument: "betas", message: "must lie in [0, 1), got (\(beta1), \(beta2))")
+            throw EngineError.value(argument: .betas, message: "must lie in [0, 1), got (\(beta1), \(beta2))")
         }
         self.learningRate = learningRate
         self.beta1 = beta1

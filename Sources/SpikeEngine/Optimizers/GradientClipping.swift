@@ -4,7 +4,7 @@ public enum GradientClipping {
     /// The clipped gradients and the norm before clipping. Cost: O(total count).
     public static func clip(_ gradients: [Tensor], maxNorm: Float) throws -> (gradients: [Tensor], norm: Float) {
         guard maxNorm.isFinite, maxNorm > 0 else {
-            throw EngineError.value(argument: "clip", message: "must be a finite positive number, got \(maxNorm)")
+            throw EngineError.value(argument: .clip, message: "must be a finite positive number, got \(maxNorm)")
         }
         var total = 0.0
         for gradient in gradients {

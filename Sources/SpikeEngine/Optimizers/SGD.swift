@@ -8,10 +8,10 @@ public struct SGD: Optimizer {
 
     public init(learningRate: Float, momentum: Float = 0.9, weightDecay: Float = 0) throws {
         guard learningRate.isFinite, learningRate > 0 else {
-            throw EngineError.value(argument: "lr", message: "must be a finite positive number, got \(learningRate)")
+            throw EngineError.value(argument: .learningRate, message: "must be a finite positive number, got \(learningRate)")
         }
         guard momentum >= 0, momentum < 1 else {
-            throw EngineError.value(argument: "momentum", message: "must lie in [0, 1), got \(momentum)")
+            throw EngineError.value(argument: .momentum, message: "must lie in [0, 1), got \(momentum)")
         }
         self.learningRate = learningRate
         self.momentum = momentum

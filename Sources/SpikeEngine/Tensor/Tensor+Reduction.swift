@@ -105,11 +105,11 @@ extension Tensor {
         }
     }
 
-    /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: "axis")`.
+    /// `axis` resolved against the rank (negative counts from the end), or `.value(argument: .axis)`.
     func resolveAxis(_ axis: Int) throws -> Int {
         let resolved = axis < 0 ? axis + rank : axis
         guard resolved >= 0, resolved < rank else {
-            throw EngineError.value(argument: "axis", message: "\(axis) is out of range for shape \(shape)")
+            throw EngineError.value(argument: .axis, message: "\(axis) is out of range for shape \(shape)")
         }
         return resolved
     }
@@ -120,7 +120,7 @@ extension Tensor {
         _ reduction: Reduction, _ values: [Float], count: Int, offset: Int, stride: Int, meter: inout CancellationMeter
     ) throws -> Float {
         if (reduction == .max || reduction == .min) && count == 0 {
-            throw EngineError.value(argument: "x", message: "\(reduction.rawValue) of an empty tensor")
+            throw EngineError.value(argument: .operand, message: "\(reduction.rawValue) of an empty tensor")
         }
         return try values.withUnsafeBufferPointer { source in
             var index = offset

@@ -97,7 +97,7 @@ extension Tensor {
     /// `tensors` joined along `axis`; all other extents must agree.
     public static func concatenate(_ tensors: [Tensor], axis: Int) throws -> Tensor {
         guard let first = tensors.first else {
-            throw EngineError.value(argument: "tensors", message: "concatenate needs at least one tensor")
+            throw EngineError.value(argument: .tensors, message: "concatenate needs at least one tensor")
         }
         let resolved = try first.resolveAxis(axis)
         for other in tensors.dropFirst() {
@@ -135,7 +135,7 @@ extension Tensor {
         let extent = shape[resolved]
         guard range.lowerBound >= 0, range.upperBound <= extent else {
             throw EngineError.value(
-                argument: "range", message: "\(range) is out of bounds for axis \(axis) of extent \(extent)")
+                argument: .range, message: "\(range) is out of bounds for axis \(axis) of extent \(extent)")
         }
         let outer = shape[..<resolved].reduce(1, *)
         let inner = shape[(resolved + 1)...].reduce(1, *)

@@ -17,13 +17,13 @@ public struct Tensor: Equatable, Sendable {
 
     /// A tensor of `shape` holding `scalars` in row-major order.
     ///
-    /// Throws `.value(argument: "shape", ...)` for a negative extent and
-    /// `.value(argument: "scalars", ...)` when the count is not the product of `shape`.
+    /// Throws `.value(argument: .shape, ...)` for a negative extent and
+    /// `.value(argument: .scalars, ...)` when the count is not the product of `shape`.
     public init(shape: [Int], scalars: [Float]) throws {
         let count = try Self.elementCount(of: shape)
         guard count == scalars.count else {
             throw EngineError.value(
-                argument: "scalars",
+                argument: .scalars,
                 message: "shape \(shape) holds \(count) numbers but \(scalars.count) were given")
         }
         self.shape = shape
@@ -70,23 +70,23 @@ public struct Tensor: Equatable, Sendable {
             let resolved = index < 0 ? index + extent : index
             guard resolved >= 0, resolved < extent else {
                 throw EngineError.value(
-                    argument: "index", message: "\(index) is out of range for axis \(axis) of extent \(extent)")
+                    argument: .index, message: "\(index) is out of range for axis \(axis) of extent \(extent)")
             }
             offset = offset * extent + resolved
         }
         return scalars[offset]
     }
 
-    /// The product of `shape`, or `.value(argument: "shape")` for negative extents or overflow.
+    /// The product of `shape`, or `.value(argument: .shape)` for negative extents or overflow.
     static func elementCount(of shape: [Int]) throws -> Int {
         var count = 1
         for extent in shape {
             guard extent >= 0 else {
-                throw EngineError.value(argument: "shape", message: "extents must not be negative, got \(shape)")
+                throw EngineError.value(argument: .shape, message: "extents must not be negative, got \(shape)")
             }
             let (product, overflow) = count.multipliedReportingOverflow(by: extent)
             guard !overflow else {
-                throw EngineError.value(argument: "shape", message: "\(shape) has too many elements")
+                throw EngineError.value(argument: .shape, message: "\(shape) has too many elements")
             }
             count = product
         }

@@ -17,16 +17,16 @@ public enum CPGOscillator {
         isCancelled: CancellationCheck? = nil
     ) throws -> Tensor {
         guard pairs >= 1 else {
-            throw EngineError.value(argument: "pairs", message: "must be at least 1, got \(pairs)")
+            throw EngineError.value(argument: .pairs, message: "must be at least 1, got \(pairs)")
         }
         guard tau.isFinite, tau > 0 else {
-            throw EngineError.value(argument: "tau", message: "must be a finite positive number, got \(tau)")
+            throw EngineError.value(argument: .tau, message: "must be a finite positive number, got \(tau)")
         }
         guard length >= 0 else {
-            throw EngineError.value(argument: "length", message: "must not be negative, got \(length)")
+            throw EngineError.value(argument: .length, message: "must not be negative, got \(length)")
         }
         guard dt.isFinite, dt >= 1e-7, dt <= 1 else {
-            throw EngineError.value(argument: "dt", message: "must lie in [1e-7, 1], got \(dt)")
+            throw EngineError.value(argument: .dt, message: "must lie in [1e-7, 1], got \(dt)")
         }
         let width = 2 * pairs
         try budget.check(scalars: try Tensor.elementCount(of: [length, width]))

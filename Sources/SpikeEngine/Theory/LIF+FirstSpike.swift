@@ -46,7 +46,7 @@ extension LIF {
     /// is a value error naming `current`.
     public func firstSpike(current: Double) throws -> Int? {
         guard current.isFinite else {
-            throw EngineError.value(argument: "current", message: "must be a finite number, got \(current)")
+            throw EngineError.value(argument: .current, message: "must be a finite number, got \(current)")
         }
         let closed = firstSpikeClosedForm(current: current)
         if let closed, closed > Self.firstSpikeCheckLimit {

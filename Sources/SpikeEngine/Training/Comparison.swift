@@ -35,17 +35,17 @@ public struct Comparison: Sendable {
     /// Trains a fresh network from each blueprint for each seed (weights, shuffling and dropout
     /// all from that seed) and evaluates it on the test split.
     ///
-    /// Throws `.value(argument: "models")` for an empty list, `.value(argument: "seeds")` for
+    /// Throws `.value(argument: .models)` for an empty list, `.value(argument: .seeds)` for
     /// no seeds, `.interrupted` when cancelled, and the training errors.
     public static func run(
         models: [(name: String, network: Network)], on data: TaskData, options: TrainingOptions, seeds: [UInt64],
         progress: ((Progress) -> Void)? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> Comparison {
         guard !models.isEmpty else {
-            throw EngineError.value(argument: "models", message: "give at least one model, as a record {name: model}")
+            throw EngineError.value(argument: .models, message: "give at least one model, as a record {name: model}")
         }
         guard !seeds.isEmpty else {
-            throw EngineError.value(argument: "seeds", message: "give at least one seed")
+            throw EngineError.value(argument: .seeds, message: "give at least one seed")
         }
         var rows: [Row] = []
         var names: [String] = []

@@ -24,10 +24,10 @@ public enum Evaluation {
         _ network: Network, inputs: Tensor, batchSize: Int = 256, isCancelled: CancellationCheck? = nil
     ) throws -> Tensor {
         guard let outputShape = network.outputShape else {
-            throw EngineError.value(argument: "model", message: "it has not met data yet: train it first")
+            throw EngineError.value(argument: .model, message: "it has not met data yet: train it first")
         }
         guard let count = inputs.shape.first, count > 0 else {
-            throw EngineError.value(argument: "inputs", message: "there are no examples (shape \(inputs.shape))")
+            throw EngineError.value(argument: .inputs, message: "there are no examples (shape \(inputs.shape))")
         }
         var scalars = [Float]()
         scalars.reserveCapacity(count * outputShape.reduce(1, *))

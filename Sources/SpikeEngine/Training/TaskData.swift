@@ -82,10 +82,10 @@ public enum DataSplit: BatchSource, Sendable {
         }
     }
 
-    /// Throws `.value(argument: "data")` when the part holds no example.
+    /// Throws `.value(argument: .data)` when the part holds no example.
     func requireExamples() throws {
         guard count > 0 else {
-            throw EngineError.value(argument: "data", message: "the \(part.rawValue) split is empty")
+            throw EngineError.value(argument: .data, message: "the \(part.rawValue) split is empty")
         }
     }
 }

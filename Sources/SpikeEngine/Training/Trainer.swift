@@ -16,7 +16,7 @@ public enum Trainer {
     /// data). `progress` is called after every batch. Cost: epochs × (forward + backward over
     /// the training split + forward over the validation split).
     ///
-    /// Throws `.value(argument: "data")` for an empty split or data the built network does not
+    /// Throws `.value(argument: .data)` for an empty split or data the built network does not
     /// fit, and the engine's errors; an interrupt is not an error (see `StopReason`).
     public static func train(
         _ network: Network, on data: TaskData, options: TrainingOptions,

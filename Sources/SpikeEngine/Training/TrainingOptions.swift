@@ -22,15 +22,15 @@ public struct TrainingOptions: Equatable, Sendable {
         epochs: Int = 10, learningRate: Double = 1e-3, batchSize: Int = 64, optimizer: OptimizerKind = .adam,
         clip: Double? = 1.0, patience: Int? = nil, seed: UInt64 = 0
     ) throws {
-        try OptionCheck.atLeast(1, epochs, "epochs")
+        try OptionCheck.atLeast(1, epochs, .epochs)
         guard learningRate.isFinite, learningRate > 0 else {
-            throw EngineError.value(argument: "lr", message: "must be a finite positive number, got \(learningRate)")
+            throw EngineError.value(argument: .learningRate, message: "must be a finite positive number, got \(learningRate)")
         }
-        try OptionCheck.atLeast(1, batchSize, "batch")
+        try OptionCheck.atLeast(1, batchSize, .batchSize)
         if let clip, !(clip.isFinite && clip > 0) {
-            throw EngineError.value(argument: "clip", message: "must be a finite positive number or none, got \(clip)")
+            throw EngineError.value(argument: .clip, message: "must be a finite positive number or none, got \(clip)")
         }
-        if let patience { try OptionCheck.atLeast(1, patience, "patience") }
+        if let patience { try OptionCheck.atLeast(1, patience, .patience) }
         self.epochs = epochs
         self.learningRate = learningRate
         self.batchSize = batchSize

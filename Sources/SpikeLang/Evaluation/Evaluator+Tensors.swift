@@ -56,7 +56,7 @@ extension Evaluator {
         } catch let error as EngineError {
             switch error {
             case let .value(argument, message):
-                throw Diagnostic(.invalidArgument(function: "tensor", parameter: argument, reason: message), at: range)
+                throw Diagnostic(.invalidArgument(function: "tensor", parameter: argument.spelling.text, reason: message), at: range)
             case .shape:
                 throw Diagnostic(.shapeMismatch(error.description), at: range)
             case let .resource(requested, budget):

@@ -136,7 +136,7 @@ final class Evaluator {
         }
         var callLocals: [String: Value] = closure.isNested ? [closure.name: .function(closure)] : [:]
         for parameter in closure.declaration.parameters {
-            callLocals[parameter.name] = arguments.value(parameter.name)
+            callLocals[parameter.name] = arguments.boundValue(parameter.name)
         }
         let saved = (locals, enclosing, source)
         callDepth += 1

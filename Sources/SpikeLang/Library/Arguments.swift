@@ -1,9 +1,10 @@
-/// The arguments of one call, matched to a signature, with typed accessors that report a
-/// wrong kind or a non-integer at the argument's own source range.
+/// The arguments of one call, matched to a signature. A builtin reads them through its
+/// declared parameters, `try arguments[param]`, which reports a wrong kind or a bad value at
+/// the argument's own source range.
 struct Arguments {
     let function: String
-    private(set) var values: [String: Value]
-    private(set) var ranges: [String: SourceRange]
+    private var values: [String: Value]
+    private var ranges: [String: SourceRange]
     /// Values beyond the named parameters, for a variadic signature.
     let rest: [Value]
     let callRange: SourceRange
@@ -53,53 +54,59 @@ struct Arguments {
         }
     }
 
+    /// Where the argument `name` was written (the call, for a default): engine errors name
+    /// the parameter they concern by its spelling.
     func range(of name: String) -> SourceRange {
         ranges[name] ?? callRange
     }
 
-    func value(_ name: String) -> Value {
+    /// The value bound to a user function's parameter `name` (the evaluator's glue; builtins
+    /// read through their `Param`s).
+    func boundValue(_ name: String) -> Value {
         values[name] ?? Value.none
     }
 
-    /// True when the argument was written in the call (not filled from its default).
-    func isGiven(_ name: String) -> Bool {
-        ranges[name] != nil
-    }
-
-    func number(_ name: String) throws -> Double {
-        guard case .number(let number) = value(name) else { throw mismatch(name, expected: "a number") }
-        return number
-    }
-
-    func integer(_ name: String) throws -> Int {
-        try Integers.exact(try number(name), what: "'\(name)'", at: range(of: name))
-    }
-
-    func string(_ name: String) throws -> String {
-        guard case .string(let string) = value(name) else { throw mismatch(name, expected: "a string") }
-        return string
-    }
-
-    func boolean(_ name: String) throws -> Bool {
-        guard case .boolean(let boolean) = value(name) else { throw mismatch(name, expected: "a boolean") }
-        return boolean
-    }
-
-    /// A string argument that must be one of `choices`.
-    func choice(_ name: String, among choices: [String]) throws -> String {
-        let given = try string(name)
-        guard choices.contains(given) else {
-            throw Diagnostic(.invalidChoice(function: function, parameter: name, given: given, valid: choices), at: range(of: name))
+    /// The argument for `param`, read as its kind's Swift value.
+    ///
+    /// A `Param` that this call's signature does not declare (one made for another builtin) is
+    /// a programming error: it is reported as a `libraryFailure` naming the parameter.
+    subscript<T>(param: Param<T>) -> T {
+        get throws {
+            let value: Value
+            if param.isRest {
+                value = .list(ValueList(rest))
+            } else if let given = values[param.name] {
+                value = given
+            } else {
+                throw Diagnostic(.libraryFailure(function: function, message: "reads '\(param.name)', which its signature does not declare"),
+                                 at: callRange)
+            }
+            return try param.kind.read(value, site(param))
         }
-        return given
     }
 
-    func mismatch(_ name: String, expected: String) -> Diagnostic {
-        Diagnostic(.argumentType(function: function, parameter: name, expected: expected, got: value(name).typeName),
-                   at: range(of: name))
+    /// Where `param`'s argument was written, for its errors.
+    func site<T>(_ param: Param<T>) -> ArgumentSite {
+        ArgumentSite(function: function, parameter: param.name, range: range(of: param))
     }
 
-    func invalid(_ name: String, _ reason: String) -> Diagnostic {
-        Diagnostic(.invalidArgument(function: function, parameter: name, reason: reason), at: range(of: name))
+    func range<T>(of param: Param<T>) -> SourceRange {
+        range(of: param.name)
+    }
+
+    /// True when the argument was written in the call (not filled from its default).
+    func isGiven<T>(_ param: Param<T>) -> Bool {
+        ranges[param.name] != nil
+    }
+
+    /// A TypeError at `param`'s argument: it is not what the body needs.
+    func mismatch<T>(_ param: Param<T>, expected: String) -> Diagnostic {
+        Diagnostic(.argumentType(function: function, parameter: param.name, expected: expected,
+                                 got: boundValue(param.name).typeName), at: range(of: param))
+    }
+
+    /// A ValueError at `param`'s argument.
+    func invalid<T>(_ param: Param<T>, _ reason: String) -> Diagnostic {
+        site(param).invalid(reason)
     }
 }

@@ -1,23 +1,40 @@
-/// A library function, declared once: its signature (names, defaults), a one-line summary and
-/// its body. That single declaration drives argument checking, completion, inspect and `help`.
+/// A library function, declared once: its parameters (name, kind, default, doc), a one-line
+/// summary and its body. That single declaration drives argument checking, completion,
+/// inspect, `help` and the body's typed reads.
+///
+///     Builtin("seed", topic: .core, summary: "Seeds every random source of the session.") { p in
+///         let n = p.declare("n", .nonNegative, doc: "the seed, 0 or more")
+///         return { arguments, evaluator in
+///             evaluator.settings.seed = UInt64(try arguments[n])
+///             return .none
+///         }
+///     }
 final class Builtin {
+    /// What a builtin does with its matched arguments.
+    typealias Body = (Arguments, Evaluator) throws -> Value
+
     let signature: Signature
     let summary: String
     let topic: LibraryTopic
-    let body: (Arguments, Evaluator) throws -> Value
+    let body: Body
 
-    init(_ signature: Signature, topic: LibraryTopic, summary: String,
-         body: @escaping (Arguments, Evaluator) throws -> Value) {
-        self.signature = signature
+    /// Declares a builtin: `declare` creates its parameters through `p` (in signature order)
+    /// and returns the body, which reads them with `try arguments[param]`.
+    init(_ name: String, topic: LibraryTopic, summary: String, declare: (Declarations) -> Body) {
+        let declarations = Declarations()
+        body = declare(declarations)
+        signature = declarations.signature(of: name)
         self.summary = summary
         self.topic = topic
-        self.body = body
     }
 
     var name: String { signature.name }
 
-    /// The text `help(name)` prints and inspect shows: signature, then the summary.
-    var helpText: String { signature.text + "\n    " + summary }
+    /// The text `help(name)` prints and inspect shows: signature, summary, then one line per
+    /// parameter with its doc.
+    var helpText: String {
+        ([signature.text, "    " + summary] + signature.documentation.map { "    " + $0 }).joined(separator: "\n")
+    }
 }
 
 /// The sections of the standard library, in the order `help()` lists them.
@@ -43,6 +60,8 @@ struct Signature {
         var defaultValue: Value?
         /// How the default reads in the signature, e.g. `atan()`; defaults to its text form.
         var defaultText: String?
+        /// One line on what the parameter means (builtins only; empty for user functions).
+        var doc: String = ""
 
         var isRequired: Bool { defaultValue == nil }
 
@@ -54,9 +73,9 @@ struct Signature {
 
     var name: String
     var parameters: [Parameter]
-    var variadic: String?
+    var variadic: Parameter?
 
-    init(_ name: String, _ parameters: [Parameter] = [], variadic: String? = nil) {
+    init(_ name: String, _ parameters: [Parameter] = [], variadic: Parameter? = nil) {
         self.name = name
         self.parameters = parameters
         self.variadic = variadic
@@ -67,16 +86,12 @@ struct Signature {
     /// `lif(tau=2, threshold=1, …)`.
     var text: String {
         var parts = parameters.map(\.text)
-        if let variadic { parts.insert(variadic + "…", at: 0) }
+        if let variadic { parts.insert(variadic.name + "…", at: 0) }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
-}
 
-/// Shorthand used by the library declarations: `required("neuron")`, `optional("tau", 2)`.
-func required(_ name: String) -> Signature.Parameter {
-    Signature.Parameter(name: name, defaultValue: nil)
-}
-
-func optional(_ name: String, _ value: Value, shown text: String? = nil) -> Signature.Parameter {
-    Signature.Parameter(name: name, defaultValue: value, defaultText: text)
+    /// `tau: membrane time constant, in steps`, one line per documented parameter.
+    var documentation: [String] {
+        ([variadic].compactMap { $0 } + parameters).filter { !$0.doc.isEmpty }.map { "\($0.name): \($0.doc)" }
+    }
 }

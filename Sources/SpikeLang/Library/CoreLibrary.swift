@@ -2,69 +2,89 @@
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
-                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
-                let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
-                let text = try arguments.engine { try ValueText.text(of: arguments.rest, terminator: "\n", budget: evaluator.settings.budget, bytesPerByte: ValueText.printedBytesPerByte) }
-                evaluator.sink.write(text, stream: TextStream(rawValue: stream) ?? .stdout)
-                return .none
-            },
-            Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
-                    summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { arguments, evaluator in
-                let id = arguments.value("id").isNone ? nil : try arguments.string("id")
-                evaluator.sink.display(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: id)
-                return .none
-            },
-            Builtin(Signature("update_display", [required("value"), required("id")]), topic: .core,
-                    summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { arguments, evaluator in
-                evaluator.sink.update(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: try arguments.string("id"))
-                return .none
-            },
-            Builtin(Signature("clear_output", [optional("wait", .boolean(false))]), topic: .core,
-                    summary: "Clears the cell's output so far; with wait=true, only when the next output arrives.") { arguments, evaluator in
-                evaluator.sink.clear(wait: try arguments.boolean("wait"))
-                return .none
-            },
-            Builtin(Signature("len", [required("x")]), topic: .core,
-                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { arguments, _ in
-                switch arguments.value("x") {
-                case .list(let items): return .number(Double(items.count))
-                case .string(let string): return .number(Double(string.count))
-                case .record(let record): return .number(Double(record.fields.count))
-                case .range(let range): return .number(Double(range.count))
-                case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))
-                default: throw arguments.mismatch("x", expected: "a list, string, record, range or tensor")
+            Builtin("print", topic: .core,
+                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { p in
+                let values = p.rest("values", doc: "what to write; strings appear without quotes")
+                let stream = p.declare("stream", .choice(TextStream.self), default: .stdout, doc: "\"stdout\", or \"stderr\" for warnings")
+                return { arguments, evaluator in
+                    let text = try arguments.engine {
+                        try ValueText.text(of: try arguments[values], terminator: "\n", budget: evaluator.settings.budget,
+                                           bytesPerByte: ValueText.printedBytesPerByte)
+                    }
+                    evaluator.sink.write(text, stream: try arguments[stream])
+                    return .none
                 }
             },
-            Builtin(Signature("range", [required("n")]), topic: .core,
-                    summary: "The integers 0, 1, …, n-1 (the same as 0..n).") { arguments, _ in
-                .range(IntegerRange(lower: 0, upper: try arguments.integer("n")))
+            Builtin("display", topic: .core,
+                    summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { p in
+                let value = p.declare("value", .any, doc: "what to show")
+                let id = p.declare("id", .orNone(.string), doc: "a name that update_display can use to replace it")
+                return { arguments, evaluator in
+                    let id = try arguments[id]
+                    evaluator.sink.display(Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget), id: id)
+                    return .none
+                }
             },
-            Builtin(Signature("seed", [required("n")]), topic: .core,
-                    summary: "Seeds every random source of the session (like %seed n).") { arguments, evaluator in
-                let n = try arguments.integer("n")
-                guard n >= 0 else { throw arguments.invalid("n", "must not be negative") }
-                evaluator.settings.seed = UInt64(n)
-                return .none
+            Builtin("update_display", topic: .core,
+                    summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { p in
+                let value = p.declare("value", .any, doc: "what to show instead")
+                let id = p.declare("id", .string, doc: "the id given to display")
+                return { arguments, evaluator in
+                    evaluator.sink.update(Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget), id: try arguments[id])
+                    return .none
+                }
             },
-            Builtin(Signature("help", [optional("name", .none)]), topic: .core,
-                    summary: "Prints a function's signature, defaults and summary; help() lists the library.") { arguments, evaluator in
-                evaluator.sink.write(try helpText(arguments, evaluator) + "\n", stream: .stdout)
-                return .none
+            Builtin("clear_output", topic: .core,
+                    summary: "Clears the cell's output so far; with wait=true, only when the next output arrives.") { p in
+                let wait = p.declare("wait", .boolean, default: false, doc: "clear only when the next output arrives (no flicker)")
+                return { arguments, evaluator in
+                    evaluator.sink.clear(wait: try arguments[wait])
+                    return .none
+                }
+            },
+            Builtin("len", topic: .core,
+                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { p in
+                let x = p.declare("x", .any, doc: "a list, string, record, range or tensor")
+                return { arguments, _ in
+                    switch try arguments[x] {
+                    case .list(let items): return .number(Double(items.count))
+                    case .string(let string): return .number(Double(string.count))
+                    case .record(let record): return .number(Double(record.fields.count))
+                    case .range(let range): return .number(Double(range.count))
+                    case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))
+                    default: throw arguments.mismatch(x, expected: "a list, string, record, range or tensor")
+                    }
+                }
+            },
+            Builtin("range", topic: .core, summary: "The integers 0, 1, …, n-1 (the same as 0..n).") { p in
+                let n = p.declare("n", .integer, doc: "how many integers (the first one left out)")
+                return { arguments, _ in .range(IntegerRange(lower: 0, upper: try arguments[n])) }
+            },
+            Builtin("seed", topic: .core, summary: "Seeds every random source of the session (like %seed n).") { p in
+                let n = p.declare("n", .nonNegative, doc: "the seed, an integer of 0 or more")
+                return { arguments, evaluator in
+                    evaluator.settings.seed = UInt64(try arguments[n])
+                    return .none
+                }
+            },
+            Builtin("help", topic: .core, summary: "Prints a function's signature, defaults and summary; help() lists the library.") { p in
+                let name = p.declare("name", .any, default: Value.none, doc: "a function, or its name as a string; none lists the library")
+                return { arguments, evaluator in
+                    evaluator.sink.write(try helpText(try arguments[name], at: arguments.range(of: name), evaluator) + "\n", stream: .stdout)
+                    return .none
+                }
             },
         ]
     }
 
-    private static func helpText(_ arguments: Arguments, _ evaluator: Evaluator) throws -> String {
-        let subject = arguments.value("name")
+    private static func helpText(_ subject: Value, at range: SourceRange, _ evaluator: Evaluator) throws -> String {
         switch subject {
         case .none:
             return evaluator.library.overview
         case .string(let name):
             if evaluator.library[name] == nil, let text = KeywordHelp.text(for: name) { return text }
             guard let builtin = evaluator.library[name] else {
-                throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: evaluator.library.names)),
-                                 at: arguments.range(of: "name"))
+                throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: evaluator.library.names)), at: range)
             }
             return builtin.helpText
         default:

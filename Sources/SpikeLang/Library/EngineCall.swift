@@ -15,7 +15,8 @@ extension Arguments {
     func diagnostic(for error: EngineError) -> Diagnostic {
         switch error {
         case let .value(argument, message):
-            return Diagnostic(.invalidArgument(function: function, parameter: argument, reason: message), at: range(of: argument))
+            let name = argument.spelling.text
+            return Diagnostic(.invalidArgument(function: function, parameter: name, reason: message), at: range(of: name))
         case .shape:
             return Diagnostic(.shapeMismatch(error.description), at: callRange)
         case let .resource(requested, budget):

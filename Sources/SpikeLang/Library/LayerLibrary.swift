@@ -7,50 +7,66 @@ import SpikeEngine
 enum LayerLibrary {
     static func builtins() -> [Builtin] {
         [
-            layer("linear", [required("out"), optional("bias", .boolean(true))],
-                  "A fully connected layer x·W + b to `out` features (inputs fixed by the data).") { arguments in
-                .linear(outputs: try size(arguments, "out"), bias: try arguments.boolean("bias"))
+            layer("linear", "A fully connected layer x·W + b to `out` features (inputs fixed by the data).") { p in
+                let out = p.declare("out", .size, doc: "output features")
+                let bias = p.declare("bias", .boolean, default: true, doc: "add a learned bias b")
+                return { arguments in .linear(outputs: try arguments[out], bias: try arguments[bias]) }
             },
-            layer("conv1d", [required("out"), optional("kernel", .number(3)), optional("dilation", .number(1)),
-                             optional("causal", .boolean(false))],
-                  "A 1-D convolution over the sequence to `out` channels; causal pads on the left only.") { arguments in
-                .conv1d(outputs: try size(arguments, "out"), kernel: try size(arguments, "kernel"),
-                        dilation: try size(arguments, "dilation"), causal: try arguments.boolean("causal"))
-            },
-            layer("batchnorm", [], "Batch normalization over features (batch statistics in training, running ones after).") { _ in .batchNorm },
-            layer("layernorm", [], "Layer normalization over the features of each position.") { _ in .layerNorm },
-            layer("dropout", [optional("p", .number(0.1))], "Drops each input with probability p while training (seeded).") { arguments in
-                let p = try arguments.number("p")
-                guard p >= 0, p < 1 else { throw arguments.invalid("p", "must lie in [0, 1), got \(ValueText.number(p))") }
-                return .dropout(rate: p)
-            },
-            layer("ssa", [optional("heads", .number(8)), optional("scale", .number(0.125))],
-                  "Spiking self-attention as in Spikformer: Q, K, V from LIF(BN(linear)), (Q K^T)·scale with no softmax.") { arguments in
-                let scale = try arguments.number("scale")
-                guard scale.isFinite, scale > 0 else { throw arguments.invalid("scale", "must be a finite positive number") }
-                return .attention(heads: try size(arguments, "heads"), scale: scale)
-            },
-            layer("mlp", [required("hidden")], "Spikformer's MLP block: linear → BN → LIF → linear → BN → LIF, `hidden` features inside.") { arguments in
-                .mlp(hidden: try size(arguments, "hidden"))
-            },
-            layer("residual", [required("net")], "x + net(x): a skip connection around a layer or network.") { arguments in
-                guard let inner = Evaluator.blueprint(of: arguments.value("net")) else {
-                    throw arguments.mismatch("net", expected: "a layer or network")
+            layer("conv1d", "A 1-D convolution over the sequence to `out` channels; causal pads on the left only.") { p in
+                let out = p.declare("out", .size, doc: "output channels")
+                let kernel = p.declare("kernel", .size, default: 3, doc: "the kernel's width, in positions")
+                let dilation = p.declare("dilation", .size, default: 1, doc: "the spacing between the kernel's taps")
+                let causal = p.declare("causal", .boolean, default: false, doc: "pad on the left only, so no position sees later ones")
+                return { arguments in
+                    .conv1d(outputs: try arguments[out], kernel: try arguments[kernel], dilation: try arguments[dilation],
+                            causal: try arguments[causal])
                 }
-                guard inner.nesting < Blueprint.nestingLimit else {
-                    throw arguments.invalid("net", "already nests \(Blueprint.nestingLimit) residuals, the most a network may")
+            },
+            layer("batchnorm", "Batch normalization over features (batch statistics in training, running ones after).") { _ in { _ in .batchNorm } },
+            layer("layernorm", "Layer normalization over the features of each position.") { _ in { _ in .layerNorm } },
+            layer("dropout", "Drops each input with probability p while training (seeded).") { p in
+                let rate = p.declare("p", .number, default: 0.1, doc: "the probability of dropping an input, in [0, 1)")
+                return { arguments in
+                    let p = try arguments[rate]
+                    guard p >= 0, p < 1 else { throw arguments.invalid(rate, "must lie in [0, 1), got \(ValueText.number(p))") }
+                    return .dropout(rate: p)
                 }
-                return .residual(inner)
             },
-            layer("positional", [required("pe")],
-                  "Joins a positional encoding to the input: concatenated then mapped back (CPG-PE, random code) or added (the others).") { arguments in
-                .positional(try EncodingLibrary.encodingArgument(arguments))
+            layer("ssa", "Spiking self-attention as in Spikformer: Q, K, V from LIF(BN(linear)), (Q K^T)·scale with no softmax.") { p in
+                let heads = p.declare("heads", .size, default: 8, doc: "attention heads; they must divide the features")
+                let scale = p.declare("scale", .number, default: 0.125, doc: "the factor on Q K^T")
+                return { arguments in
+                    let factor = try arguments[scale]
+                    guard factor.isFinite, factor > 0 else { throw arguments.invalid(scale, "must be a finite positive number") }
+                    return .attention(heads: try arguments[heads], scale: factor)
+                }
             },
-            layer("mean_over", [required("axis")], "The mean over \"time\" (SNN steps) or \"length\" (positions).") { arguments in
-                let axis = try arguments.choice("axis", among: MeanOver.Axis.allCases.map(\.rawValue))
-                return .meanOver(MeanOver.Axis(rawValue: axis) ?? .time)
+            layer("mlp", "Spikformer's MLP block: linear → BN → LIF → linear → BN → LIF, `hidden` features inside.") { p in
+                let hidden = p.declare("hidden", .size, doc: "features inside the block")
+                return { arguments in .mlp(hidden: try arguments[hidden]) }
             },
-            layer("flatten", [], "Joins every axis after the batch into one.") { _ in .flatten },
+            layer("residual", "x + net(x): a skip connection around a layer or network.") { p in
+                let net = p.declare("net", .any, doc: "the layer or network to skip around")
+                return { arguments in
+                    guard let inner = Evaluator.blueprint(of: try arguments[net]) else {
+                        throw arguments.mismatch(net, expected: "a layer or network")
+                    }
+                    guard inner.nesting < Blueprint.nestingLimit else {
+                        throw arguments.invalid(net, "already nests \(Blueprint.nestingLimit) residuals, the most a network may")
+                    }
+                    return .residual(inner)
+                }
+            },
+            layer("positional",
+                  "Joins a positional encoding to the input: concatenated then mapped back (CPG-PE, random code) or added (the others).") { p in
+                let pe = p.declare("pe", .encoding(expected: EncodingLibrary.encodingExpected), doc: "the encoding, e.g. cpg()")
+                return { arguments in .positional(try arguments[pe]) }
+            },
+            layer("mean_over", "The mean over \"time\" (SNN steps) or \"length\" (positions).") { p in
+                let axis = p.declare("axis", .choice(MeanOver.Axis.self), doc: "\"time\" or \"length\"")
+                return { arguments in .meanOver(try arguments[axis]) }
+            },
+            layer("flatten", "Joins every axis after the batch into one.") { _ in { _ in .flatten } },
         ] + SpikeEncoder.Kind.allCases.map(encoder)
     }
 
@@ -61,29 +77,23 @@ enum LayerLibrary {
         case .delta: how = "x_t − x_{t−1} → BN → linear(1 → steps) → LIF"
         case .repeat: how = "the input repeated `steps` times → LIF"
         }
-        return layer("\(kind.rawValue)_encoder", [optional("steps", .number(4)), optional("neuron", .none, shown: "lif()")],
-                     "A spike encoder turning a window into `steps` spike frames: \(how).") { arguments in
-            let neuron: any Neuron
-            switch arguments.value("neuron") {
-            case .none: neuron = try arguments.engine { try LIF() }
-            case .neuron(let given): neuron = given
-            default: throw arguments.mismatch("neuron", expected: "a neuron such as lif()")
+        return layer("\(kind.rawValue)_encoder", "A spike encoder turning a window into `steps` spike frames: \(how).") { p in
+            let steps = p.declare("steps", .size, default: 4, doc: "spike frames per window (SNN time steps)")
+            let neuron = p.declare("neuron", .orNone(.neuron), shown: "lif()", doc: "the encoder's neuron")
+            return { arguments in
+                let given = try arguments[neuron]
+                let chosen: any Neuron = try given ?? arguments.engine { try LIF() }
+                return .encoder(kind, steps: try arguments[steps], neuron: chosen)
             }
-            return .encoder(kind, steps: try size(arguments, "steps"), neuron: neuron)
         }
     }
 
-    private static func layer(_ name: String, _ parameters: [Signature.Parameter], _ summary: String,
-                              _ make: @escaping (Arguments) throws -> Blueprint) -> Builtin {
-        Builtin(Signature(name, parameters), topic: .layers, summary: summary) { arguments, _ in
-            .blueprint(try make(arguments))
+    /// A builtin that makes a layer blueprint from its arguments.
+    private static func layer(_ name: String, _ summary: String,
+                              _ declare: (Declarations) -> (Arguments) throws -> Blueprint) -> Builtin {
+        Builtin(name, topic: .layers, summary: summary) { p in
+            let make = declare(p)
+            return { arguments, _ in .blueprint(try make(arguments)) }
         }
-    }
-
-    /// A positive integer size argument.
-    private static func size(_ arguments: Arguments, _ name: String) throws -> Int {
-        let value = try arguments.integer(name)
-        guard value >= 1 else { throw arguments.invalid(name, "must be at least 1, got \(value)") }
-        return value
     }
 }

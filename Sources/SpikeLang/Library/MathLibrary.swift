@@ -20,45 +20,55 @@ enum MathLibrary {
     }
 
     private static func elementwise(_ name: String, _ summary: String, _ function: @escaping (Double) -> Double) -> Builtin {
-        Builtin(Signature(name, [required("x")]), topic: .math, summary: summary) { arguments, evaluator in
-            switch arguments.value("x") {
-            case .number(let x):
-                let y = function(x)
-                if y.isNaN, !x.isNaN { throw arguments.invalid("x", "is outside the domain of \(name) (got \(ValueText.number(x)))") }
-                return .number(y)
-            case .tensor(let tensor):
-                try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
-                return .tensor(try arguments.engine { try tensor.map(isCancelled: evaluator.cancellation) { Float(function(Double($0))) } })
-            default:
-                throw arguments.mismatch("x", expected: "a number or a tensor")
+        Builtin(name, topic: .math, summary: summary) { p in
+            let x = p.declare("x", .any, doc: "a number, or a tensor (elementwise)")
+            return { arguments, evaluator in
+                switch try arguments[x] {
+                case .number(let number):
+                    let y = function(number)
+                    if y.isNaN, !number.isNaN {
+                        throw arguments.invalid(x, "is outside the domain of \(name) (got \(ValueText.number(number)))")
+                    }
+                    return .number(y)
+                case .tensor(let tensor):
+                    try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
+                    return .tensor(try arguments.engine { try tensor.map(isCancelled: evaluator.cancellation) { Float(function(Double($0))) } })
+                default:
+                    throw arguments.mismatch(x, expected: "a number or a tensor")
+                }
             }
         }
     }
 
     private static func string() -> Builtin {
-        Builtin(Signature("str", [required("value")]), topic: .math,
-                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { arguments, evaluator in
-            .string(try arguments.engine { try ValueText.text(of: [arguments.value("value")], budget: evaluator.settings.budget) })
+        Builtin("str", topic: .math,
+                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { p in
+            let value = p.declare("value", .any, doc: "any value")
+            return { arguments, evaluator in
+                .string(try arguments.engine { try ValueText.text(of: [try arguments[value]], budget: evaluator.settings.budget) })
+            }
         }
     }
 
     private static func list() -> Builtin {
-        Builtin(Signature("list", [required("x")]), topic: .math,
-                summary: "The items of a range, string (characters), tensor (rows) or list, as a list.") { arguments, evaluator in
-            let x = arguments.value("x")
-            if case .list = x { return x }
-            let count: Int
-            switch x {
-            case .range(let range): count = range.count
-            case .string(let string): count = string.count
-            case .tensor(let tensor): count = tensor.shape.first ?? 0
-            default: throw arguments.mismatch("x", expected: "a range, string, tensor or list")
+        Builtin("list", topic: .math, summary: "The items of a range, string (characters), tensor (rows) or list, as a list.") { p in
+            let x = p.declare("x", .any, doc: "a range, string, tensor or list")
+            return { arguments, evaluator in
+                let value = try arguments[x]
+                if case .list = value { return value }
+                let count: Int
+                switch value {
+                case .range(let range): count = range.count
+                case .string(let string): count = string.count
+                case .tensor(let tensor): count = tensor.shape.first ?? 0
+                default: throw arguments.mismatch(x, expected: "a range, string, tensor or list")
+                }
+                try evaluator.checkBudget(count: count, bytesEach: MemoryLayout<Value>.stride, at: arguments.range(of: x))
+                var items: [Value] = []
+                items.reserveCapacity(count)
+                try evaluator.forEach(in: value, at: arguments.range(of: x)) { items.append($0) }
+                return .list(items)
             }
-            try evaluator.checkBudget(count: count, bytesEach: MemoryLayout<Value>.stride, at: arguments.range(of: "x"))
-            var items: [Value] = []
-            items.reserveCapacity(count)
-            try evaluator.forEach(in: x, at: arguments.range(of: "x")) { items.append($0) }
-            return .list(items)
         }
     }
 }

@@ -9,16 +9,11 @@ enum ModelLibrary {
         [copy(), spikformer(), spikeRNN(), spikeTCN(), iSpikformer(), transformer(), mlpNet()]
     }
 
-    /// Built on each use: a parameter's default is a `Value`, which is not `Sendable`, so it
-    /// cannot be a shared constant.
-    private static var shapeParameters: [Signature.Parameter] {
-        [optional("inputs", .none), optional("outputs", .none)]
-    }
-
     private static func copy() -> Builtin {
-        Builtin(Signature("copy", [required("net")]), topic: .layers,
-                summary: "An independent copy of a network, with its current weights (training one leaves the other alone).") { arguments, _ in
-            .model(.network(try arguments.network("net").copy()))
+        Builtin("copy", topic: .layers,
+                summary: "An independent copy of a network, with its current weights (training one leaves the other alone).") { p in
+            let net = p.declare("net", .network, doc: "the network to copy")
+            return { arguments, _ in .model(.network(try arguments[net].copy())) }
         }
     }
 
@@ -30,84 +25,133 @@ enum ModelLibrary {
         return neuron
     }()
 
-    private static func spikformer() -> Builtin {
-        Builtin(Signature("spikformer", [
-            optional("dim", .number(256)), optional("depth", .number(2)), optional("heads", .number(8)), optional("steps", .number(4)),
-            optional("encoder", .string("conv")), optional("pe", .none), optional("neuron", .neuron(defaultNeuron), shown: "lif()"),
-            optional("pe_in_mlp", .boolean(false)),
-        ] + shapeParameters), topic: .layers,
-        summary: "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds CPG-PE into every MLP linear.") { arguments, evaluator in
-            let options = try arguments.engine {
-                try SpikformerOptions(dim: try arguments.integer("dim"), depth: try arguments.integer("depth"), heads: try arguments.integer("heads"),
-                                      steps: try arguments.integer("steps"), encoder: try arguments.encoderKind(), encoding: try arguments.encoding(),
-                                      neuron: try arguments.neuron(), encodingInMLP: try arguments.boolean("pe_in_mlp"))
+    // The parameters the spiking models share, each declared once here.
+
+    private static func stepsParameter(_ p: Declarations) -> Param<Int> {
+        p.declare("steps", .integer, default: 4, doc: "SNN time steps per window")
+    }
+
+    private static func encoderParameter(_ p: Declarations) -> Param<SpikeEncoder.Kind> {
+        p.declare("encoder", .choice(SpikeEncoder.Kind.self), default: .conv, doc: "how a window becomes spikes: \"conv\", \"delta\" or \"repeat\"")
+    }
+
+    private static func neuronParameter(_ p: Declarations) -> Param<any Neuron> {
+        p.declare("neuron", .neuron, default: defaultNeuron, shown: "lif()", doc: "the neuron of every spiking layer")
+    }
+
+    private static func headsParameter(_ p: Declarations) -> Param<Int> {
+        p.declare("heads", .integer, default: 8, doc: "attention heads; they must divide dim")
+    }
+
+    private static func encodingParameter(_ p: Declarations) -> Param<PositionalEncoding> {
+        p.declare("pe", .modelEncoding, default: PositionalEncoding.none, shown: "none", doc: "a positional encoding such as cpg(); none: no encoding")
+    }
+
+    /// A builtin that makes a model: `declare` declares the model's own parameters and returns
+    /// how its spec is made; `inputs=` and `outputs=` follow them.
+    private static func model(_ name: String, _ summary: String,
+                              _ declare: (Declarations) -> (Arguments) throws -> ModelSpec) -> Builtin {
+        Builtin(name, topic: .layers, summary: summary) { p in
+            let spec = declare(p)
+            let shapes = ShapeParameters(p)
+            return { arguments, evaluator in
+                let model = try arguments.engine { try spec(arguments) }
+                return try shapes.makeNetwork(.model(model), arguments, seed: evaluator.settings.seed)
             }
-            return try arguments.makeNetwork(.model(.spikformer(options)), seed: evaluator.settings.seed)
+        }
+    }
+
+    private static func spikformer() -> Builtin {
+        model("spikformer",
+              "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds CPG-PE into every MLP linear.") { p in
+            let dim = p.declare("dim", .integer, default: 256, doc: "features per position")
+            let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
+            let heads = headsParameter(p)
+            let steps = stepsParameter(p)
+            let encoder = encoderParameter(p)
+            let pe = encodingParameter(p)
+            let neuron = neuronParameter(p)
+            let inMLP = p.declare("pe_in_mlp", .boolean, default: false, doc: "also feed CPG-PE into every MLP linear (needs pe=cpg())")
+            return { arguments in
+                .spikformer(try SpikformerOptions(
+                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
+                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron],
+                    encodingInMLP: try arguments[inMLP]))
+            }
         }
     }
 
     private static func spikeRNN() -> Builtin {
-        Builtin(Signature("spike_rnn", [
-            optional("hidden", .number(128)), optional("layers", .number(2)), optional("steps", .number(4)), optional("pe", .none),
-            optional("encoder", .string("conv")), optional("neuron", .neuron(defaultNeuron), shown: "lif()"),
-        ] + shapeParameters), topic: .layers,
-        summary: "SpikeRNN as in the reference: encoder → [PE] → Linear → LIF → layers × (Linear → LIF) → mean → Linear; state lives in the membranes across time steps.") { arguments, evaluator in
-            let options = try arguments.engine {
-                try SpikeRNNOptions(hidden: try arguments.integer("hidden"), layers: try arguments.integer("layers"), steps: try arguments.integer("steps"),
-                                    encoder: try arguments.encoderKind(), encoding: try arguments.encoding(), neuron: try arguments.neuron())
+        model("spike_rnn",
+              "SpikeRNN as in the reference: encoder → [PE] → Linear → LIF → layers × (Linear → LIF) → mean → Linear; state lives in the membranes across time steps.") { p in
+            let hidden = p.declare("hidden", .integer, default: 128, doc: "features of each recurrent layer")
+            let layers = p.declare("layers", .integer, default: 2, doc: "recurrent layers")
+            let steps = stepsParameter(p)
+            let pe = encodingParameter(p)
+            let encoder = encoderParameter(p)
+            let neuron = neuronParameter(p)
+            return { arguments in
+                .spikeRNN(try SpikeRNNOptions(
+                    hidden: try arguments[hidden], layers: try arguments[layers], steps: try arguments[steps],
+                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
             }
-            return try arguments.makeNetwork(.model(.spikeRNN(options)), seed: evaluator.settings.seed)
         }
     }
 
     private static func spikeTCN() -> Builtin {
-        Builtin(Signature("spike_tcn", [
-            optional("channels", .list([.number(16), .number(16), .number(16)])), optional("kernel", .number(3)), optional("steps", .number(4)),
-            optional("pe", .none), optional("encoder", .string("conv")), optional("neuron", .neuron(defaultNeuron), shown: "lif()"),
-        ] + shapeParameters), topic: .layers,
-        summary: "Spike-TCN: causal dilated convolution blocks (dilation 2^i) with LIF and residuals → mean over time → last position → Linear.") { arguments, evaluator in
-            let options = try arguments.engine {
-                try SpikeTCNOptions(channels: try arguments.integers("channels"), kernel: try arguments.integer("kernel"),
-                                    steps: try arguments.integer("steps"), encoder: try arguments.encoderKind(),
-                                    encoding: try arguments.encoding(), neuron: try arguments.neuron())
+        model("spike_tcn",
+              "Spike-TCN: causal dilated convolution blocks (dilation 2^i) with LIF and residuals → mean over time → last position → Linear.") { p in
+            let channels = p.declare("channels", .integers, default: [16, 16, 16], doc: "channels of each block (block i has dilation 2^i)")
+            let kernel = p.declare("kernel", .integer, default: 3, doc: "the kernel's width, in positions")
+            let steps = stepsParameter(p)
+            let pe = encodingParameter(p)
+            let encoder = encoderParameter(p)
+            let neuron = neuronParameter(p)
+            return { arguments in
+                .spikeTCN(try SpikeTCNOptions(
+                    channels: try arguments[channels], kernel: try arguments[kernel], steps: try arguments[steps],
+                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
             }
-            return try arguments.makeNetwork(.model(.spikeTCN(options)), seed: evaluator.settings.seed)
         }
     }
 
     private static func iSpikformer() -> Builtin {
-        Builtin(Signature("ispikformer", [
-            optional("dim", .number(256)), optional("depth", .number(2)), optional("heads", .number(8)), optional("steps", .number(4)),
-            optional("encoder", .string("conv")), optional("neuron", .neuron(defaultNeuron), shown: "lif()"),
-        ] + shapeParameters), topic: .layers,
-        summary: "iSpikformer: one token per variate, per-window normalization, the last time step read out; forecasting only, no PE.") { arguments, evaluator in
-            let options = try arguments.engine {
-                try ISpikformerOptions(dim: try arguments.integer("dim"), depth: try arguments.integer("depth"), heads: try arguments.integer("heads"),
-                                       steps: try arguments.integer("steps"), encoder: try arguments.encoderKind(), neuron: try arguments.neuron())
+        model("ispikformer",
+              "iSpikformer: one token per variate, per-window normalization, the last time step read out; forecasting only, no PE.") { p in
+            let dim = p.declare("dim", .integer, default: 256, doc: "features per variate token")
+            let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
+            let heads = headsParameter(p)
+            let steps = stepsParameter(p)
+            let encoder = encoderParameter(p)
+            let neuron = neuronParameter(p)
+            return { arguments in
+                .iSpikformer(try ISpikformerOptions(
+                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
+                    encoder: try arguments[encoder], neuron: try arguments[neuron]))
             }
-            return try arguments.makeNetwork(.model(.iSpikformer(options)), seed: evaluator.settings.seed)
         }
     }
 
     private static func transformer() -> Builtin {
-        Builtin(Signature("transformer", [
-            optional("dim", .number(256)), optional("depth", .number(2)), optional("heads", .number(8)),
-            optional("pe", .encoding(.sinusoidal(base: 10_000)), shown: "sinusoidal()"),
-        ] + shapeParameters), topic: .layers,
-        summary: "The float transformer baseline: Linear → [PE] → depth × (softmax attention + feed-forward, pre-norm) → mean → Linear.") { arguments, evaluator in
-            let options = try arguments.engine {
-                try TransformerOptions(dim: try arguments.integer("dim"), depth: try arguments.integer("depth"),
-                                       heads: try arguments.integer("heads"), encoding: try arguments.encoding())
+        model("transformer",
+              "The float transformer baseline: Linear → [PE] → depth × (softmax attention + feed-forward, pre-norm) → mean → Linear.") { p in
+            let dim = p.declare("dim", .integer, default: 256, doc: "features per position")
+            let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
+            let heads = headsParameter(p)
+            let pe = p.declare("pe", .modelEncoding, default: .sinusoidal(base: 10_000), shown: "sinusoidal()",
+                               doc: "a positional encoding such as cpg(); none: no encoding")
+            return { arguments in
+                .transformer(try TransformerOptions(
+                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], encoding: try arguments[pe]))
             }
-            return try arguments.makeNetwork(.model(.transformer(options)), seed: evaluator.settings.seed)
         }
     }
 
     private static func mlpNet() -> Builtin {
-        Builtin(Signature("mlp_net", [optional("hidden", .list([.number(128), .number(128)]))] + shapeParameters), topic: .layers,
-                summary: "The float multilayer perceptron baseline: the window flattened → (Linear → ReLU) per hidden width → Linear.") { arguments, evaluator in
-            let options = try arguments.engine { try MLPNetOptions(hidden: try arguments.integers("hidden")) }
-            return try arguments.makeNetwork(.model(.mlpNet(options)), seed: evaluator.settings.seed)
+        model("mlp_net",
+              "The float multilayer perceptron baseline: the window flattened → (Linear → ReLU) per hidden width → Linear.") { p in
+            let hidden = p.declare("hidden", .integers, default: [128, 128], doc: "the width of each hidden layer")
+            return { arguments in .mlpNet(try MLPNetOptions(hidden: try arguments[hidden])) }
         }
     }
 }

@@ -16,7 +16,7 @@ public protocol OutputSink: AnyObject {
 }
 
 /// The two text streams of a cell.
-public enum TextStream: String, Equatable, Sendable {
+public enum TextStream: String, Equatable, Sendable, CaseIterable {
     case stdout
     case stderr
 }

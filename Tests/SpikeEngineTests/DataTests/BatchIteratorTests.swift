@@ -54,7 +54,7 @@ final class BatchIteratorTests: XCTestCase {
 
     func testABatchSizeBelowOneIsAValueError() throws {
         XCTAssertThrowsError(try BatchIterator(try forecasting().train, size: 0, seed: 0)) { error in
-            guard case .value(argument: "batch", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .batchSize, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

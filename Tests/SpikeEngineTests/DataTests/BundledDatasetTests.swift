@@ -78,10 +78,10 @@ final class BundledDatasetTests: XCTestCase {
 
     func testAskingForTheWrongKindOfDataIsAValueErrorNamingTheDataSet() {
         XCTAssertThrowsError(try BundledDataset.digits.series()) { error in
-            guard case .value(argument: "name", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .datasetName, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try BundledDataset.sunspots.labeledData()) { error in
-            guard case .value(argument: "name", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .datasetName, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 

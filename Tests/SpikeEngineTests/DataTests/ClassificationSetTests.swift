@@ -44,7 +44,7 @@ final class ClassificationSetTests: XCTestCase {
     func testTooFewExamplesForAPartIsAValueError() throws {
         let tiny = try LabeledData(name: "tiny", featureNames: ["x"], features: [1, 2, 3], labels: [0, 1, 0])
         XCTAssertThrowsError(try ClassificationSet(tiny, order: .chronological)) { error in
-            guard case .value(argument: "split", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .split, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

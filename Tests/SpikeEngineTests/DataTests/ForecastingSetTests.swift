@@ -118,7 +118,7 @@ final class ForecastingSetTests: XCTestCase {
     }
 
     private func assertValueError(
-        _ argument: String, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Any
+        _ argument: EngineParameter, file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Any
     ) {
         XCTAssertThrowsError(try body(), file: file, line: line) { error in
             guard case .value(argument: argument, _)? = error as? EngineError else {
@@ -129,16 +129,16 @@ final class ForecastingSetTests: XCTestCase {
 
     func testBadSizesAndSplitsAreValueErrorsNamingTheArgument() throws {
         let series = try ramp(length: 100, variates: 1)
-        assertValueError("horizon") { try ForecastingSet(series, window: 90, horizon: 20) }
-        assertValueError("window") { try ForecastingSet(series, window: 100, horizon: 1) }
-        assertValueError("window") { try ForecastingSet(series, window: 0, horizon: 1) }
-        assertValueError("horizon") { try ForecastingSet(series, window: 5, horizon: -1) }
+        assertValueError(.horizon) { try ForecastingSet(series, window: 90, horizon: 20) }
+        assertValueError(.window) { try ForecastingSet(series, window: 100, horizon: 1) }
+        assertValueError(.window) { try ForecastingSet(series, window: 0, horizon: 1) }
+        assertValueError(.horizon) { try ForecastingSet(series, window: 5, horizon: -1) }
         // Fits the series but not the 10-step validation part.
-        assertValueError("split") { try ForecastingSet(series, window: 8, horizon: 4) }
-        assertValueError("split") { try SplitFractions([0.7, 0.2, 0.2]) }
-        assertValueError("split") { try SplitFractions([0.8, 0, 0.2]) }
-        assertValueError("split") { try SplitFractions([0.8, 0.2]) }
-        assertValueError("split") { try SplitFractions([0.8, .nan, 0.2]) }
+        assertValueError(.split) { try ForecastingSet(series, window: 8, horizon: 4) }
+        assertValueError(.split) { try SplitFractions([0.7, 0.2, 0.2]) }
+        assertValueError(.split) { try SplitFractions([0.8, 0, 0.2]) }
+        assertValueError(.split) { try SplitFractions([0.8, 0.2]) }
+        assertValueError(.split) { try SplitFractions([0.8, .nan, 0.2]) }
     }
 
     func testTooManyWindowsForTheMemoryBudgetIsAResourceError() throws {

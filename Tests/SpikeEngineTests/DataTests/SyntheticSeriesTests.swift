@@ -86,10 +86,10 @@ final class SyntheticSeriesTests: XCTestCase {
 
     func testSizesBelowOneAreValueErrorsNamingTheArgument() {
         XCTAssertThrowsError(try Series.synthetic(length: 0)) { error in
-            guard case .value(argument: "length", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .length, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Series.synthetic(variates: -1)) { error in
-            guard case .value(argument: "variates", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .variates, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
         XCTAssertThrowsError(try Series.synthetic(length: 1 << 40, variates: 1 << 30)) { error in
             guard case .resource? = error as? EngineError else { return XCTFail("\(error)") }

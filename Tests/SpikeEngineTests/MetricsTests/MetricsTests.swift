@@ -113,7 +113,7 @@ final class MetricsTests: XCTestCase {
     func testAnEmptyTargetIsAValueError() throws {
         let empty = try tensor([0, 3], [])
         XCTAssertThrowsError(try Metrics.mse(target: empty, prediction: empty)) { error in
-            guard case .value(argument: "target", _)? = error as? EngineError else { return XCTFail("\(error)") }
+            guard case .value(argument: .target, _)? = error as? EngineError else { return XCTFail("\(error)") }
         }
     }
 }

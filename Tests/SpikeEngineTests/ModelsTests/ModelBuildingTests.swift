@@ -83,7 +83,7 @@ final class ModelBuildingTests: XCTestCase {
         let blueprint = Blueprint.flatten.then(.linear(outputs: 5, bias: true))
         XCTAssertThrowsError(try Network(blueprint, example: [12, 3], outputs: [4, 3])) { error in
             guard case let EngineError.value(argument, message) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(argument, "network")
+            XCTAssertEqual(argument, .network)
             XCTAssertTrue(message.contains("linear(12)"), message)
         }
     }
@@ -92,23 +92,23 @@ final class ModelBuildingTests: XCTestCase {
         let model = Blueprint.model(.iSpikformer(try ISpikformerOptions(dim: 8, depth: 1, heads: 2, neuron: lif)))
         XCTAssertThrowsError(try Network(model, example: [64], outputs: [10])) { error in
             guard case let EngineError.value(argument, _) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(argument, "model")
+            XCTAssertEqual(argument, .model)
         }
     }
 
     func testOptionsOutOfTheirDomainNameTheArgument() {
         let lif = self.lif
-        let cases: [(String, () throws -> Any)] = [
-            ("dim", { try SpikformerOptions(dim: 0, neuron: lif) }),
-            ("heads", { try SpikformerOptions(dim: 10, heads: 4, neuron: lif) }),
-            ("steps", { try SpikeRNNOptions(steps: 0, neuron: lif) }),
-            ("pe_in_mlp", { try SpikformerOptions(dim: 8, heads: 2, encoding: .none, neuron: lif, encodingInMLP: true) }),
-            ("channels", { try SpikeTCNOptions(channels: [], neuron: lif) }),
-            ("hidden", { try MLPNetOptions(hidden: [0]) }),
-            ("pairs", { try SpikeRNNOptions(encoding: .cpg(pairs: 0, tau: 1e4, threshold: 0.8, index: .rolling), neuron: lif) }),
+        let cases: [(EngineParameter, () throws -> Any)] = [
+            (.dim, { try SpikformerOptions(dim: 0, neuron: lif) }),
+            (.heads, { try SpikformerOptions(dim: 10, heads: 4, neuron: lif) }),
+            (.steps, { try SpikeRNNOptions(steps: 0, neuron: lif) }),
+            (.encodingInMLP, { try SpikformerOptions(dim: 8, heads: 2, encoding: .none, neuron: lif, encodingInMLP: true) }),
+            (.channels, { try SpikeTCNOptions(channels: [], neuron: lif) }),
+            (.hidden, { try MLPNetOptions(hidden: [0]) }),
+            (.pairs, { try SpikeRNNOptions(encoding: .cpg(pairs: 0, tau: 1e4, threshold: 0.8, index: .rolling), neuron: lif) }),
         ]
         for (argument, make) in cases {
-            XCTAssertThrowsError(try make(), argument) { error in
+            XCTAssertThrowsError(try make(), "\(argument)") { error in
                 guard case let EngineError.value(named, _) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(named, argument)
             }

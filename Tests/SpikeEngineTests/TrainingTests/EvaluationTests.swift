@@ -31,7 +31,7 @@ final class EvaluationTests: XCTestCase {
         let data = try TrainingFixtures.sines()
         XCTAssertThrowsError(try Evaluation.evaluate(try TrainingFixtures.spikeRNN(), on: data.split(.test))) { error in
             guard case let EngineError.value(argument, _) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(argument, "model")
+            XCTAssertEqual(argument, .model)
         }
     }
 

@@ -88,12 +88,12 @@ final class TrainerTests: XCTestCase {
     }
 
     func testOptionsOutOfTheirDomainNameTheArgument() {
-        let cases: [(String, () throws -> TrainingOptions)] = [
-            ("epochs", { try TrainingOptions(epochs: 0) }),
-            ("lr", { try TrainingOptions(learningRate: -1) }),
-            ("batch", { try TrainingOptions(batchSize: 0) }),
-            ("clip", { try TrainingOptions(clip: 0) }),
-            ("patience", { try TrainingOptions(patience: 0) }),
+        let cases: [(EngineParameter, () throws -> TrainingOptions)] = [
+            (.epochs, { try TrainingOptions(epochs: 0) }),
+            (.learningRate, { try TrainingOptions(learningRate: -1) }),
+            (.batchSize, { try TrainingOptions(batchSize: 0) }),
+            (.clip, { try TrainingOptions(clip: 0) }),
+            (.patience, { try TrainingOptions(patience: 0) }),
         ]
         for (argument, make) in cases {
             XCTAssertThrowsError(try make()) { error in
@@ -110,7 +110,7 @@ final class TrainerTests: XCTestCase {
             try Series.synthetic(kind: .sines, length: 240, variates: 4, seed: 3), window: 10, horizon: 4))
         XCTAssertThrowsError(try Trainer.train(network, on: other, options: try TrainingOptions(epochs: 1))) { error in
             guard case let EngineError.value(argument, _) = error else { return XCTFail("\(error)") }
-            XCTAssertEqual(argument, "data")
+            XCTAssertEqual(argument, .data)
         }
     }
 }
