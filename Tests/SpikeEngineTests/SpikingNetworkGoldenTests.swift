@@ -12,7 +12,12 @@ final class SpikingNetworkGoldenTests: XCTestCase {
             let shapes: [String: [Int]]
             let x, w1, b1, w2, b2, target, spikes, output: [Float]
             let loss: Double
-            let grad_x, grad_w1, grad_b1, grad_w2, grad_b2: [Double]
+            let gradX, gradW1, gradB1, gradW2, gradB2: [Double]
+
+            enum CodingKeys: String, CodingKey {
+                case convention, shapes, x, w1, b1, w2, b2, target, spikes, output, loss
+                case gradX = "grad_x", gradW1 = "grad_w1", gradB1 = "grad_b1", gradW2 = "grad_w2", gradB2 = "grad_b2"
+            }
         }
         let cases: [Case]
     }
@@ -45,11 +50,11 @@ final class SpikingNetworkGoldenTests: XCTestCase {
             assertClose(output.value.scalars.map(Double.init), c.output.map(Double.init), absolute: 1e-5, relative: 1e-5, c.convention)
             XCTAssertEqual(Double(loss.value.scalarValue ?? .nan), c.loss, accuracy: 1e-5, c.convention)
             let bound = context.boundParameters.map { gradients[$0].scalars.map(Double.init) }
-            let expected = [c.grad_w1, c.grad_b1, c.grad_w2, c.grad_b2]
+            let expected = [c.gradW1, c.gradB1, c.gradW2, c.gradB2]
             for (name, (actual, wanted)) in zip(["w1", "b1", "w2", "b2"], zip(bound, expected)) {
                 assertClose(actual, wanted, absolute: 1e-5, relative: 1e-4, "\(c.convention) d\(name)")
             }
-            assertClose(gradients[x].scalars.map(Double.init), c.grad_x, absolute: 1e-5, relative: 1e-4, "\(c.convention) dx")
+            assertClose(gradients[x].scalars.map(Double.init), c.gradX, absolute: 1e-5, relative: 1e-4, "\(c.convention) dx")
         }
     }
 

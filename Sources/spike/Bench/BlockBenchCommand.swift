@@ -18,10 +18,10 @@ struct BlockBenchCommand: ParsableCommand {
     struct Report: Encodable {
         let benchmark = "block"
         let steps, batch, length, dim, heads, threads: Int
-        let inference_ms: Double
-        let training_ms: Double
-        let inference_cpu_ms: Double
-        let training_cpu_ms: Double
+        let inferenceMs: Double
+        let trainingMs: Double
+        let inferenceCpuMs: Double
+        let trainingCpuMs: Double
     }
 
     func validate() throws {
@@ -54,7 +54,7 @@ struct BlockBenchCommand: ParsableCommand {
         }
         try printJSON(Report(
             steps: steps, batch: batch, length: length, dim: dim, heads: heads, threads: threads,
-            inference_ms: inference.wall * 1e3, training_ms: training.wall * 1e3,
-            inference_cpu_ms: inference.cpu * 1e3, training_cpu_ms: training.cpu * 1e3))
+            inferenceMs: inference.wall * 1e3, trainingMs: training.wall * 1e3,
+            inferenceCpuMs: inference.cpu * 1e3, trainingCpuMs: training.cpu * 1e3))
     }
 }

@@ -22,12 +22,12 @@ struct KernelBenchCommand: ParsableCommand {
     struct Report: Encodable {
         let benchmark = "kernel"
         let code: String
-        let decode_request_us: Double
-        let make_header_us: Double
-        let encode_status_us: Double
-        let execute_request_us: Double
-        let messages_per_execute: Int
-        let execute_request_cpu_us: Double
+        let decodeRequestUs: Double
+        let makeHeaderUs: Double
+        let encodeStatusUs: Double
+        let executeRequestUs: Double
+        let messagesPerExecute: Int
+        let executeRequestCpuUs: Double
     }
 
     func validate() throws {
@@ -73,9 +73,9 @@ struct KernelBenchCommand: ParsableCommand {
         shell.join(timeout: .infinity)
         let execute = measured.withLock { $0 }
         try printJSON(Report(
-            code: code, decode_request_us: decode.wall * 1e6, make_header_us: header.wall * 1e6,
-            encode_status_us: encode.wall * 1e6, execute_request_us: execute.wall * 1e6,
-            messages_per_execute: sink.count.load(ordering: .relaxed), execute_request_cpu_us: execute.cpu * 1e6))
+            code: code, decodeRequestUs: decode.wall * 1e6, makeHeaderUs: header.wall * 1e6,
+            encodeStatusUs: encode.wall * 1e6, executeRequestUs: execute.wall * 1e6,
+            messagesPerExecute: sink.count.load(ordering: .relaxed), executeRequestCpuUs: execute.cpu * 1e6))
     }
 }
 

@@ -28,13 +28,13 @@ struct LIFBenchCommand: ParsableCommand {
         let features: Int
         let threads: Int
         let repetitions: Int
-        let forward_seconds: Double
-        let forward_backward_seconds: Double
-        let forward_neuron_steps_per_s: Double
-        let forward_backward_neuron_steps_per_s: Double
+        let forwardSeconds: Double
+        let forwardBackwardSeconds: Double
+        let forwardNeuronStepsPerS: Double
+        let forwardBackwardNeuronStepsPerS: Double
         /// The same rates by this thread's CPU time (robust when the machine is shared).
-        let forward_neuron_steps_per_cpu_s: Double
-        let forward_backward_neuron_steps_per_cpu_s: Double
+        let forwardNeuronStepsPerCpuS: Double
+        let forwardBackwardNeuronStepsPerCpuS: Double
     }
 
     func validate() throws {
@@ -63,10 +63,10 @@ struct LIFBenchCommand: ParsableCommand {
         let neuronSteps = Double(steps * batch * features)
         try printJSON(Report(
             convention: convention.rawValue, steps: steps, batch: batch, features: features, threads: threads,
-            repetitions: repetitions, forward_seconds: forward.wall, forward_backward_seconds: forwardBackward.wall,
-            forward_neuron_steps_per_s: neuronSteps / forward.wall,
-            forward_backward_neuron_steps_per_s: neuronSteps / forwardBackward.wall,
-            forward_neuron_steps_per_cpu_s: neuronSteps / forward.cpu,
-            forward_backward_neuron_steps_per_cpu_s: neuronSteps / forwardBackward.cpu))
+            repetitions: repetitions, forwardSeconds: forward.wall, forwardBackwardSeconds: forwardBackward.wall,
+            forwardNeuronStepsPerS: neuronSteps / forward.wall,
+            forwardBackwardNeuronStepsPerS: neuronSteps / forwardBackward.wall,
+            forwardNeuronStepsPerCpuS: neuronSteps / forward.cpu,
+            forwardBackwardNeuronStepsPerCpuS: neuronSteps / forwardBackward.cpu))
     }
 }

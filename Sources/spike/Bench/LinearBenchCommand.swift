@@ -19,12 +19,12 @@ struct LinearBenchCommand: ParsableCommand {
         let inputs: Int
         let outputs: Int
         let threads: Int
-        let sgemm_gflops: Double
-        let linear_forward_gflops: Double
-        let linear_forward_backward_gflops: Double
-        let forward_fraction_of_sgemm: Double
+        let sgemmGflops: Double
+        let linearForwardGflops: Double
+        let linearForwardBackwardGflops: Double
+        let forwardFractionOfSgemm: Double
         /// The same ratio by this thread's CPU time (robust when the machine is shared).
-        let forward_fraction_of_sgemm_cpu: Double
+        let forwardFractionOfSgemmCpu: Double
     }
 
     func validate() throws {
@@ -60,9 +60,9 @@ struct LinearBenchCommand: ParsableCommand {
         let flops = 2 * Double(rows) * Double(inputs) * Double(outputs)
         try printJSON(Report(
             rows: rows, inputs: inputs, outputs: outputs, threads: threads,
-            sgemm_gflops: flops / raw.wall / 1e9, linear_forward_gflops: flops / forward.wall / 1e9,
-            linear_forward_backward_gflops: 2 * flops / training.wall / 1e9,
-            forward_fraction_of_sgemm: raw.wall / forward.wall,
-            forward_fraction_of_sgemm_cpu: raw.cpu / forward.cpu))
+            sgemmGflops: flops / raw.wall / 1e9, linearForwardGflops: flops / forward.wall / 1e9,
+            linearForwardBackwardGflops: 2 * flops / training.wall / 1e9,
+            forwardFractionOfSgemm: raw.wall / forward.wall,
+            forwardFractionOfSgemmCpu: raw.cpu / forward.cpu))
     }
 }

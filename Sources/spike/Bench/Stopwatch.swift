@@ -49,10 +49,12 @@ struct Stopwatch {
     }
 }
 
-/// Prints an encodable report as one JSON object (keys sorted) on stdout.
+/// Prints an encodable report as one JSON object (keys sorted, in snake case: `trainStepMs`
+/// is written `train_step_ms`) on stdout.
 func printJSON<Report: Encodable>(_ report: Report) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
+    encoder.keyEncodingStrategy = .convertToSnakeCase
     let data = try encoder.encode(report)
     print(String(decoding: data, as: UTF8.self))
 }

@@ -45,11 +45,11 @@ struct TrainBenchCommand: ParsableCommand {
         let variates, window, horizon, batch, steps, threads: Int
         let parameters: Int
         /// Median wall-clock milliseconds, and this thread's CPU milliseconds (robust on a shared machine).
-        let train_step_ms: Double
-        let train_step_cpu_ms: Double
-        let inference_batch_ms: Double
-        let inference_batch_cpu_ms: Double
-        let peak_rss_mb: Double
+        let trainStepMs: Double
+        let trainStepCpuMs: Double
+        let inferenceBatchMs: Double
+        let inferenceBatchCpuMs: Double
+        let peakRssMb: Double
     }
 
     func validate() throws {
@@ -82,9 +82,9 @@ struct TrainBenchCommand: ParsableCommand {
         try printJSON(Report(
             model: model.rawValue, pe: pe.rawValue, variates: variates, window: window, horizon: horizon, batch: batch,
             steps: steps, threads: threads, parameters: network.parameterCount,
-            train_step_ms: training.wall * 1e3, train_step_cpu_ms: training.cpu * 1e3,
-            inference_batch_ms: inference.wall * 1e3, inference_batch_cpu_ms: inference.cpu * 1e3,
-            peak_rss_mb: Self.peakResidentMegabytes()))
+            trainStepMs: training.wall * 1e3, trainStepCpuMs: training.cpu * 1e3,
+            inferenceBatchMs: inference.wall * 1e3, inferenceBatchCpuMs: inference.cpu * 1e3,
+            peakRssMb: Self.peakResidentMegabytes()))
     }
 
     /// The process's peak resident set size (VmHWM in /proc/self/status), in MiB; 0 where unavailable.

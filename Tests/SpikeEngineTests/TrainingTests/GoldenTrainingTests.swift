@@ -9,7 +9,12 @@ final class GoldenTrainingTests: XCTestCase {
     struct Golden: Decodable {
         struct Shape: Decodable {
             let steps, batch, length, variates, horizon, width, pairs: Int
-            let tau_pe, lr, clip: Double
+            let tauPE, lr, clip: Double
+
+            enum CodingKeys: String, CodingKey {
+                case steps, batch, length, variates, horizon, width, pairs, lr, clip
+                case tauPE = "tau_pe"
+            }
         }
         struct Batch: Decodable {
             let inputs: [Float]
@@ -34,7 +39,7 @@ final class GoldenTrainingTests: XCTestCase {
         let lif = try LIF()
         let blueprint = Blueprint.sequence([
             .encoder(.repeat, steps: s.steps, neuron: lif),
-            .positional(.cpg(pairs: s.pairs, tau: s.tau_pe, threshold: 0.8, index: .rolling)),
+            .positional(.cpg(pairs: s.pairs, tau: s.tauPE, threshold: 0.8, index: .rolling)),
             .neuron(lif), .linear(outputs: s.width, bias: false), .batchNorm, .neuron(lif),
             .meanOver(.time), .meanOver(.length), .linear(outputs: s.horizon * s.variates, bias: true),
         ])
