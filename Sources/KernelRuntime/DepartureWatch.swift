@@ -44,7 +44,7 @@ final class DepartureWatch {
 
     /// Waits for departures and trims after them until the context shuts down.
     func run() {
-        defer { monitors.forEach { $0.close() } }
+        defer { for monitor in monitors { monitor.close() } }
         while true {
             do {
                 let readable = try Poller.readable(monitors, timeoutMilliseconds: 50)

@@ -41,10 +41,9 @@ final class StreamBatcherTests: XCTestCase {
         var now = t0
         var emitted = [ExecutionOutput]()
         let context = ExecutionContext(
-            executionCount: 1, cancellation: CancellationFlag(), streamInterval: 0.1, now: { now }
-        ) {
-            emitted.append($0)
-        }
+            executionCount: 1, cancellation: CancellationFlag(), streamInterval: 0.1, now: { now },
+            emit: { emitted.append($0) }
+        )
         context.write("tick\n")
         XCTAssertFalse(context.isCancelled)
         XCTAssertEqual(emitted, [])

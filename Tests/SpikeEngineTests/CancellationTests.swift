@@ -83,6 +83,7 @@ final class CancellationTests: XCTestCase {
         var seen: [Range<Int>] = []
         try forEachChunk(10, of: 4, isCancelled: nil) { seen.append($0) }
         XCTAssertEqual(seen, [0..<4, 4..<8, 8..<10])
-        try forEachChunk(0, of: 4, isCancelled: { true }) { _ in XCTFail("no chunk of nothing") }
+        let stop: CancellationCheck = { true }
+        try forEachChunk(0, of: 4, isCancelled: stop) { _ in XCTFail("no chunk of nothing") }
     }
 }

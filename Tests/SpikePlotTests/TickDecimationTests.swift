@@ -93,7 +93,7 @@ final class StreamedLineTests: XCTestCase {
         for thin in [true, false] {
             var line = StreamedLine(thin: thin)
             for segment in segments {
-                segment.forEach { line.add($0) }
+                for point in segment { line.add(point) }
                 line.endSegment()
                 line.endSegment()  // an empty segment draws nothing
             }

@@ -22,7 +22,7 @@ enum BoundNames {
         case .loop(let variable, _, let sequence, let body):
             names.insert(variable)
             collect(sequence, into: &names)
-            body.statements.forEach { collect($0, into: &names) }
+            for statement in body.statements { collect(statement, into: &names) }
         case .expression(let expression):
             collect(expression, into: &names)
         }
@@ -31,7 +31,6 @@ enum BoundNames {
     /// Only conditionals hold statements that share the scope; other expressions bind nothing.
     private static func collect(_ expression: Expression, into names: inout Set<String>) {
         guard case .conditional(_, let then, let otherwise) = expression.kind else { return }
-        then.statements.forEach { collect($0, into: &names) }
-        otherwise?.statements.forEach { collect($0, into: &names) }
+        for statement in then.statements + (otherwise?.statements ?? []) { collect(statement, into: &names) }
     }
 }

@@ -121,9 +121,9 @@ struct Checker {
                 diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion(for: name)), at: expression.range))
             }
         case .list(let items):
-            items.forEach { check($0) }
+            for item in items { check(item) }
         case .record(let fields):
-            fields.forEach { check($0.value) }
+            for field in fields { check(field.value) }
         case .range(let a, let b), .binary(_, let a, let b), .logical(_, let a, let b), .index(let a, let b):
             check(a)
             check(b)
@@ -131,7 +131,7 @@ struct Checker {
             check(operand)
         case .call(let callee, let arguments):
             check(callee)
-            arguments.forEach { check($0.value) }
+            for argument in arguments { check(argument.value) }
         case .slice(let base, let lower, let upper):
             check(base)
             lower.map { check($0) }

@@ -82,7 +82,7 @@ extension MembraneTrace: Panel {
             extent.points += 1
         }
         let spikeXs = spikeSteps.compactMap(timeOf)
-        spikeXs.forEach { extent.include(x: $0) }
+        for x in spikeXs { extent.include(x: x) }
         let hasValues = extent.points > 0 || (threshold?.isFinite ?? false)
         if let threshold, threshold.isFinite { extent.include(y: threshold) }
         if hasValues { extent.include(y: 0) }  // the resting potential, so resets read as drops to rest

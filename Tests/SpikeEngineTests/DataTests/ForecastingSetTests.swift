@@ -53,8 +53,8 @@ final class ForecastingSetTests: XCTestCase {
         XCTAssertEqual(Double(data.normalizer.scale[0]), try golden.double("std"), accuracy: 1e-4)
         let input = Array(data.test.inputs.scalars.prefix(12)).map(Double.init)
         let target = Array(data.test.targets.scalars.prefix(6)).map(Double.init)
-        zip(input, try golden.doubles("test_input")).forEach { XCTAssertEqual($0, $1, accuracy: 1e-5) }
-        zip(target, try golden.doubles("test_target")).forEach { XCTAssertEqual($0, $1, accuracy: 1e-5) }
+        for (got, expected) in zip(input, try golden.doubles("test_input")) { XCTAssertEqual(got, expected, accuracy: 1e-5) }
+        for (got, expected) in zip(target, try golden.doubles("test_target")) { XCTAssertEqual(got, expected, accuracy: 1e-5) }
     }
 
     func testNormalizationIsFittedOnTheTrainingStepsOnly() throws {
