@@ -113,7 +113,9 @@ enum FigureBuilder {
             if rows.allSatisfy({ if case .number = $0 { return true } else { return false } }) {
                 return [try numbers(value, context: "heatmap(): 'matrix'", at: range)]
             }
-            return try rows.map { try numbers($0, context: "heatmap(): each row of 'matrix'", at: range) }
+            let matrix = try rows.map { try numbers($0, context: "heatmap(): each row of 'matrix'", at: range) }
+            try requireRectangular(matrix, "heatmap(): 'matrix'", at: range)
+            return matrix
         default:
             throw Diagnostic(.wrongKind(what: "heatmap(): 'matrix'", expected: "a matrix tensor or a list of rows", got: value.typeName),
                              at: range)
@@ -183,14 +185,39 @@ enum FigureBuilder {
         case .trace(let trace):
             return [trace.spikes.map { $0 ? 1 : 0 }]
         case .tensor(let tensor) where tensor.rank <= 2:
-            return columns(of: tensor)
+            let matrix = columns(of: tensor)
+            try requireSpikes(matrix, transposed: true, at: range)
+            return matrix
         case .list(let rows):
             let matrix = try rows.map { try numbers($0, context: "raster(): each row of 'spikes'", at: range) }
-            let width = matrix.map(\.count).max() ?? 0
-            return (0..<width).map { column in matrix.map { column < $0.count ? $0[column] : 0 } }
+            try requireRectangular(matrix, "raster(): 'spikes'", at: range)
+            try requireSpikes(matrix, at: range)
+            let width = matrix.first?.count ?? 0
+            return (0..<width).map { column in matrix.map { $0[column] } }
         default:
             throw Diagnostic(.wrongKind(what: "raster(): 'spikes'", expected: "a [time, neurons] tensor, a list of rows or a trace",
                                         got: value.typeName), at: range)
+        }
+    }
+
+    /// Throws a ShapeError unless every row has the first row's length (as `tensor()` does).
+    private static func requireRectangular(_ matrix: [[Double]], _ what: String, at range: SourceRange) throws {
+        guard let width = matrix.first?.count else { return }
+        if let row = matrix.firstIndex(where: { $0.count != width }) {
+            throw Diagnostic(.shapeMismatch("\(what): row \(row + 1) has \(matrix[row].count == 1 ? "1 value" : "\(matrix[row].count) values") where row 1 has \(width) (ragged rows)"),
+                             at: range)
+        }
+    }
+
+    /// Throws a ValueError unless every entry is 0 or 1: a raster draws spikes, and calling
+    /// every non-zero value a spike would misreport rates and potentials.
+    private static func requireSpikes(_ matrix: [[Double]], transposed: Bool = false, at range: SourceRange) throws {
+        for (i, row) in matrix.enumerated() {
+            guard let j = row.firstIndex(where: { $0 != 0 && $0 != 1 }) else { continue }
+            let (step, neuron) = transposed ? (j + 1, i + 1) : (i + 1, j + 1)
+            throw Diagnostic(.invalidArgument(function: "raster", parameter: "spikes",
+                                              reason: "must hold spikes, 0 or 1; step \(step) of neuron \(neuron) is \(ValueText.number(row[j])) (a raster draws spikes: threshold the values first)"),
+                             at: range)
         }
     }
 }
