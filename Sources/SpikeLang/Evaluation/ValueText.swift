@@ -8,6 +8,8 @@ enum ValueText {
         if value.isFinite, value == value.rounded(), abs(value) <= 1e15 {
             return String(Int(value))
         }
+        // Swift writes a NaN with its sign bit as "-nan"; a NaN has no sign to speak of.
+        if value.isNaN { return "nan" }
         return "\(value)"
     }
 

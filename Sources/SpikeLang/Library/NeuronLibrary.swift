@@ -123,6 +123,9 @@ enum NeuronLibrary {
                 let neuron = try arguments[neuron]
                 switch try arguments[input] {
                 case .number(let current):
+                    guard current.isFinite else {
+                        throw arguments.invalid(input, "must be a finite number, got \(ValueText.number(current))")
+                    }
                     let steps = try arguments[steps]
                     return .trace(try arguments.engine {
                         try neuron.simulate(current: current, steps: steps, budget: evaluator.settings.budget,
@@ -134,6 +137,9 @@ enum NeuronLibrary {
                             throw Diagnostic(.elementType(context: "'input'", expected: "numbers", got: item.typeName), at: arguments.range(of: input))
                         }
                         return number
+                    }
+                    if let bad = values.firstIndex(where: { !$0.isFinite }) {
+                        throw arguments.invalid(input, "must hold finite numbers; value \(bad + 1) of \(values.count) is \(ValueText.number(values[bad]))")
                     }
                     if arguments.isGiven(steps), try arguments[steps] != values.count {
                         throw arguments.invalid(steps, "must match the \(values.count) values of 'input' (or be left out)")
