@@ -70,6 +70,20 @@ extension ArgumentKind where T == DataSplit {
             }
         }, encode: nil)
     }
+
+    /// One split and only a split (what `evaluate` scores): a whole set is an error that asks
+    /// for `data.test` or `data.valid`, since scoring silently on the test split hides which
+    /// one the number is about.
+    static var chosenSplit: ArgumentKind<DataSplit> {
+        ArgumentKind(read: { value, site in
+            switch value {
+            case .data(.forecasting), .data(.classification):
+                throw site.invalid("is a whole data set: pick the split to score on, data.test or data.valid")
+            default:
+                return try ArgumentKind.split.read(value, site)
+            }
+        }, encode: nil)
+    }
 }
 
 /// `inputs=` and `outputs=`, which every model takes.

@@ -91,7 +91,7 @@ enum TrainingLibrary {
         Builtin("evaluate", topic: .training,
                 summary: "Scores a trained model on a split (data.test): r2, rse, mse, mae for forecasting; accuracy for classification.") { p in
             let model = p.declare("model", .network, doc: "a trained network")
-            let split = p.declare("split", .split, doc: "the split to score on, e.g. data.test")
+            let split = p.declare("split", .chosenSplit, doc: "the split to score on: data.test or data.valid")
             return { arguments, evaluator in
                 let network = try arguments[model]
                 let part = try arguments[split]
