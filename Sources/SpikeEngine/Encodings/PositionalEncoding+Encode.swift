@@ -120,7 +120,7 @@ extension PositionalEncoding {
     private func channelCount(given channels: Int?) throws -> Int {
         if let fixed = fixedChannels { return fixed }
         guard let channels else {
-            throw EngineError.value(argument: .channels, message: "a \(name) encoding needs the number of channels")
+            throw EngineError.value(argument: .channels, message: "must be given for a \(name) encoding (its number of channels)")
         }
         guard channels >= 1 else {
             throw EngineError.value(argument: .channels, message: "must be at least 1, got \(channels)")

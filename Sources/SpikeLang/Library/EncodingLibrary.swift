@@ -110,11 +110,14 @@ enum EncodingLibrary {
                 summary: "How many of the first `length` positions get a distinct code (CPG-PE codes repeat).") { p in
             let pe = p.declare("pe", .encoding(expected: encodingExpected), doc: "the encoding, e.g. cpg()")
             let length = p.declare("length", .integer, default: 672, doc: "how many positions to compare")
+            let channels = p.declare("channels", .orNone(.integer), doc: "the width of a sinusoidal encoding")
             return { arguments, evaluator in
                 let encoding = try arguments[pe]
                 let length = try arguments[length]
+                let channels = try arguments[channels]
                 let count = try arguments.engine {
-                    try encoding.distinctCodes(length: length, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    try encoding.distinctCodes(length: length, channels: channels, budget: evaluator.settings.budget,
+                                               isCancelled: evaluator.cancellation)
                 }
                 return .number(Double(count))
             }
