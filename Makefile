@@ -53,19 +53,19 @@ define run_layer
 endef
 
 .PHONY: help deps venv build build-debug install-kernel demo test test-build test-swift \
-        test-swift-release test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
+        test-swift-release test-lint format test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
         logos clean distclean
 
 help:
 	@echo "make demo      install system packages and .venv, build release, install the kernelspec"
 	@echo "               into .venv, execute notebooks/quickstart.ipynb -> $(OUT)/quickstart.{ipynb,html}"
-	@echo "make test      every test layer: debug+release builds, swift test, the Jupyter"
-	@echo "               conformance/protocol/stdio/CLI suites, every notebook in notebooks/"
+	@echo "make test      every test layer: debug+release builds, swift-format lint, swift test (debug"
+	@echo "               and release), the Jupyter conformance/protocol/stdio/CLI suites, every notebook"
 	@echo "make bench     kernel latency, throughput and reliability, spike vs ipykernel; spike bench; engine anchors"
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
-	@echo "make test-swift | test-swift-release | test-conformance | test-notebooks   one test layer"
-	@echo "make         the Jupyter suites without skipping known kernel bugs"
+	@echo "make test-lint | test-swift | test-swift-release | test-conformance | test-notebooks   one test layer"
+	@echo "make format    rewrite Sources and Tests with swift format (.swift-format)"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
 	@echo "make clean | distclean   remove build outputs | and the venv"
 
@@ -132,6 +132,15 @@ test-swift:
 test-swift-release:
 	$(call run_layer,swift-test-release,timeout 1800 $(SWIFT) test -c release -Xswiftc -enable-testing $(NATIVEFLAGS) \
 	    --scratch-path $(BUILD)-release-test --explicit-target-dependency-import-check error)
+
+# swift-format (Swift's own `swift format`) with the committed .swift-format, strict: any
+# finding fails, formatting included (`make format` rewrites the files); then one spelling per
+# concept (scripts/check_spelling.sh).
+test-lint:
+	$(call run_layer,lint,$(SWIFT) format lint --strict --parallel --recursive Sources Tests && scripts/check_spelling.sh)
+
+format:
+	$(SWIFT) format format --in-place --parallel --recursive Sources Tests
 
 test-kernelspec:
 	$(call run_layer,kernelspec,rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX))
