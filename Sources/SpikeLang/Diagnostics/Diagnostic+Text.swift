@@ -31,6 +31,9 @@ extension Problem {
                 + "; magics are %time %who %reset %seed %threads %help"
         case .invalidMagicArgument(let magic, let expected): return "%\(magic) expects \(expected)"
         case .undefinedName(let name, let suggestion):
+            if let spelled = Self.foreignLiterals[name] {
+                return "name '\(name)' is not defined; Spike writes \(spelled) (lowercase)"
+            }
             return "name '\(name)' is not defined" + Self.didYouMean(suggestion)
         case .unsupportedOperands(let op, let left, let right):
             return "'\(op)' does not apply to \(left) and \(right)"
@@ -80,6 +83,10 @@ extension Problem {
     }
 
     /// What Spike offers instead of another language's keyword.
+    /// Literals of other languages and how Spike writes them.
+    static let foreignLiterals = ["True": "true", "False": "false", "None": "none", "null": "none", "nil": "none",
+                                  "TRUE": "true", "FALSE": "false", "NULL": "none"]
+
     static func foreignHint(_ word: String) -> String {
         switch word {
         case "def", "function", "lambda": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"

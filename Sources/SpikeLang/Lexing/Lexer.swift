@@ -89,7 +89,9 @@ struct Lexer {
                     lexIdentifier()
                 } else if !lexSymbol() {
                     position += 1
-                    report(.unexpectedCharacter("'\(Character(scalar))'"), from: start)
+                    // IPython's `x?` asks for help; say how Spike asks.
+                    let hint = scalar == "?" ? " (for help on a name, write help(name) or %help name)" : ""
+                    report(.unexpectedCharacter("'\(Character(scalar))'" + hint), from: start)
                 }
             }
         }

@@ -47,6 +47,9 @@ extension Parser {
     mutating func parseConditional() throws -> Expression {
         let start = advance()
         let condition = try withRecords(false) { parser in try parser.parseLogical(.or) }
+        if check(.assign) {
+            throw Diagnostic(.expected("'{'", found: "'=' (to compare, write ==)"), at: peek().range)
+        }
         let then = try parseBlock()
         var otherwise: Block?
         skipNewlinesBeforeElse()

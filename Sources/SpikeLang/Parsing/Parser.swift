@@ -150,7 +150,10 @@ struct Parser {
     mutating func expect(_ symbol: Symbol, closing opener: Token? = nil) throws -> Token {
         let token = peek()
         if token.kind == .symbol(symbol) { return advance() }
-        if let opener, token.kind == .endOfInput, case .symbol(let open) = opener.kind {
+        if let opener, case .symbol(let open) = opener.kind,
+           token.kind == .endOfInput || token.range.start.line > previousEnd.line {
+            // A closing bracket missing at the end of a line: the opener is the culprit, not
+            // whatever starts the next line.
             throw Diagnostic(.unclosed(open.rawValue), at: opener.range)
         }
         throw Diagnostic(.expected("'\(symbol.rawValue)'", found: token.description), at: token.range)
