@@ -91,7 +91,10 @@ public final class Network {
         try builder.build(blueprint, outputs: count)
         guard builder.perExample == count else {
             throw EngineError.value(argument: .network, message:
-                "it gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); end it with linear(\(count))")
+                "gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); "
+                    + (builder.remainingAxes.isEmpty
+                        ? "end it with linear(\(count))"
+                        : "average what is left with \(builder.remainingAxes.joined(separator: " and ")) before a final linear(\(count))"))
         }
         stages = builder.stages
         exampleShape = example

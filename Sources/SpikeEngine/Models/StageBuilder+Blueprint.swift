@@ -41,6 +41,15 @@ extension StageBuilder {
         case let .positional(encoding):
             try positional(encoding, neuron: try LIF())
         case let .meanOver(axis):
+            // Averaging an axis that is not there would average another one (the batch) silently.
+            let present = axis == .time ? keepsTimeAxis : keepsLengthAxis
+            guard present else {
+                let origin = axis == .time
+                    ? "a time axis comes from a spike encoder, and one mean_over(\"time\") removes it"
+                    : "positions come with the data's sequence, and one mean_over(\"length\") removes them"
+                throw EngineError.value(argument: .network, message:
+                    "has no \(axis.rawValue) axis left at mean_over(\"\(axis.rawValue)\") (the values there have shape \(shape), batch −1): \(origin)")
+            }
             try add("mean_over(\(axis.rawValue))", MeanOver(axis))
         case .flatten:
             try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1), gives: .same)

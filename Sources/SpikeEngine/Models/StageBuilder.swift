@@ -40,6 +40,14 @@ struct StageBuilder {
     var rows: Int { perExample / Swift.max(features, 1) }
     /// Whether the current shape is spiking [T, B, L, D] (batch on axis 1).
     var hasTimeAxis: Bool { single.count == 4 && shape[1] == -1 }
+    /// Whether a time axis is still there (the batch on axis 1), with or without positions.
+    var keepsTimeAxis: Bool { shape.firstIndex(of: -1) == 1 }
+    /// Whether positions are still there: at least two axes (positions, features) after the batch.
+    var keepsLengthAxis: Bool { single.count - (shape.firstIndex(of: -1) ?? 0) - 1 >= 2 }
+    /// The `mean_over` layers that would average away what is left besides the features.
+    var remainingAxes: [String] {
+        (keepsTimeAxis ? ["mean_over(\"time\")"] : []) + (keepsLengthAxis ? ["mean_over(\"length\")"] : [])
+    }
     /// T when there is a time axis, else 1.
     var steps: Int { hasTimeAxis ? single[0] : 1 }
     /// Positions L of a [.., L, D] shape (1 when there is no sequence axis).
