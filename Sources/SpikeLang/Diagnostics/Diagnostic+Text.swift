@@ -26,6 +26,8 @@ extension Problem {
         case .foreignKeyword(let word):
             return "'\(word)' is not a Spike keyword; " + Self.foreignHint(word)
         case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"
+        case .chainTooLong(let limit):
+            return "expression too long: more than \(Self.grouped(limit)) operators in a row (split it across statements)"
         case .unknownMagic(let name, let suggestion):
             return "unknown magic %\(name)" + Self.didYouMean(suggestion.map { "%" + $0 })
                 + "; magics are %time %who %reset %seed %threads %help"
@@ -96,6 +98,17 @@ extension Problem {
         case "let", "var", "const": return "bind a name with name = value"
         default: return "see help() for the language"
         }
+    }
+
+    /// `10000` as `10,000`.
+    private static func grouped(_ number: Int) -> String {
+        var digits = Array(String(number))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return String(digits)
     }
 
     private static func didYouMean(_ suggestion: String?) -> String {

@@ -36,6 +36,8 @@ public enum Problem: Equatable, Sendable {
     case foreignKeyword(String)
     /// Brackets or operators nested deeper than the parser allows.
     case tooDeeplyNested(limit: Int)
+    /// More operators in flat chains along one path than the parser allows.
+    case chainTooLong(limit: Int)
     /// A `%magic` the kernel does not know.
     case unknownMagic(String, suggestion: String?)
     /// A magic given a wrong argument, e.g. `%seed x`.
@@ -104,7 +106,7 @@ public enum Problem: Equatable, Sendable {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
              .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
              .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-             .requiredAfterDefault, .tooDeeplyNested, .unknownMagic, .invalidMagicArgument, .foreignKeyword, .chainedComparison:
+             .requiredAfterDefault, .tooDeeplyNested, .chainTooLong, .unknownMagic, .invalidMagicArgument, .foreignKeyword, .chainedComparison:
             return .syntax
         case .undefinedName:
             return .name

@@ -75,11 +75,14 @@ extension Parser {
     mutating func parseLogical(_ op: LogicalOperator) throws -> Expression {
         var left = op == .or ? try parseLogical(.and) : try parseNot()
         let keyword: Keyword = op == .or ? .or : .and
-        let saved = nesting
-        defer { nesting = saved }
+        let (saved, savedChain) = (nesting, chainDepth)
+        defer { (nesting, chainDepth) = (saved, savedChain) }
+        var chained = false
         while check(keyword) {
             let token = advance()
-            try enterNesting(at: token.range)
+            // A chain counts as one level of nesting; its further operators lengthen it.
+            if chained { try extendChain(at: token.range) } else { try enterNesting(at: token.range) }
+            chained = true
             skipNewlines()
             let right = op == .or ? try parseLogical(.and) : try parseNot()
             left = Expression(kind: .logical(op, left, right), range: left.range.through(right.range))
@@ -99,8 +102,8 @@ extension Parser {
 
     mutating func parseBinary(_ level: BinaryLevel) throws -> Expression {
         var left = try parseOperand(of: level)
-        let saved = nesting
-        defer { nesting = saved }
+        let (saved, savedChain) = (nesting, chainDepth)
+        defer { (nesting, chainDepth) = (saved, savedChain) }
         var previous: BinaryOperator?
         while case .symbol(let symbol) = peek().kind, let op = level.binaryOperator(symbol) {
             let token = advance()
@@ -108,8 +111,9 @@ extension Parser {
             if level == .comparison, let previous {
                 throw Diagnostic(.chainedComparison(first: previous.rawValue, second: op.rawValue), at: token.range)
             }
+            // A chain counts as one level of nesting; its further operators lengthen it.
+            if previous == nil { try enterNesting(at: token.range) } else { try extendChain(at: token.range) }
             previous = op
-            try enterNesting(at: token.range)
             skipNewlines()
             let right = try parseOperand(of: level)
             left = Expression(kind: .binary(op, left, right), range: left.range.through(right.range))

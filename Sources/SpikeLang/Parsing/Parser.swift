@@ -12,6 +12,8 @@
 /// diagnostic where it stopped, so a huge cell ends within about a millisecond of an interrupt.
 struct Parser {
     static let nestingLimit = 200
+    /// Operators in flat chains along one path of a cell's syntax tree (`1 + 1 + … + 1`).
+    static let chainLimit = 10_000
     /// How many tokens are consumed between two polls of the interrupt check: well under a
     /// millisecond of parsing.
     static let pollInterval = 1 << 12
@@ -24,6 +26,9 @@ struct Parser {
     /// False while parsing an `if` condition or `for` sequence, where `{` opens the block.
     var allowsRecords = true
     var nesting = 0
+    /// Operators of flat chains (`a + b + c`, `p and q and r`) on the path to the current
+    /// expression, beyond each chain's first: they deepen the tree, not the nesting.
+    var chainDepth = 0
     /// The end of the last consumed token, for ranges.
     var previousEnd = SourceLocation(line: 1, column: 1)
     let isCancelled: (() -> Bool)?
@@ -191,6 +196,15 @@ struct Parser {
         allowsRecords = allowed
         defer { allowsRecords = saved }
         return try body(&self)
+    }
+
+    /// Counts one more operator of a flat chain at `range`, failing past `chainLimit`: the tree
+    /// stays deep enough for the checker and evaluator to walk on their stack.
+    mutating func extendChain(at range: SourceRange) throws {
+        chainDepth += 1
+        if chainDepth > Parser.chainLimit {
+            throw Diagnostic(.chainTooLong(limit: Parser.chainLimit), at: range)
+        }
     }
 
     /// Counts one more level of nesting at `token`, failing past the limit.
