@@ -67,10 +67,14 @@ enum Value {
     ///
     /// Containers are walked with a worklist, not by recursion, so comparing values nested
     /// millions deep (`x = [x]` in a long loop) cannot exhaust the stack; lists or records that
-    /// share their storage are equal at once. Cost: O(number of values compared).
-    func isEqual(to other: Value) -> Bool {
+    /// share their storage are equal at once. Cost: O(number of values and tensor elements
+    /// compared), with `isCancelled` polled every `cancellationChunk` of them (throws
+    /// `EngineError.interrupted`), so comparing two 1e8-element tensors stops on an interrupt.
+    func isEqual(to other: Value, isCancelled: CancellationCheck? = nil) throws -> Bool {
+        var meter = CancellationMeter(isCancelled)
         var pending = [(self, other)]
         while let (left, right) = pending.popLast() {
+            try meter.advance()
             switch (left, right) {
             case let (.list(a), .list(b)):
                 guard !a.sharesStorage(with: b) else { continue }
@@ -83,9 +87,24 @@ enum Value {
                     guard x.name == y.name else { return false }
                     pending.append((x.value, y.value))
                 }
+            case let (.tensor(a), .tensor(b)):
+                guard try Self.isEqual(a, b, meter: &meter) else { return false }
             default:
                 guard left.isEqualLeaf(to: right) else { return false }
             }
+        }
+        return true
+    }
+
+    /// Tensor equality (same shape, equal scalars) compared a chunk at a time, polling `meter`
+    /// between chunks.
+    private static func isEqual(_ a: Tensor, _ b: Tensor, meter: inout CancellationMeter) throws -> Bool {
+        guard a.shape == b.shape else { return false }
+        let count = a.scalars.count
+        for start in stride(from: 0, to: count, by: cancellationChunk) {
+            let chunk = start..<min(start + cancellationChunk, count)
+            try meter.advance(by: chunk.count)
+            guard a.scalars[chunk] == b.scalars[chunk] else { return false }
         }
         return true
     }
@@ -103,7 +122,6 @@ enum Value {
         case let (.neuron(a), .neuron(b)): return a.isEqual(to: b)
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
-        case let (.tensor(a), .tensor(b)): return a == b
         case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b
