@@ -5,19 +5,19 @@ enum CoreLibrary {
             Builtin(Signature("print", [optional("stream", .string("stdout"))], variadic: "values"), topic: .core,
                     summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { arguments, evaluator in
                 let stream = try arguments.choice("stream", among: [TextStream.stdout.rawValue, TextStream.stderr.rawValue])
-                let text = try arguments.engine { try ValueText.text(of: arguments.rest, terminator: "\n", budget: evaluator.settings.budget, bytesPerByte: ValueText.printedBytesPerByte) }
+                let text = try arguments.engine { try ValueText.text(of: arguments.rest, terminator: "\n", budget: evaluator.settings.budget, bytesPerByte: ValueText.printedBytesPerByte, isCancelled: evaluator.cancellation) }
                 evaluator.sink.write(text, stream: TextStream(rawValue: stream) ?? .stdout)
                 return .none
             },
             Builtin(Signature("display", [required("value"), optional("id", .none)]), topic: .core,
                     summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { arguments, evaluator in
                 let id = arguments.value("id").isNone ? nil : try arguments.string("id")
-                evaluator.sink.display(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: id)
+                evaluator.sink.display(try arguments.engine { try Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget, isCancelled: evaluator.cancellation) }, id: id)
                 return .none
             },
             Builtin(Signature("update_display", [required("value"), required("id")]), topic: .core,
                     summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { arguments, evaluator in
-                evaluator.sink.update(Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget), id: try arguments.string("id"))
+                evaluator.sink.update(try arguments.engine { try Presenter.rendering(of: arguments.value("value"), budget: evaluator.settings.budget, isCancelled: evaluator.cancellation) }, id: try arguments.string("id"))
                 return .none
             },
             Builtin(Signature("clear_output", [optional("wait", .boolean(false))]), topic: .core,

@@ -38,7 +38,7 @@ enum MathLibrary {
     private static func string() -> Builtin {
         Builtin(Signature("str", [required("value")]), topic: .math,
                 summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { arguments, evaluator in
-            .string(try arguments.engine { try ValueText.text(of: [arguments.value("value")], budget: evaluator.settings.budget) })
+            .string(try arguments.engine { try ValueText.text(of: [arguments.value("value")], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation) })
         }
     }
 

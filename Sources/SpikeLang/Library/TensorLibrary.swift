@@ -8,7 +8,7 @@ enum TensorLibrary {
             Builtin(Signature("tensor", [required("values")]), topic: .tensors,
                     summary: "A tensor from a number or nested lists of numbers, e.g. tensor([[1, 2], [3, 4]]).") { arguments, evaluator in
                 .tensor(try TensorConversion.tensor(from: arguments.value("values"), at: arguments.range(of: "values"),
-                                                    budget: evaluator.settings.budget))
+                                                    budget: evaluator.settings.budget, isCancelled: evaluator.cancellation))
             },
             filled("zeros", 0), filled("ones", 1),
             Builtin(Signature("randn", [required("shape"), optional("seed", .none)]), topic: .tensors,
@@ -45,7 +45,7 @@ enum TensorLibrary {
                     summary: "The tensor's numbers as nested lists.") { arguments, evaluator in
                 let tensor = try tensorArgument(arguments, "x", evaluator)
                 try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
-                return TensorConversion.list(from: tensor)
+                return try TensorConversion.list(from: tensor, at: arguments.callRange, isCancelled: evaluator.cancellation)
             },
         ]
     }
@@ -74,7 +74,7 @@ enum TensorLibrary {
         switch arguments.value(name) {
         case .tensor(let tensor): return tensor
         case .list, .number:
-            return try TensorConversion.tensor(from: arguments.value(name), at: arguments.range(of: name), budget: evaluator.settings.budget)
+            return try TensorConversion.tensor(from: arguments.value(name), at: arguments.range(of: name), budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
         default: throw arguments.mismatch(name, expected: "a tensor or a list of numbers")
         }
     }
