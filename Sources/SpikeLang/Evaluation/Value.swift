@@ -72,28 +72,47 @@ enum Value {
     /// `EngineError.interrupted`), so comparing two 1e8-element tensors stops on an interrupt.
     func isEqual(to other: Value, isCancelled: CancellationCheck? = nil) throws -> Bool {
         var meter = CancellationMeter(isCancelled)
-        var pending = [(self, other)]
+        var pending: [(Value, Value)] = []
+        guard try Self.mayBeEqual(self, other, deferring: &pending, meter: &meter) else { return false }
         while let (left, right) = pending.popLast() {
-            try meter.advance()
             switch (left, right) {
             case let (.list(a), .list(b)):
-                guard !a.sharesStorage(with: b) else { continue }
-                guard a.count == b.count else { return false }
-                pending.append(contentsOf: zip(a, b))
-            case let (.record(a), .record(b)):
-                guard a.storage !== b.storage else { continue }
-                guard a.fields.count == b.fields.count else { return false }
-                for (x, y) in zip(a.fields, b.fields) {
-                    guard x.name == y.name else { return false }
-                    pending.append((x.value, y.value))
+                for (x, y) in zip(a, b) {
+                    guard try Self.mayBeEqual(x, y, deferring: &pending, meter: &meter) else { return false }
                 }
-            case let (.tensor(a), .tensor(b)):
-                guard try Self.isEqual(a, b, meter: &meter) else { return false }
+            case let (.record(a), .record(b)):
+                for (x, y) in zip(a.fields, b.fields) {
+                    guard x.name == y.name, try Self.mayBeEqual(x.value, y.value, deferring: &pending, meter: &meter) else { return false }
+                }
             default:
-                guard left.isEqualLeaf(to: right) else { return false }
+                break
             }
         }
         return true
+    }
+
+    /// Compares two values one level deep: anything but a list or record now; two lists (or
+    /// records) of the same size and different storage are put on `pending` for their items to
+    /// be compared later. Counts one step on `meter` (and each tensor element).
+    private static func mayBeEqual(_ left: Value, _ right: Value, deferring pending: inout [(Value, Value)],
+                                   meter: inout CancellationMeter) throws -> Bool {
+        try meter.advance()
+        switch (left, right) {
+        case let (.list(a), .list(b)):
+            guard !a.sharesStorage(with: b) else { return true }
+            guard a.count == b.count else { return false }
+            pending.append((left, right))
+            return true
+        case let (.record(a), .record(b)):
+            guard a.storage !== b.storage else { return true }
+            guard a.fields.count == b.fields.count else { return false }
+            pending.append((left, right))
+            return true
+        case let (.tensor(a), .tensor(b)):
+            return try isEqual(a, b, meter: &meter)
+        default:
+            return left.isEqualLeaf(to: right)
+        }
     }
 
     /// Tensor equality (same shape, equal scalars) compared a chunk at a time, polling `meter`
