@@ -141,37 +141,27 @@ class InterruptLatency(_KernelChecks, unittest.TestCase):
         self.assert_ok(self.rk.run("square = randn([8000, 8000])", timeout=60))
         self.assert_interrupted_each_time("transpose(randn([8000, 8000]))", "big = transpose(square)")
 
-    def test_a_long_tensor_expression_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
-        self.assert_ok(self.rk.run(TENSOR_SETUP, timeout=60))
+    def assert_each_interrupted_after(self, setup: str, cells: dict[str, str], teardown: str) -> None:
+        """Runs `setup`, then checks that each of `cells` ends with Interrupted however late it
+        is interrupted; runs `teardown` (which frees what `setup` made) in any case."""
+        self.assert_ok(self.rk.run(setup, timeout=60))
         try:
-            for name, code in TENSOR_EXPRESSIONS.items():
+            for name, code in cells.items():
                 self.assert_interrupted_each_time(name, code)
         finally:
-            self.rk.run("a = 0\nm = 0")
+            self.rk.run(teardown)
+
+    def test_a_long_tensor_expression_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_each_interrupted_after(TENSOR_SETUP, TENSOR_EXPRESSIONS, "a = 0\nm = 0")
 
     def test_long_tensor_work_outside_the_engine_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
-        self.assert_ok(self.rk.run(TENSORS_OUTSIDE_THE_ENGINE_SETUP, timeout=60))
-        try:
-            for name, code in TENSORS_OUTSIDE_THE_ENGINE.items():
-                self.assert_interrupted_each_time(name, code)
-        finally:
-            self.rk.run("a = 0\nb = 0")
+        self.assert_each_interrupted_after(TENSORS_OUTSIDE_THE_ENGINE_SETUP, TENSORS_OUTSIDE_THE_ENGINE, "a = 0\nb = 0")
 
     def test_long_list_work_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
-        self.assert_ok(self.rk.run(LISTS_SETUP, timeout=60))
-        try:
-            for name, code in LISTS.items():
-                self.assert_interrupted_each_time(name, code)
-        finally:
-            self.rk.run("t = 0\nl = 0\nl2 = 0")
+        self.assert_each_interrupted_after(LISTS_SETUP, LISTS, "t = 0\nl = 0\nl2 = 0")
 
     def test_indexing_a_long_string_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
-        self.assert_ok(self.rk.run(STRING_SETUP, timeout=60))
-        try:
-            for name, code in STRINGS.items():
-                self.assert_interrupted_each_time(name, code)
-        finally:
-            self.rk.run("s = 0")
+        self.assert_each_interrupted_after(STRING_SETUP, STRINGS, "s = 0")
 
     def test_a_million_element_list_literal_stops_while_it_is_read(self) -> None:
         # A 6.9 MB cell: lexing, parsing and checking it take a second or more, and poll.
