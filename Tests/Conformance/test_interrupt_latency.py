@@ -4,7 +4,7 @@ A cell that runs one long engine call (randn, cpg_oscillator, encode, simulate, 
 tensor arithmetic, math functions and reductions over 1e8 elements) polls the interrupt flag in
 chunks and ends with Interrupted soon after `interrupt_request`; so does the evaluator's own
 work over long lists, strings and tensors (`==`, list `+`, `list`, `str`, `print`, `tolist`,
-`tensor`, string indexing and slicing, showing a 1e8-element tensor). Lexing, parsing and checking a
+`tensor`, string length, indexing and slicing, showing a 1e8-element tensor). Lexing, parsing and checking a
 huge cell (a 1e6-element list literal, a 100,000-field record) poll it too, and such a cell
 stops before it runs. Work that cannot poll (matching 50,000 named arguments, "did you mean"
 among many bindings) is linear or bounded, so such a cell replies soon after the interrupt
@@ -69,6 +69,7 @@ LISTS = {
 STRING_SETUP = 's = "x"\nfor i in range(27) { s = s + s }'
 STRINGS = {
     "s[1e8] (134 MB string, ×3)": "big = s[1e8] + s[1e8] + s[1e8]",
+    "len(s) (134 MB string, ×3)": "big = len(s) + len(s) + len(s)",
     "s[-1e8:] (134 MB string, ×3)": "big = len(s[-1e8:-1e8 + 3]) + len(s[-1e8:-1e8 + 3]) + len(s[-1e8:-1e8 + 3])",
 }
 REPEATS = 3

@@ -2,7 +2,7 @@ import XCTest
 @testable import SpikeLang
 
 /// Work over long lists, ranges, strings and tensors outside the engine — equality, joining,
-/// collecting, converting, text forms, showing a result, string indexing — polls the interrupt
+/// collecting, converting, text forms, showing a result, string length and indexing — polls the interrupt
 /// flag every 65,536 elements: an interrupt ends the cell as `Interrupted` at the operation,
 /// binds nothing and keeps the session's bindings; without one, each gives the same result
 /// as before.
@@ -21,7 +21,7 @@ final class CollectionInterruptTests: XCTestCase {
     /// checking, and once more for each builtin call) and the column the interrupt is reported at.
     private let cells: [(cell: String, pollsBefore: Int, column: Int)] = [
         ("big = l == l2", 2, 7), ("big = a != b", 2, 7), ("big = l + l2", 2, 7), ("big = l[1:]", 2, 7),
-        ("big = list(range(200000))", 4, 12), ("big = list(s)", 3, 12),
+        ("big = list(range(200000))", 4, 12), ("big = list(s)", 3, 12), ("big = len(s)", 3, 11),
         ("big = str(l)", 3, 7), ("print(l)", 3, 1),
         ("big = tolist(a)", 3, 7), ("big = tensor(l)", 3, 14),
         ("big = s[70000]", 2, 9), ("big = s[-70000]", 2, 9), ("big = s[70000:]", 2, 7),
@@ -72,7 +72,7 @@ final class CollectionInterruptTests: XCTestCase {
         let expected: [(cell: String, plain: String)] = [
             ("l == l2", "true"), ("a != b", "false"), ("l == l2 + [1]", "false"), ("a == a * 2", "false"),
             ("len(l + l2)", "400000"), ("(l + l2)[200005]", "5"), ("l[1:][199998]", "199999"), ("len(l[-3:])", "3"),
-            ("len(list(range(200000)))", "200000"), ("list(s)[79999]", "\"é\""), ("len(list(s))", "80000"),
+            ("len(list(range(200000)))", "200000"), ("list(s)[79999]", "\"é\""), ("len(list(s))", "80000"), ("len(s)", "80000"), ("len(\"dé\")", "2"),
             ("len(str(l))", String(listText.count)), ("str(l)[0:12]", "\"[0, 1, 2, 3,\""),
             ("tolist(a)[199999]", "199999"), ("len(tolist(a))", "200000"), ("tensor(l)[123456]", "123456"),
             ("s[70001]", "\"\(characters[70001])\""), ("s[-70000]", "\"\(characters[characters.count - 70000])\""),

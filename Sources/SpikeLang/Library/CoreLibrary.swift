@@ -26,10 +26,10 @@ enum CoreLibrary {
                 return .none
             },
             Builtin(Signature("len", [required("x")]), topic: .core,
-                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { arguments, _ in
+                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { arguments, evaluator in
                 switch arguments.value("x") {
                 case .list(let items): return .number(Double(items.count))
-                case .string(let string): return .number(Double(string.count))
+                case .string(let string): return .number(Double(try evaluator.characterCount(of: string, at: arguments.range(of: "x"))))
                 case .record(let record): return .number(Double(record.fields.count))
                 case .range(let range): return .number(Double(range.count))
                 case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))

@@ -50,7 +50,7 @@ enum MathLibrary {
             let count: Int
             switch x {
             case .range(let range): count = range.count
-            case .string(let string): count = string.count
+            case .string(let string): count = try evaluator.characterCount(of: string, at: arguments.range(of: "x"))
             case .tensor(let tensor): count = tensor.shape.first ?? 0
             default: throw arguments.mismatch("x", expected: "a range, string, tensor or list")
             }
