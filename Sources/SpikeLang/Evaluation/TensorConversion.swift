@@ -65,8 +65,19 @@ enum TensorConversion {
     static func list(from tensor: Tensor, at range: SourceRange, isCancelled: CancellationCheck? = nil) throws -> Value {
         var meter = CancellationMeter(isCancelled)
         func nested(_ scalars: ArraySlice<Float>, _ shape: ArraySlice<Int>) throws -> Value {
-            try meter.advance(at: range)
             guard let first = shape.first else { return .number(Double(scalars.first ?? 0)) }
+            guard shape.count > 1 else {
+                // A row of numbers, converted a chunk at a time.
+                var row: [Value] = []
+                row.reserveCapacity(first)
+                for start in stride(from: scalars.startIndex, to: scalars.endIndex, by: cancellationChunk) {
+                    let end = min(start + cancellationChunk, scalars.endIndex)
+                    try meter.advance(by: end - start, at: range)
+                    row.append(contentsOf: scalars[start..<end].lazy.map { .number(Double($0)) })
+                }
+                return .list(row)
+            }
+            try meter.advance(at: range)
             let inner = shape.dropFirst().reduce(1, *)
             return .list(try (0..<first).map { index in
                 let start = scalars.startIndex + index * inner
