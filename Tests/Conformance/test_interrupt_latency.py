@@ -2,7 +2,9 @@
 
 A cell that runs one long engine call (randn, cpg_oscillator, encode, simulate, transpose,
 tensor arithmetic, math functions and reductions over 1e8 elements) polls the interrupt flag in
-chunks and ends with Interrupted soon after `interrupt_request`. Lexing, parsing and checking a
+chunks and ends with Interrupted soon after `interrupt_request`; so does the evaluator's own
+work over long lists, strings and tensors (`==`, list `+`, `list`, `str`, `print`, `tolist`,
+`tensor`, string length, indexing and slicing, showing a 1e8-element tensor). Lexing, parsing and checking a
 huge cell (a 1e6-element list literal, a 100,000-field record) poll it too, and such a cell
 stops before it runs. Work that cannot poll (matching 50,000 named arguments, "did you mean"
 among many bindings) is linear or bounded, so such a cell replies soon after the interrupt
@@ -43,6 +45,32 @@ TENSOR_EXPRESSIONS = {
     "exp(a) (1e8 elements)": "big = exp(a)",
     "max(m, axis=0) (1e4 × 1e4)": "big = max(m, axis=0)",
     "sum(a * a) + mean(-a) (1e8 elements)": "big = sum(a * a) + mean(-a)",
+}
+# Work over long lists, strings and tensors outside the engine (equality, joining, collecting,
+# converting, text forms, showing a result, string indexing). Each case repeats its operation
+# so the cell runs well past the latest interrupt (0.25 s), binding nothing until the end.
+TENSORS_OUTSIDE_THE_ENGINE_SETUP = "a = ones([1e8])\nb = ones([1e8])"
+TENSORS_OUTSIDE_THE_ENGINE = {
+    "a == b (1e8 elements, ×3)": "big = (a == b) and (a == b) and (a == b)",
+    "showing a 1e8-element tensor (×5)": "display(a)\ndisplay(a)\ndisplay(a)\ndisplay(a)\na",
+}
+LISTS_SETUP = "t = ones([1e7])\nl = list(range(1e7))\nl2 = list(range(1e7))"
+LISTS = {
+    "l == l2 (1e7 items, ×3)": "big = (l == l2) and (l == l2) and (l == l2)",
+    "l[1:] (1e7 items, ×3)": "big = len(l[1:]) + len(l[1:]) + len(l[1:])",
+    "l + l2 (1e7 items each, ×2)": "big = len(l + l2) + len(l + l2)",
+    "list(range(1e7)) (×4)": "big = len(list(range(1e7))) + len(list(range(1e7))) + len(list(range(1e7))) + len(list(range(1e7)))",
+    "tolist(t) (1e7 elements, ×3)": "big = len(tolist(t)) + len(tolist(t)) + len(tolist(t))",
+    "tensor(l) (1e7 items, ×3)": "big = len(tensor(l)) + len(tensor(l)) + len(tensor(l))",
+    "str(l) (1e7 items)": "big = str(l)",
+    "print(l) (1e7 items)": "print(l)\nbig = 1",
+}
+# A 134 MB string (2^27 characters).
+STRING_SETUP = 's = "x"\nfor i in range(27) { s = s + s }'
+STRINGS = {
+    "s[1e8] (134 MB string, ×3)": "big = s[1e8] + s[1e8] + s[1e8]",
+    "len(s) (134 MB string, ×3)": "big = len(s) + len(s) + len(s)",
+    "s[-1e8:] (134 MB string, ×3)": "big = len(s[-1e8:-1e8 + 3]) + len(s[-1e8:-1e8 + 3]) + len(s[-1e8:-1e8 + 3])",
 }
 REPEATS = 3
 
@@ -114,13 +142,27 @@ class InterruptLatency(_KernelChecks, unittest.TestCase):
         self.assert_ok(self.rk.run("square = randn([8000, 8000])", timeout=60))
         self.assert_interrupted_each_time("transpose(randn([8000, 8000]))", "big = transpose(square)")
 
-    def test_a_long_tensor_expression_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
-        self.assert_ok(self.rk.run(TENSOR_SETUP, timeout=60))
+    def assert_each_interrupted_after(self, setup: str, cells: dict[str, str], teardown: str) -> None:
+        """Runs `setup`, then checks that each of `cells` ends with Interrupted however late it
+        is interrupted; runs `teardown` (which frees what `setup` made) in any case."""
+        self.assert_ok(self.rk.run(setup, timeout=60))
         try:
-            for name, code in TENSOR_EXPRESSIONS.items():
+            for name, code in cells.items():
                 self.assert_interrupted_each_time(name, code)
         finally:
-            self.rk.run("a = 0\nm = 0")
+            self.rk.run(teardown)
+
+    def test_a_long_tensor_expression_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_each_interrupted_after(TENSOR_SETUP, TENSOR_EXPRESSIONS, "a = 0\nm = 0")
+
+    def test_long_tensor_work_outside_the_engine_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_each_interrupted_after(TENSORS_OUTSIDE_THE_ENGINE_SETUP, TENSORS_OUTSIDE_THE_ENGINE, "a = 0\nb = 0")
+
+    def test_long_list_work_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_each_interrupted_after(LISTS_SETUP, LISTS, "t = 0\nl = 0\nl2 = 0")
+
+    def test_indexing_a_long_string_ends_with_interrupted_soon_after_the_interrupt(self) -> None:
+        self.assert_each_interrupted_after(STRING_SETUP, STRINGS, "s = 0")
 
     def test_a_million_element_list_literal_stops_while_it_is_read(self) -> None:
         # A 6.9 MB cell: lexing, parsing and checking it take a second or more, and poll.

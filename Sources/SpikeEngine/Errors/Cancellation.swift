@@ -16,8 +16,7 @@ func checkCancelled(_ isCancelled: CancellationCheck?) throws {
 /// 65,536 cheap steps take well under a millisecond, so an interrupt is seen within about
 /// that long while the poll itself costs nothing measurable. Even, so that chunks of normal
 /// samples (drawn in pairs) split the stream exactly where one long draw would.
-@usableFromInline
-let cancellationChunk = 1 << 16
+public let cancellationChunk = 1 << 16
 
 /// Calls `body` on consecutive ranges covering `0..<count`, each at most `chunk` long, and
 /// polls `isCancelled` before each one.
@@ -53,20 +52,19 @@ func forEachRange(_ count: Int, of chunk: Int, _ body: (Range<Int>) throws -> Vo
 ///     for row in rows { …; try meter.advance(by: width) }
 ///
 /// Without a check it never polls; reporting costs an addition and a comparison.
-@usableFromInline
-struct CancellationMeter {
+public struct CancellationMeter {
     @usableFromInline let isCancelled: CancellationCheck?
     @usableFromInline var pending = 0
 
     @inlinable
-    init(_ isCancelled: CancellationCheck?) {
+    public init(_ isCancelled: CancellationCheck?) {
         self.isCancelled = isCancelled
     }
 
     /// Counts `units` more work done; polls (and throws `.interrupted`) once a chunk's worth
     /// has gathered since the last poll.
     @inlinable
-    mutating func advance(by units: Int) throws {
+    public mutating func advance(by units: Int = 1) throws {
         pending &+= units
         guard pending >= cancellationChunk else { return }
         pending = 0

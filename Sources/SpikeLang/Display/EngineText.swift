@@ -61,8 +61,22 @@ enum EngineText {
     }
 
     /// Small tensors in full as nested lists, `tensor([[1, 2], [3, 4]])`; larger ones as their
-    /// shape and range, `tensor(shape=[96, 10], min=0, max=1, mean=0.2048)`.
+    /// shape and range, `tensor(shape=[96, 10], min=0, max=1, mean=0.2048)`. Cost: O(count).
     static func tensor(_ tensor: Tensor, limit: Int = 64) -> String {
+        text(of: tensor, limit: limit) {}
+    }
+
+    /// `tensor(_:limit:)`, polling `isCancelled` every `cancellationChunk` scalars of the
+    /// summary pass: showing a 1e8-element tensor takes a fifth of a second, and an interrupt
+    /// then ends it with `EngineError.interrupted`.
+    static func tensor(_ tensor: Tensor, limit: Int = 64, isCancelled: @escaping CancellationCheck) throws -> String {
+        try text(of: tensor, limit: limit) {
+            if isCancelled() { throw EngineError.interrupted }
+        }
+    }
+
+    /// The text of `tensor(_:limit:)`; `poll` runs before each chunk of the summary pass.
+    private static func text(of tensor: Tensor, limit: Int, poll: () throws -> Void) rethrows -> String {
         if tensor.count <= limit {
             return "tensor(\(nested(tensor.scalars[...], shape: tensor.shape[...])))"
         }
@@ -70,11 +84,15 @@ enum EngineText {
         // took most of the memory budget must not allocate another one.
         var count = 0, sum = 0.0
         var lowest = Float.infinity, highest = -Float.infinity
-        for value in tensor.scalars where value.isFinite {
-            count += 1
-            sum += Double(value)
-            lowest = min(lowest, value)
-            highest = max(highest, value)
+        let scalars = tensor.scalars
+        for start in stride(from: 0, to: scalars.count, by: cancellationChunk) {
+            try poll()
+            for value in scalars[start..<min(start + cancellationChunk, scalars.count)] where value.isFinite {
+                count += 1
+                sum += Double(value)
+                lowest = min(lowest, value)
+                highest = max(highest, value)
+            }
         }
         let mean = count == 0 ? Double.nan : sum / Double(count)
         let low = count == 0 ? "nan" : scalar(lowest)

@@ -5,7 +5,11 @@ import SpikePlot
 /// (a trace's default view is its membrane-and-spikes plot, an encoding's its raster) and
 /// HTML for tables and tensors.
 enum Presenter {
-    static func rendering(of value: Value, budget: MemoryBudget = .standard) -> Rendering {
+    /// What the notebook shows for `value`.
+    ///
+    /// With `isCancelled`, the one view whose cost grows with the value past what is shown —
+    /// a large tensor's summary — polls it and ends with `EngineError.interrupted`.
+    static func rendering(of value: Value, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil) throws -> Rendering {
         switch value {
         case .encoding(let encoding):
             return Rendering(plain: EngineText.encoding(encoding), svg: EncodingView.figure(of: encoding, budget: budget)?.svg())
@@ -18,7 +22,8 @@ enum Presenter {
         case .blueprint(let blueprint):
             return Rendering(plain: BlueprintText.text(of: blueprint), html: BlueprintText.table(of: blueprint).html())
         case .tensor(let tensor):
-            return Rendering(plain: EngineText.tensor(tensor), html: TensorView.table(of: tensor)?.html())
+            let plain = try isCancelled.map { try EngineText.tensor(tensor, isCancelled: $0) } ?? EngineText.tensor(tensor)
+            return Rendering(plain: plain, html: TensorView.table(of: tensor)?.html())
         case .data(let data):
             return DatasetView.rendering(of: data)
         case .model(let value):

@@ -1,3 +1,5 @@
+import SpikeEngine
+
 /// Evaluating expressions: literals, names, containers, operators, conditionals, calls.
 extension Evaluator {
     func evaluate(_ expression: Expression) throws -> Value {
@@ -9,7 +11,11 @@ extension Evaluator {
         case .name(let name):
             return try lookUp(name, at: expression.range)
         case .list(let items):
-            return .list(try items.map { try evaluate($0) })
+            var meter = CancellationMeter(cancellation)
+            return .list(try items.map { item in
+                try meter.advance(at: expression.range)
+                return try evaluate(item)
+            })
         case .record(let fields):
             return .record(Record(try fields.map { Record.Field(name: $0.name, value: try evaluate($0.value)) }))
         case .range(let lowerExpression, let upperExpression):

@@ -22,9 +22,7 @@ extension Evaluator {
         case .list(let items):
             return items[try resolve(position, count: items.count, at: indexRange)]
         case .string(let string):
-            try checkBudget(count: string.utf8.count, bytesEach: MemoryLayout<Character>.stride, at: indexRange)
-            let characters = Array(string)
-            return .string(String(characters[try resolve(position, count: characters.count, at: indexRange)]))
+            return try character(of: string, at: position, range: indexRange)
         case .range(let integers):
             return .number(Double(integers.lower + (try resolve(position, count: integers.count, at: indexRange))))
         case .tensor(let tensor):
@@ -56,11 +54,9 @@ extension Evaluator {
         switch base {
         case .list(let items):
             try checkBudget(count: bounds(items.count).count, bytesEach: MemoryLayout<Value>.stride, at: range)
-            return .list(Array(items[bounds(items.count)]))
+            return .list(try concatenated([items.items[bounds(items.count)]], at: range))
         case .string(let string):
-            try checkBudget(count: string.utf8.count, bytesEach: MemoryLayout<Character>.stride, at: range)
-            let characters = Array(string)
-            return .string(String(characters[bounds(characters.count)]))
+            return try characters(of: string, lower: lower, upper: upper, at: range)
         case .range(let integers):
             let part = bounds(integers.count)
             return .range(IntegerRange(lower: integers.lower + part.lowerBound, upper: integers.lower + part.upperBound))

@@ -1,3 +1,5 @@
+import SpikeEngine
+
 /// Runs checked statements: the tree-walking half of the pipeline.
 ///
 /// Scope works as in Python: the top level reads and writes the session's globals (shared by
@@ -101,19 +103,30 @@ final class Evaluator {
         return .none
     }
 
-    /// Visits the items of a list or range (strings are iterated by character).
+    /// Visits the items of a list or range (strings are iterated by character, one at a time,
+    /// never as a whole array of characters). Polls the interrupt flag every
+    /// `cancellationChunk` items, so a builtin that collects them (`list(range(1e7))`) ends
+    /// with `Interrupted` at `range` soon after an interrupt.
     func forEach(in sequence: Value, at range: SourceRange, _ body: (Value) throws -> Void) throws {
+        var meter = CancellationMeter(cancellation)
         switch sequence {
         case .list(let items):
-            for item in items { try body(item) }
+            for item in items {
+                try meter.advance(at: range)
+                try body(item)
+            }
         case .range(let integers):
             var current = integers.lower
             while current < integers.upper {
+                try meter.advance(at: range)
                 try body(.number(Double(current)))
                 current += 1
             }
         case .string(let string):
-            for character in string { try body(.string(String(character))) }
+            for character in string {
+                try meter.advance(at: range)
+                try body(.string(String(character)))
+            }
         case .tensor(let tensor) where !tensor.shape.isEmpty:
             for row in 0..<(tensor.shape.first ?? 0) {
                 try body(try tensorRow(tensor, row, at: range))

@@ -6,8 +6,10 @@ enum TensorConversion {
     static let rankLimit = 32
 
     /// A tensor from a number or (nested, rectangular) lists of numbers.
-    /// Errors: a non-number → TypeError; ragged lists → ShapeError naming both lengths.
-    static func tensor(from value: Value, at range: SourceRange, budget: MemoryBudget) throws -> Tensor {
+    /// Errors: a non-number → TypeError; ragged lists → ShapeError naming both lengths; the
+    /// interrupt flag (`isCancelled`, polled every `cancellationChunk` values) → Interrupted.
+    static func tensor(from value: Value, at range: SourceRange, budget: MemoryBudget,
+                       isCancelled: CancellationCheck? = nil) throws -> Tensor {
         var shape: [Int] = []
         var probe = value
         while case .list(let items) = probe {
@@ -29,11 +31,14 @@ enum TensorConversion {
         }
         var scalars: [Float] = []
         scalars.reserveCapacity(count)
-        try flatten(value, shape: shape[...], into: &scalars, at: range)
+        var meter = CancellationMeter(isCancelled)
+        try flatten(value, shape: shape[...], into: &scalars, meter: &meter, at: range)
         return try Tensor(shape: shape, scalars: scalars)
     }
 
-    private static func flatten(_ value: Value, shape: ArraySlice<Int>, into scalars: inout [Float], at range: SourceRange) throws {
+    private static func flatten(_ value: Value, shape: ArraySlice<Int>, into scalars: inout [Float],
+                                meter: inout CancellationMeter, at range: SourceRange) throws {
+        try meter.advance(at: range)
         switch value {
         case .number(let number):
             guard shape.isEmpty else {
@@ -45,7 +50,7 @@ enum TensorConversion {
                 let expected = shape.first.map { "a list of \($0)" } ?? "a number"
                 throw Diagnostic(.shapeMismatch("tensor(): a list of \(items.count) stands where \(expected) was expected (ragged lists)"), at: range)
             }
-            for item in items { try flatten(item, shape: shape.dropFirst(), into: &scalars, at: range) }
+            for item in items { try flatten(item, shape: shape.dropFirst(), into: &scalars, meter: &meter, at: range) }
         case .boolean(let flag):
             guard shape.isEmpty else { fallthrough }
             scalars.append(flag ? 1 : 0)
@@ -54,17 +59,32 @@ enum TensorConversion {
         }
     }
 
-    /// Nested lists of numbers (a number for a rank-0 tensor).
-    static func list(from tensor: Tensor) -> Value {
-        func nested(_ scalars: ArraySlice<Float>, _ shape: ArraySlice<Int>) -> Value {
+    /// Nested lists of numbers (a number for a rank-0 tensor); the interrupt flag
+    /// (`isCancelled`, polled every `cancellationChunk` numbers) ends it with Interrupted at
+    /// `range`.
+    static func list(from tensor: Tensor, at range: SourceRange, isCancelled: CancellationCheck? = nil) throws -> Value {
+        var meter = CancellationMeter(isCancelled)
+        func nested(_ scalars: ArraySlice<Float>, _ shape: ArraySlice<Int>) throws -> Value {
             guard let first = shape.first else { return .number(Double(scalars.first ?? 0)) }
+            guard shape.count > 1 else {
+                // A row of numbers, converted a chunk at a time.
+                var row: [Value] = []
+                row.reserveCapacity(first)
+                for start in stride(from: scalars.startIndex, to: scalars.endIndex, by: cancellationChunk) {
+                    let end = min(start + cancellationChunk, scalars.endIndex)
+                    try meter.advance(by: end - start, at: range)
+                    row.append(contentsOf: scalars[start..<end].lazy.map { .number(Double($0)) })
+                }
+                return .list(row)
+            }
+            try meter.advance(at: range)
             let inner = shape.dropFirst().reduce(1, *)
-            return .list((0..<first).map { index in
+            return .list(try (0..<first).map { index in
                 let start = scalars.startIndex + index * inner
-                return nested(scalars[start..<start + inner], shape.dropFirst())
+                return try nested(scalars[start..<start + inner], shape.dropFirst())
             })
         }
-        return nested(tensor.scalars[...], tensor.shape[...])
+        return try nested(tensor.scalars[...], tensor.shape[...])
     }
 
     /// A tensor's scalars as Doubles (for plotting).

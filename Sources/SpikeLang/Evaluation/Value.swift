@@ -67,25 +67,63 @@ enum Value {
     ///
     /// Containers are walked with a worklist, not by recursion, so comparing values nested
     /// millions deep (`x = [x]` in a long loop) cannot exhaust the stack; lists or records that
-    /// share their storage are equal at once. Cost: O(number of values compared).
-    func isEqual(to other: Value) -> Bool {
-        var pending = [(self, other)]
+    /// share their storage are equal at once. Cost: O(number of values and tensor elements
+    /// compared), with `isCancelled` polled every `cancellationChunk` of them (throws
+    /// `EngineError.interrupted`), so comparing two 1e8-element tensors stops on an interrupt.
+    func isEqual(to other: Value, isCancelled: CancellationCheck? = nil) throws -> Bool {
+        var meter = CancellationMeter(isCancelled)
+        var pending: [(Value, Value)] = []
+        guard try Self.mayBeEqual(self, other, deferring: &pending, meter: &meter) else { return false }
         while let (left, right) = pending.popLast() {
             switch (left, right) {
             case let (.list(a), .list(b)):
-                guard !a.sharesStorage(with: b) else { continue }
-                guard a.count == b.count else { return false }
-                pending.append(contentsOf: zip(a, b))
+                for (x, y) in zip(a, b) {
+                    guard try Self.mayBeEqual(x, y, deferring: &pending, meter: &meter) else { return false }
+                }
             case let (.record(a), .record(b)):
-                guard a.storage !== b.storage else { continue }
-                guard a.fields.count == b.fields.count else { return false }
                 for (x, y) in zip(a.fields, b.fields) {
-                    guard x.name == y.name else { return false }
-                    pending.append((x.value, y.value))
+                    guard x.name == y.name, try Self.mayBeEqual(x.value, y.value, deferring: &pending, meter: &meter) else { return false }
                 }
             default:
-                guard left.isEqualLeaf(to: right) else { return false }
+                break
             }
+        }
+        return true
+    }
+
+    /// Compares two values one level deep: anything but a list or record now; two lists (or
+    /// records) of the same size and different storage are put on `pending` for their items to
+    /// be compared later. Counts one step on `meter` (and each tensor element).
+    private static func mayBeEqual(_ left: Value, _ right: Value, deferring pending: inout [(Value, Value)],
+                                   meter: inout CancellationMeter) throws -> Bool {
+        try meter.advance()
+        switch (left, right) {
+        case let (.list(a), .list(b)):
+            guard !a.sharesStorage(with: b) else { return true }
+            guard a.count == b.count else { return false }
+            pending.append((left, right))
+            return true
+        case let (.record(a), .record(b)):
+            guard a.storage !== b.storage else { return true }
+            guard a.fields.count == b.fields.count else { return false }
+            pending.append((left, right))
+            return true
+        case let (.tensor(a), .tensor(b)):
+            return try isEqual(a, b, meter: &meter)
+        default:
+            return left.isEqualLeaf(to: right)
+        }
+    }
+
+    /// Tensor equality (same shape, equal scalars) compared a chunk at a time, polling `meter`
+    /// between chunks.
+    private static func isEqual(_ a: Tensor, _ b: Tensor, meter: inout CancellationMeter) throws -> Bool {
+        guard a.shape == b.shape else { return false }
+        let count = a.scalars.count
+        for start in stride(from: 0, to: count, by: cancellationChunk) {
+            let chunk = start..<min(start + cancellationChunk, count)
+            try meter.advance(by: chunk.count)
+            guard a.scalars[chunk] == b.scalars[chunk] else { return false }
         }
         return true
     }
@@ -103,7 +141,6 @@ enum Value {
         case let (.neuron(a), .neuron(b)): return a.isEqual(to: b)
         case let (.surrogate(a), .surrogate(b)): return a == b
         case let (.encoding(a), .encoding(b)): return a == b
-        case let (.tensor(a), .tensor(b)): return a == b
         case let (.blueprint(a), .blueprint(b)): return a == b
         case let (.trace(a), .trace(b)): return a == b
         case let (.data(a), .data(b)): return a == b

@@ -76,13 +76,18 @@ enum ValueText {
     /// `separator`, then `terminator`; built only after `bytesPerByte` × its size is checked
     /// against `budget`. The size is counted first (`size(of:cap:)`, O(budget) at worst), so
     /// `str` of a list of 10⁷ long strings fails with `EngineError.resource` before building
-    /// any of it, and the text then grows in one buffer of its exact size.
+    /// any of it, and the text then grows in one buffer of its exact size. Counting and
+    /// writing poll `isCancelled` every `cancellationChunk` values or bytes and throw
+    /// `EngineError.interrupted` when it says so (`str` of a list of 10⁷ items takes seconds).
     static func text(of values: [Value], separator: String = " ", terminator: String = "", budget: MemoryBudget,
-                     bytesPerByte: Int = 1) throws -> String {
-        func measure(cap: Int) -> Int {
+                     bytesPerByte: Int = 1, isCancelled: CancellationCheck? = nil) throws -> String {
+        func measure(cap: Int) throws -> Int {
             var size = terminator.utf8.count + separator.utf8.count * max(0, values.count - 1)
             for value in values where size <= cap {
-                size = sum(size, self.size(of: value, quotingStrings: false, cap: cap - size))
+                var writer = Writer(limit: cap - size, counting: true, isCancelled: isCancelled)
+                writer.write(value, quotingStrings: false, depth: 0)
+                try writer.checkInterrupted()
+                size = sum(size, writer.total)
             }
             return size
         }
@@ -90,14 +95,15 @@ enum ValueText {
         // Counted first up to what needs no look at the system's limits (a `print` in a loop
         // must not read /proc each time); only a larger text is counted up to the budget.
         let small = MemoryBudget.liveCheckThreshold / perByte
-        var size = measure(cap: small)
-        if size > small { size = measure(cap: budget.limit(for: .max) / perByte + 1) }
+        var size = try measure(cap: small)
+        if size > small { size = try measure(cap: budget.limit(for: .max) / perByte + 1) }
         try budget.check(count: size, bytesEach: perByte)
-        var writer = Writer(limit: .max, counting: false)
+        var writer = Writer(limit: .max, counting: false, isCancelled: isCancelled)
         writer.text.reserveCapacity(size)
         for (index, value) in values.enumerated() {
             if index > 0 { writer.append(separator) }
             writer.write(value, quotingStrings: false, depth: 0)
+            try writer.checkInterrupted()
         }
         writer.append(terminator)
         return writer.text
@@ -110,7 +116,9 @@ enum ValueText {
         return writer.text
     }
 
-    /// Accumulates a value's text up to a limit, or (`counting`) only its size.
+    /// Accumulates a value's text up to a limit, or (`counting`) only its size. With a
+    /// cancellation check it polls every `cancellationChunk` values or string bytes, and an
+    /// interrupt stops it as if the text were full (`checkInterrupted()` then throws).
     private struct Writer {
         var text = ""
         /// UTF-8 bytes written (or counted) so far.
@@ -122,8 +130,32 @@ enum ValueText {
         var hasMore = false
         /// The estimated bytes of what was left unwritten (see `size(of:cap:)`).
         var unwritten = 0
+        /// Polls the interrupt flag as values and string bytes go by.
+        private var meter: CancellationMeter
+        /// Set when a poll saw the interrupt flag; the writer then stops.
+        private var isInterrupted = false
 
-        var isFull: Bool { count >= limit }
+        init(limit: Int, counting: Bool, isCancelled: CancellationCheck? = nil) {
+            self.limit = limit
+            self.counting = counting
+            meter = CancellationMeter(isCancelled)
+        }
+
+        var isFull: Bool { count >= limit || isInterrupted }
+
+        /// Throws `EngineError.interrupted` if a poll saw the interrupt flag.
+        func checkInterrupted() throws {
+            if isInterrupted { throw EngineError.interrupted }
+        }
+
+        /// Counts `units` values or bytes handled, polling once a chunk's worth has gathered.
+        private mutating func advance(by units: Int) {
+            do {
+                try meter.advance(by: units)
+            } catch {
+                isInterrupted = true
+            }
+        }
 
         /// What was written and what was estimated for the rest.
         var total: Int { ValueText.sum(count, unwritten) }
@@ -138,6 +170,7 @@ enum ValueText {
                 hasMore = true
                 return
             }
+            advance(by: 1)
             switch value {
             case .list(let items):
                 guard depth < depthLimit else { return append("[…]") }
@@ -184,6 +217,7 @@ enum ValueText {
         /// A string, quoted or bare; one longer than the room left is cut there (a display
         /// of a 1 GB string shows its first `limit` bytes, not a quoted copy of all of it).
         private mutating func writeString(_ string: String, quoted isQuoted: Bool) {
+            advance(by: string.utf8.count)
             if counting {
                 count += isQuoted ? quotedSize(of: string) : string.utf8.count
                 return

@@ -9,7 +9,7 @@ enum CoreLibrary {
                 return { arguments, evaluator in
                     let text = try arguments.engine {
                         try ValueText.text(of: try arguments[values], terminator: "\n", budget: evaluator.settings.budget,
-                                           bytesPerByte: ValueText.printedBytesPerByte)
+                                           bytesPerByte: ValueText.printedBytesPerByte, isCancelled: evaluator.cancellation)
                     }
                     evaluator.sink.write(text, stream: try arguments[stream])
                     return .none
@@ -21,7 +21,10 @@ enum CoreLibrary {
                 let id = p.declare("id", .orNone(.string), doc: "a name that update_display can use to replace it")
                 return { arguments, evaluator in
                     let id = try arguments[id]
-                    evaluator.sink.display(Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget), id: id)
+                    let shown = try arguments.engine {
+                        try Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    }
+                    evaluator.sink.display(shown, id: id)
                     return .none
                 }
             },
@@ -30,7 +33,10 @@ enum CoreLibrary {
                 let value = p.declare("value", .any, doc: "what to show instead")
                 let id = p.declare("id", .string, doc: "the id given to display")
                 return { arguments, evaluator in
-                    evaluator.sink.update(Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget), id: try arguments[id])
+                    let shown = try arguments.engine {
+                        try Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    }
+                    evaluator.sink.update(shown, id: try arguments[id])
                     return .none
                 }
             },
@@ -45,10 +51,10 @@ enum CoreLibrary {
             Builtin("len", topic: .core,
                     summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { p in
                 let x = p.declare("x", .any, doc: "a list, string, record, range or tensor")
-                return { arguments, _ in
+                return { arguments, evaluator in
                     switch try arguments[x] {
                     case .list(let items): return .number(Double(items.count))
-                    case .string(let string): return .number(Double(string.count))
+                    case .string(let string): return .number(Double(try evaluator.characterCount(of: string, at: arguments.range(of: x))))
                     case .record(let record): return .number(Double(record.fields.count))
                     case .range(let range): return .number(Double(range.count))
                     case .tensor(let tensor) where tensor.rank > 0: return .number(Double(tensor.shape[0]))

@@ -45,7 +45,7 @@ enum MathLibrary {
                 summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { p in
             let value = p.declare("value", .any, doc: "any value")
             return { arguments, evaluator in
-                .string(try arguments.engine { try ValueText.text(of: [try arguments[value]], budget: evaluator.settings.budget) })
+                .string(try arguments.engine { try ValueText.text(of: [try arguments[value]], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation) })
             }
         }
     }
@@ -59,7 +59,7 @@ enum MathLibrary {
                 let count: Int
                 switch value {
                 case .range(let range): count = range.count
-                case .string(let string): count = string.count
+                case .string(let string): count = try evaluator.characterCount(of: string, at: arguments.range(of: x))
                 case .tensor(let tensor): count = tensor.shape.first ?? 0
                 default: throw arguments.mismatch(x, expected: "a range, string, tensor or list")
                 }

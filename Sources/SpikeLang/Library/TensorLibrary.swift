@@ -10,7 +10,7 @@ enum TensorLibrary {
                 let values = p.declare("values", .any, doc: "a number or nested lists of numbers")
                 return { arguments, evaluator in
                     .tensor(try TensorConversion.tensor(from: try arguments[values], at: arguments.range(of: values),
-                                                        budget: evaluator.settings.budget))
+                                                        budget: evaluator.settings.budget, isCancelled: evaluator.cancellation))
                 }
             },
             filled("zeros", 0), filled("ones", 1),
@@ -52,7 +52,7 @@ enum TensorLibrary {
                 return { arguments, evaluator in
                     let tensor = try tensorArgument(arguments, x, evaluator)
                     try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
-                    return TensorConversion.list(from: tensor)
+                    return try TensorConversion.list(from: tensor, at: arguments.callRange, isCancelled: evaluator.cancellation)
                 }
             },
         ]
@@ -93,7 +93,8 @@ enum TensorLibrary {
         switch value {
         case .tensor(let tensor): return tensor
         case .list, .number:
-            return try TensorConversion.tensor(from: value, at: arguments.range(of: param), budget: evaluator.settings.budget)
+            return try TensorConversion.tensor(from: value, at: arguments.range(of: param), budget: evaluator.settings.budget,
+                                               isCancelled: evaluator.cancellation)
         default: throw arguments.mismatch(param, expected: "a tensor or a list of numbers")
         }
     }

@@ -89,7 +89,7 @@ public final class Session {
                                   source: source)
         do {
             let value = try evaluator.execute(statement)
-            return .success(Presenter.rendering(of: value, budget: settings.budget))
+            return .success(try Presenter.rendering(of: value, budget: settings.budget))
         } catch let diagnostic as Diagnostic {
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {
@@ -132,7 +132,10 @@ public final class Session {
         defer { settings = evaluator.settings }
         do {
             guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
-            return CellOutcome(result: Presenter.rendering(of: value, budget: settings.budget))
+            let shown = program.statements.last?.range ?? SourceRange(line: 1, column: 1)
+            return CellOutcome(result: try evaluator.engine(at: shown) {
+                try Presenter.rendering(of: value, budget: settings.budget, isCancelled: isCancelled)
+            })
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {

@@ -1,0 +1,69 @@
+import SpikeEngine
+
+/// Indexing and slicing strings by character, found by walking the string from the nearer end
+/// — never by building an array of all its characters (16 bytes each: 2 GB for a 134 MB
+/// string) — with the interrupt flag polled every `cancellationChunk` characters walked.
+///
+///     "héllo"[1]      // "é"
+///     "héllo"[-2:]    // "lo"
+extension Evaluator {
+    /// The character at `position` (negative counts from the end) as a one-character string.
+    /// Cost: O(distance from the nearer end it is counted from).
+    func character(of string: String, at position: Int, range: SourceRange) throws -> Value {
+        let origin = position < 0 ? string.endIndex : string.startIndex
+        guard let index = try walk(string, from: origin, by: position, at: range), index < string.endIndex else {
+            throw Diagnostic(.indexOutOfRange(index: position, count: try characterCount(of: string, at: range)), at: range)
+        }
+        return .string(String(string[index]))
+    }
+
+    /// Python's slice `string[lower:upper]` by character: negative bounds count from the end,
+    /// bounds past either end clamp to it. Cost: O(characters walked + length of the slice).
+    func characters(of string: String, lower: Int?, upper: Int?, at range: SourceRange) throws -> Value {
+        func index(_ bound: Int?, or fallback: String.Index) throws -> String.Index {
+            guard let bound else { return fallback }
+            let origin = bound < 0 ? string.endIndex : string.startIndex
+            return try walk(string, from: origin, by: bound, at: range) ?? (bound < 0 ? string.startIndex : string.endIndex)
+        }
+        let start = try index(lower, or: string.startIndex)
+        let end = try index(upper, or: string.endIndex)
+        guard start < end else { return .string("") }
+        try checkBudget(bytes: string.utf8.distance(from: start, to: end), at: range)
+        return .string(String(string[start..<end]))
+    }
+
+    /// The number of characters in `string`; one longer than a chunk is counted a chunk at a
+    /// time (about half as fast as counting it at once: 0.8 s for 134 MB). Cost: O(length).
+    func characterCount(of string: String, at range: SourceRange) throws -> Int {
+        guard string.utf8.count > cancellationChunk else { return string.count }
+        var count = 0
+        var index = string.startIndex
+        var meter = CancellationMeter(cancellation)
+        while index < string.endIndex {
+            try meter.advance(by: cancellationChunk, at: range)
+            guard let next = string.index(index, offsetBy: cancellationChunk, limitedBy: string.endIndex) else {
+                return count + string.distance(from: index, to: string.endIndex)
+            }
+            count += cancellationChunk
+            index = next
+        }
+        return count
+    }
+
+    /// The index `offset` characters from `origin` (backwards when negative), or nil when that
+    /// lies beyond the string's start or end.
+    private func walk(_ string: String, from origin: String.Index, by offset: Int, at range: SourceRange) throws -> String.Index? {
+        let limit = offset < 0 ? string.startIndex : string.endIndex
+        var index = origin
+        var remaining = offset.magnitude
+        var meter = CancellationMeter(cancellation)
+        while remaining > 0 {
+            let step = Int(min(remaining, UInt(cancellationChunk)))
+            try meter.advance(by: step, at: range)
+            guard let next = string.index(index, offsetBy: offset < 0 ? -step : step, limitedBy: limit) else { return nil }
+            index = next
+            remaining -= UInt(step)
+        }
+        return index
+    }
+}
