@@ -18,7 +18,7 @@ BUILTINS = (
     "random_code", "range", "raster", "rect", "relative", "repeat_encoder", "reshape", "residual",
     "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "spike_rnn",
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "synthetic", "table", "tensor",
-    "tolist", "train", "transformer", "transpose", "triangle", "update_display",
+    "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display",
     "windows", "zeros",
 )
 

@@ -26,6 +26,8 @@ public indirect enum Blueprint: Equatable, Sendable {
     case meanOver(MeanOver.Axis)
     /// Every axis after the batch joined into one.
     case flatten
+    /// Everything after the batch given the shape `example` (the same count): `[64]` → `[8, 8]`.
+    case unflatten([Int])
     /// A spiking neuron layer over the time axis.
     case neuron(any Neuron)
     /// A spike encoder [B, L, C] → [T, B, L, C].
@@ -82,6 +84,7 @@ public indirect enum Blueprint: Equatable, Sendable {
         case let .positional(encoding): return "positional(\(encoding.name))"
         case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
+        case .unflatten: return "unflatten"
         case let .neuron(neuron): return neuron.builtinName
         case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
         case let .model(spec): return spec.name
@@ -107,6 +110,7 @@ public indirect enum Blueprint: Equatable, Sendable {
             case let (.mlp(x), .mlp(y)): guard x == y else { return false }
             case let (.positional(x), .positional(y)): guard x == y else { return false }
             case let (.meanOver(x), .meanOver(y)): guard x == y else { return false }
+            case let (.unflatten(x), .unflatten(y)): guard x == y else { return false }
             case let (.neuron(x), .neuron(y)): guard x.isEqual(to: y) else { return false }
             case let (.encoder(x1, x2, x3), .encoder(y1, y2, y3)): guard x1 == y1, x2 == y2, x3.isEqual(to: y3) else { return false }
             case let (.model(x), .model(y)): guard x == y else { return false }

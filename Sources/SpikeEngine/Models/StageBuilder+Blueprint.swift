@@ -51,6 +51,14 @@ extension StageBuilder {
                     "has no \(axis.rawValue) axis left at mean_over(\"\(axis.rawValue)\") (the values there have shape \(shape), batch −1): \(origin)")
             }
             try add("mean_over(\(axis.rawValue))", MeanOver(axis))
+        case let .unflatten(example):
+            let kept = (shape.firstIndex(of: -1) ?? 0) + 1
+            let count = single[kept...].reduce(1, *)
+            guard example.allSatisfy({ $0 >= 1 }), example.reduce(1, *) == count else {
+                throw EngineError.value(argument: .network, message:
+                    "has unflatten(\(example)), which needs \(example.reduce(1, *)) numbers per example; the values there have \(count) (shape \(shape), batch −1)")
+            }
+            try add("unflatten", Unflatten(keeping: kept, example: example), gives: .same)
         case .flatten:
             try add("flatten", Flatten(from: shape.firstIndex(of: -1).map { $0 + 1 } ?? 1), gives: .same)
         case let .neuron(given):

@@ -22,6 +22,7 @@ enum BlueprintText {
         case let .positional(encoding): return "positional(\(EngineText.encoding(encoding)))"
         case let .meanOver(axis): return "mean_over(\"\(axis.rawValue)\")"
         case .flatten: return "flatten()"
+        case let .unflatten(shape): return "unflatten(\(shape))"
         case let .neuron(neuron): return EngineText.neuron(neuron)
         case let .encoder(kind, steps, _): return "\(kind.rawValue)_encoder(steps=\(steps))"
         case let .model(spec): return spec.name + "(…)"

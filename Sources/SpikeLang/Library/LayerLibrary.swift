@@ -2,7 +2,7 @@ import SpikeEngine
 
 /// Layer constructors, composed with `>>` (docs/language.md §7 "Layers and networks"): `linear`,
 /// `conv1d`, `batchnorm`, `layernorm`, `dropout`, `ssa`, `mlp`, `residual`, `positional`,
-/// `mean_over`, `flatten`, and the spike encoders `conv_encoder`, `delta_encoder`,
+/// `mean_over`, `flatten`, `unflatten`, and the spike encoders `conv_encoder`, `delta_encoder`,
 /// `repeat_encoder`. Input sizes are left open: they are fixed when the network meets data.
 enum LayerLibrary {
     static func builtins() -> [Builtin] {
@@ -67,6 +67,10 @@ enum LayerLibrary {
                 return { arguments in .meanOver(try arguments[axis]) }
             },
             layer("flatten", "Joins every axis after the batch into one.") { _ in { _ in .flatten } },
+            layer("unflatten", "Gives each example the shape `shape` (the same count), e.g. unflatten([8, 8]) for 64 pixels: the inverse of flatten.") { p in
+                let shape = p.declare("shape", .tensorShape, doc: "the sizes after the batch (and time) axes, e.g. [8, 8]")
+                return { arguments in .unflatten(try arguments[shape]) }
+            },
         ] + SpikeEncoder.Kind.allCases.map(encoder)
     }
 
