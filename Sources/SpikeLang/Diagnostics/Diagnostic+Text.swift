@@ -45,8 +45,8 @@ extension Problem {
         case .notIterable(let type): return "cannot iterate over \(type) (use a list or a range)"
         case .notIndexable(let type): return "\(type) cannot be indexed"
         case .notSliceable(let type): return "\(type) cannot be sliced"
-        case .noMember(let type, let name, let suggestion):
-            return "\(type) has no member '\(name)'" + Self.didYouMean(suggestion)
+        case .noMember(let type, let name, let suggestion, let members):
+            return "\(type) has no member '\(name)'" + Self.memberList(members) + Self.didYouMean(suggestion)
         case .tooManyArguments(let function, let maximum, let given):
             return "\(function)() takes at most \(maximum) positional argument\(maximum == 1 ? "" : "s"), \(given) given"
         case .missingArgument(let function, let parameter):
@@ -98,6 +98,14 @@ extension Problem {
         case "let", "var", "const": return "bind a name with name = value"
         default: return "see help() for the language"
         }
+    }
+
+    /// ` (its members: a, b, c)` (the first 12, then how many more), or nothing for none.
+    private static func memberList(_ members: [String]) -> String {
+        guard !members.isEmpty else { return "" }
+        let shown = members.prefix(12).joined(separator: ", ")
+        let more = members.count > 12 ? ", … \(members.count - 12) more" : ""
+        return " (its members: " + shown + more + ")"
     }
 
     /// `10000` as `10,000`.

@@ -59,7 +59,8 @@ public enum Problem: Equatable, Sendable {
     case notIndexable(String)
     case notSliceable(String)
     /// `x.name` where `x` has no such member.
-    case noMember(type: String, name: String, suggestion: String?)
+    /// `members` are the names that do exist (the message lists the first few).
+    case noMember(type: String, name: String, suggestion: String?, members: [String] = [])
     case tooManyArguments(function: String, maximum: Int, given: Int)
     case missingArgument(function: String, parameter: String)
     /// A named argument for a parameter already given by position, e.g. `len([1], x=[2])`.

@@ -3,8 +3,9 @@ extension Evaluator {
     func member(of base: Value, named name: String, at range: SourceRange) throws -> Value {
         let members = Members.of(base)
         if let value = members.value(name) { return value }
-        throw Diagnostic(.noMember(type: base.typeName, name: name, suggestion: Suggestion.closest(to: name, among: members.names)),
-                         at: range)
+        let names = members.names
+        throw Diagnostic(.noMember(type: base.typeName, name: name, suggestion: Suggestion.closest(to: name, among: names),
+                                   members: names), at: range)
     }
 
     func subscriptValue(_ base: Value, _ index: Value, baseRange: SourceRange, indexRange: SourceRange) throws -> Value {
