@@ -45,6 +45,9 @@ extension Problem {
         case .notIterable(let type): return "cannot iterate over \(type) (use a list or a range)"
         case .notIndexable(let type): return "\(type) cannot be indexed"
         case .notSliceable(let type): return "\(type) cannot be sliced"
+        case .shadowedBuiltin(let name, let type):
+            return "'\(name)' is bound to \(type) in this session, which hides the builtin \(name)(); "
+                + "give the value another name (%reset clears the session)"
         case .noMember(let type, let name, let suggestion, let members):
             return "\(type) has no member '\(name)'" + Self.memberList(members) + Self.didYouMean(suggestion)
         case .tooManyArguments(let function, let maximum, let given):

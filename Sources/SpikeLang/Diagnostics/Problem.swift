@@ -60,6 +60,8 @@ public enum Problem: Equatable, Sendable {
     case notSliceable(String)
     /// `x.name` where `x` has no such member.
     /// `members` are the names that do exist (the message lists the first few).
+    /// A call of a builtin's name that the session has bound to something else.
+    case shadowedBuiltin(name: String, type: String)
     case noMember(type: String, name: String, suggestion: String?, members: [String] = [])
     case tooManyArguments(function: String, maximum: Int, given: Int)
     case missingArgument(function: String, parameter: String)
@@ -112,7 +114,7 @@ public enum Problem: Equatable, Sendable {
         case .undefinedName:
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
-             .notIndexable, .notSliceable, .noMember, .tooManyArguments, .missingArgument, .argumentGivenTwice,
+             .notIndexable, .notSliceable, .noMember, .shadowedBuiltin, .tooManyArguments, .missingArgument, .argumentGivenTwice,
              .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
         case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:

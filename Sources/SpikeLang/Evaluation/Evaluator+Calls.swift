@@ -4,6 +4,14 @@ import SpikeEngine
 extension Evaluator {
     func evaluateCall(_ calleeExpression: Expression, _ arguments: [Argument], at range: SourceRange) throws -> Value {
         let callee = try evaluate(calleeExpression)
+        if case .name(let name) = calleeExpression.kind, library[name] != nil {
+            switch callee {
+            case .function, .builtin: break
+            default:
+                // `print = 3` earlier in the session hides the builtin: say so, not just "not a function".
+                throw Diagnostic(.shadowedBuiltin(name: name, type: callee.typeName), at: range)
+            }
+        }
         var positional: [(Value, SourceRange)] = []
         var named: [(String, Value, SourceRange)] = []
         for argument in arguments {
