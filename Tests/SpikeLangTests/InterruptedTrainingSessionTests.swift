@@ -79,6 +79,7 @@ final class InterruptedTrainingSessionTests: XCTestCase {
         XCTAssertEqual(value(session, "[p.interrupted, len(p.runs.a), len(p.runs.b), p.seeds]"), "[true, 2, 1, [0, 1]]")
         XCTAssertEqual(value(session, "[p.a.accuracy.values == whole.a.accuracy.values, p.b.accuracy.values[0] == whole.b.accuracy.values[0]]"),
                        "[true, true]")
+        XCTAssertTrue(value(session, "p")?.hasPrefix("test metrics of the 3 finished runs (interrupted in run 4 of 4)") ?? false)
         XCTAssertEqual(value(session, "[len(whole.b.runs), whole.b.runs[1].epochs, whole.interrupted]"), "[2, 1, false]")
     }
 }
