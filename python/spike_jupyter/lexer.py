@@ -13,7 +13,7 @@ BUILTINS = (
     "copy", "cos", "cpg", "cpg_oscillator", "dataset", "datasets", "delta_encoder", "display",
     "distinct_codes", "dropout", "encode", "energy", "evaluate", "exp", "fast_sigmoid",
     "first_spike", "flatten", "floor", "grid", "heatmap", "help", "if_neuron", "ispikformer", "layernorm",
-    "learnable", "len", "lif", "linear", "list", "load_csv", "log", "max", "mean", "mean_over",
+    "last_run", "learnable", "len", "lif", "linear", "list", "load_csv", "log", "max", "mean", "mean_over",
     "min", "mlp", "mlp_net", "ones", "plif", "plot", "positional", "predict", "print", "randn",
     "random_code", "range", "raster", "rect", "relative", "repeat_encoder", "reshape", "residual",
     "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "spike_rnn",

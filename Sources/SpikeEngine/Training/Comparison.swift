@@ -10,10 +10,12 @@ public struct Comparison: Sendable {
     /// One model's results.
     public struct Row: Sendable {
         public let name: String
-        /// Metric name → its value over the seeds.
+        /// Metric name → its value over the seeds (`samples` in seed order, one per finished run).
         public let metrics: [String: MeanStd]
         /// The wall time of each seed's training, in seconds.
         public let seconds: [Double]
+        /// Each finished seed's training run, in seed order (`seeds[i]` trained `runs[i]`).
+        public let runs: [TrainingRun]
     }
 
     /// Which model and seed is training, for progress displays.
@@ -27,16 +29,32 @@ public struct Comparison: Sendable {
         public let training: TrainingProgress
     }
 
+    /// Where an interrupted comparison stopped: the model and seed whose run was cut short,
+    /// as the `run`-th (1-based) of `runs` planned.
+    public struct Interruption: Equatable, Sendable {
+        public let model: String
+        public let seed: UInt64
+        public let run: Int
+        public let runs: Int
+    }
+
+    /// The models with at least one finished run (all of them unless interrupted).
     public let rows: [Row]
     /// Metric names in display order (r2, rse, mse, mae — or accuracy).
     public let metricNames: [String]
     public let seeds: [UInt64]
+    /// Nil when every run finished; else where it stopped (the rows hold the finished runs only).
+    public let interruption: Interruption?
+
+    /// The number of runs that finished (trained and scored).
+    public var finishedRuns: Int { rows.reduce(0) { $0 + $1.runs.count } }
 
     /// Trains a fresh network from each blueprint for each seed (weights, shuffling and dropout
     /// all from that seed) and evaluates it on the test split.
     ///
     /// Throws `.value(argument: .models)` for an empty list, `.value(argument: .seeds)` for
-    /// no seeds, `.interrupted` when cancelled, and the training errors.
+    /// no seeds, and the training errors. An interrupt is not an error: the comparison of the
+    /// runs that finished is returned, with `interruption` saying where it stopped.
     public static func run(
         models: [(name: String, network: Network)], on data: TaskData, options: TrainingOptions, seeds: [UInt64],
         progress: ((Progress) -> Void)? = nil, isCancelled: CancellationCheck? = nil
@@ -49,24 +67,38 @@ public struct Comparison: Sendable {
         }
         var rows: [Row] = []
         var names: [String] = []
-        for (modelIndex, model) in models.enumerated() {
+        var interruption: Interruption?
+        models: for (modelIndex, model) in models.enumerated() {
             var samples: [String: [Double]] = [:]
             var seconds: [Double] = []
+            var runs: [TrainingRun] = []
+            defer {
+                if !runs.isEmpty {
+                    rows.append(Row(name: model.name, metrics: samples.mapValues(MeanStd.init), seconds: seconds, runs: runs))
+                }
+            }
             for (seedIndex, seed) in seeds.enumerated() {
                 let network = model.network.fresh()
                 let run = try Trainer.train(network, on: data, options: options.with(seed: seed), progress: { training in
                     progress?(Progress(model: model.name, modelIndex: modelIndex, models: models.count, seed: seed,
                                        seedIndex: seedIndex, seeds: seeds.count, training: training))
                 }, isCancelled: isCancelled)
-                if run.stop == .interrupted { throw EngineError.interrupted }
-                let scores = try Evaluation.evaluate(network, on: data.split(.test), isCancelled: isCancelled)
+                let scores: Scores
+                do {
+                    if run.stop == .interrupted { throw EngineError.interrupted }
+                    scores = try Evaluation.evaluate(network, on: data.split(.test), isCancelled: isCancelled)
+                } catch EngineError.interrupted {
+                    interruption = Interruption(model: model.name, seed: seed, run: modelIndex * seeds.count + seedIndex + 1,
+                                                runs: models.count * seeds.count)
+                    break models
+                }
                 names = scores.named.map(\.name)
                 for (name, value) in scores.named { samples[name, default: []].append(value) }
                 seconds.append(run.seconds)
+                runs.append(run)
             }
-            rows.append(Row(name: model.name, metrics: samples.mapValues(MeanStd.init), seconds: seconds))
         }
-        return Comparison(rows: rows, metricNames: names, seeds: seeds)
+        return Comparison(rows: rows, metricNames: names, seeds: seeds, interruption: interruption)
     }
 }
 

@@ -5,8 +5,18 @@ public enum Evaluation {
     public static func loss(
         _ network: Network, on split: DataSplit, loss: Loss, batchSize: Int = 256, isCancelled: CancellationCheck? = nil
     ) throws -> Double {
+        try validation(network, on: split, loss: loss, batchSize: batchSize, isCancelled: isCancelled).loss
+    }
+
+    /// The mean loss over every example of `split` (inference mode) and, for a classification
+    /// split, the accuracy (arg-max of the class scores against the labels) from the same
+    /// forward passes; nil accuracy for forecasting. Cost: one inference pass over the split.
+    public static func validation(
+        _ network: Network, on split: DataSplit, loss: Loss, batchSize: Int = 256, isCancelled: CancellationCheck? = nil
+    ) throws -> (loss: Double, accuracy: Double?) {
         try split.requireExamples()
         var total = 0.0
+        var hits = 0
         for range in chunks(split.count, size: batchSize) {
             let batch = try split.batch(Array(range))
             let tape = Tape(recording: false)
@@ -14,8 +24,13 @@ public enum Evaluation {
             let output = try network.forward(tape.constant(batch.inputs), in: context)
             let value = try loss.evaluate(output, target: batch.targets, on: tape)
             total += Double(value.value.scalarValue ?? .nan) * Double(range.count)
+            if case let .classification(part) = split {
+                let accuracy = try Metrics.accuracy(labels: range.map { part.labels[$0] }, scores: output.value)
+                hits += Int((accuracy * Double(range.count)).rounded())
+            }
         }
-        return total / Double(split.count)
+        let accuracy: Double? = if case .classification = split { Double(hits) / Double(split.count) } else { nil }
+        return (total / Double(split.count), accuracy)
     }
 
     /// The network's outputs for every example of `inputs` ([N] + example shape), in batches,

@@ -9,8 +9,10 @@ import Foundation
 ///
 /// Deterministic: the same network blueprint, data, options and seed give bit-identical losses.
 /// `isCancelled` is polled between stages, batches and backward ops, so an interrupt ends the
-/// run within one stage's work; the network keeps the best weights so far and the run says
-/// `.interrupted`.
+/// run within one stage's work. An interrupted run is still returned, as a partial run marked
+/// `.interrupted`: the finished epochs' curves, the steps done, and the best finished epoch,
+/// whose weights the network gets back as on completion (its weights as they are when no
+/// epoch finished; `TrainingRun.keptBestWeights` says which).
 public enum Trainer {
     /// Trains `network` on `data` (building it first, from `options.seed`, if it has not met
     /// data). `progress` is called after every batch. Cost: epochs × (forward + backward over
@@ -66,16 +68,17 @@ public enum Trainer {
                     epoch: epoch, epochs: options.epochs, batch: index, batches: batches, loss: total / Double(index),
                     validLoss: records.last?.validLoss, elapsed: elapsed, remaining: Swift.max(0, remaining)))
             }
-            let validLoss: Double
+            let validation: (loss: Double, accuracy: Double?)
             do {
-                validLoss = try Evaluation.loss(network, on: valid, loss: data.loss, batchSize: options.batchSize,
-                                                isCancelled: isCancelled)
+                validation = try Evaluation.validation(network, on: valid, loss: data.loss, batchSize: options.batchSize,
+                                                       isCancelled: isCancelled)
             } catch EngineError.interrupted {
                 stop = .interrupted
                 break training
             }
-            records.append(EpochRecord(epoch: epoch, trainLoss: total / Double(Swift.max(index, 1)),
-                                       validLoss: validLoss, seconds: seconds(since: epochStart)))
+            let validLoss = validation.loss
+            records.append(EpochRecord(epoch: epoch, trainLoss: total / Double(Swift.max(index, 1)), validLoss: validLoss,
+                                       validAccuracy: validation.accuracy, seconds: seconds(since: epochStart)))
             if let current = best, !(validLoss < current.loss) {
                 if let patience = options.patience, epoch - current.epoch >= patience {
                     stop = .earlyStopped(epoch: epoch)

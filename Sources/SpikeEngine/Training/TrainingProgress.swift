@@ -20,11 +20,14 @@ public struct TrainingProgress: Equatable, Sendable {
     }
 }
 
-/// One epoch of a run: its mean training loss, validation loss and wall time.
+/// One epoch of a run: its mean training loss, validation loss (and validation accuracy for
+/// classification) and wall time.
 public struct EpochRecord: Equatable, Sendable {
     public let epoch: Int
     public let trainLoss: Double
     public let validLoss: Double
+    /// The fraction of data.valid classified right after this epoch; nil for forecasting.
+    public let validAccuracy: Double?
     public let seconds: Double
 }
 
@@ -34,6 +37,7 @@ public enum StopReason: Equatable, Sendable {
     case completed
     /// The validation loss did not improve for `patience` epochs; stopped after `epoch`.
     case earlyStopped(epoch: Int)
-    /// The cancellation check fired; the network keeps the best weights seen so far.
+    /// The cancellation check fired during epoch `epochs.count + 1`; the network keeps the best
+    /// finished epoch's weights, or its weights as they were when no epoch finished.
     case interrupted
 }

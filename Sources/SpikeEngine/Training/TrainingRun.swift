@@ -2,7 +2,8 @@
 /// its weights, and why it stopped.
 ///
 /// The network itself ends with the best weights (lowest validation loss); the run keeps a
-/// copy of them so they survive further training of the network.
+/// copy of them so they survive further training of the network. An interrupted run is a
+/// partial one (`stop == .interrupted`): the epochs that finished, the steps done.
 public struct TrainingRun: Sendable {
     /// The network's blueprint name ("spikformer", "linear >> lif", ...).
     public let model: String
@@ -18,6 +19,16 @@ public struct TrainingRun: Sendable {
     public let stop: StopReason
     /// Total wall time in seconds.
     public let seconds: Double
+
+    /// Whether the network was given the best epoch's weights at the end: true once an epoch
+    /// finished; false for a run interrupted in its first epoch (the network keeps its weights
+    /// as they were when interrupted).
+    public var keptBestWeights: Bool { bestEpoch != nil }
+
+    /// The epoch that was running when the run was interrupted (nil unless `.interrupted`).
+    public var interruptedEpoch: Int? {
+        stop == .interrupted ? epochs.count + 1 : nil
+    }
 
     /// The lowest validation loss reached.
     public var bestValidLoss: Double? {

@@ -84,6 +84,18 @@ extension Problem {
         case .memoryBudget(let requested, let budget):
             return "this needs \(Self.bytes(requested)) but the memory budget is \(Self.bytes(budget))"
         case .interrupted: return "interrupted by the user"
+        case let .trainingInterrupted(epoch, epochs, finished, bestEpoch):
+            let finishedText = Self.count(finished, "finished epoch")
+            guard let bestEpoch else {
+                return "train interrupted in epoch \(epoch) of \(epochs), before any epoch finished; the network keeps its "
+                    + "weights as they were when interrupted; the run so far (\(finishedText), no best epoch) is last_run()"
+            }
+            return "train interrupted in epoch \(epoch) of \(epochs); the network has the weights of its best epoch "
+                + "\(bestEpoch); the run so far (\(finishedText), best epoch \(bestEpoch)) is last_run()"
+        case let .comparisonInterrupted(model, seed, run, runs, finished):
+            let place = "compare interrupted in run \(run) of \(runs) ('\(model)', seed \(seed))"
+            if finished == 0 { return place + ", before any run finished; last_run() is a comparison with no runs" }
+            return place + "; the comparison of the \(Self.count(finished, "finished run")) is last_run()"
         }
     }
 
@@ -124,6 +136,11 @@ extension Problem {
 
     private static func didYouMean(_ suggestion: String?) -> String {
         suggestion.map { "; did you mean '\($0)'?" } ?? ""
+    }
+
+    /// `1 finished epoch`, `2 finished epochs`.
+    private static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
     }
 
     private static func bytes(_ count: Int) -> String {

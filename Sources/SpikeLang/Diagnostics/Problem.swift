@@ -102,6 +102,12 @@ public enum Problem: Equatable, Sendable {
 
     // MARK: Interrupted
     case interrupted
+    /// `train` stopped by the user while epoch `epoch` of `epochs` ran, after `finished`
+    /// epochs; the best of them (if any) gave the network its weights. The run is `last_run()`.
+    case trainingInterrupted(epoch: Int, epochs: Int, finished: Int, bestEpoch: Int?)
+    /// `compare` stopped by the user in run `run` of `runs` (model `model`, seed `seed`),
+    /// after `finished` runs; those are `last_run()`.
+    case comparisonInterrupted(model: String, seed: UInt64, run: Int, runs: Int, finished: Int)
 
     /// The error family this problem belongs to.
     public var kind: ErrorKind {
@@ -123,7 +129,7 @@ public enum Problem: Equatable, Sendable {
             return .shape
         case .recursionTooDeep, .memoryBudget:
             return .resource
-        case .interrupted:
+        case .interrupted, .trainingInterrupted, .comparisonInterrupted:
             return .interrupted
         }
     }

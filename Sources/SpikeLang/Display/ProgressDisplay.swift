@@ -41,9 +41,11 @@ final class ProgressDisplay {
 
     /// The final state of a comparison.
     func finish(_ comparison: Comparison) {
-        let runs = comparison.rows.count * comparison.seeds.count
+        let runs = comparison.finishedRuns
         let seconds = comparison.rows.flatMap(\.seconds).reduce(0, +)
-        publish([("status", .text("\(runs) runs in \(RunView.duration(seconds))"))], fraction: 1, force: true)
+        let status = "\(runs) run\(runs == 1 ? "" : "s") in \(RunView.duration(seconds))"
+        publish([("status", .text(status + (comparison.interruption == nil ? "" : "; interrupted")))],
+                fraction: comparison.interruption == nil ? 1 : nil, force: true)
     }
 
     private func row(_ progress: TrainingProgress, prefix: [(String, Table.Cell)]) -> [(String, Table.Cell)] {

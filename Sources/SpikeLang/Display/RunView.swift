@@ -3,10 +3,11 @@ import SpikeEngine
 import SpikePlot
 
 /// How a training run shows: its loss curves (train and validation per epoch; per step when
-/// there is a single epoch) and a table of what it reached.
+/// there is a single epoch), the validation accuracy per epoch for classification, and a
+/// table of what it reached.
 enum RunView {
     static func rendering(of run: TrainingRun) -> Rendering {
-        let figure = Figure.line(curves(of: run))
+        let figure = self.figure(of: run)
         return Rendering(plain: summary(of: run), svg: figure.svg(), html: table(of: run).html() + "\n" + figure.htmlImage())
     }
 
@@ -16,25 +17,45 @@ enum RunView {
         if let best = run.bestEpoch, let loss = run.bestValidLoss {
             text += ", best epoch \(best) (valid loss \(String(format: "%.4g", loss)))"
         }
-        return text + "; " + stopText(run.stop)
+        return text + "; " + stopText(of: run)
     }
 
-    static func stopText(_ stop: StopReason) -> String {
-        switch stop {
+    /// `completed`, `stopped early after epoch 7`, or for an interrupted run where it stopped
+    /// and which weights the network kept.
+    static func stopText(of run: TrainingRun) -> String {
+        switch run.stop {
         case .completed: return "completed"
         case .earlyStopped(let epoch): return "stopped early after epoch \(epoch)"
-        case .interrupted: return "interrupted (best weights kept)"
+        case .interrupted:
+            let weights = run.bestEpoch.map { "best epoch \($0)'s weights kept" } ?? "no epoch finished, weights as interrupted"
+            return "interrupted in epoch \(run.interruptedEpoch ?? run.epochs.count + 1) (\(weights))"
         }
+    }
+
+    /// Whether the run's epochs carry a validation accuracy (classification).
+    static func hasAccuracy(_ run: TrainingRun) -> Bool {
+        run.epochs.contains { $0.validAccuracy != nil }
     }
 
     static func table(of run: TrainingRun) -> Table {
+        let accuracy = hasAccuracy(run)
         let rows: [[Table.Cell]] = run.epochs.map { epoch in
-            [.number(Double(epoch.epoch)), .number(epoch.trainLoss), .number(epoch.validLoss), .text(duration(epoch.seconds)),
-             .text(epoch.epoch == run.bestEpoch ? "best" : "")]
+            [.number(Double(epoch.epoch)), .number(epoch.trainLoss), .number(epoch.validLoss)]
+                + (accuracy ? [epoch.validAccuracy.map { .number($0) } ?? .empty] : [])
+                + [.text(duration(epoch.seconds)), .text(epoch.epoch == run.bestEpoch ? "best" : "")]
         }
-        var table = Table(columns: ["epoch", "train loss", "valid loss", "time", ""], rows: rows, title: summary(of: run))
+        let columns = ["epoch", "train loss", "valid loss"] + (accuracy ? ["valid accuracy"] : []) + ["time", ""]
+        var table = Table(columns: columns, rows: rows, title: summary(of: run))
         table.best = [2: .lowest]
+        if accuracy { table.best[3] = .highest }
         return table
+    }
+
+    /// The loss curves, beside the validation accuracy per epoch for a classification run.
+    static func figure(of run: TrainingRun) -> Figure {
+        guard hasAccuracy(run) else { return .line(curves(of: run)) }
+        return .grid(FigureGrid(panels: [.line(curves(of: run)), .line(accuracyCurve(of: run))], columns: 2,
+                                title: "\(run.model): training"))
     }
 
     static func curves(of run: TrainingRun) -> LinePlot {
@@ -48,6 +69,16 @@ enum RunView {
         var plot = LinePlot(series: [.init("train", y: run.epochs.map(\.trainLoss), x: epochs),
                                      .init("valid", y: run.epochs.map(\.validLoss), x: epochs)],
                             title: "\(run.model): loss per epoch", xLabel: "epoch", yLabel: loss)
+        plot.markers = true
+        return plot
+    }
+
+    /// Validation accuracy per epoch (classification runs).
+    static func accuracyCurve(of run: TrainingRun) -> LinePlot {
+        let finished = run.epochs.filter { $0.validAccuracy != nil }
+        var plot = LinePlot(series: [.init("valid accuracy", y: finished.map { $0.validAccuracy ?? .nan },
+                                           x: finished.map { Double($0.epoch) })],
+                            title: "\(run.model): valid accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
         plot.markers = true
         return plot
     }

@@ -21,8 +21,11 @@ enum ScoresView {
                 row.metrics[metric].map { .meanStd(mean: $0.mean, std: $0.std) } ?? .empty
             } + [.text(RunView.duration(row.seconds.reduce(0, +) / Double(max(1, row.seconds.count))))]
         }
-        var table = Table(columns: ["model"] + comparison.metricNames + ["time per run"], rows: rows,
-                          title: "test metrics over \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): mean ± std")
+        var title = "test metrics over \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): mean ± std"
+        if let stop = comparison.interruption {
+            title = "test metrics of the \(comparison.finishedRuns) finished runs (interrupted in run \(stop.run) of \(stop.runs)): mean ± std"
+        }
+        var table = Table(columns: ["model"] + comparison.metricNames + ["time per run"], rows: rows, title: title)
         for (index, metric) in comparison.metricNames.enumerated() {
             table.best[index + 1] = higherIsBetter(metric) ? .highest : .lowest
         }

@@ -37,9 +37,12 @@ enum ModelValue {
     var memberNames: [String] {
         switch self {
         case .network: return ["parameters", "neurons", "layers", "built", "name"]
-        case .run: return ["train_loss", "valid_loss", "step_loss", "best_epoch", "epochs", "seconds", "stopped"]
+        case .run: return ["train_loss", "valid_loss", "valid_accuracy", "step_loss", "best_epoch", "epochs", "seconds", "stopped",
+                           "interrupted"]
         case .scores(let scores): return scores.named.map(\.name)
-        case .comparison(let comparison): return comparison.rows.map(\.name)
+        case .comparison(let comparison): return Self.comparisonMembers + comparison.rows.map(\.name).filter {
+            !Self.comparisonMembers.contains($0)
+        }
         }
     }
 
@@ -59,25 +62,50 @@ enum ModelValue {
             switch name {
             case "train_loss": return .list(run.epochs.map { .number($0.trainLoss) })
             case "valid_loss": return .list(run.epochs.map { .number($0.validLoss) })
+            case "valid_accuracy":
+                return RunView.hasAccuracy(run) ? .list(run.epochs.map { $0.validAccuracy.map(Value.number) ?? Value.none }) : Value.none
             case "step_loss": return .list(run.stepLosses.map { .number($0) })
             case "best_epoch": return run.bestEpoch.map { .number(Double($0)) } ?? Value.none
             case "epochs": return .number(Double(run.epochs.count))
             case "seconds": return .number(run.seconds)
-            case "stopped": return .string(RunView.stopText(run.stop))
+            case "stopped": return .string(RunView.stopText(of: run))
+            case "interrupted": return .boolean(run.stop == .interrupted)
             default: return nil
             }
         case .scores(let scores):
             return scores.named.first { $0.name == name }.map { .number($0.value) }
         case .comparison(let comparison):
-            guard let row = comparison.rows.first(where: { $0.name == name }) else { return nil }
-            return .record(Record(comparison.metricNames.compactMap { metric in
-                row.metrics[metric].map {
-                    Record.Field(name: metric, value: .record(Record([
-                        Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
-                    ])))
-                }
-            }))
+            return Self.member(name, of: comparison)
         }
+    }
+
+    /// The members every comparison has; a model with one of these names is shadowed by it.
+    static let comparisonMembers = ["runs", "seeds", "interrupted"]
+
+    /// A comparison's member: `runs` (record model → its runs, in seed order), `seeds`,
+    /// `interrupted`, or a model's row: per metric {mean, std, values (one per seed)}, and `runs`.
+    private static func member(_ name: String, of comparison: Comparison) -> Value? {
+        switch name {
+        case "runs":
+            return .record(Record(comparison.rows.map { Record.Field(name: $0.name, value: runs($0)) }))
+        case "seeds": return .list(comparison.seeds.map { .number(Double($0)) })
+        case "interrupted": return .boolean(comparison.interruption != nil)
+        default: break
+        }
+        guard let row = comparison.rows.first(where: { $0.name == name }) else { return nil }
+        let metrics = comparison.metricNames.compactMap { metric in
+            row.metrics[metric].map {
+                Record.Field(name: metric, value: .record(Record([
+                    Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
+                    Record.Field(name: "values", value: .list($0.samples.map { .number($0) })),
+                ])))
+            }
+        }
+        return .record(Record(metrics + [Record.Field(name: "runs", value: runs(row))]))
+    }
+
+    private static func runs(_ row: Comparison.Row) -> Value {
+        .list(row.runs.map { .model(.run($0)) })
     }
 }
 

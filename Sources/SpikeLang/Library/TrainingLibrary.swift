@@ -3,11 +3,12 @@ import SpikeEngine
 import SpikePlot
 
 /// Training and evaluation (docs/language.md §7): `train`, `evaluate`, `predict`, `compare`,
-/// `energy`. Training shows a live progress bar (display, then throttled updates) and stops
-/// within one layer's work when the user interrupts, leaving the network its best weights.
+/// `energy`, `last_run`. Training shows a live progress bar (display, then throttled updates)
+/// and stops within one layer's work when the user interrupts, leaving the network its best
+/// weights; the partial run (or a comparison's finished runs) stays reachable as `last_run()`.
 enum TrainingLibrary {
     static func builtins() -> [Builtin] {
-        [train(), evaluate(), predict(), compare(), energy()]
+        [train(), evaluate(), predict(), compare(), energy(), lastRun()]
     }
 
     /// Seconds between progress updates (a few per second).
@@ -81,7 +82,11 @@ enum TrainingLibrary {
                                       isCancelled: evaluator.cancellation)
                 }
                 display.finish(run)
-                if run.stop == .interrupted { throw Diagnostic(.interrupted, at: arguments.callRange) }
+                evaluator.settings.lastRun = .run(run)
+                if let epoch = run.interruptedEpoch {
+                    throw Diagnostic(.trainingInterrupted(epoch: epoch, epochs: options.epochs, finished: run.epochs.count,
+                                                          bestEpoch: run.bestEpoch), at: arguments.callRange)
+                }
                 return .model(.run(run))
             }
         }
@@ -164,7 +169,21 @@ enum TrainingLibrary {
                                        isCancelled: evaluator.cancellation)
                 }
                 display.finish(comparison)
+                evaluator.settings.lastRun = .comparison(comparison)
+                if let stop = comparison.interruption {
+                    throw Diagnostic(.comparisonInterrupted(model: stop.model, seed: stop.seed, run: stop.run, runs: stop.runs,
+                                                            finished: comparison.finishedRuns), at: arguments.callRange)
+                }
                 return .model(.comparison(comparison))
+            }
+        }
+    }
+
+    private static func lastRun() -> Builtin {
+        Builtin("last_run", topic: .training,
+                summary: "The last train or compare result of the session, also when it was interrupted (the run so far, or the finished runs); none before any.") { _ in
+            { _, evaluator in
+                evaluator.settings.lastRun.map { .model($0) } ?? .none
             }
         }
     }
