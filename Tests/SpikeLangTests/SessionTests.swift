@@ -63,10 +63,36 @@ final class SessionTests: XCTestCase {
         ])
     }
 
-    func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBody() {
-        let outcome = Session().run("fn bad(x) = x / 0\nbad(1)", output: RecordingSink())
+    func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBodyThenShowsTheCallChain() {
+        let outcome = Session().run("fn bad(x) = x / 0\nfn outer(x) = bad(x) + 1\nouter(1)", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 13))
-        XCTAssertEqual(outcome.failure?.traceback.count, 3)
+        XCTAssertEqual(outcome.failure?.traceback, [
+            "ValueError at 1:13: division by zero",
+            "1 | fn bad(x) = x / 0",
+            "  |             ^^^^^",
+            "called in outer() at 2:15:",
+            "2 | fn outer(x) = bad(x) + 1",
+            "  |               ^^^^^^",
+            "called at 3:1:",
+            "3 | outer(1)",
+            "  | ^^^^^^^^",
+        ])
+    }
+
+    func testADeepRecursionShowsTheEndsOfItsCallChain() {
+        let outcome = Session().run("fn r(n) = if n == 0 { 1 / 0 } else { r(n - 1) }\nr(50)", output: RecordingSink())
+        let traceback = outcome.failure?.traceback ?? []
+        XCTAssertEqual(traceback.filter { $0.hasPrefix("called in r() at 1:38:") }.count, CallChainFailure.shownCalls - 1)
+        XCTAssertTrue(traceback.contains("… 39 more calls …"))
+        XCTAssertEqual(traceback.suffix(3), ["called at 2:1:", "2 | r(50)", "  | ^^^^^"])
+    }
+
+    func testAnInterruptInsideAFunctionHasNoCallChain() {
+        let sink = RecordingSink()
+        sink.cancelAfterPolls = 10
+        let outcome = Session().run("fn g(x) = x + 1\nfn f(x) = g(x)\nfor i in range(100) { f(i) }", output: sink)
+        XCTAssertEqual(outcome.failure?.name, "Interrupted")
+        XCTAssertFalse(outcome.failure?.traceback.contains { $0.hasPrefix("called") } ?? true)
     }
 
     func testACaretKeepsTabsSoItStaysUnderTheCulprit() {

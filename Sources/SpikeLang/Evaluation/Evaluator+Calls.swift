@@ -43,6 +43,10 @@ extension Evaluator {
                 throw diagnostic
             } catch let error as EngineError {
                 throw arguments.diagnostic(for: error)
+            } catch let failure as CallChainFailure {
+                throw failure
+            } catch let failure as ForeignFailure {
+                throw failure
             } catch {
                 throw Diagnostic(.libraryFailure(function: builtin.name, message: String(describing: error)), at: range)
             }

@@ -26,6 +26,8 @@ final class Evaluator {
     /// defined the function. Diagnostic ranges refer to it.
     private(set) var source: String
     private var callDepth = 0
+    /// The user function running now (nil at top level): the caller named in a call chain.
+    private var function: String?
 
     /// An evaluator that reads and writes `globals` in place (a cell's bindings stay made even
     /// when a later statement fails).
@@ -152,13 +154,16 @@ final class Evaluator {
             callLocals[parameter.name] = arguments.boundValue(parameter.name)
         }
         let saved = (locals, enclosing, source)
+        let caller = function
         callDepth += 1
         locals = callLocals
         enclosing = closure.enclosing
         source = closure.source
+        function = closure.name
         defer {
             callDepth -= 1
             (locals, enclosing, source) = saved
+            function = caller
         }
         do {
             switch closure.declaration.body {
@@ -169,6 +174,14 @@ final class Evaluator {
             throw ForeignFailure(at: range, diagnostic, inside: closure)
         } catch let failure as ForeignFailure where closure.source != saved.2 {
             throw ForeignFailure(at: range, failure, inside: closure)
+        } catch let failure as CallChainFailure where closure.source != saved.2 {
+            throw ForeignFailure(at: range, failure.diagnostic, inside: closure)
+        } catch let diagnostic as Diagnostic where diagnostic.kind != .interrupted {
+            // An error inside a function of this cell keeps its place and gains the call.
+            throw CallChainFailure(diagnostic, calledAt: range, by: caller)
+        } catch var failure as CallChainFailure {
+            failure.calls.append(.init(range: range, caller: caller))
+            throw failure
         }
     }
 }

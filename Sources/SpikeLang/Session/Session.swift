@@ -94,6 +94,8 @@ public final class Session {
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {
             return .failure(CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
+        } catch let failure as CallChainFailure {
+            return .failure(CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.contextLines(source: source)))
         } catch {
             let diagnostic = Diagnostic(.libraryFailure(function: "evaluate", message: String(describing: error)), at: statement.range)
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
@@ -140,6 +142,9 @@ public final class Session {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {
             return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
+        } catch let failure as CallChainFailure {
+            return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source,
+                                                    context: failure.contextLines(source: source)))
         } catch {
             // Builtin calls turn every error into a diagnostic; this is the last safety net.
             let diagnostic = Diagnostic(.libraryFailure(function: "run", message: String(describing: error)),
