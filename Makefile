@@ -112,7 +112,7 @@ test: deps venv
 	@rm -rf $(LOGS)
 	@$(MAKE) --no-print-directory test-build
 	@status=0; \
-	 for layer in test-swift test-swift-release test-kernelspec test-conformance test-notebooks; do \
+	 for layer in test-lint test-swift test-swift-release test-kernelspec test-conformance test-notebooks; do \
 	     $(MAKE) --no-print-directory $$layer || status=1; \
 	 done; \
 	 $(PYTHON) scripts/test_summary.py $(LOGS) || status=1; \

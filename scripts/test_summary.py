@@ -15,7 +15,7 @@ import sys
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-LAYERS = [("build", "debug + release build"), ("swift-test", "swift test"),
+LAYERS = [("build", "debug + release build"), ("lint", "swift format lint, spelling"), ("swift-test", "swift test"),
           ("swift-test-release", "swift test (release, native)"),
           ("kernelspec", "kernelspec install"), ("conformance", "Jupyter suites (pytest)"),
           ("notebooks", "notebooks (nbclient)")]

@@ -37,7 +37,7 @@ public struct Header: Equatable, Sendable {
         if extras.isEmpty && absent.isEmpty {
             return .object([
                 "msg_id": .string(messageID), "session": .string(session), "username": .string(username),
-                "date": .string(date), "msg_type": .string(messageType), "version": .string(version),
+                "date": .string(date), "msg_type": .string(messageType), "version": .string(version)
             ])
         }
         var members = extras
@@ -58,7 +58,7 @@ public struct Header: Equatable, Sendable {
         var writer = JSONWriter(reservingCapacity: 200)
         writer.writeObject(sortedStringMembers: [
             "date": date, "msg_id": messageID, "msg_type": messageType, "session": session,
-            "username": username, "version": version,
+            "username": username, "version": version
         ])
         return Data(writer.bytes)
     }

@@ -37,7 +37,7 @@ public enum JSONLineCodec {
     public static func encode(_ message: Message, on channel: Channel) -> String {
         let document: JSONValue = [
             "channel": .string(channel.rawValue), "header": message.header.json,
-            "parent_header": message.parentHeader, "metadata": message.metadata, "content": message.content,
+            "parent_header": message.parentHeader, "metadata": message.metadata, "content": message.content
         ]
         return document.jsonString()
     }

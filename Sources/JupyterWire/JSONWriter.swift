@@ -56,7 +56,8 @@ struct JSONWriter {
 
     /// Code-point order, which is the order of the UTF-8 bytes: one `memcmp` per comparison.
     private static func precedes(_ first: String, _ second: String) -> Bool {
-        var first = first, second = second
+        var first = first
+        var second = second
         return first.withUTF8 { a in
             second.withUTF8 { b in
                 let common = Swift.min(a.count, b.count)

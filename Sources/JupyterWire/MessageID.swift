@@ -56,8 +56,10 @@ private struct Block {
             used = 0
         }
         let words = block.withUnsafeBytes { raw in
-            (raw.loadUnaligned(fromByteOffset: used, as: UInt64.self),
-             raw.loadUnaligned(fromByteOffset: used + 8, as: UInt64.self))
+            (
+                raw.loadUnaligned(fromByteOffset: used, as: UInt64.self),
+                raw.loadUnaligned(fromByteOffset: used + 8, as: UInt64.self)
+            )
         }
         used += 16
         return words

@@ -24,7 +24,7 @@ public struct WireCodec: Sendable {
     public func encode(_ message: Message) -> [Data] {
         let parts = [
             message.header.jsonBytes(), message.parentHeader.jsonBytes(),
-            message.metadata.jsonBytes(), message.content.jsonBytes(),
+            message.metadata.jsonBytes(), message.content.jsonBytes()
         ]
         var frames = message.identities
         frames.append(Self.delimiter)

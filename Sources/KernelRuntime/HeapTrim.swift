@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Gives freed heap memory back to the operating system, where the C library can (glibc's
@@ -14,10 +14,10 @@ enum HeapTrim {
     /// `malloc_trim`, looked up at run time (it is not in Swift's Glibc module); nil elsewhere.
     private static let trim: Trim? = {
         #if canImport(Glibc)
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
-        return unsafeBitCast(symbol, to: Trim.self)
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "malloc_trim") else { return nil }
+            return unsafeBitCast(symbol, to: Trim.self)
         #else
-        return nil
+            return nil
         #endif
     }()
 

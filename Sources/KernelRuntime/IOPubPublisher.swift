@@ -77,7 +77,7 @@ final class IOPubPublisher: Sendable {
         while true {
             var waiting = [
                 pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
-                pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)
             ]
             _ = poll(&waiting, 2, watchIntervalMilliseconds)
             let stopped = finished.withLock { finished in

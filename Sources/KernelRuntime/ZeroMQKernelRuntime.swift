@@ -101,11 +101,15 @@ public enum ZeroMQKernelRuntime {
     static func securityWarnings(for connection: ConnectionInfo) -> [String] {
         switch connection.keyOrigin {
         case .generated:
-            return ["the connection file has no \"key\": using a random one, so every request is refused "
-                + "(unsigned, or signed with another key); give the kernel the key its client signs with"]
+            return [
+                "the connection file has no \"key\": using a random one, so every request is refused "
+                    + "(unsigned, or signed with another key); give the kernel the key its client signs with"
+            ]
         case .file where connection.key.isEmpty:
-            return ["message signing is off (the connection file's \"key\" is empty): any process that can "
-                + "reach the kernel's ports can run code in it"]
+            return [
+                "message signing is off (the connection file's \"key\" is empty): any process that can "
+                    + "reach the kernel's ports can run code in it"
+            ]
         case .file:
             return []
         }

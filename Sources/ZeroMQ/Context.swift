@@ -1,6 +1,7 @@
 import CZeroMQ
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A libzmq context: owns the I/O thread all of its sockets use.
@@ -32,29 +33,29 @@ public final class Context: @unchecked Sendable {
         guard let handle = zmq_ctx_new() else { throw .current("zmq_ctx_new") }
         self.handle = handle
         #if os(Linux)
-        if case .batch = ioScheduling, Self.mayScheduleThreadsAsBatch() {
-            // Before the first socket: the I/O thread starts with it and reads the policy then.
-            guard zmq_ctx_set(handle, ZMQ_THREAD_SCHED_POLICY, Self.schedBatch) == 0 else {
-                let error = ZeroMQError.current("zmq_ctx_set")
-                zmq_ctx_term(handle)
-                throw error
+            if case .batch = ioScheduling, Self.mayScheduleThreadsAsBatch() {
+                // Before the first socket: the I/O thread starts with it and reads the policy then.
+                guard zmq_ctx_set(handle, ZMQ_THREAD_SCHED_POLICY, Self.schedBatch) == 0 else {
+                    let error = ZeroMQError.current("zmq_ctx_set")
+                    zmq_ctx_term(handle)
+                    throw error
+                }
             }
-        }
         #endif
     }
 
     #if os(Linux)
-    /// Whether this process may switch a thread to `SCHED_BATCH`. libzmq aborts the process when
-    /// it cannot apply a requested policy, so the calling thread tries it first and takes its
-    /// own policy back.
-    private static func mayScheduleThreadsAsBatch() -> Bool {
-        var policy: Int32 = 0
-        var original = sched_param()
-        guard pthread_getschedparam(pthread_self(), &policy, &original) == 0 else { return false }
-        var batch = sched_param(sched_priority: 0)
-        guard pthread_setschedparam(pthread_self(), schedBatch, &batch) == 0 else { return false }
-        return pthread_setschedparam(pthread_self(), policy, &original) == 0
-    }
+        /// Whether this process may switch a thread to `SCHED_BATCH`. libzmq aborts the process when
+        /// it cannot apply a requested policy, so the calling thread tries it first and takes its
+        /// own policy back.
+        private static func mayScheduleThreadsAsBatch() -> Bool {
+            var policy: Int32 = 0
+            var original = sched_param()
+            guard pthread_getschedparam(pthread_self(), &policy, &original) == 0 else { return false }
+            var batch = sched_param(sched_priority: 0)
+            guard pthread_setschedparam(pthread_self(), schedBatch, &batch) == 0 else { return false }
+            return pthread_setschedparam(pthread_self(), policy, &original) == 0
+        }
     #endif
 
     /// Unblocks and fails every blocking operation on this context's sockets (thread-safe).

@@ -95,7 +95,8 @@ public final class Socket: @unchecked Sendable {
             var flags: Int32 = index + 1 < frames.count ? ZMQ_SNDMORE : 0
             if dontWait { flags |= ZMQ_DONTWAIT }
             while true {
-                let sent = frame.withContiguousStorageIfAvailable { zmq_send(handle, $0.baseAddress, $0.count, flags) }
+                let sent =
+                    frame.withContiguousStorageIfAvailable { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                     ?? Array(frame).withUnsafeBytes { zmq_send(handle, $0.baseAddress, $0.count, flags) }
                 if sent >= 0 { break }
                 if zmq_errno() == EINTR { continue }

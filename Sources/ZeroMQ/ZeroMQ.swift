@@ -30,7 +30,9 @@ public enum ZeroMQ {
         var secretKey = [CChar](repeating: 0, count: 41)
         guard zmq_curve_keypair(&publicKey, &secretKey) == 0 else { return nil }
         // Z85 text, NUL-terminated by libzmq.
-        return (publicKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) },
-                secretKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
+        return (
+            publicKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) },
+            secretKey.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        )
     }
 }

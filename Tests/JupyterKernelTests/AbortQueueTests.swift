@@ -70,7 +70,7 @@ private final class IdleTriggeredClient: MessageSink, @unchecked Sendable {
     func send(_ message: Message, on channel: Channel) {
         recorded.send(message, on: channel)
         guard channel == .iopub, message.type == "status", message.content["execution_state"] == "idle",
-              let parent = message.parentMessageID, let next = pending.removeValue(forKey: parent)
+            let parent = message.parentMessageID, let next = pending.removeValue(forKey: parent)
         else { return }
         queue.push(next)
         if pending.isEmpty { queue.close() }
@@ -86,8 +86,9 @@ final class AbortAfterIdleTests: XCTestCase {
             info: interpreter.info, sink: client, headers: HeaderFactory(session: "kernel-session"), log: { _ in })
         let shell = ShellHandler(interpreter: interpreter, control: control)
         func execute(_ code: String) -> Message {
-            Message(identities: [Data("client".utf8)], header: headers.header(for: "execute_request"),
-                    content: ExecuteRequest(code: code).json)
+            Message(
+                identities: [Data("client".utf8)], header: headers.header(for: "execute_request"),
+                content: ExecuteRequest(code: code).json)
         }
         let failing = execute("fail ValueError bad")
         let after = execute("print after")

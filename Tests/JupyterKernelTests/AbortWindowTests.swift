@@ -87,7 +87,6 @@ final class AbortWindowTests: XCTestCase {
         sink.recorded.reply(to: request.header.messageID)?.message.content["status"]
     }
 
-
     /// Serves `failing` arriving at 0 s and `followers` (code, arrival in seconds); returns the
     /// status of each follower's reply.
     private func statuses(
@@ -147,8 +146,6 @@ final class AbortWindowTests: XCTestCase {
         XCTAssertEqual(replyTime?.timeIntervalSince1970 ?? 0, 1_000.05, accuracy: 1e-6)
     }
 
-
-
     func testARequestSentTheMomentTheFailedReplyIsSeenRuns() {
         let failing = execute("fail RuntimeError x")
         let reaction = execute("print after")
@@ -186,7 +183,6 @@ final class AbortWindowTests: XCTestCase {
         XCTAssertEqual(sink.recorded.reply(to: info.header.messageID)?.message.type, "kernel_info_reply")
     }
 
-
 }
 
 final class AbortWindowDeadlineTests: XCTestCase {
@@ -195,7 +191,7 @@ final class AbortWindowDeadlineTests: XCTestCase {
     func testTheDeadlineIsQuietAfterTheLaterOfTakingAndTheLastArrivalCappedAtTheLongest() {
         let window = AbortWindow(quiet: 0.05, longest: 1)
         let cases: [(lastArrival: TimeInterval?, deadline: TimeInterval)] = [
-            (nil, 0.05), (0.01, 0.06), (0.5, 0.55), (0.97, 1), (3, 1),
+            (nil, 0.05), (0.01, 0.06), (0.5, 0.55), (0.97, 1), (3, 1)
         ]
         for (arrival, deadline) in cases {
             let got = window.deadline(takenAt: start, lastArrival: arrival.map(start.addingTimeInterval))

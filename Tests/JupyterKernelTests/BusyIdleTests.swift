@@ -17,7 +17,7 @@ final class BusyIdleTests: XCTestCase {
             harness.request("comm_info_request"),
             harness.request("interrupt_request"),
             harness.request("debug_request"),
-            harness.request("execute_request", ["silent": true]),
+            harness.request("execute_request", ["silent": true])
         ]
         harness.serve(requests)
         for request in requests {
@@ -39,7 +39,7 @@ final class BusyIdleTests: XCTestCase {
             sequence,
             [
                 "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:stream", "shell:execute_reply",
-                "iopub:status",
+                "iopub:status"
             ])
     }
 

@@ -61,7 +61,7 @@ final class ControlBesideShellTests: XCTestCase {
         let harness = KernelHarness()
         let content: JSONValue = ["code": "x", "cursor_pos": 1, "hist_access_type": "tail", "n": 1]
         let shellOnly = [
-            "complete_request", "inspect_request", "is_complete_request", "history_request", "comm_info_request",
+            "complete_request", "inspect_request", "is_complete_request", "history_request", "comm_info_request"
         ]
         let requests = shellOnly.map { harness.request($0, content) } + [harness.execute("print x")]
         harness.serve(requests, on: .control)

@@ -8,7 +8,7 @@ final class ExecuteTests: XCTestCase {
         let harness = KernelHarness()
         let requests = [
             harness.execute("count"), harness.execute("count"), harness.execute("fail E x", stopOnError: false),
-            harness.execute("count"),
+            harness.execute("count")
         ]
         harness.serve(requests)
         let counts = requests.map { harness.sink.reply(to: $0.header.messageID)?.message.content["execution_count"] }
@@ -103,7 +103,7 @@ final class ExecuteTests: XCTestCase {
             harness.sink.iopubTypes(for: request.header.messageID),
             [
                 "status", "execute_input", "display_data", "stream", "update_display_data", "clear_output",
-                "display_data", "status",
+                "display_data", "status"
             ]
         )
         let displays = harness.published("display_data", request)

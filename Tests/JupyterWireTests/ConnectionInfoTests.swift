@@ -52,7 +52,7 @@ final class ConnectionInfoTests: XCTestCase {
 
     func testAKeyThatIsNotAStringIsRefusedNamingWhatItIs() {
         let cases: [(String, String)] = [
-            ("42", "a number"), ("null", "null"), ("[\"k\"]", "a list"), ("{}", "an object"), ("true", "a boolean"),
+            ("42", "a number"), ("null", "null"), ("[\"k\"]", "a list"), ("{}", "an object"), ("true", "a boolean")
         ]
         for (value, kind) in cases {
             XCTAssertThrowsError(
@@ -71,8 +71,9 @@ final class ConnectionInfoTests: XCTestCase {
         XCTAssertEqual(info.address(of: .shell), "tcp://[::1]:53794")
         info.setPort(0, of: .heartbeat)
         XCTAssertEqual(info.address(of: .heartbeat), "tcp://[::1]:*")
-        XCTAssertEqual(try ConnectionInfo(jsonBytes: replacing("53798", with: "0")).address(of: .heartbeat),
-                       "tcp://127.0.0.1:*")
+        XCTAssertEqual(
+            try ConnectionInfo(jsonBytes: replacing("53798", with: "0")).address(of: .heartbeat),
+            "tcp://127.0.0.1:*")
     }
 
     func testReplacingPortsKeepsEveryOtherField() throws {

@@ -30,7 +30,7 @@ final class HeaderFactoryTests: XCTestCase {
             header.json,
             [
                 "msg_id": "fixed", "session": "s-1", "username": "me", "date": "1970-01-02T00:00:00.500000Z",
-                "msg_type": "execute_reply", "version": "5.5",
+                "msg_type": "execute_reply", "version": "5.5"
             ]
         )
     }
@@ -38,7 +38,7 @@ final class HeaderFactoryTests: XCTestCase {
     func testAHeaderRoundTripsWithItsUnknownKeys() throws {
         let json: JSONValue = [
             "msg_id": "1", "msg_type": "execute_request", "session": "s", "username": "u", "date": "d",
-            "version": "5.4", "subshell_id": "sub",
+            "version": "5.4", "subshell_id": "sub"
         ]
         XCTAssertEqual(try Header(json: json).json, json)
     }
@@ -78,9 +78,10 @@ final class HeaderEchoTests: XCTestCase {
         let made = HeaderFactory(session: "s\"1", username: "ü", now: { Date(timeIntervalSince1970: 1) }, newID: { "id" })
             .header(for: "status")
         XCTAssertEqual(made.jsonBytes(), made.json.jsonBytes())
-        XCTAssertEqual(String(decoding: made.jsonBytes(), as: UTF8.self),
-                       #"{"date":"1970-01-01T00:00:01.000000Z","msg_id":"id","msg_type":"status","#
-                       + #""session":"s\"1","username":"ü","version":"5.5"}"#)
+        XCTAssertEqual(
+            String(decoding: made.jsonBytes(), as: UTF8.self),
+            #"{"date":"1970-01-01T00:00:01.000000Z","msg_id":"id","msg_type":"status","#
+                + #""session":"s\"1","username":"ü","version":"5.5"}"#)
         let received = try Header(json: ["msg_id": "1", "msg_type": "execute_request", "subshell_id": "sub"])
         XCTAssertEqual(received.jsonBytes(), received.json.jsonBytes())
     }

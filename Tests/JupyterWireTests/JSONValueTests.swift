@@ -18,7 +18,7 @@ final class JSONValueTests: XCTestCase {
 
     func testNonFiniteDoublesAreWrittenAsNull() {
         let value: JSONValue = [
-            "nan": .double(.nan), "inf": .double(.infinity), "ninf": .double(-.infinity), "ok": 2.5,
+            "nan": .double(.nan), "inf": .double(.infinity), "ninf": .double(-.infinity), "ok": 2.5
         ]
         XCTAssertEqual(value.jsonString(), #"{"inf":null,"nan":null,"ninf":null,"ok":2.5}"#)
     }
@@ -47,7 +47,7 @@ final class JSONParserStrictnessTests: XCTestCase {
     func testLenientExtensionsAreRejected() {
         for text in [
             "[1,]", "{\"a\":1,}", "// c\n1", "NaN", "Infinity", "01", "1.", ".5", "+1", "'a'", "\"a\tb\"", "[1] [2]",
-            "\"\\x\"",
+            "\"\\x\""
         ] {
             XCTAssertNil(JSONValue(jsonBytes: Data(text.utf8)), text)
         }

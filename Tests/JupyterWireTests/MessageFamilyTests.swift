@@ -113,7 +113,7 @@ final class MessageFamilyTests: XCTestCase {
 
     func testHistoryRepliesAreTriplesOrTriplesWithPairs() {
         let entries = [
-            HistoryEntry(session: 1, line: 2, input: "a", output: "A"), HistoryEntry(session: 1, line: 3, input: "b"),
+            HistoryEntry(session: 1, line: 2, input: "a", output: "A"), HistoryEntry(session: 1, line: 3, input: "b")
         ]
         XCTAssertEqual(
             HistoryReply(entries: entries, includeOutput: false).json["history"], [[1, 2, "a"], [1, 3, "b"]])

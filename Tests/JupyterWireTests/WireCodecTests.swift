@@ -116,10 +116,26 @@ extension WireCodecTests {
         let codec = WireCodec(key: "replay-key")
         let forged = WireCodec(key: "other").encode(Message(header: HeaderFactory(session: "s").header(for: "x")))
         var asked = 0
-        XCTAssertEqual(codec.decode(forged, isFresh: { _ in asked += 1; return true }).failure, .badSignature)
+        XCTAssertEqual(
+            codec.decode(
+                forged,
+                isFresh: { _ in
+                    asked += 1
+                    return true
+                }
+            ).failure, .badSignature)
         let unsigned = WireCodec(key: "")
         let message = unsigned.encode(Message(header: HeaderFactory(session: "s").header(for: "x")))
-        for _ in 0..<2 { XCTAssertNoThrow(try unsigned.decode(message, isFresh: { _ in asked += 1; return false }).get()) }
+        for _ in 0..<2 {
+            XCTAssertNoThrow(
+                try unsigned.decode(
+                    message,
+                    isFresh: { _ in
+                        asked += 1
+                        return false
+                    }
+                ).get())
+        }
         XCTAssertEqual(asked, 0, "forged messages are not recorded; without signing there is nothing to compare")
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import JupyterWire
 import XCTest
 import ZeroMQ
+
 @testable import KernelRuntime
 
 /// Every new IOPub subscriber's first message is its `iopub_welcome`.

@@ -35,7 +35,7 @@ final class KernelProcessTests: XCTestCase {
         let connection: JSONValue = [
             "transport": "ipc", "ip": .string(directory.appendingPathComponent("k").path), "shell_port": 1,
             "iopub_port": 2, "stdin_port": 3, "control_port": 4, "hb_port": 5, "key": "k",
-            "signature_scheme": "hmac-sha256",
+            "signature_scheme": "hmac-sha256"
         ]
         try connection.jsonBytes().write(to: file)
 

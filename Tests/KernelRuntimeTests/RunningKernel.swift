@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import JupyterWire
-import KernelTestSupport
-import XCTest
 import KernelRuntime
+import KernelTestSupport
+import Synchronization
+import XCTest
 
 /// The ZeroMQ runtime serving an ``EchoInterpreter`` on a background thread, bound to fresh
 /// ipc endpoints in a temporary directory, with a connected ``KernelClient``.
@@ -28,7 +28,7 @@ final class RunningKernel {
         let json: JSONValue = [
             "transport": "ipc", "ip": .string(connection.ip), "shell_port": 1, "iopub_port": 2, "stdin_port": 3,
             "control_port": 4, "hb_port": 5, "key": .string(key), "signature_scheme": "hmac-sha256",
-            "kernel_name": "echo",
+            "kernel_name": "echo"
         ]
         try json.jsonBytes().write(to: file)
         let interpreter = self.interpreter

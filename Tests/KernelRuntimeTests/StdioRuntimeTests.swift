@@ -1,9 +1,9 @@
 import Foundation
-import Synchronization
 import JupyterWire
-import KernelTestSupport
-import XCTest
 import KernelRuntime
+import KernelTestSupport
+import Synchronization
+import XCTest
 
 final class StdioRuntimeTests: XCTestCase {
     /// Feeds `lines` to the stdio runtime and returns its exit status and output lines; line
@@ -39,9 +39,9 @@ final class StdioRuntimeTests: XCTestCase {
             "channel": .string(channel),
             "header": [
                 "msg_id": .string(id), "msg_type": .string(type), "session": "s", "username": "u", "date": "",
-                "version": "5.5",
+                "version": "5.5"
             ],
-            "parent_header": [:], "metadata": [:], "content": content,
+            "parent_header": [:], "metadata": [:], "content": content
         ]
         return document.jsonString()
     }
@@ -49,7 +49,7 @@ final class StdioRuntimeTests: XCTestCase {
     func testEveryOutputIsOneJsonLineWithItsChannel() throws {
         let (status, output) = try serve([
             line("shell", "execute_request", id: "e1", content: ["code": "hi"]),
-            line("shell", "kernel_info_request", id: "k1"),
+            line("shell", "kernel_info_request", id: "k1")
         ])
         XCTAssertEqual(status, 0)
         XCTAssertEqual(output.first?.message["content"]?["execution_state"], "starting")
@@ -58,7 +58,7 @@ final class StdioRuntimeTests: XCTestCase {
             forExecute.map { "\($0.channel):\($0.message["header"]?["msg_type"]?.stringValue ?? "")" },
             [
                 "iopub:status", "iopub:execute_input", "iopub:stream", "iopub:execute_result", "shell:execute_reply",
-                "iopub:status",
+                "iopub:status"
             ]
         )
         let info = output.first { $0.message["parent_header"]?["msg_id"] == "k1" && $0.channel == "shell" }
@@ -70,7 +70,7 @@ final class StdioRuntimeTests: XCTestCase {
             "this is not json",
             #"{"channel": "shell"}"#,
             #"{"channel": "iopub", "header": {"msg_id": "x", "msg_type": "status"}}"#,
-            line("shell", "kernel_info_request", id: "k1"),
+            line("shell", "kernel_info_request", id: "k1")
         ])
         XCTAssertEqual(status, 0)
         let errors = output.filter { $0.message["header"]?["msg_type"] == "error" }
@@ -84,7 +84,7 @@ final class StdioRuntimeTests: XCTestCase {
     func testShutdownOnControlStopsServingAndLaterLinesAreIgnored() throws {
         let (status, output) = try serve([
             line("control", "shutdown_request", id: "s1", content: ["restart": false]),
-            line("shell", "kernel_info_request", id: "late"),
+            line("shell", "kernel_info_request", id: "late")
         ])
         XCTAssertEqual(status, 0)
         let reply = output.first { $0.message["parent_header"]?["msg_id"] == "s1" && $0.channel == "control" }
@@ -97,7 +97,7 @@ final class StdioRuntimeTests: XCTestCase {
             [
                 line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
                 line("control", "kernel_info_request", id: "info"),
-                line("control", "interrupt_request", id: "stop"),
+                line("control", "interrupt_request", id: "stop")
             ], waitingForTheCellBefore: 1)
         XCTAssertEqual(status, 0)
         let replies = Self.replies(in: output)
@@ -111,7 +111,7 @@ final class StdioRuntimeTests: XCTestCase {
                 line("shell", "execute_request", id: "first", content: ["code": "x"]),
                 line("shell", "execute_request", id: "spin", content: ["code": "spin"]),
                 line("shell", "execute_request", id: "queued", content: ["code": "never"]),
-                line("control", "shutdown_request", id: "bye", content: ["restart": false]),
+                line("control", "shutdown_request", id: "bye", content: ["restart": false])
             ], waitingForTheCellBefore: 3)
         XCTAssertEqual(status, 0)
         let replies = Self.replies(in: output)
@@ -133,7 +133,7 @@ final class StdioRuntimeTests: XCTestCase {
     func testEveryQueuedRequestStillGetsAReplyAfterAFailure() throws {
         let (_, output) = try serve([
             line("shell", "execute_request", id: "bad", content: ["code": "fail"]),
-            line("shell", "execute_request", id: "next", content: ["code": "x"]),
+            line("shell", "execute_request", id: "next", content: ["code": "x"])
         ])
         let reply = output.first { $0.message["parent_header"]?["msg_id"] == "bad" && $0.channel == "shell" }
         XCTAssertEqual(reply?.message["content"]?["status"], "error")

@@ -1,9 +1,9 @@
 import Foundation
 import JupyterWire
+import KernelRuntime
 import KernelTestSupport
 import XCTest
 import ZeroMQ
-import KernelRuntime
 
 final class ZeroMQRuntimeTests: XCTestCase {
     private var kernel: RunningKernel!

@@ -14,12 +14,14 @@ final class BlueprintEqualityTests: XCTestCase {
         let lif = try? LIF()
         XCTAssertNotNil(lif)
         guard let lif else { return }
-        let parts: [Blueprint] = [.linear(outputs: 4, bias: true), .linear(outputs: 4, bias: false), .linear(outputs: 5, bias: true),
-                                  .conv1d(outputs: 2, kernel: 3, dilation: 1, causal: true), .conv1d(outputs: 2, kernel: 3, dilation: 1, causal: false),
-                                  .batchNorm, .layerNorm, .flatten, .dropout(rate: 0.1), .dropout(rate: 0.2),
-                                  .attention(heads: 2, scale: 0.5), .attention(heads: 4, scale: 0.5), .mlp(hidden: 8), .mlp(hidden: 9),
-                                  .meanOver(.time), .meanOver(.length), .neuron(lif), .residual(.flatten), .residual(.layerNorm),
-                                  .sequence([.flatten]), .sequence([.flatten, .layerNorm]), .sequence([.layerNorm, .flatten])]
+        let parts: [Blueprint] = [
+            .linear(outputs: 4, bias: true), .linear(outputs: 4, bias: false), .linear(outputs: 5, bias: true),
+            .conv1d(outputs: 2, kernel: 3, dilation: 1, causal: true), .conv1d(outputs: 2, kernel: 3, dilation: 1, causal: false),
+            .batchNorm, .layerNorm, .flatten, .dropout(rate: 0.1), .dropout(rate: 0.2),
+            .attention(heads: 2, scale: 0.5), .attention(heads: 4, scale: 0.5), .mlp(hidden: 8), .mlp(hidden: 9),
+            .meanOver(.time), .meanOver(.length), .neuron(lif), .residual(.flatten), .residual(.layerNorm),
+            .sequence([.flatten]), .sequence([.flatten, .layerNorm]), .sequence([.layerNorm, .flatten])
+        ]
         for (i, a) in parts.enumerated() {
             for (j, b) in parts.enumerated() {
                 XCTAssertEqual(a == b, i == j, "\(a) == \(b)")

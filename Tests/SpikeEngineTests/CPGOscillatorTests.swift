@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class CPGOscillatorTests: XCTestCase {

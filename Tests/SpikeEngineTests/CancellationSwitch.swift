@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// A cancellation check that answers `true` from poll `firesAfter + 1` on, counting polls.

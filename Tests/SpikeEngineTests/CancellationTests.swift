@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// Long single engine calls poll their cancellation check in chunks: a check that fires after

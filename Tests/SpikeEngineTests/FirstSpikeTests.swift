@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class FirstSpikeTests: XCTestCase {
@@ -8,8 +9,8 @@ final class FirstSpikeTests: XCTestCase {
         var result = [LIF]()
         for beta in [0.0, 0.25, 0.5, 0.9, 0.99, 0.999, 1.0] {
             for threshold in [0.25, 1.0, 1.5] {
-                result.append(try LIF(beta: beta, threshold: threshold))                      // subtract, `>`
-                result.append(try LIF(beta: beta, threshold: threshold, reset: .zero))        // hard, `>=`
+                result.append(try LIF(beta: beta, threshold: threshold))  // subtract, `>`
+                result.append(try LIF(beta: beta, threshold: threshold, reset: .zero))  // hard, `>=`
                 if beta < 1 {
                     result.append(try LIF(beta: beta, threshold: threshold, reset: .zero, decayInput: true))
                 }

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 /// The fused ops that keep less for the backward (`batchNormLIF`, `spikingAttention`) against
@@ -7,15 +8,18 @@ import TestSupport
 /// differences or a Float64 BPTT oracle): same spikes, same gradients.
 final class FusedSpikingOpTests: XCTestCase {
     private func neurons() throws -> [LIF] {
-        [try LIF(), try LIF(beta: 0.9, reset: .subtract, firing: .above, decayInput: false, detachReset: false),
-         try LIF(tau: 4, detachReset: false, surrogate: .sigmoid(alpha: 4))]
+        [
+            try LIF(), try LIF(beta: 0.9, reset: .subtract, firing: .above, decayInput: false, detachReset: false),
+            try LIF(tau: 4, detachReset: false, surrogate: .sigmoid(alpha: 4))
+        ]
     }
 
     func testBatchNormFollowedByALIFFusedGivesTheSpikesAndGradientsOfTheTwoOps() throws {
         for neuron in try neurons() {
             for shape in [[4, 3, 5, 8], [3, 7, 12], [2, 2, 1, 300]] {
                 let x = try Tensor.randn(shape, seed: 1) * 2 + 0.5
-                let gamma = try Tensor.randn([shape.last!], seed: 2) + 1, beta = try Tensor.randn([shape.last!], seed: 3)
+                let gamma = try Tensor.randn([shape.last!], seed: 2) + 1
+                let beta = try Tensor.randn([shape.last!], seed: 3)
                 let upstream = try Tensor.randn(shape, seed: 4)
 
                 let fusedTape = Tape()
@@ -34,8 +38,9 @@ final class FusedSpikingOpTests: XCTestCase {
                 XCTAssertEqual(statistics.mean, expectedStatistics.mean)
                 XCTAssertEqual(statistics.unbiasedVariance, expectedStatistics.unbiasedVariance)
                 for (fusedVariable, variable, name) in [(input, input2, "x"), (scale, scale2, "gamma"), (shift, shift2, "beta")] {
-                    assertClose(fusedGradients[fusedVariable].scalars.map(Double.init), gradients[variable].scalars.map(Double.init),
-                                absolute: 1e-6, relative: 1e-5, "d\(name) \(shape)")
+                    assertClose(
+                        fusedGradients[fusedVariable].scalars.map(Double.init), gradients[variable].scalars.map(Double.init),
+                        absolute: 1e-6, relative: 1e-5, "d\(name) \(shape)")
                 }
             }
         }
@@ -71,18 +76,23 @@ final class FusedSpikingOpTests: XCTestCase {
             XCTAssertEqual(fused.value, expected.value, "\(shape)")
             XCTAssertGreaterThan(expected.value.scalars.reduce(0, +), 0, "some neurons fire")
             for (fusedVariable, variable, name) in [(fq, pq, "Q"), (fk, pk, "K"), (fv, pv, "V")] {
-                assertClose(fusedGradients[fusedVariable].scalars.map(Double.init), gradients[variable].scalars.map(Double.init),
-                            absolute: 1e-6, relative: 1e-5, "d\(name) \(shape)")
+                assertClose(
+                    fusedGradients[fusedVariable].scalars.map(Double.init), gradients[variable].scalars.map(Double.init),
+                    absolute: 1e-6, relative: 1e-5, "d\(name) \(shape)")
             }
         }
     }
 
     func testTheAttentionOpNamesMismatchedShapesAndHeadsThatDoNotDivide() throws {
         let tape = Tape()
-        let a = tape.constant(try Tensor.zeros([2, 1, 3, 4])), c = tape.constant(try Tensor.zeros([2, 1, 3, 6]))
+        let a = tape.constant(try Tensor.zeros([2, 1, 3, 4]))
+        let c = tape.constant(try Tensor.zeros([2, 1, 3, 6]))
         XCTAssertThrowsError(try tape.spikingAttention(query: a, key: c, value: a, heads: 2, scale: 1, neuron: try LIF())) {
-            XCTAssertEqual($0 as? EngineError, .shape(operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
-                                                      first: [2, 1, 3, 4], second: [2, 1, 3, 6]))
+            XCTAssertEqual(
+                $0 as? EngineError,
+                .shape(
+                    operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
+                    first: [2, 1, 3, 4], second: [2, 1, 3, 6]))
         }
         XCTAssertThrowsError(try tape.spikingAttention(query: a, key: a, value: a, heads: 3, scale: 1, neuron: try LIF()))
     }
@@ -108,8 +118,9 @@ final class FusedSpikingOpTests: XCTestCase {
         XCTAssertEqual(context.updatedBuffers, stepwise.updatedBuffers)
         XCTAssertEqual(context.boundParameters.count, stepwise.boundParameters.count)
         for (fused, plain) in zip(context.boundParameters, stepwise.boundParameters) {
-            assertClose(gradients[fused].scalars.map(Double.init), expected[plain].scalars.map(Double.init),
-                        absolute: 1e-6, relative: 1e-5)
+            assertClose(
+                gradients[fused].scalars.map(Double.init), expected[plain].scalars.map(Double.init),
+                absolute: 1e-6, relative: 1e-5)
         }
     }
 
@@ -117,16 +128,20 @@ final class FusedSpikingOpTests: XCTestCase {
         let neuron = try LIF()
         // Spiking and dense inputs, with and without bias and position table; row counts that
         // leave a partial block (blocks hold 2048 / outputs rows).
-        for (shape, outputs, spiking) in [([4, 9, 7, 6], 64, true), ([4, 9, 7, 6], 40, false), ([2, 3, 50, 5], 8, true),
-                                           ([3, 1, 11, 16], 300, false)] {
+        for (shape, outputs, spiking) in [
+            ([4, 9, 7, 6], 64, true), ([4, 9, 7, 6], 40, false), ([2, 3, 50, 5], 8, true),
+            ([3, 1, 11, 16], 300, false)
+        ] {
             var input = try Tensor.randn(shape, seed: 30) * 2 + 1
             if spiking { input = input.map { $0 > 2.5 ? 1 : 0 } }
-            let w = try Tensor.randn([shape[3], outputs], seed: 31), b = try Tensor.randn([outputs], seed: 32)
+            let w = try Tensor.randn([shape[3], outputs], seed: 31)
+            let b = try Tensor.randn([outputs], seed: 32)
             let table = try Tensor.randn([shape[0], shape[2], outputs], seed: 33)
             for (withBias, withTable) in [(true, true), (false, false), (true, false)] {
                 let tape = Tape(recording: false)
                 let (x, weight) = (tape.constant(input), tape.constant(w))
-                let bias = withBias ? tape.constant(b) : nil, positions = withTable ? tape.constant(table) : nil
+                let bias = withBias ? tape.constant(b) : nil
+                let positions = withTable ? tape.constant(table) : nil
                 let fused = try tape.linearLIF(x, weight: weight, bias: bias, positions: positions, neuron: neuron)
                 let expected = try tape.lif(tape.linear(x, weight: weight, bias: bias, positions: positions), neuron: neuron)
                 XCTAssertEqual(fused.value, expected.value, "\(shape) → \(outputs), bias \(withBias), table \(withTable)")

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// Checks a tape op's VJP against central finite differences.
@@ -31,7 +32,8 @@ func assertGradientsMatchFiniteDifferences(
     for (index, input) in inputs.enumerated() {
         let analytic = gradients[variables[index]]
         XCTAssertEqual(analytic.shape, input.shape, "gradient shape of input \(index)", file: file, line: line)
-        let positions = input.count <= probes
+        let positions =
+            input.count <= probes
             ? Array(0..<input.count)
             : (0..<probes).map { _ in Int(generator.next() % UInt64(input.count)) }
         for position in positions {
@@ -73,15 +75,17 @@ func assertLayerGradientsMatchFiniteDifferences(
         let numeric = (plus - minus) / Double(2 * h)
         let tolerance = 2e-3 + 2e-2 * max(abs(numeric), abs(Double(analytic)))
         if !(abs(numeric - Double(analytic)) <= tolerance) {
-            XCTFail("\(type(of: layer)) training \(training) \(what): analytic \(analytic) vs numeric \(numeric)",
-                    file: file, line: line)
+            XCTFail(
+                "\(type(of: layer)) training \(training) \(what): analytic \(analytic) vs numeric \(numeric)",
+                file: file, line: line)
         }
     }
     var generator = SeededGenerator(seed: 6)
     let inputGradient = gradients[x]
     for _ in 0..<probes {
         let position = Int(generator.next() % UInt64(input.count))
-        var plus = input, minus = input
+        var plus = input
+        var minus = input
         plus.scalars[position] += h
         minus.scalars[position] -= h
         check(inputGradient.scalars[position], try loss(layer, plus), try loss(layer, minus), "input[\(position)]")
@@ -90,8 +94,10 @@ func assertLayerGradientsMatchFiniteDifferences(
         let gradient = gradients[bound]
         for _ in 0..<probes {
             let position = Int(generator.next() % UInt64(gradient.count))
-            var plus = layer, minus = layer
-            var raised = layer.parameters, lowered = layer.parameters
+            var plus = layer
+            var minus = layer
+            var raised = layer.parameters
+            var lowered = layer.parameters
             raised[index].scalars[position] += h
             lowered[index].scalars[position] -= h
             plus.parameters = raised

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 final class LIFLayerTests: XCTestCase {
@@ -7,7 +8,8 @@ final class LIFLayerTests: XCTestCase {
     /// equations in `LIF`'s doc comment: the oracle for the fused Float32 kernel.
     private func referenceGradient(_ neuron: LIF, input: [Double], upstream: [Double]) -> [Double] {
         let steps = input.count
-        var charges = [Double](), spikes = [Double]()
+        var charges = [Double]()
+        var spikes = [Double]()
         var v = 0.0
         for x in input {
             let h = neuron.decayInput ? v + (x - v) * neuron.leak : neuron.beta * v + x
@@ -33,7 +35,7 @@ final class LIFLayerTests: XCTestCase {
 
     private func neurons() throws -> [LIF] {
         let surrogates: [Surrogate] = [
-            .atan(alpha: 2), .sigmoid(alpha: 4), .fastSigmoid(slope: 25), .triangle(width: 1), .rectangle(width: 1),
+            .atan(alpha: 2), .sigmoid(alpha: 4), .fastSigmoid(slope: 25), .triangle(width: 1), .rectangle(width: 1)
         ]
         var result = [LIF]()
         for surrogate in surrogates {
@@ -47,7 +49,8 @@ final class LIFLayerTests: XCTestCase {
     }
 
     func testTheFusedBackwardMatchesBackPropagationThroughTimeForEverySurrogateAndConvention() throws {
-        let steps = 6, neurons = 40
+        let steps = 6
+        let neurons = 40
         let input = try Tensor.randn([steps, neurons], seed: 21) * 0.8 + 0.9
         let upstream = try Tensor.randn([steps, neurons], seed: 22)
         for neuron in try self.neurons() {
@@ -66,7 +69,8 @@ final class LIFLayerTests: XCTestCase {
     }
 
     func testTheLayerFiresExactlyLikeSimulateForEachNeuron() throws {
-        let steps = 8, neurons = 30
+        let steps = 8
+        let neurons = 30
         // Inputs on a 1/16 grid are exact in Float32 and Float64 alike, so both paths agree bit for bit.
         var generator = SeededGenerator(seed: 3)
         let values = (0..<(steps * neurons)).map { _ in Float(generator.next() % 48) / 16 }
@@ -91,7 +95,7 @@ final class LIFLayerTests: XCTestCase {
         let input = try Tensor(shape: [wideSteps, wideNeurons], scalars: values)
         let neurons = [
             try LIF(tau: 2), try LIF(tau: 2, firing: .above), try LIF(beta: 0.5),
-            try LIF(beta: 0.5, firing: .atOrAbove), try LIF(beta: 1, reset: .zero), try LIF(tau: 4, reset: .subtract),
+            try LIF(beta: 0.5, firing: .atOrAbove), try LIF(beta: 1, reset: .zero), try LIF(tau: 4, reset: .subtract)
         ]
         for neuron in neurons {
             let inferred = try neuron.run(input)

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 final class LIFTests: XCTestCase {

@@ -1,6 +1,7 @@
-import XCTest
-@testable import SpikeEngine
 import SpikeKernels
+import XCTest
+
+@testable import SpikeEngine
 
 final class LayerOpGradientTests: XCTestCase {
     private func random(_ shape: [Int], _ seed: UInt64) throws -> Tensor { try Tensor.randn(shape, seed: seed) }
@@ -20,7 +21,9 @@ final class LayerOpGradientTests: XCTestCase {
     func testALinearWithAPositionTableMatchesFiniteDifferencesAndAddsTheRowOfEachTimeStepAndPosition() throws {
         // x [T=2, B=3, L=4, in=5], table [T, L, out=6]; dense and spiking inputs take both kernels.
         let dense = try random([2, 3, 4, 5], 20)
-        let w = try random([5, 6], 21), b = try random([6], 22), table = try random([2, 4, 6], 23)
+        let w = try random([5, 6], 21)
+        let b = try random([6], 22)
+        let table = try random([2, 4, 6], 23)
         try assertGradientsMatchFiniteDifferences([dense, w, b, table]) { tape, v in
             try tape.linear(v[0], weight: v[1], bias: v[2], positions: v[3])
         }
@@ -28,19 +31,25 @@ final class LayerOpGradientTests: XCTestCase {
         for index in stride(from: 0, to: values.count, by: 19) { values[index] = 1 }
         let spikes = try Tensor(shape: [2, 40, 16, 8], scalars: values)
         XCTAssertTrue(SpikeAccumulation.isSparse(spikes.scalars))
-        let sparseTable = try random([2, 16, 6], 24), sparseWeight = try random([8, 6], 25)
+        let sparseTable = try random([2, 16, 6], 24)
+        let sparseWeight = try random([8, 6], 25)
         let tape = Tape()
-        let y = try tape.linear(tape.constant(spikes), weight: tape.parameter(sparseWeight), bias: nil,
-                                positions: tape.parameter(sparseTable))
+        let y = try tape.linear(
+            tape.constant(spikes), weight: tape.parameter(sparseWeight), bias: nil,
+            positions: tape.parameter(sparseTable))
         let plain = try tape.linear(tape.constant(spikes), weight: tape.parameter(sparseWeight), bias: nil)
         for (t, m, l) in [(0, 0, 0), (1, 39, 15), (1, 7, 3)] {
             for f in 0..<6 {
-                XCTAssertEqual(try y.value.scalar(at: [t, m, l, f]),
-                               try plain.value.scalar(at: [t, m, l, f]) + sparseTable.scalar(at: [t, l, f]))
+                XCTAssertEqual(
+                    try y.value.scalar(at: [t, m, l, f]),
+                    try plain.value.scalar(at: [t, m, l, f]) + sparseTable.scalar(at: [t, l, f]))
             }
         }
-        XCTAssertThrowsError(try tape.linear(tape.constant(dense), weight: tape.constant(w), bias: nil,
-                                             positions: tape.constant(try random([4, 6], 26)))) {
+        XCTAssertThrowsError(
+            try tape.linear(
+                tape.constant(dense), weight: tape.constant(w), bias: nil,
+                positions: tape.constant(try random([4, 6], 26)))
+        ) {
             XCTAssertEqual($0 as? EngineError, .shape(operation: "linear positions", first: [2, 3, 4, 5], second: [4, 6]))
         }
     }

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 final class LayerTests: XCTestCase {
@@ -196,7 +197,7 @@ final class LayerTests: XCTestCase {
             try Positional(.standardCPG, features: 3, outputs: 2, neuron: try LIF(), generator: &generator),
             try Positional(.learnable, features: 3, maxLength: 6, neuron: try LIF(), generator: &generator),
             try BatchNorm(features: 3),
-            try LayerNorm(features: 3),
+            try LayerNorm(features: 3)
         ]
         for layer in layers {
             for training in [true, false] {

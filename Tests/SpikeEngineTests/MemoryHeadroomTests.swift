@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import XCTest
+
 @testable import SpikeEngine
 
 /// The budget follows the tightest limit the process lives under (cgroup v2 or v1, RLIMIT_AS,
@@ -22,7 +23,7 @@ final class MemoryHeadroomTests: XCTestCase {
             "/sys/fs/cgroup/kubepods/pod1/memory.max": "3221225472\n",
             "/sys/fs/cgroup/kubepods/pod1/memory.current": "1073741824\n",
             "/sys/fs/cgroup/kubepods/memory.max": "max\n",
-            "/sys/fs/cgroup/kubepods/memory.current": "5000000000\n",
+            "/sys/fs/cgroup/kubepods/memory.current": "5000000000\n"
         ]
         XCTAssertEqual(headroom(files).bytesFree(), 2 * Self.gib)
     }
@@ -35,7 +36,7 @@ final class MemoryHeadroomTests: XCTestCase {
             "/sys/fs/cgroup/a/b/memory.max": "max\n",
             "/sys/fs/cgroup/a/b/memory.current": "100\n",
             "/sys/fs/cgroup/a/memory.max": "\(4 * Self.gib)\n",
-            "/sys/fs/cgroup/a/memory.current": "\(3 * Self.gib)\n",
+            "/sys/fs/cgroup/a/memory.current": "\(3 * Self.gib)\n"
         ]
         XCTAssertEqual(headroom(files).bytesFree(), Self.gib)
     }
@@ -52,7 +53,7 @@ final class MemoryHeadroomTests: XCTestCase {
             "/sys/fs/cgroup/memory/process_api/abc/memory.limit_in_bytes": "\(3 * Self.gib)\n",
             "/sys/fs/cgroup/memory/process_api/abc/memory.usage_in_bytes": "\(Self.gib / 2)\n",
             "/sys/fs/cgroup/memory/memory.limit_in_bytes": "9223372036854771712\n",
-            "/sys/fs/cgroup/memory/memory.usage_in_bytes": "\(10 * Self.gib)\n",
+            "/sys/fs/cgroup/memory/memory.usage_in_bytes": "\(10 * Self.gib)\n"
         ]
         XCTAssertEqual(headroom(files).bytesFree(), 5 * Self.gib / 2)
     }
@@ -63,7 +64,7 @@ final class MemoryHeadroomTests: XCTestCase {
             "/proc/self/cgroup": "4:memory,hugetlb:/docker/c1\n",
             "/proc/self/mountinfo": "35 31 0:32 /docker/c1 /sys/fs/cgroup/memory ro - cgroup cgroup rw,memory,hugetlb\n",
             "/sys/fs/cgroup/memory/memory.limit_in_bytes": "\(2 * Self.gib)\n",
-            "/sys/fs/cgroup/memory/memory.usage_in_bytes": "\(Self.gib)\n",
+            "/sys/fs/cgroup/memory/memory.usage_in_bytes": "\(Self.gib)\n"
         ]
         XCTAssertEqual(headroom(files).bytesFree(), Self.gib)
     }
@@ -106,8 +107,13 @@ final class MemoryHeadroomTests: XCTestCase {
             var total: Int { count.load(ordering: .relaxed) }
         }
         let reads = Reads()
-        let budget = MemoryBudget(headroom: MemoryHeadroom(readFile: { _ in reads.add(); return nil },
-                                                           addressSpaceLimit: { nil }, physicalMemory: 64 * Self.gib))
+        let budget = MemoryBudget(
+            headroom: MemoryHeadroom(
+                readFile: { _ in
+                    reads.add()
+                    return nil
+                },
+                addressSpaceLimit: { nil }, physicalMemory: 64 * Self.gib))
         try budget.check(bytes: MemoryBudget.liveCheckThreshold - 1)
         XCTAssertEqual(reads.total, 0)
         try budget.check(bytes: MemoryBudget.liveCheckThreshold)

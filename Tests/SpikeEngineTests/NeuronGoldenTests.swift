@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 /// The IF and PLIF neurons against scripts/golden_neurons.py: SpikingJelly's equations run in
@@ -31,23 +32,28 @@ final class NeuronGoldenTests: XCTestCase {
             let neuron: any Neuron
             switch block["family"]?.first {
             case "if":
-                neuron = try IntegrateAndFire(threshold: threshold, reset: reset, resetPotential: resetPotential,
-                                              detachReset: detachReset)
+                neuron = try IntegrateAndFire(
+                    threshold: threshold, reset: reset, resetPotential: resetPotential,
+                    detachReset: detachReset)
             default:
-                neuron = try ParametricLIF(initialTau: try block.double("tau0"), threshold: threshold, reset: reset,
-                                           resetPotential: resetPotential, decayInput: try block.double("decay_input") == 1,
-                                           detachReset: detachReset)
+                neuron = try ParametricLIF(
+                    initialTau: try block.double("tau0"), threshold: threshold, reset: reset,
+                    resetPotential: resetPotential, decayInput: try block.double("decay_input") == 1,
+                    detachReset: detachReset)
             }
-            return Case(name: block["case"]?.first ?? "?", neuron: neuron, block: block,
-                        steps: try block.ints("steps")[0], neurons: try block.ints("neurons")[0])
+            return Case(
+                name: block["case"]?.first ?? "?", neuron: neuron, block: block,
+                steps: try block.ints("steps")[0], neurons: try block.ints("neurons")[0])
         }
     }
 
     func testTheGoldenFileCoversBothFamiliesInEveryResetMode() throws {
-        XCTAssertEqual(try cases().map(\.name), [
-            "if_hard", "if_hard_to_v_reset", "if_subtract", "if_attached_reset", "plif_hard", "plif_hard_to_v_reset",
-            "plif_subtract", "plif_no_decay_input", "plif_attached_reset", "plif_subtract_attached",
-        ])
+        XCTAssertEqual(
+            try cases().map(\.name),
+            [
+                "if_hard", "if_hard_to_v_reset", "if_subtract", "if_attached_reset", "plif_hard", "plif_hard_to_v_reset",
+                "plif_subtract", "plif_no_decay_input", "plif_attached_reset", "plif_subtract_attached"
+            ])
     }
 
     func testPLIFStartsAtTheReferenceWeight() throws {
@@ -102,15 +108,17 @@ final class NeuronGoldenTests: XCTestCase {
             let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
             let gradients = try tape.gradients(of: loss)
             for (actual, expected) in zip(gradients[x].scalars, try golden.values("grad_input")) {
-                XCTAssertEqual(Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX",
-                               file: file, line: line)
+                XCTAssertEqual(
+                    Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX",
+                    file: file, line: line)
             }
             if golden.neuron is ParametricLIF {
                 XCTAssertEqual(context.boundParameters.count, 1, golden.name, file: file, line: line)
                 let gradW = Double(gradients[context.boundParameters[0]].scalars[0])
                 let expected = try golden.values("grad_w")[0]
-                XCTAssertEqual(gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dw",
-                               file: file, line: line)
+                XCTAssertEqual(
+                    gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dw",
+                    file: file, line: line)
             } else {
                 XCTAssertTrue(context.boundParameters.isEmpty, golden.name, file: file, line: line)
             }

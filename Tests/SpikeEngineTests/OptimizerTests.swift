@@ -1,14 +1,15 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 final class OptimizerTests: XCTestCase {
     func testSGDWithMomentumFollowsItsRecurrence() throws {
         var sgd = try SGD(learningRate: 0.1, momentum: 0.5)
         var parameters = [Tensor([1, -2])]
-        try sgd.step(&parameters, gradients: [Tensor([1, 1])])   // v = g = 1; θ = θ − 0.1
+        try sgd.step(&parameters, gradients: [Tensor([1, 1])])  // v = g = 1; θ = θ − 0.1
         assertClose(parameters[0].scalars.map(Double.init), [0.9, -2.1], absolute: 1e-6)
-        try sgd.step(&parameters, gradients: [Tensor([1, 1])])   // v = 0.5 + 1 = 1.5; θ −= 0.15
+        try sgd.step(&parameters, gradients: [Tensor([1, 1])])  // v = 0.5 + 1 = 1.5; θ −= 0.15
         assertClose(parameters[0].scalars.map(Double.init), [0.75, -2.25], absolute: 1e-6)
     }
 
@@ -25,15 +26,17 @@ final class OptimizerTests: XCTestCase {
         var parameters = [Tensor([0])]
         try adam.step(&parameters, gradients: [Tensor([1])])
         try adam.step(&parameters, gradients: [Tensor([2])])
-        let m = 0.9 * 0.1 + 0.1 * 2, v = 0.999 * 0.001 + 0.001 * 4
-        let mHat = m / (1 - 0.81), vHat = v / (1 - 0.999 * 0.999)
+        let m = 0.9 * 0.1 + 0.1 * 2
+        let v = 0.999 * 0.001 + 0.001 * 4
+        let mHat = m / (1 - 0.81)
+        let vHat = v / (1 - 0.999 * 0.999)
         XCTAssertEqual(Double(parameters[0].scalars[0]), -0.1 - 0.1 * mHat / (vHat.squareRoot() + 1e-8), accuracy: 1e-6)
     }
 
     func testAdamWDecaysTheWeightsApartFromTheGradient() throws {
         var adamW = try Adam(learningRate: 0.1, weightDecay: 0.5, decoupledWeightDecay: true)
         var parameters = [Tensor([2])]
-        try adamW.step(&parameters, gradients: [Tensor([0])])   // zero gradient: only θ −= lr·λ·θ
+        try adamW.step(&parameters, gradients: [Tensor([0])])  // zero gradient: only θ −= lr·λ·θ
         XCTAssertEqual(parameters[0].scalars[0], 2 - 0.1 * 0.5 * 2, accuracy: 1e-6)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class PositionalEncodingTests: XCTestCase {
@@ -92,7 +93,7 @@ final class PositionalEncodingTests: XCTestCase {
             (.cpg(pairs: 5, tau: -1, threshold: 0.8, index: .rolling), .tau),
             (.cpg(pairs: 5, tau: 10_000, threshold: .nan, index: .rolling), .threshold),
             (.randomCode(channels: 0, seed: 1), .channels),
-            (.sinusoidal(base: 0), .base),
+            (.sinusoidal(base: 0), .base)
         ]
         for (pe, name) in cases {
             XCTAssertThrowsError(try pe.encode(length: 3, channels: 4)) { error in

@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 /// A small spiking network against NumPy: forward output, loss and every gradient
@@ -16,7 +17,11 @@ final class SpikingNetworkGoldenTests: XCTestCase {
 
             enum CodingKeys: String, CodingKey {
                 case convention, shapes, x, w1, b1, w2, b2, target, spikes, output, loss
-                case gradX = "grad_x", gradW1 = "grad_w1", gradB1 = "grad_b1", gradW2 = "grad_w2", gradB2 = "grad_b2"
+                case gradX = "grad_x"
+                case gradW1 = "grad_w1"
+                case gradB1 = "grad_b1"
+                case gradW2 = "grad_w2"
+                case gradB2 = "grad_b2"
             }
         }
         let cases: [Case]
@@ -38,7 +43,7 @@ final class SpikingNetworkGoldenTests: XCTestCase {
                 try Linear(weight: try Tensor(shape: shapes["w1"] ?? [], scalars: c.w1), bias: Tensor(c.b1)),
                 neuron,
                 try Linear(weight: try Tensor(shape: shapes["w2"] ?? [], scalars: c.w2), bias: Tensor(c.b2)),
-                MeanOver(.time),
+                MeanOver(.time)
             ])
             let context = ForwardContext(tape: Tape(), training: true)
             let x = context.tape.parameter(try Tensor(shape: shapes["x"] ?? [], scalars: c.x))
@@ -67,7 +72,7 @@ final class SpikingNetworkGoldenTests: XCTestCase {
                 try LIF(),
                 try Dropout(rate: 0.2),
                 try Linear(inputs: 8, outputs: 3, generator: &generator),
-                MeanOver(.time),
+                MeanOver(.time)
             ])
             var optimizer = try Adam(learningRate: 1e-2)
             let x = try Tensor.randn([4, 6, 4], generator: &generator) + 1

@@ -1,8 +1,9 @@
 import Foundation
-import XCTest
-import TestSupport
-@testable import SpikeEngine
 import SpikeKernels
+import TestSupport
+import XCTest
+
+@testable import SpikeEngine
 
 final class SurrogateTests: XCTestCase {
     private let points: [Double] = [-2, -0.75, -0.5, -0.3, -0.1, 0, 0.05, 0.2, 0.49, 0.5, 0.9, 1.5]
@@ -25,13 +26,16 @@ final class SurrogateTests: XCTestCase {
             (.atan(alpha: 2), { atan(Double.pi / 2 * 2 * $0) / Double.pi + 0.5 }),
             (.sigmoid(alpha: 4), { 1 / (1 + exp(-4 * $0)) }),
             (.fastSigmoid(slope: 25), { 0.5 + $0 / (2 * (1 + 25 * abs($0))) * 2 }),
-            (.triangle(width: 0.5), { x in
-                let w = 0.5
-                if x <= -w { return 0 }
-                if x >= w { return 1 }
-                return x < 0 ? (x + w) * (x + w) / (2 * w * w) : 1 - (w - x) * (w - x) / (2 * w * w)
-            }),
-            (.rectangle(width: 1), { x in min(max(x + 0.5, 0), 1) }),
+            (
+                .triangle(width: 0.5),
+                { x in
+                    let w = 0.5
+                    if x <= -w { return 0 }
+                    if x >= w { return 1 }
+                    return x < 0 ? (x + w) * (x + w) / (2 * w * w) : 1 - (w - x) * (w - x) / (2 * w * w)
+                }
+            ),
+            (.rectangle(width: 1), { x in min(max(x + 0.5, 0), 1) })
         ]
         let h = 1e-6
         for (surrogate, primitive) in cases {
@@ -45,7 +49,7 @@ final class SurrogateTests: XCTestCase {
 
     func testTheFloat32KernelAgreesWithTheFloat64Formula() {
         let surrogates: [Surrogate] = [
-            .atan(alpha: 2), .sigmoid(alpha: 4), .fastSigmoid(slope: 25), .triangle(width: 1), .rectangle(width: 1),
+            .atan(alpha: 2), .sigmoid(alpha: 4), .fastSigmoid(slope: 25), .triangle(width: 1), .rectangle(width: 1)
         ]
         for surrogate in surrogates {
             let kernel = SurrogateKernel(surrogate)
@@ -59,8 +63,9 @@ final class SurrogateTests: XCTestCase {
                 }
             }
             for (index, h) in charges.enumerated() {
-                XCTAssertEqual(Double(derivatives[index]), surrogate.derivative(at: Double(h - 1)),
-                               accuracy: 1e-6, "\(surrogate) at \(h - 1)")
+                XCTAssertEqual(
+                    Double(derivatives[index]), surrogate.derivative(at: Double(h - 1)),
+                    accuracy: 1e-6, "\(surrogate) at \(h - 1)")
             }
         }
     }

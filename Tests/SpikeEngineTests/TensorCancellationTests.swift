@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// Elementwise arithmetic, unary maps, reductions and slices poll their cancellation check
@@ -17,7 +18,7 @@ final class TensorCancellationTests: XCTestCase {
             ("a scalar", vector, Tensor(3)),
             ("a row vector", matrix, Tensor([1, 2, 3, 4, 5, 6, 7])),
             ("a column against a row", try Tensor.filled([rows, 1], with: 2), Tensor([1, 2, 3, 4, 5, 6, 7])),
-            ("two rows of one long axis", try Tensor.filled([2, 1], with: 2), try Tensor.filled([1, long], with: 1)),
+            ("two rows of one long axis", try Tensor.filled([2, 1], with: 2), try Tensor.filled([1, long], with: 1))
         ]
         for (name, a, b) in cases {
             for operation in Tensor.BinaryOperation.allCases {
@@ -47,10 +48,11 @@ final class TensorCancellationTests: XCTestCase {
     func testChunkedArithmeticMatchesAnIndexByIndexLoopOnEveryBroadcastPath() throws {
         var generator = SeededGenerator(seed: 11)
         // Two chunks and a bit: every loop crosses a chunk boundary.
-        let length = 2 * cancellationChunk + 17, rows = length / 7 + 1
+        let length = 2 * cancellationChunk + 17
+        let rows = length / 7 + 1
         let shapes: [([Int], [Int])] = [
             ([length], [length]), ([length], []), ([rows, 7], [7]), ([rows, 1], [1, 7]), ([2, 1], [1, length]),
-            ([3, 1, 5], [4, 1]), ([0, 3], [3]), ([5], [5]),
+            ([3, 1, 5], [4, 1]), ([0, 3], [3]), ([5], [5])
         ]
         for (left, right) in shapes {
             let a = try Tensor.randn(left, generator: &generator)
@@ -79,7 +81,8 @@ final class TensorCancellationTests: XCTestCase {
 
     func testChunkedReductionsMatchAFloat64Oracle() throws {
         var generator = SeededGenerator(seed: 13)
-        let length = 2 * cancellationChunk + 17, rows = length / 7 + 1
+        let length = 2 * cancellationChunk + 17
+        let rows = length / 7 + 1
         let shapes: [[Int]] = [[length], [rows, 7], [length / 8 + 1, 8], [3, length / 3], [2, 3, 4], [1, 1]]
         for shape in shapes {
             let tensor = try Tensor.randn(shape, generator: &generator)
@@ -98,8 +101,9 @@ final class TensorCancellationTests: XCTestCase {
         var generator = SeededGenerator(seed: 14)
         let vector = try Tensor.randn([long], generator: &generator)
         let never = CancellationSwitch(firesAfter: .max).check
-        XCTAssertEqual(try vector.sliced(axis: 0, range: 5..<long - 3, isCancelled: never).scalars,
-                       Array(vector.scalars[5..<long - 3]))
+        XCTAssertEqual(
+            try vector.sliced(axis: 0, range: 5..<long - 3, isCancelled: never).scalars,
+            Array(vector.scalars[5..<long - 3]))
         let matrix = try Tensor.randn([rows, 7], generator: &generator)
         let columns = try matrix.sliced(axis: 1, range: 2..<5, isCancelled: never)
         XCTAssertEqual(columns.shape, [rows, 3])
@@ -124,12 +128,14 @@ final class TensorCancellationTests: XCTestCase {
                 index[axis] = rest % shape[axis]
                 rest /= shape[axis]
             }
-            var leftOffset = 0, rightOffset = 0
+            var leftOffset = 0
+            var rightOffset = 0
             for axis in 0..<rank {
                 leftOffset = leftOffset * left[axis] + (left[axis] == 1 ? 0 : index[axis])
                 rightOffset = rightOffset * right[axis] + (right[axis] == 1 ? 0 : index[axis])
             }
-            let x = a.scalars[leftOffset], y = b.scalars[rightOffset]
+            let x = a.scalars[leftOffset]
+            let y = b.scalars[rightOffset]
             switch operation {
             case .add: scalars.append(x + y)
             case .subtract: scalars.append(x - y)

@@ -1,5 +1,6 @@
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 final class TensorTests: XCTestCase {
@@ -69,7 +70,8 @@ final class TensorTests: XCTestCase {
             }
         }
         let t = try Tensor(shape: [outer, extent, inner], scalars: values)
-        var sums = [Float](), means = [Float]()
+        var sums = [Float]()
+        var means = [Float]()
         for o in 0..<outer {
             for i in 0..<inner {
                 var total = 0.0
@@ -163,8 +165,9 @@ final class TensorTests: XCTestCase {
         let b = try Tensor.randn([2, 5, 3], seed: 6)
         XCTAssertEqual(try a.matmul(b, transposingOther: true), try a.matmul(b.transposed()))
         let c = try Tensor.randn([2, 5, 4], seed: 8)
-        XCTAssertEqual(try a.matmul(c, transposingSelf: true, transposingOther: true),
-                       try a.transposed().matmul(c.transposed()))
+        XCTAssertEqual(
+            try a.matmul(c, transposingSelf: true, transposingOther: true),
+            try a.transposed().matmul(c.transposed()))
         let shared = try Tensor.randn([5, 3], seed: 7)
         XCTAssertEqual(try a.matmul(shared, transposingOther: true), try a.matmul(shared.transposed()))
     }

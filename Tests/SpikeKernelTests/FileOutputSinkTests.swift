@@ -100,7 +100,8 @@ final class FileOutputSinkUpdateTests: XCTestCase {
 
     private func sink(interactive: Bool, clock: Clock, into lines: @escaping (String) -> Void) -> FileOutputSink {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("spike-run-\(UUID().uuidString)")
-        return FileOutputSink(folder: folder, interactive: interactive, updateInterval: 2, now: { clock.time }, emit: { text, _ in lines(text) })
+        return FileOutputSink(
+            folder: folder, interactive: interactive, updateInterval: 2, now: { clock.time }, emit: { text, _ in lines(text) })
     }
 
     func testOnATerminalUpdatesRedrawOneLineThatLaterTextEnds() {

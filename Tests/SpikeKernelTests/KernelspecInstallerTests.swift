@@ -11,7 +11,8 @@ final class KernelspecInstallerTests: XCTestCase {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("spike-install-\(UUID().uuidString)")
         let source = root.appendingPathComponent("repo/kernelspec/spike")
         try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
-        let template = #"{"argv": ["spike", "kernel", "-f", "{connection_file}"], "display_name": "Spike", "language": "spike", "interrupt_mode": "message"}"#
+        let template =
+            #"{"argv": ["spike", "kernel", "-f", "{connection_file}"], "display_name": "Spike", "language": "spike", "interrupt_mode": "message"}"#
         try Data(template.utf8).write(to: source.appendingPathComponent("kernel.json"))
         try Data("<svg/>".utf8).write(to: source.appendingPathComponent("logo-svg.svg"))
         try FileManager.default.createDirectory(at: root.appendingPathComponent("repo/.build/release"), withIntermediateDirectories: true)
@@ -54,12 +55,15 @@ final class KernelspecInstallerTests: XCTestCase {
 
     func testUserAndSysPrefixDestinationsFollowJupyterConventions() throws {
         let environment = ["HOME": "/home/ada", "VIRTUAL_ENV": "/srv/venv"]
-        XCTAssertEqual(try installer(environment: environment).kernelsDirectory(for: .user).path,
-                       "/home/ada/.local/share/jupyter/kernels")
-        XCTAssertEqual(try installer(environment: environment).kernelsDirectory(for: .sysPrefix).path,
-                       "/srv/venv/share/jupyter/kernels")
-        XCTAssertEqual(try installer(environment: ["JUPYTER_DATA_DIR": "/data/j"]).kernelsDirectory(for: .user).path,
-                       "/data/j/kernels")
+        XCTAssertEqual(
+            try installer(environment: environment).kernelsDirectory(for: .user).path,
+            "/home/ada/.local/share/jupyter/kernels")
+        XCTAssertEqual(
+            try installer(environment: environment).kernelsDirectory(for: .sysPrefix).path,
+            "/srv/venv/share/jupyter/kernels")
+        XCTAssertEqual(
+            try installer(environment: ["JUPYTER_DATA_DIR": "/data/j"]).kernelsDirectory(for: .user).path,
+            "/data/j/kernels")
     }
 
     func testAMissingSpecNamesEveryFolderSearched() {

@@ -1,5 +1,5 @@
-import XCTest
 import SpikeKernels
+import XCTest
 
 /// The fused LIF kernel on raw buffers, against the recurrence written out one neuron and one
 /// step at a time (the oracle), for every configuration.
@@ -18,7 +18,8 @@ final class LIFKernelTests: XCTestCase {
         _ x: [Float], steps: Int, neurons: Int, beta: Float, leak: Float, threshold: Float,
         decayInput: Bool, hardReset: Bool, atOrAbove: Bool
     ) -> (spikes: [Float], charges: [Float]) {
-        var spikes = [Float](repeating: 0, count: x.count), charges = spikes
+        var spikes = [Float](repeating: 0, count: x.count)
+        var charges = spikes
         for j in 0..<neurons {
             var v: Float = 0
             for t in 0..<steps {
@@ -36,7 +37,8 @@ final class LIFKernelTests: XCTestCase {
     func testTheForwardEqualsTheScalarRecurrenceForEveryConfiguration() {
         // 5 steps (more than one chunk of 2) and 1037 neurons (several 512-neuron blocks, four-vector
         // groups, single vectors and a scalar tail).
-        let steps = 5, neurons = 1037
+        let steps = 5
+        let neurons = 1037
         let x = inputs(steps * neurons)
         for decayInput in [true, false] {
             for hardReset in [true, false] {
@@ -44,7 +46,8 @@ final class LIFKernelTests: XCTestCase {
                     let kernel = LIFKernel(
                         beta: 0.75, leak: 0.25, threshold: 1, decayInput: decayInput, hardReset: hardReset,
                         atOrAbove: atOrAbove, detachReset: true, surrogate: SurrogateKernel(form: .atan, a: 1, b: 1))
-                    var spikes = [Float](repeating: -1, count: x.count), charges = spikes
+                    var spikes = [Float](repeating: -1, count: x.count)
+                    var charges = spikes
                     x.withUnsafeBufferPointer { input in
                         spikes.withUnsafeMutableBufferPointer { s in
                             charges.withUnsafeMutableBufferPointer { h in
@@ -52,8 +55,9 @@ final class LIFKernelTests: XCTestCase {
                             }
                         }
                     }
-                    let expected = oracle(x, steps: steps, neurons: neurons, beta: 0.75, leak: 0.25, threshold: 1,
-                                          decayInput: decayInput, hardReset: hardReset, atOrAbove: atOrAbove)
+                    let expected = oracle(
+                        x, steps: steps, neurons: neurons, beta: 0.75, leak: 0.25, threshold: 1,
+                        decayInput: decayInput, hardReset: hardReset, atOrAbove: atOrAbove)
                     let label = "decayInput \(decayInput), hardReset \(hardReset), atOrAbove \(atOrAbove)"
                     XCTAssertEqual(spikes, expected.spikes, label)
                     XCTAssertEqual(charges, expected.charges, label)

@@ -1,5 +1,5 @@
-import XCTest
 import SpikeKernels
+import XCTest
 
 /// Normalization statistics and x̂ on raw rows, against sums written out in Float64.
 final class NormalizationRowsTests: XCTestCase {

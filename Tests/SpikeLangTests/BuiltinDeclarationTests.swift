@@ -1,6 +1,7 @@
 import Foundation
 import SpikeEngine
 import XCTest
+
 @testable import SpikeLang
 
 /// Builtin parameters are declared once, with their kind, default and doc: the declaration
@@ -21,13 +22,16 @@ final class BuiltinDeclarationTests: XCTestCase {
     }
 
     func testHelpShowsTheSignatureTheSummaryThenOneLinePerParameter() {
-        XCTAssertEqual(library["clear_output"]?.helpText, """
+        XCTAssertEqual(
+            library["clear_output"]?.helpText,
+            """
             clear_output(wait=false)
                 Clears the cell's output so far; with wait=true, only when the next output arrives.
                 wait: clear only when the next output arrives (no flicker)
             """)
-        XCTAssertEqual(library["layernorm"]?.helpText,
-                       "layernorm()\n    Layer normalization over the features of each position.")
+        XCTAssertEqual(
+            library["layernorm"]?.helpText,
+            "layernorm()\n    Layer normalization over the features of each position.")
     }
 
     func testEveryEngineParameterSpelledAsAnArgumentIsAParameterOfSomeBuiltin() {
@@ -45,11 +49,14 @@ final class BuiltinDeclarationTests: XCTestCase {
             ("sigmoid(alpha=-1)", "sigmoid(): 'alpha' ", SourceRange(line: 1, column: 9, length: 5)),
             ("cpg(pairs=0)", "cpg(): 'pairs' ", SourceRange(line: 1, column: 5, length: 5)),
             ("windows(synthetic(length=50), window=0)", "windows(): 'window' ", SourceRange(line: 1, column: 31, length: 6)),
-            ("spikformer(dim=8, heads=3)", "spikformer(): 'heads' ", SourceRange(line: 1, column: 19, length: 5)),
+            ("spikformer(dim=8, heads=3)", "spikformer(): 'heads' ", SourceRange(line: 1, column: 19, length: 5))
         ]
         for (code, prefix, range) in cases {
             let outcome = Session().run(code, output: RecordingSink())
-            guard let diagnostic = outcome.failure?.diagnostics.first else { XCTFail("\(code) did not fail"); continue }
+            guard let diagnostic = outcome.failure?.diagnostics.first else {
+                XCTFail("\(code) did not fail")
+                continue
+            }
             XCTAssertEqual(outcome.failure?.name, "ValueError", code)
             XCTAssertTrue(diagnostic.problem.message.hasPrefix(prefix), "\(code): \(diagnostic.problem.message)")
             XCTAssertEqual(diagnostic.range, range, code)
@@ -69,8 +76,10 @@ final class BuiltinDeclarationTests: XCTestCase {
         let call = SourceRange(line: 1, column: 1, length: 8)
         let arguments = try Arguments(matching: reader.signature, positional: [], named: [], callRange: call)
         XCTAssertThrowsError(try arguments[try XCTUnwrap(foreign)]) { error in
-            XCTAssertEqual(error as? Diagnostic, Diagnostic(
-                .libraryFailure(function: "reader", message: "reads 'tau', which its signature does not declare"), at: call))
+            XCTAssertEqual(
+                error as? Diagnostic,
+                Diagnostic(
+                    .libraryFailure(function: "reader", message: "reads 'tau', which its signature does not declare"), at: call))
         }
     }
 
@@ -80,7 +89,7 @@ final class BuiltinDeclarationTests: XCTestCase {
             ("range(2.5)", "ValueError: 'n' must be an integer, got 2.5"),
             ("mean_over(\"width\")", "ValueError: mean_over(): 'axis' must be one of \"time\", \"length\", got \"width\""),
             ("sum([1, 2], axis=\"a\")", "TypeError: sum(): 'axis' must be a number, got a string"),
-            ("linear(0)", "ValueError: linear(): 'out' must be at least 1, got 0"),
+            ("linear(0)", "ValueError: linear(): 'out' must be at least 1, got 0")
         ]
         for (code, expected) in cases {
             let outcome = Session().run(code, output: RecordingSink())

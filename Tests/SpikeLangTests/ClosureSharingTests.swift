@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Functions share the session's globals instead of copying them: 200 closures made inside a
@@ -12,7 +13,9 @@ final class ClosureSharingTests: XCTestCase {
         let session = Session()
         let manyBindings = (0..<10_000).map { "b\($0) = [\($0), \"\($0)\"]" }.joined(separator: "\n")
         XCTAssertNil(run(session, manyBindings).failure)
-        let made = run(session, """
+        let made = run(
+            session,
+            """
             fn make(k) {
               fn inner() = k + b9999[0]
               inner

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Work over long lists, ranges, strings and tensors outside the engine — equality, joining,
@@ -25,7 +26,7 @@ final class CollectionInterruptTests: XCTestCase {
         ("big = str(l)", 3, 7), ("print(l)", 3, 1),
         ("big = tolist(a)", 3, 7), ("big = tensor(l)", 3, 14),
         ("big = s[70000]", 2, 9), ("big = s[-70000]", 2, 9), ("big = s[70000:]", 2, 7),
-        ("a", 2, 1), ("display(a)", 3, 1),
+        ("a", 2, 1), ("display(a)", 3, 1)
     ]
 
     private func prepared() -> Session {
@@ -60,8 +61,9 @@ final class CollectionInterruptTests: XCTestCase {
         let sink = RecordingSink(cancelAfterPolls: counting.polls - 1)
         let outcome = session.run(cell, output: sink)
         XCTAssertEqual(outcome.failure?.name, "Interrupted")
-        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 7),
-                       "stopped at the literal, not between phases")
+        XCTAssertEqual(
+            outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 7),
+            "stopped at the literal, not between phases")
         XCTAssertEqual(session.run("big", output: RecordingSink()).result?.plain, "0")
     }
 
@@ -72,16 +74,18 @@ final class CollectionInterruptTests: XCTestCase {
         let expected: [(cell: String, plain: String)] = [
             ("l == l2", "true"), ("a != b", "false"), ("l == l2 + [1]", "false"), ("a == a * 2", "false"),
             ("len(l + l2)", "400000"), ("(l + l2)[200005]", "5"), ("l[1:][199998]", "199999"), ("len(l[-3:])", "3"),
-            ("len(list(range(200000)))", "200000"), ("list(s)[79999]", "\"é\""), ("len(list(s))", "80000"), ("len(s)", "80000"), ("len(\"dé\")", "2"),
+            ("len(list(range(200000)))", "200000"), ("list(s)[79999]", "\"é\""), ("len(list(s))", "80000"), ("len(s)", "80000"),
+            ("len(\"dé\")", "2"),
             ("len(str(l))", String(listText.count)), ("str(l)[0:12]", "\"[0, 1, 2, 3,\""),
             ("tolist(a)[199999]", "199999"), ("len(tolist(a))", "200000"),
             ("tolist(reshape(a, [2, 100000]))[1][0]", "100000"), ("tolist(tensor([[[1, 2]], [[3, 4]]]))", "[[[1, 2]], [[3, 4]]]"),
-            ("tolist(tensor(7))", "7"), ("tolist(zeros([2, 0]))", "[[], []]"), ("tensor([[1, 2], [3, 4]])", "tensor([[1, 2], [3, 4]])"), ("tensor(l)[123456]", "123456"),
+            ("tolist(tensor(7))", "7"), ("tolist(zeros([2, 0]))", "[[], []]"), ("tensor([[1, 2], [3, 4]])", "tensor([[1, 2], [3, 4]])"),
+            ("tensor(l)[123456]", "123456"),
             ("s[70001]", "\"\(characters[70001])\""), ("s[-70000]", "\"\(characters[characters.count - 70000])\""),
             ("s[79990:]", "\"\(String(characters[79990...]))\""), ("s[-5:-2]", "\"\(String(characters[79995..<79998]))\""),
             ("s[70000:69000]", "\"\""), ("s[-100000:4]", "\"\(String(characters[0..<4]))\""),
             ("len(s[1:1000000])", "79999"),
-            ("a", "tensor(shape=[200000], min=0, max=199999, mean=99999.5)"),
+            ("a", "tensor(shape=[200000], min=0, max=199999, mean=99999.5)")
         ]
         for (cell, plain) in expected {
             let outcome = session.run(cell, output: RecordingSink())

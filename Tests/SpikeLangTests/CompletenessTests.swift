@@ -1,5 +1,5 @@
-import XCTest
 import SpikeLang
+import XCTest
 
 final class CompletenessTests: XCTestCase {
     let session = Session()

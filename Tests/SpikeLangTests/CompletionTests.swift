@@ -1,5 +1,5 @@
-import XCTest
 import SpikeLang
+import XCTest
 
 final class CompletionTests: XCTestCase {
     private func session(_ setup: String) -> Session {
@@ -102,9 +102,10 @@ final class CompletionTests: XCTestCase {
     func testInspectShowsSignatureDefaultsAndSummary() {
         let session = session("fn neuron(tau=2, threshold=1) = tau")
         XCTAssertEqual(session.inspect("neuron(ta", cursor: 9), "neuron(tau=2, threshold=1)\n    a function defined in this notebook")
-        XCTAssertEqual(session.inspect("len", cursor: 1),
-                       "len(x)\n    The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor."
-                       + "\n    x: a list, string, record, range or tensor")
+        XCTAssertEqual(
+            session.inspect("len", cursor: 1),
+            "len(x)\n    The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor."
+                + "\n    x: a list, string, record, range or tensor")
         XCTAssertNil(session.inspect("unknown_thing", cursor: 3))
         XCTAssertEqual(session.inspect("for i in xs { }", cursor: 1)?.hasPrefix("for x in sequence"), true)
         XCTAssertEqual(session.inspect("neuron", cursor: 0)?.hasPrefix("neuron("), true)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeLang
 
 /// `load_csv` needs files on disk, so it is tested here rather than in a golden file; the rest
@@ -28,7 +29,8 @@ final class DataLibraryTests: XCTestCase {
 
     func testLoadCSVKeepsTheChosenColumnsAndLabelsRowsByTheTimeColumn() throws {
         let path = try file("flows.csv", "day,north,south,note\nmon,1,10,a\ntue,,20,b\nwed,3,30,c\n")
-        let outcome = run("""
+        let outcome = run(
+            """
             f = load_csv("\(path)", columns=["south", "north"], time_column="day")
             print(f.columns, f.time, f.missing)
             tolist(f.values)
@@ -43,15 +45,17 @@ final class DataLibraryTests: XCTestCase {
         let path = try file("bad.csv", "a,b\n1,2\n3,oops\n")
         let outcome = run("load_csv(\"\(path)\")")
         XCTAssertEqual(outcome.failure?.name, "ValueError")
-        XCTAssertEqual(outcome.failure?.diagnostics.map(\.summary),
-                       ["ValueError at 1:10: load_csv(): 'path' has a bad row: line 3, column 2: 'oops' is not a number"])
+        XCTAssertEqual(
+            outcome.failure?.diagnostics.map(\.summary),
+            ["ValueError at 1:10: load_csv(): 'path' has a bad row: line 3, column 2: 'oops' is not a number"])
     }
 
     func testAnUnknownColumnListsTheValidOnesAtTheColumnsArgument() throws {
         let path = try file("two.csv", "a,b\n1,2\n")
         let outcome = run("load_csv(\"\(path)\", columns=\"z\")")
-        XCTAssertEqual(outcome.failure?.diagnostics.map(\.summary).first?.hasSuffix(
-            "load_csv(): 'columns' names no column \"z\"; the columns are \"a\", \"b\""), true)
+        XCTAssertEqual(
+            outcome.failure?.diagnostics.map(\.summary).first?.hasSuffix(
+                "load_csv(): 'columns' names no column \"z\"; the columns are \"a\", \"b\""), true)
     }
 
     func testMissingValuesCanBeRefused() throws {

@@ -1,5 +1,6 @@
 import SpikeEngine
 import XCTest
+
 @testable import SpikeLang
 
 /// A `residual` wrapped in a loop millions of times stops at `Blueprint.nestingLimit` with a
@@ -12,7 +13,7 @@ final class DeepBlueprintTests: XCTestCase {
         let failure = session.run(chains, output: RecordingSink()).failure
         XCTAssertEqual(failure?.name, "ValueError")
         XCTAssertTrue(failure?.traceback.joined().contains("1000") ?? false, "\(failure?.traceback ?? [])")
-        guard case let .blueprint(blueprint)? = session.bindings["b"] else { return XCTFail("b is not a layer") }
+        guard case .blueprint(let blueprint)? = session.bindings["b"] else { return XCTFail("b is not a layer") }
         XCTAssertEqual(blueprint.nesting, Blueprint.nestingLimit)
         XCTAssertEqual(session.run("i", output: RecordingSink()).result?.plain, "1000", "the loop stops at the failing call")
     }
@@ -23,7 +24,7 @@ final class DeepBlueprintTests: XCTestCase {
         _ = session.run(chains.replacingOccurrences(of: "b", with: "c"), output: RecordingSink())
         XCTAssertEqual(session.run("b == c", output: RecordingSink()).result?.plain, "true")
         XCTAssertEqual(session.run("b == residual(linear(4))", output: RecordingSink()).result?.plain, "false")
-        guard case let .blueprint(blueprint)? = session.bindings["b"] else { return XCTFail("b is not a layer") }
+        guard case .blueprint(let blueprint)? = session.bindings["b"] else { return XCTFail("b is not a layer") }
         XCTAssertTrue(blueprint.name.hasPrefix("residual(residual(") && blueprint.name.contains("…"))
         XCTAssertLessThan(session.run("b", output: RecordingSink()).result?.plain.count ?? .max, 2_000)
         XCTAssertNil(session.run("b = 0", output: RecordingSink()).failure, "rebinding releases b")

@@ -1,9 +1,11 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import XCTest
+
 @testable import SpikeLang
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Rich views: what each value gives besides text (SVG for figures and traces, HTML for
 /// tables and tensors), checked by parsing the markup rather than by string snapshots.
@@ -80,7 +82,7 @@ final class DisplayTests: XCTestCase {
             "bar({none: {mean: 0.719, std: 0.01}, cpg: {mean: 0.744, std: 0.02}})",
             "bar({none: {r2: 0.7, mae: 0.3}, cpg: {r2: 0.74, mae: 0.28}})",
             "scatter([1, 2, 3], [3, 1, 2])",
-            "grid([plot([1, 2]), simulate(lif())], columns=2)",
+            "grid([plot([1, 2]), simulate(lif())], columns=2)"
         ] {
             let rendering = result(source)
             XCTAssertTrue(rendering?.svg?.hasPrefix("<svg") ?? false, source)
@@ -92,11 +94,13 @@ final class DisplayTests: XCTestCase {
         let sink = RecordingSink()
         let outcome = Session().run("display(1, id=\"progress\")\nupdate_display(2, \"progress\")\nclear_output(wait=true)", output: sink)
         XCTAssertNil(outcome.failure)
-        XCTAssertEqual(sink.events, [
-            .display(Rendering(plain: "1"), "progress"),
-            .update(Rendering(plain: "2"), "progress"),
-            .clear(true),
-        ])
+        XCTAssertEqual(
+            sink.events,
+            [
+                .display(Rendering(plain: "1"), "progress"),
+                .update(Rendering(plain: "2"), "progress"),
+                .clear(true)
+            ])
     }
 
     func testAnEncodingShowsItsRasterOrHeatmapAndEncodingsWithoutAMatrixShowText() {

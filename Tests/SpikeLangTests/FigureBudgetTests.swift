@@ -1,5 +1,6 @@
 import SpikeEngine
 import XCTest
+
 @testable import SpikeLang
 
 /// `heatmap` and `raster` count the cells they will read and check what that costs against
@@ -15,9 +16,11 @@ final class FigureBudgetTests: XCTestCase {
             let budget = 1000 * 1000 * bytesEach
             let session = Session(memoryBudget: budget)
             XCTAssertNil(diagnostic(session, "m = ones([1000, 1001])\nsmall = \(builtin)(ones([1000, 1000]))"), builtin)
-            XCTAssertEqual(diagnostic(session, "f = \(builtin)(m, title=\"big\")"),
-                           Diagnostic(.memoryBudget(requestedBytes: 1000 * 1001 * bytesEach, budgetBytes: budget),
-                                      at: SourceRange(line: 1, column: 5, length: builtin.count + 16)), builtin)
+            XCTAssertEqual(
+                diagnostic(session, "f = \(builtin)(m, title=\"big\")"),
+                Diagnostic(
+                    .memoryBudget(requestedBytes: 1000 * 1001 * bytesEach, budgetBytes: budget),
+                    at: SourceRange(line: 1, column: 5, length: builtin.count + 16)), builtin)
             XCTAssertEqual(session.run("[m.shape, f]", output: RecordingSink()).failure?.name, "NameError", "f was never bound")
             XCTAssertEqual(session.run("m.shape", output: RecordingSink()).result?.plain, "[1000, 1001]", builtin)
             XCTAssertEqual(session.run("small", output: RecordingSink()).result?.svg?.contains("<svg"), true, builtin)
@@ -27,7 +30,8 @@ final class FigureBudgetTests: XCTestCase {
     func testHeatmapOfAListOfRowsCountsEveryRow() {
         let session = Session(memoryBudget: 1 << 20)
         XCTAssertNil(diagnostic(session, "row = tolist(zeros([1000]))\nrows = [row]\nfor i in range(8) { rows = rows + rows }"))
-        XCTAssertEqual(diagnostic(session, "heatmap(rows)")?.problem,
-                       .memoryBudget(requestedBytes: 256 * 1000 * FigureBuilder.bytesPerHeatmapCell, budgetBytes: 1 << 20))
+        XCTAssertEqual(
+            diagnostic(session, "heatmap(rows)")?.problem,
+            .memoryBudget(requestedBytes: 256 * 1000 * FigureBuilder.bytesPerHeatmapCell, budgetBytes: 1 << 20))
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Views that put a figure inside HTML (a series, a run, a comparison) carry it as an image:
@@ -6,7 +7,8 @@ import XCTest
 final class FigureIdentityTests: XCTestCase {
     func testASeriesHTMLViewCarriesItsPreviewAsAnImageNotInlineSVG() throws {
         let session = Session()
-        let html = try XCTUnwrap(session.run(#"synthetic(kind="sines", length=200, variates=2, seed=1)"#, output: RecordingSink()).result?.html)
+        let html = try XCTUnwrap(
+            session.run(#"synthetic(kind="sines", length=200, variates=2, seed=1)"#, output: RecordingSink()).result?.html)
         XCTAssertTrue(html.contains("<table"))
         XCTAssertTrue(html.contains("<img src=\"data:image/svg+xml;base64,"), html.prefix(200).description)
         XCTAssertFalse(html.contains("<svg"))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Long flat expressions parse: a chain of operators counts as one level of nesting, and only
@@ -17,15 +18,18 @@ final class FlatChainTests: XCTestCase {
     func testLongLogicalAndComparisonChainsEvaluate() {
         let conjunction = Array(repeating: "true", count: 3000).joined(separator: " and ")
         XCTAssertEqual(run(conjunction).result?.plain, "true")
-        let product = Array(repeating: "2", count: 500).joined(separator: " * ") + " / " + Array(repeating: "2", count: 499).joined(separator: " / ")
+        let product =
+            Array(repeating: "2", count: 500).joined(separator: " * ") + " / " + Array(repeating: "2", count: 499).joined(separator: " / ")
         XCTAssertNil(run("y = " + product).failure)
     }
 
     func testAChainLongerThanTheLimitIsASyntaxErrorAtTheFirstOperatorPastIt() {
         let outcome = run("x = " + Array(repeating: "1", count: Parser.chainLimit + 5).joined(separator: " + "))
         XCTAssertEqual(outcome.failure?.name, "SyntaxError")
-        XCTAssertEqual(outcome.failure?.message,
-                       "at 1:\(7 + (Parser.chainLimit + 1) * 4): expression too long: more than 10,000 operators in a row (split it across statements)")
+        XCTAssertEqual(
+            outcome.failure?.message,
+            "at 1:\(7 + (Parser.chainLimit + 1) * 4): expression too long: more than 10,000 operators in a row (split it across statements)"
+        )
     }
 
     func testRealNestingIsStillBounded() {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeLang
 
 /// Runs every `.spk` file under `Golden/` and checks it against its inline expectations.

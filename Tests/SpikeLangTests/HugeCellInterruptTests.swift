@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Lexing, parsing and checking a huge cell poll the interrupt flag as they go (every
@@ -53,7 +54,9 @@ final class HugeCellInterruptTests: XCTestCase {
             lexer.run()
             XCTAssertFalse(lexer.interrupted)
             XCTAssertEqual(lexer.tokens, Lexer.tokenize(source).tokens)
-            XCTAssertEqual(flag.polls, 2 * ((source.unicodeScalars.count - 1) / Lexer.pollInterval), "one poll per interval read, one per interval lexed")
+            XCTAssertEqual(
+                flag.polls, 2 * ((source.unicodeScalars.count - 1) / Lexer.pollInterval),
+                "one poll per interval read, one per interval lexed")
         }
     }
 
@@ -101,8 +104,9 @@ final class HugeCellInterruptTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.problem), [.interrupted])
         let never = Flag(firesAfter: .max)
         XCTAssertEqual(Checker.check(program, outer: outer, isCancelled: never.check).map(\.range.start.line), [5_001])
-        XCTAssertEqual(never.polls, (5_000 * 4 + 2) / Checker.pollInterval + 1,
-                       "a statement and three expressions each, and one before the search for x5000")
+        XCTAssertEqual(
+            never.polls, (5_000 * 4 + 2) / Checker.pollInterval + 1,
+            "a statement and three expressions each, and one before the search for x5000")
     }
 
     func testTheCheckerPollsBeforeEachDidYouMeanSearch() {
@@ -110,12 +114,14 @@ final class HugeCellInterruptTests: XCTestCase {
         let outer = OuterNames(bindings: bindings, library: Library())
         let program = Parser.parse("vaule_1\nvaule_2\nvaule_3").program
         let flag = Flag(firesAfter: 1)
-        XCTAssertEqual(Checker.check(program, outer: outer, isCancelled: flag.check),
-                       [Diagnostic(.interrupted, at: SourceRange(line: 2, column: 1, length: 7))])
+        XCTAssertEqual(
+            Checker.check(program, outer: outer, isCancelled: flag.check),
+            [Diagnostic(.interrupted, at: SourceRange(line: 2, column: 1, length: 7))])
         XCTAssertEqual(flag.polls, 2, "one poll before each search, none after the interrupt")
         let never = Flag(firesAfter: .max)
-        XCTAssertEqual(Checker.check(program, outer: outer, isCancelled: never.check).map(\.problem),
-                       (1...3).map { .undefinedName("vaule_\($0)", suggestion: "value_\($0)") })
+        XCTAssertEqual(
+            Checker.check(program, outer: outer, isCancelled: never.check).map(\.problem),
+            (1...3).map { .undefinedName("vaule_\($0)", suggestion: "value_\($0)") })
         XCTAssertEqual(never.polls, 3)
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// An interrupt that arrives while a cell is parsed or checked is not lost when the cell would

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Huge cells and sessions keep the diagnostics of small ones: duplicates are found by
@@ -13,11 +14,12 @@ final class LargeCellTests: XCTestCase {
         let cases: [(source: String, problem: Problem, column: Int, length: Int)] = [
             ("{\(fields), f7: 0}", .duplicateField("f7"), 1 + fields.count + 3, 2),
             ("fn f(\(parameters), p42) = 0", .duplicateParameter("p42"), 6 + parameters.count + 2, 3),
-            ("f(\(arguments), a19999=0)", .duplicateArgument("a19999"), 3 + arguments.count + 2, 6),
+            ("f(\(arguments), a19999=0)", .duplicateArgument("a19999"), 3 + arguments.count + 2, 6)
         ]
         for (source, problem, column, length) in cases {
-            XCTAssertEqual(Parser.parse(source).diagnostics,
-                           [Diagnostic(problem, at: SourceRange(line: 1, column: column, length: length))])
+            XCTAssertEqual(
+                Parser.parse(source).diagnostics,
+                [Diagnostic(problem, at: SourceRange(line: 1, column: column, length: length))])
         }
         XCTAssertEqual(Parser.parse("{\(fields)}").diagnostics, [])
     }
@@ -57,9 +59,11 @@ final class LargeCellTests: XCTestCase {
         let perSearch = 1000 + Library().builtins.count
         let cell = (0..<6).map { "vaule_\($0)" }.joined(separator: "\n")
         let diagnostics = Checker.check(Parser.parse(cell).program, outer: outer, suggestionCandidateLimit: 3 * perSearch + 1)
-        XCTAssertEqual(diagnostics.map(\.problem), (0..<6).map { index in
-            .undefinedName("vaule_\(index)", suggestion: index < 3 ? "value_\(index)" : nil)
-        })
+        XCTAssertEqual(
+            diagnostics.map(\.problem),
+            (0..<6).map { index in
+                .undefinedName("vaule_\(index)", suggestion: index < 3 ? "value_\(index)" : nil)
+            })
     }
 
     func testNamesBoundInABranchOrAFunctionBodyKeepTheirScopes() {
@@ -71,11 +75,13 @@ final class LargeCellTests: XCTestCase {
             [first_value, second_value, f, parameter, local_value]
             """
         let diagnostics = Checker.check(Parser.parse(cell).program, outer: outer)
-        XCTAssertEqual(diagnostics.map(\.problem), [
-            .undefinedName("first_value", suggestion: nil),
-            .undefinedName("parameter", suggestion: nil),
-            .undefinedName("local_value", suggestion: nil),
-        ])
+        XCTAssertEqual(
+            diagnostics.map(\.problem),
+            [
+                .undefinedName("first_value", suggestion: nil),
+                .undefinedName("parameter", suggestion: nil),
+                .undefinedName("local_value", suggestion: nil)
+            ])
         XCTAssertEqual(diagnostics.map(\.range.start.line), [1, 4, 4])
     }
 
@@ -97,8 +103,9 @@ final class LargeCellTests: XCTestCase {
             let b = (0..<(next() % 9)).map { _ in letters[next() % 3] }
             let full = Self.fullDistance(a, b)
             for limit in 0...5 {
-                XCTAssertEqual(Suggestion.editDistance(a, b, limit: limit), full <= limit ? full : nil,
-                               "\(String(a)) → \(String(b)) within \(limit)")
+                XCTAssertEqual(
+                    Suggestion.editDistance(a, b, limit: limit), full <= limit ? full : nil,
+                    "\(String(a)) → \(String(b)) within \(limit)")
             }
         }
     }
@@ -114,8 +121,9 @@ final class LargeCellTests: XCTestCase {
         for _ in 0..<400 {
             let name = word()
             let candidates = (0..<30).map { _ in word() } + [String(repeating: "a", count: 70)]
-            XCTAssertEqual(Suggestion.closest(to: name, among: candidates), Self.exhaustiveClosest(to: name, among: candidates),
-                           "\(name) among \(candidates)")
+            XCTAssertEqual(
+                Suggestion.closest(to: name, among: candidates), Self.exhaustiveClosest(to: name, among: candidates),
+                "\(name) among \(candidates)")
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// The lexer's ASCII shortcuts agree with the Unicode rules they stand in for.
@@ -12,8 +13,9 @@ final class LexerFastPathTests: XCTestCase {
             let scalar = Unicode.Scalar(value)
             let continues = scalar == "_" || scalar.properties.isXIDContinue
             let tokens = kinds("a" + String(Character(scalar)))
-            XCTAssertEqual(tokens.count == 1 && tokens.first == .identifier("a" + String(Character(scalar))), continues,
-                           "\(scalar): \(tokens)")
+            XCTAssertEqual(
+                tokens.count == 1 && tokens.first == .identifier("a" + String(Character(scalar))), continues,
+                "\(scalar): \(tokens)")
         }
     }
 

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 final class LexerTests: XCTestCase {
@@ -7,8 +8,9 @@ final class LexerTests: XCTestCase {
     }
 
     func testNumbersAcceptUnderscoresBetweenDigitsFractionsAndExponents() {
-        XCTAssertEqual(kinds("42 3.5 1e-3 10_000 2E+2 1_0.0_5"),
-                       [.number(42), .number(3.5), .number(0.001), .number(10_000), .number(200), .number(10.05)])
+        XCTAssertEqual(
+            kinds("42 3.5 1e-3 10_000 2E+2 1_0.0_5"),
+            [.number(42), .number(3.5), .number(0.001), .number(10_000), .number(200), .number(10.05)])
     }
 
     func testARangeBetweenIntegersLexesAsTwoNumbersAndDotDot() {
@@ -19,7 +21,8 @@ final class LexerTests: XCTestCase {
     func testMalformedNumbersAreReportedWhole() {
         for bad in ["1e", "10_", "1__0", "1e+", "12abc", "3.5_"] {
             let diagnostics = Lexer.tokenize(bad).diagnostics
-            XCTAssertEqual(diagnostics, [Diagnostic(.invalidNumber(bad), at: SourceRange(line: 1, column: 1, length: bad.unicodeScalars.count))], bad)
+            XCTAssertEqual(
+                diagnostics, [Diagnostic(.invalidNumber(bad), at: SourceRange(line: 1, column: 1, length: bad.unicodeScalars.count))], bad)
         }
     }
 
@@ -38,8 +41,9 @@ final class LexerTests: XCTestCase {
     }
 
     func testKeywordsAreNotIdentifiers() {
-        XCTAssertEqual(kinds("fn for in if else and or not true false none"),
-                       Keyword.allCases.map { .keyword($0) })
+        XCTAssertEqual(
+            kinds("fn for in if else and or not true false none"),
+            Keyword.allCases.map { .keyword($0) })
     }
 
     func testCommentsRunToTheEndOfTheLine() {
@@ -53,10 +57,13 @@ final class LexerTests: XCTestCase {
     }
 
     func testLongestMatchOperators() {
-        XCTAssertEqual(kinds("** >> >= <= == != .. = > < * ."),
-                       [.symbol(.power), .symbol(.compose), .symbol(.greaterEqual), .symbol(.lessEqual), .symbol(.equal),
-                        .symbol(.notEqual), .symbol(.dotDot), .symbol(.assign), .symbol(.greater), .symbol(.less),
-                        .symbol(.star), .symbol(.dot)])
+        XCTAssertEqual(
+            kinds("** >> >= <= == != .. = > < * ."),
+            [
+                .symbol(.power), .symbol(.compose), .symbol(.greaterEqual), .symbol(.lessEqual), .symbol(.equal),
+                .symbol(.notEqual), .symbol(.dotDot), .symbol(.assign), .symbol(.greater), .symbol(.less),
+                .symbol(.star), .symbol(.dot)
+            ])
     }
 
     func testAnUnexpectedCharacterIsReportedAndSkipped() {

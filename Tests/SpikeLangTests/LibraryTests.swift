@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Invariants of the library's declarations: each builtin is declared once, and that one
@@ -13,18 +14,21 @@ final class LibraryTests: XCTestCase {
             XCTAssertFalse(builtin.summary.contains("\n"), builtin.name)
             XCTAssertEqual(Set(builtin.signature.parameterNames).count, builtin.signature.parameters.count, builtin.name)
             let firstOptional = builtin.signature.parameters.firstIndex { !$0.isRequired } ?? builtin.signature.parameters.count
-            XCTAssertTrue(builtin.signature.parameters[firstOptional...].allSatisfy { !$0.isRequired },
-                          "\(builtin.name): a required parameter follows an optional one")
+            XCTAssertTrue(
+                builtin.signature.parameters[firstOptional...].allSatisfy { !$0.isRequired },
+                "\(builtin.name): a required parameter follows an optional one")
         }
     }
 
     func testTheStandardLibraryOfTheContractIsBound() {
-        let contract = ["print", "display", "len", "range", "seed", "help", "lif", "atan", "sigmoid", "fast_sigmoid", "triangle",
-                        "rect", "simulate", "first_spike", "cpg", "sinusoidal", "relative", "random_code", "learnable", "encode",
-                        "cpg_oscillator", "distinct_codes", "tensor", "zeros", "ones", "randn", "sum", "mean", "max", "min",
-                        "transpose", "reshape", "tolist", "plot", "raster", "heatmap", "bar", "scatter", "table",
-                        "linear", "conv1d", "batchnorm", "layernorm", "dropout", "ssa", "mlp", "residual", "positional",
-                        "mean_over", "flatten", "conv_encoder", "delta_encoder", "repeat_encoder"]
+        let contract = [
+            "print", "display", "len", "range", "seed", "help", "lif", "atan", "sigmoid", "fast_sigmoid", "triangle",
+            "rect", "simulate", "first_spike", "cpg", "sinusoidal", "relative", "random_code", "learnable", "encode",
+            "cpg_oscillator", "distinct_codes", "tensor", "zeros", "ones", "randn", "sum", "mean", "max", "min",
+            "transpose", "reshape", "tolist", "plot", "raster", "heatmap", "bar", "scatter", "table",
+            "linear", "conv1d", "batchnorm", "layernorm", "dropout", "ssa", "mlp", "residual", "positional",
+            "mean_over", "flatten", "conv_encoder", "delta_encoder", "repeat_encoder"
+        ]
         XCTAssertEqual(contract.filter { library[$0] == nil }, [])
     }
 
@@ -42,8 +46,9 @@ final class LibraryTests: XCTestCase {
     }
 
     func testTheSignatureTextShowsDefaultsInTheirSourceForm() {
-        XCTAssertEqual(library["lif"]?.signature.text,
-                       "lif(tau=2, threshold=1, reset=\"zero\", decay_input=true, detach_reset=true, surrogate=atan(), beta=none)")
+        XCTAssertEqual(
+            library["lif"]?.signature.text,
+            "lif(tau=2, threshold=1, reset=\"zero\", decay_input=true, detach_reset=true, surrogate=atan(), beta=none)")
         XCTAssertEqual(library["cpg"]?.signature.text, "cpg(pairs=5, tau=10000, threshold=0.8, index=\"rolling\")")
         XCTAssertEqual(library["simulate"]?.signature.text, "simulate(neuron, input=1.2, steps=20)")
     }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// An error in a very long line is shown as a window of `SourceLines.excerptWidth` code points
@@ -14,7 +15,8 @@ final class LongLineTracebackTests: XCTestCase {
 
     private func assertCaretUnderTheCulprit(_ traceback: [String]?, line: UInt = #line) {
         guard let traceback, traceback.count == 3 else { return XCTFail("no traceback: \(String(describing: traceback))", line: line) }
-        let shown = Array(traceback[1].unicodeScalars), caret = Array(traceback[2].unicodeScalars)
+        let shown = Array(traceback[1].unicodeScalars)
+        let caret = Array(traceback[2].unicodeScalars)
         guard let column = caret.firstIndex(of: "^") else { return XCTFail("no caret", line: line) }
         XCTAssertEqual(String(String.UnicodeScalarView(shown[column..<column + 4])), "nope", line: line)
         XCTAssertEqual(caret.filter { $0 == "^" }.count, 4, line: line)
@@ -44,9 +46,11 @@ final class LongLineTracebackTests: XCTestCase {
     func testALineOfExactlyTheWindowsWidthIsShownWhole() {
         let padding = String(repeating: " ", count: SourceLines.excerptWidth - "nope".count)
         let failure = Session().run("nope" + padding, output: RecordingSink()).failure
-        XCTAssertEqual(failure?.traceback, [
-            "NameError at 1:1: name 'nope' is not defined", "1 | nope" + padding, "  | ^^^^",
-        ])
+        XCTAssertEqual(
+            failure?.traceback,
+            [
+                "NameError at 1:1: name 'nope' is not defined", "1 | nope" + padding, "  | ^^^^"
+            ])
     }
 
     func testAnInterruptedHugeCellAnswersWithAShortTraceback() {

@@ -1,5 +1,6 @@
 import SpikeEngine
 import XCTest
+
 @testable import SpikeLang
 
 /// Each allocating builtin checks the budget for what it really peaks at, before allocating,
@@ -13,8 +14,9 @@ final class MemoryBudgetTests: XCTestCase {
     func testSimulateCountsTheBytesOfAShownTraceForEachStep() {
         let session = Session(memoryBudget: 84_000)
         XCTAssertNil(problem(session, "simulate(lif(), input=1.2, steps=1000)"))
-        XCTAssertEqual(problem(session, "simulate(lif(), input=1.2, steps=1001)"),
-                       .memoryBudget(requestedBytes: 84_084, budgetBytes: 84_000))
+        XCTAssertEqual(
+            problem(session, "simulate(lif(), input=1.2, steps=1001)"),
+            .memoryBudget(requestedBytes: 84_084, budgetBytes: 84_000))
     }
 
     func testPlotCountsItsPointsBeforeConvertingThem() {
@@ -51,8 +53,9 @@ final class MemoryBudgetTests: XCTestCase {
         XCTAssertTrue(shown.hasPrefix("[0, 1, 2, "), String(shown.prefix(20)))
         XCTAssertTrue(shown.hasSuffix("…"), String(shown.suffix(20)))
         XCTAssertLessThanOrEqual(shown.utf8.count, ValueText.displayLimit + 20)
-        XCTAssertEqual(session.run("len(str(list(range(1e5))))", output: RecordingSink()).result?.plain, "688890",
-                       "str() still writes every item")
+        XCTAssertEqual(
+            session.run("len(str(list(range(1e5))))", output: RecordingSink()).result?.plain, "688890",
+            "str() still writes every item")
     }
 
     func testAValueSharingOneListExponentiallyOftenShowsInBoundedTime() {

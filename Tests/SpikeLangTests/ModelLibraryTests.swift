@@ -1,17 +1,19 @@
-import XCTest
 import SpikeLang
+import XCTest
 
 /// The language side of models and training: builtins, `>>`, live progress, interrupts and
 /// the errors that name the culprit argument.
 final class ModelLibraryTests: XCTestCase {
     let setup = """
-    data = windows(synthetic("sines", length=300, variates=3), window=12, horizon=4)
-    net = spike_rnn(hidden=8, layers=1, steps=4, pe=cpg(pairs=3))
-    """
+        data = windows(synthetic("sines", length=300, variates=3), window=12, horizon=4)
+        net = spike_rnn(hidden=8, layers=1, steps=4, pe=cpg(pairs=3))
+        """
 
     @discardableResult
-    func run(_ session: Session, _ source: String, sink: RecordingSink = RecordingSink(),
-             file: StaticString = #filePath, line: UInt = #line) -> CellOutcome {
+    func run(
+        _ session: Session, _ source: String, sink: RecordingSink = RecordingSink(),
+        file: StaticString = #filePath, line: UInt = #line
+    ) -> CellOutcome {
         let outcome = session.run(source, output: sink)
         XCTAssertNil(outcome.failure, "\(outcome.failure?.message ?? "")", file: file, line: line)
         return outcome
@@ -54,11 +56,13 @@ final class ModelLibraryTests: XCTestCase {
     func testTheSameSeedGivesTheSameLosses() throws {
         let session = Session()
         run(session, setup)
-        run(session, """
-        a = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=3)
-        b = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=3)
-        c = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=4)
-        """)
+        run(
+            session,
+            """
+            a = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=3)
+            b = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=3)
+            c = train(spike_rnn(hidden=8, layers=1), data, epochs=1, seed=4)
+            """)
         XCTAssertEqual(run(session, "a.step_loss == b.step_loss").result?.plain, "true")
         XCTAssertEqual(run(session, "a.step_loss == c.step_loss").result?.plain, "false")
     }
@@ -77,13 +81,16 @@ final class ModelLibraryTests: XCTestCase {
     func testCompositionBuildsANetworkAndCopiesAreIndependent() throws {
         let session = Session()
         run(session, setup)
-        run(session, """
-        composed = conv_encoder(steps=2) >> positional(cpg()) >> lif() >> mean_over("time") >> flatten() >> linear(12)
-        train(composed, data, epochs=1);
-        twin = copy(composed)
-        """)
-        XCTAssertEqual(run(session, "composed.layers").result?.plain,
-                       "[\"conv_encoder\", \"positional(cpg)\", \"lif\", \"mean_over(time)\", \"flatten\", \"linear\"]")
+        run(
+            session,
+            """
+            composed = conv_encoder(steps=2) >> positional(cpg()) >> lif() >> mean_over("time") >> flatten() >> linear(12)
+            train(composed, data, epochs=1);
+            twin = copy(composed)
+            """)
+        XCTAssertEqual(
+            run(session, "composed.layers").result?.plain,
+            "[\"conv_encoder\", \"positional(cpg)\", \"lif\", \"mean_over(time)\", \"flatten\", \"linear\"]")
         XCTAssertEqual(run(session, "[twin == composed, composed == composed]").result?.plain, "[false, true]")
         XCTAssertEqual(failure(session, "1 >> linear(3)")?.name, "TypeError")
     }
@@ -93,7 +100,8 @@ final class ModelLibraryTests: XCTestCase {
         run(session, setup)
         run(session, "train(net, data, epochs=1);")
         XCTAssertEqual(run(session, "s = evaluate(net, data.test)\n[s.r2 <= 1, s.mse >= 0]").result?.plain, "[true, true]")
-        let comparison = try XCTUnwrap(run(session, "compare({a: spike_rnn(hidden=8, layers=1), b: mlp_net(hidden=[8])}, data, epochs=1, seeds=[0, 1])").result)
+        let comparison = try XCTUnwrap(
+            run(session, "compare({a: spike_rnn(hidden=8, layers=1), b: mlp_net(hidden=[8])}, data, epochs=1, seeds=[0, 1])").result)
         XCTAssertTrue(comparison.plain.contains("mean ± std"), comparison.plain)
         XCTAssertNotNil(comparison.svg, "a comparison shows a grouped bar chart")
         let energy = try XCTUnwrap(run(session, "energy(net, data)").result)
@@ -121,7 +129,7 @@ final class ModelLibraryTests: XCTestCase {
             ("evaluate(spike_rnn(), data.test)", "ValueError", "model"),
             ("linear(0)", "ValueError", "out"),
             ("mean_over(\"batch\")", "ValueError", "axis"),
-            ("compare([net], data)", "TypeError", "models"),
+            ("compare([net], data)", "TypeError", "models")
         ]
         for (source, name, argument) in cases {
             let failure = self.failure(session, source)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 final class ParserTests: XCTestCase {
@@ -33,7 +34,7 @@ final class ParserTests: XCTestCase {
             ("for i in 0..3 { print(i) }", "(for i (.. 0 3) {(call print i)})"),
             ("(a == b) == c", "(== (== a b) c)"),
             ("a < b and b < c", "(and (< a b) (< b c))"),
-            ("0 < x < 1", "SyntaxError at 1:7: comparisons do not chain: write a < b and b < c"),
+            ("0 < x < 1", "SyntaxError at 1:7: comparisons do not chain: write a < b and b < c")
         ]
         for (source, expected) in cases {
             XCTAssertEqual(SExpression.parse(source), expected, source)
@@ -76,11 +77,13 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(diagnostics.map(\.kind), Array(repeating: .syntax, count: diagnostics.count))
         XCTAssertGreaterThanOrEqual(diagnostics.count, 2)
         let (_, three) = Parser.parse("x = *\ny = 1 1\nz = [)")
-        XCTAssertEqual(three, [
-            Diagnostic(.expectedExpression(found: "'*'"), at: SourceRange(line: 1, column: 5)),
-            Diagnostic(.expected("end of statement (newline or ';')", found: "a number"), at: SourceRange(line: 2, column: 7)),
-            Diagnostic(.expectedExpression(found: "')'"), at: SourceRange(line: 3, column: 6)),
-        ])
+        XCTAssertEqual(
+            three,
+            [
+                Diagnostic(.expectedExpression(found: "'*'"), at: SourceRange(line: 1, column: 5)),
+                Diagnostic(.expected("end of statement (newline or ';')", found: "a number"), at: SourceRange(line: 2, column: 7)),
+                Diagnostic(.expectedExpression(found: "')'"), at: SourceRange(line: 3, column: 6))
+            ])
     }
 
     func testADuplicateArgumentIsReportedAtItsSecondOccurrence() {

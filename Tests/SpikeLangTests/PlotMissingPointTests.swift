@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// `none` in a plotted series is a missing point, as a first spike that never comes.

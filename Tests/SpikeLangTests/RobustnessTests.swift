@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Nothing a user types may crash the process: seeded random cells — token soup, truncated
@@ -26,7 +27,7 @@ final class RobustnessTests: XCTestCase {
         ",", ":", ";", "\n", "=", "==", "+", "-", "*", "/", "%", "**", ">>", "..", ".", "<", ">=", "and", "or",
         "not", "if", "else", "for", "in", "fn", "true", "none", "1", "0", "-1", "2.5", "1e309", "1e-3", "10_0",
         "\"s\"", "\"", "\\", "#", "%time", "%who", "τ", "😀", "e\u{301}", "\u{0}", "\t", " ", "tau=", "steps=",
-        "len", "range", "print", "help", "display", "t.shape", "x[0]", "x[:1]", "x[-1]",
+        "len", "range", "print", "help", "display", "t.shape", "x[0]", "x[:1]", "x[-1]"
     ]
 
     func testRandomCellsNeverCrashAnyEntryPoint() {
@@ -62,8 +63,9 @@ final class RobustnessTests: XCTestCase {
         XCTAssertEqual(session.run("[x] == y", output: RecordingSink()).result?.plain, "false")
         XCTAssertEqual(session.run("{a: y} == r", output: RecordingSink()).result?.plain, "true")
         let apart = "u = []\nv = []\nfor i in range(3e5) { u = [u]\nv = [v] }\n"
-        XCTAssertEqual(session.run(apart + "u == v", output: RecordingSink()).result?.plain, "true",
-                       "equal values built apart are compared to the bottom")
+        XCTAssertEqual(
+            session.run(apart + "u == v", output: RecordingSink()).result?.plain, "true",
+            "equal values built apart are compared to the bottom")
         XCTAssertEqual(session.run("u == [v]", output: RecordingSink()).result?.plain, "false")
         let shown = session.run("x", output: RecordingSink()).result?.plain ?? ""
         XCTAssertTrue(shown.hasPrefix("[[[[") && shown.contains("[…]"), String(shown.prefix(20)))

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// A classification run shows its validation accuracy per epoch, in its table and its figure;
@@ -20,7 +21,8 @@ final class RunViewTests: XCTestCase {
     }
 
     func testAForecastingRunShowsNoAccuracy() throws {
-        let shown = try rendering("""
+        let shown = try rendering(
+            """
             data = windows(synthetic("sines", length=200, variates=2), window=8, horizon=2)
             train(flatten() >> linear(4), data, epochs=2, progress=false)
             """)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 final class SessionTests: XCTestCase {
@@ -37,11 +38,13 @@ final class SessionTests: XCTestCase {
         let outcome = Session().run("x = 1\ny = x + \"a\"", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.name, "TypeError")
         XCTAssertEqual(outcome.failure?.message, "at 2:5: '+' does not apply to a number and a string")
-        XCTAssertEqual(outcome.failure?.traceback, [
-            "TypeError at 2:5: '+' does not apply to a number and a string",
-            "2 | y = x + \"a\"",
-            "  |     ^^^^^^^",
-        ])
+        XCTAssertEqual(
+            outcome.failure?.traceback,
+            [
+                "TypeError at 2:5: '+' does not apply to a number and a string",
+                "2 | y = x + \"a\"",
+                "  |     ^^^^^^^"
+            ])
     }
 
     func testAnErrorInsideAFunctionFromAnEarlierCellIsShownAtTheCallWithTheFunctionsLine() {
@@ -50,33 +53,37 @@ final class SessionTests: XCTestCase {
         _ = session.run("fn twice_half(v) = 2 * half(v)", output: RecordingSink())
         let outcome = session.run("a = 1\ntwice_half(a)", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.diagnostics, [Diagnostic(.divisionByZero, at: SourceRange(line: 2, column: 1, length: 13))])
-        XCTAssertEqual(outcome.failure?.traceback, [
-            "ValueError at 2:1: division by zero",
-            "2 | twice_half(a)",
-            "  | ^^^^^^^^^^^^^",
-            "in twice_half(), defined in an earlier cell, at 1:24:",
-            "1 | fn twice_half(v) = 2 * half(v)",
-            "  |                        ^^^^^^^",
-            "in half(), defined in an earlier cell, at 3:7:",
-            "3 |   y = x / 0",
-            "  |       ^^^^^",
-        ])
+        XCTAssertEqual(
+            outcome.failure?.traceback,
+            [
+                "ValueError at 2:1: division by zero",
+                "2 | twice_half(a)",
+                "  | ^^^^^^^^^^^^^",
+                "in twice_half(), defined in an earlier cell, at 1:24:",
+                "1 | fn twice_half(v) = 2 * half(v)",
+                "  |                        ^^^^^^^",
+                "in half(), defined in an earlier cell, at 3:7:",
+                "3 |   y = x / 0",
+                "  |       ^^^^^"
+            ])
     }
 
     func testAnErrorInsideAFunctionFromTheSameCellPointsIntoItsBodyThenShowsTheCallChain() {
         let outcome = Session().run("fn bad(x) = x / 0\nfn outer(x) = bad(x) + 1\nouter(1)", output: RecordingSink())
         XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 13))
-        XCTAssertEqual(outcome.failure?.traceback, [
-            "ValueError at 1:13: division by zero",
-            "1 | fn bad(x) = x / 0",
-            "  |             ^^^^^",
-            "called in outer() at 2:15:",
-            "2 | fn outer(x) = bad(x) + 1",
-            "  |               ^^^^^^",
-            "called at 3:1:",
-            "3 | outer(1)",
-            "  | ^^^^^^^^",
-        ])
+        XCTAssertEqual(
+            outcome.failure?.traceback,
+            [
+                "ValueError at 1:13: division by zero",
+                "1 | fn bad(x) = x / 0",
+                "  |             ^^^^^",
+                "called in outer() at 2:15:",
+                "2 | fn outer(x) = bad(x) + 1",
+                "  |               ^^^^^^",
+                "called at 3:1:",
+                "3 | outer(1)",
+                "  | ^^^^^^^^"
+            ])
     }
 
     func testADeepRecursionShowsTheEndsOfItsCallChain() {
@@ -178,8 +185,12 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(outcome.failure)
         XCTAssertEqual(session.seed, 42)
         XCTAssertEqual(session.threads, 3)
-        XCTAssertEqual(outcome.pages, ["print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."
-                                       + "\n    values: what to write; strings appear without quotes\n    stream: \"stdout\", or \"stderr\" for warnings"])
+        XCTAssertEqual(
+            outcome.pages,
+            [
+                "print(values…, stream=\"stdout\")\n    Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."
+                    + "\n    values: what to write; strings appear without quotes\n    stream: \"stdout\", or \"stderr\" for warnings"
+            ])
         _ = session.run("seed(7)", output: RecordingSink())
         XCTAssertEqual(session.seed, 7)
     }
@@ -242,7 +253,8 @@ final class SessionTests: XCTestCase {
     }
 
     func testEveryErrorKindHasItsUserFacingName() {
-        XCTAssertEqual(ErrorKind.allCases.map(\.rawValue),
-                       ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted"])
+        XCTAssertEqual(
+            ErrorKind.allCases.map(\.rawValue),
+            ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted"])
     }
 }

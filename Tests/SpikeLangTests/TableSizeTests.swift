@@ -1,5 +1,6 @@
 import SpikePlot
 import XCTest
+
 @testable import SpikeLang
 
 /// `table()` keeps only the rows it shows and cuts long cell texts, so a table of a huge list
@@ -12,8 +13,9 @@ final class TableSizeTests: XCTestCase {
     }
 
     func testARecordOfLongColumnsKeepsTheShownRowsAndCountsTheRest() throws {
-        let table = try TableBuilder.table(from: .record(Record([Record.Field(name: "a", value: numbers(100_000))])), title: "",
-                                           at: range)
+        let table = try TableBuilder.table(
+            from: .record(Record([Record.Field(name: "a", value: numbers(100_000))])), title: "",
+            at: range)
         XCTAssertEqual(table.rows.count, table.maxRows)
         XCTAssertEqual(table.rows.last, [.number(Double(table.maxRows - 1))])
         XCTAssertTrue(table.text().hasSuffix("… \(100_000 - table.maxRows) more rows"), String(table.text().suffix(40)))
@@ -30,9 +32,14 @@ final class TableSizeTests: XCTestCase {
 
     func testACellHoldingALongListOrStringIsCut() throws {
         let long = String(repeating: "é", count: 10_000)
-        let table = try TableBuilder.table(from: .list(ValueList([.record(Record([
-            Record.Field(name: "list", value: numbers(10_000)), Record.Field(name: "text", value: .string(long)),
-        ]))])), title: "", at: range)
+        let table = try TableBuilder.table(
+            from: .list(
+                ValueList([
+                    .record(
+                        Record([
+                            Record.Field(name: "list", value: numbers(10_000)), Record.Field(name: "text", value: .string(long))
+                        ]))
+                ])), title: "", at: range)
         for cell in try XCTUnwrap(table.rows.first) {
             guard case .text(let text) = cell else { return XCTFail("\(cell)") }
             XCTAssertLessThanOrEqual(text.utf8.count, TableBuilder.cellTextLimit + 8, "one item past the limit, then …")

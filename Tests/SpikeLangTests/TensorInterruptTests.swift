@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeLang
 
 /// Tensor arithmetic, unary math, reductions, slices and row-by-row iteration poll the
@@ -22,7 +23,7 @@ final class TensorInterruptTests: XCTestCase {
         ("big = exp(a)", 3), ("big = sqrt(a)", 3),
         ("big = sum(a)", 3), ("big = max(a)", 3), ("big = mean(m, axis=1)", 3), ("big = min(m, axis=0)", 3),
         ("big = sum(q, axis=0)", 3),
-        ("big = a[1:]", 2), ("big = m[1:]", 2), ("big = list(a)", 3),
+        ("big = a[1:]", 2), ("big = m[1:]", 2), ("big = list(a)", 3)
     ]
 
     func testAnInterruptDuringALongTensorOperationEndsTheCellAtItsFirstPoll() {

@@ -1,6 +1,7 @@
 import SpikeEngine
 import Synchronization
 import XCTest
+
 @testable import SpikeLang
 
 /// `print`, `str` and `help` size a value's text before building it: a text over the memory
@@ -61,7 +62,11 @@ final class TextBudgetTests: XCTestCase {
             var total: Int { count.load(ordering: .relaxed) }
         }
         let reads = Reads()
-        let headroom = MemoryHeadroom(readFile: { _ in reads.add(); return nil }, addressSpaceLimit: { nil }, physicalMemory: 1 << 30)
+        let headroom = MemoryHeadroom(
+            readFile: { _ in
+                reads.add()
+                return nil
+            }, addressSpaceLimit: { nil }, physicalMemory: 1 << 30)
         let session = Session(budget: MemoryBudget(headroom: headroom))
         let sink = RecordingSink()
         XCTAssertNil(session.run("for i in range(100) { print(\"i =\", str(i)) }", output: sink).failure)
@@ -82,8 +87,9 @@ final class TextBudgetTests: XCTestCase {
         let session = Session(memoryBudget: 64 << 20)
         let shown = session.run("s = \"ab\\n\"\nfor i in range(20) { s = s + s }\ns", output: RecordingSink()).result?.plain ?? ""
         XCTAssertTrue(shown.hasPrefix("\"ab\\nab\\n"), String(shown.prefix(20)))
-        XCTAssertTrue(shown.hasSuffix("ab\\n…") || shown.hasSuffix("a…") || shown.hasSuffix("b…") || shown.hasSuffix("\\n…"),
-                      String(shown.suffix(20)))
+        XCTAssertTrue(
+            shown.hasSuffix("ab\\n…") || shown.hasSuffix("a…") || shown.hasSuffix("b…") || shown.hasSuffix("\\n…"),
+            String(shown.suffix(20)))
         XCTAssertLessThanOrEqual(shown.utf8.count, ValueText.displayLimit + 8)
     }
 
@@ -101,12 +107,14 @@ final class TextBudgetTests: XCTestCase {
         let values: [Value] = [
             .number(3), .number(0.1), .string("plain"), .string("tab\tquote\"back\\slash\nbell\u{7}é中🙂"),
             .list(ValueList([.number(1), .string("two"), .none, .boolean(true)])),
-            .record(Record([Record.Field(name: "a", value: .number(1)), Record.Field(name: "not an identifier", value: .list(ValueList([])))])),
+            .record(
+                Record([Record.Field(name: "a", value: .number(1)), Record.Field(name: "not an identifier", value: .list(ValueList([])))]))
         ]
         for value in values {
             for quoting in [true, false] {
-                XCTAssertEqual(ValueText.size(of: value, quotingStrings: quoting, cap: .max),
-                               ValueText.text(of: value, quotingStrings: quoting).utf8.count, "\(value)")
+                XCTAssertEqual(
+                    ValueText.size(of: value, quotingStrings: quoting, cap: .max),
+                    ValueText.text(of: value, quotingStrings: quoting).utf8.count, "\(value)")
             }
         }
     }

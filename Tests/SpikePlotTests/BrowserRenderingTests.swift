@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikePlot
 
 /// Renders one figure of each kind to PNG in headless Chromium (installed on demand) and checks

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikePlot
 
 /// NaN and infinities, empty data, mismatched lengths and very long lines.
@@ -25,7 +26,7 @@ final class DataEdgeCaseTests: XCTestCase {
             (.line(LinePlot(series: [], title: "t")), "no data"),
             (.line(LinePlot(y: [])), "no finite data to plot"),
             (.raster(SpikeRaster(matrix: [])), "no neurons"),
-            (.membrane(MembraneTrace(membrane: [])), "no data"),
+            (.membrane(MembraneTrace(membrane: [])), "no data")
         ]
         for (figure, message) in figures {
             let root = try XCTUnwrap(XMLNode.parse(figure.svg()))
@@ -109,7 +110,8 @@ final class DataEdgeCaseTests: XCTestCase {
             state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Double(state >> 11) / Double(1 << 53)
         }
-        let x = (0..<100_000).map { _ in next() }, y = (0..<100_000).map { _ in next() }
+        let x = (0..<100_000).map { _ in next() }
+        let y = (0..<100_000).map { _ in next() }
         let svg = ScatterPlot(x: x, y: y).svg()
         XCTAssertLessThan(svg.utf8.count, 400_000)
         XCTAssertNotNil(XMLNode.parse(svg))

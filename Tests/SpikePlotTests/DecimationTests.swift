@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 final class DecimationTests: XCTestCase {
@@ -20,7 +21,8 @@ final class DecimationTests: XCTestCase {
         }
         let kept = Decimation.minMaxPerColumn(points)
         XCTAssertLessThanOrEqual(kept.count, 4 * 601)
-        let before = extremes(points), after = extremes(kept)
+        let before = extremes(points)
+        let after = extremes(kept)
         XCTAssertEqual(before.count, after.count)
         for (column, range) in before {
             XCTAssertEqual(after[column]?.0, range.0)

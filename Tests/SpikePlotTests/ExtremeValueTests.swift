@@ -1,11 +1,12 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// Values at the edges of Double (huge, tiny, subnormal, spans that overflow) never crash a
 /// figure and always give well-formed SVG.
 final class ExtremeValueTests: XCTestCase {
     static let extremes: [Double] = [
-        -.greatestFiniteMagnitude, .greatestFiniteMagnitude, .leastNonzeroMagnitude, -1e-300, 0, 1e300,
+        -.greatestFiniteMagnitude, .greatestFiniteMagnitude, .leastNonzeroMagnitude, -1e-300, 0, 1e300
     ]
 
     func testEveryFigureKindSurvivesExtremeValues() throws {
@@ -23,7 +24,7 @@ final class ExtremeValueTests: XCTestCase {
             .membrane(MembraneTrace(membrane: values, spikes: [true, false, true], threshold: 1e308, time: values)),
             .heatmap(heatmap), .heatmap(Heatmap(matrix: [[.greatestFiniteMagnitude, -.greatestFiniteMagnitude]])),
             .bar(BarChart(categories: ["a", "b", "c"], values: values, errors: values)),
-            .scatter(ScatterPlot(x: values, y: values.reversed())),
+            .scatter(ScatterPlot(x: values, y: values.reversed()))
         ]
         for figure in figures {
             XCTAssertNotNil(XMLNode.parse(figure.svg()), figure.description)
@@ -59,10 +60,12 @@ final class ExtremeValueTests: XCTestCase {
                 .line(line), .scatter(scatter),
                 .raster(SpikeRaster(matrix: (0..<n).map { _ in values(n) })),
                 .raster(SpikeRaster(spikeTimes: (0..<n).map { _ in values(n) }, duration: values(1).first)),
-                .membrane(MembraneTrace(membrane: values(n), spikes: (0..<n).map { _ in Bool.random(using: &random) },
-                                        threshold: values(1).first, time: Bool.random(using: &random) ? values(n) : nil)),
+                .membrane(
+                    MembraneTrace(
+                        membrane: values(n), spikes: (0..<n).map { _ in Bool.random(using: &random) },
+                        threshold: values(1).first, time: Bool.random(using: &random) ? values(n) : nil)),
                 .heatmap(Heatmap(matrix: (0..<n).map { _ in values(Int.random(in: 0...n, using: &random)) })),
-                .bar(BarChart(categories: (0..<n).map(String.init), values: values(n), errors: values(n))),
+                .bar(BarChart(categories: (0..<n).map(String.init), values: values(n), errors: values(n)))
             ]
             for figure in figures {
                 XCTAssertNotNil(XMLNode.parse(figure.svg()), figure.description)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// Every figure kind parses as XML and has its parts: a sized root, axes, ticks, one path per

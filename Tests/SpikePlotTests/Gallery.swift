@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import SpikePlot
 
 /// Canonical figures used by the snapshot, XML-structure and browser tests: one of each kind,
@@ -10,10 +11,11 @@ enum Gallery {
         let train = epochs.map { 2.0 / (1 + $0 * 0.35) + 0.05 }
         let valid = epochs.map { 2.2 / (1 + $0 * 0.25) + 0.12 }
         let spread = epochs.map { 0.2 / (1 + $0 * 0.2) }
-        var plot = LinePlot(series: [
-            .init("train", y: train, x: epochs),
-            .init("valid", y: valid, x: epochs, spread: spread),
-        ], title: "Loss per epoch", xLabel: "epoch", yLabel: "MSE")
+        var plot = LinePlot(
+            series: [
+                .init("train", y: train, x: epochs),
+                .init("valid", y: valid, x: epochs, spread: spread)
+            ], title: "Loss per epoch", xLabel: "epoch", yLabel: "MSE")
         plot.markers = false
         return plot
     }
@@ -29,7 +31,8 @@ enum Gallery {
     /// A LIF neuron (β = 0.8, threshold 1, reset to zero) driven by a constant 0.3.
     static var membrane: MembraneTrace {
         var potential = 0.0
-        var membrane: [Double] = [], spikes: [Bool] = []
+        var membrane: [Double] = []
+        var spikes: [Bool] = []
         for _ in 0..<40 {
             potential = 0.8 * potential + 0.3
             let fired = potential >= 1
@@ -55,10 +58,12 @@ enum Gallery {
 
     /// Grouped bars with error bars.
     static var bars: BarChart {
-        BarChart(categories: ["none", "sinusoidal", "relative", "cpg"], series: [
-            .init("r2", values: [0.81, 0.86, 0.84, 0.9], errors: [0.02, 0.01, 0.03, 0.015]),
-            .init("accuracy", values: [0.7, 0.74, 0.72, 0.79], errors: [0.03, 0.02, 0.02, 0.01]),
-        ], title: "Encodings compared", yLabel: "score")
+        BarChart(
+            categories: ["none", "sinusoidal", "relative", "cpg"],
+            series: [
+                .init("r2", values: [0.81, 0.86, 0.84, 0.9], errors: [0.02, 0.01, 0.03, 0.015]),
+                .init("accuracy", values: [0.7, 0.74, 0.72, 0.79], errors: [0.03, 0.02, 0.02, 0.01])
+            ], title: "Encodings compared", yLabel: "score")
     }
 
     /// Two point clouds on a grid of rational coordinates.
@@ -67,10 +72,11 @@ enum Gallery {
         let firstY: [Double] = (0..<60).map { (i: Int) -> Double in Double((i * 7) % 13) / 3 }
         let secondX: [Double] = (0..<40).map { (i: Int) -> Double in Double(i % 10) / 2 + 1 }
         let secondY: [Double] = (0..<40).map { (i: Int) -> Double in Double((i * 5) % 11) / 2 }
-        return ScatterPlot(series: [
-            .init("cpg", x: firstX, y: firstY),
-            .init("sinusoidal", x: secondX, y: secondY),
-        ], title: "Codes vs error", xLabel: "distinct codes", yLabel: "error")
+        return ScatterPlot(
+            series: [
+                .init("cpg", x: firstX, y: firstY),
+                .init("sinusoidal", x: secondX, y: secondY)
+            ], title: "Codes vs error", xLabel: "distinct codes", yLabel: "error")
     }
 
     /// Small multiples of four kinds.
@@ -79,17 +85,19 @@ enum Gallery {
         line.title = "Loss"
         var raster = raster
         raster.title = "Spikes"
-        return FigureGrid(panels: [.line(line), .raster(raster), .heatmap(heatmap), .bar(bars)], columns: 2,
-                          title: "Small multiples")
+        return FigureGrid(
+            panels: [.line(line), .raster(raster), .heatmap(heatmap), .bar(bars)], columns: 2,
+            title: "Small multiples")
     }
 
     /// A log-scale plot with markers, a gap from NaN and a hostile title.
     static var logMarkers: LinePlot {
         let x = (1...12).map { Double($0) }
-        var plot = LinePlot(series: [
-            .init("2ⁿ", y: x.map { pow(2, $0) }, x: x),
-            .init("n³ <b>&</b>", y: x.map { $0 == 6 ? .nan : $0 * $0 * $0 }, x: x),
-        ], title: "Growth <script>alert(1)</script> “quoted” عربى 🧠", xLabel: "n", yLabel: "value")
+        var plot = LinePlot(
+            series: [
+                .init("2ⁿ", y: x.map { pow(2, $0) }, x: x),
+                .init("n³ <b>&</b>", y: x.map { $0 == 6 ? .nan : $0 * $0 * $0 }, x: x)
+            ], title: "Growth <script>alert(1)</script> “quoted” عربى 🧠", xLabel: "n", yLabel: "value")
         plot.yScale = .log
         plot.markers = true
         return plot
@@ -113,7 +121,7 @@ enum Gallery {
             let i = Double(index)
             return [
                 .text(model), .meanStd(mean: 0.91 - 0.013 * i, std: 0.004 + 0.002 * i),
-                .number(0.0871 + 0.0123 * i), .number(1234.5 * (i + 1)), .bool(index < 3),
+                .number(0.0871 + 0.0123 * i), .number(1234.5 * (i + 1)), .bool(index < 3)
             ]
         }
         var table = Table(columns: ["model", "r2", "mse", "params", "spiking"], rows: rows, title: "Electricity, 3 seeds")
@@ -147,15 +155,17 @@ enum Gallery {
         let categories = (0..<20).map { "layer \($0)" }
         let rates: [Double] = (0..<20).map { (i: Int) -> Double in 0.05 + 0.4 * uniform() }
         var charge = 0.0
-        var lifCharge: [Double] = [], lifSpikes: [Bool] = []
+        var lifCharge: [Double] = []
+        var lifSpikes: [Bool] = []
         for _ in 0..<20 {
             charge += (1.2 - charge) / 2
             lifCharge.append(charge)
             lifSpikes.append(charge >= 1)
             if charge >= 1 { charge = 0 }
         }
-        let lif = MembraneTrace(membrane: lifCharge, spikes: lifSpikes, threshold: 1,
-                                time: (1...20).map(Double.init), title: "LIF τ=2, input 1.2")
+        let lif = MembraneTrace(
+            membrane: lifCharge, spikes: lifSpikes, threshold: 1,
+            time: (1...20).map(Double.init), title: "LIF τ=2, input 1.2")
         let sweep: [[Double]] = (0..<5).map { (tau: Int) -> [Double] in
             (0..<6).map { (pairs: Int) -> Double in 0.6 + 0.05 * Double(pairs) - 0.02 * Double((tau - 2) * (tau - 2)) }
         }
@@ -170,7 +180,7 @@ enum Gallery {
 
             ("log-markers", .line(logMarkers)), ("hundred-thousand", .line(hundredThousand)),
             ("heatmap-sinusoidal", .heatmap(Heatmap(matrix: pe, title: "Sinusoidal PE", xLabel: "channel", yLabel: "position"))),
-            ("heatmap-large", .heatmap(Heatmap(matrix: large, title: "400 × 300 as block means"))),
+            ("heatmap-large", .heatmap(Heatmap(matrix: large, title: "400 × 300 as block means")))
         ]
     }
 
@@ -183,7 +193,7 @@ enum Gallery {
             ("heatmap", .heatmap(heatmap)),
             ("bars", .bar(bars)),
             ("scatter", .scatter(scatter)),
-            ("grid", .grid(grid)),
+            ("grid", .grid(grid))
         ]
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// A grid draws at most `maxPanels` panels and says how many it left out: a list of many

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikePlot
 
 /// A figure inside HTML travels as an image, so sanitized (untrusted) notebooks still show it.

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// Whatever text a user gives (markup, entities, quotes, emoji, right-to-left scripts, control
@@ -11,7 +12,7 @@ final class HostileTextTests: XCTestCase {
         "emoji 🧠⚡️ spikes",
         "עברית ومعها العربية",
         "nul\u{0}bell\u{7}end",
-        "]]><!-- -->",
+        "]]><!-- -->"
     ]
 
     /// What a hostile string reads as after escaping: forbidden controls become U+FFFD.
@@ -32,7 +33,7 @@ final class HostileTextTests: XCTestCase {
             let scatter = ScatterPlot(series: [.init(label, x: [1], y: [2])], title: label)
             let grid = FigureGrid(panels: [.line(line), .heatmap(heatmap)], title: label)
             let figures: [Figure] = [
-                .line(line), .raster(raster), .membrane(trace), .heatmap(heatmap), .bar(bars), .scatter(scatter), .grid(grid),
+                .line(line), .raster(raster), .membrane(trace), .heatmap(heatmap), .bar(bars), .scatter(scatter), .grid(grid)
             ]
             for figure in figures {
                 let root = try XCTUnwrap(XMLNode.parse(figure.svg()), label)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikePlot
 
 /// Layout properties over many random inputs: tick labels never overlap, stay inside the
@@ -65,7 +66,8 @@ final class LayoutPropertyTests: XCTestCase {
         let upper = xs.map { ScreenPoint(x: $0, y: Double.random(in: 0...50, using: &generator)) }
         let lower = xs.map { ScreenPoint(x: $0, y: Double.random(in: 50...100, using: &generator)) }
         let (keptUpper, keptLower) = Decimation.bandPerColumn(upper: upper, lower: lower)
-        var top: [Double: Double] = [:], bottom: [Double: Double] = [:]
+        var top: [Double: Double] = [:]
+        var bottom: [Double: Double] = [:]
         for (u, l) in zip(upper, lower) {
             let column = u.x.rounded(.down)
             top[column] = min(top[column] ?? .infinity, u.y)

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 final class MarkupTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// Parts of heatmaps, bar charts, scatter plots and small multiples.
@@ -133,7 +134,7 @@ final class MoreFigureStructureTests: XCTestCase {
         let figures: [Figure] = [
             .heatmap(Heatmap(matrix: [])), .heatmap(Heatmap(matrix: [[.nan]])),
             .bar(BarChart(categories: [], values: [])), .scatter(ScatterPlot(x: [], y: [])),
-            .grid(FigureGrid(panels: [])),
+            .grid(FigureGrid(panels: []))
         ]
         for figure in figures {
             let root = try XCTUnwrap(XMLNode.parse(figure.svg()), figure.description)

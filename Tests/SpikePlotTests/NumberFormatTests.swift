@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 final class NumberFormatTests: XCTestCase {
@@ -30,8 +31,9 @@ final class NumberFormatTests: XCTestCase {
             }
             let unit = pow(10, (log10(abs(value))).rounded(.down) - Double(digits - 1))
             let isWholeNumber = value == value.rounded() && abs(value) < 1e15
-            XCTAssertLessThanOrEqual(abs(parsed - value), (isWholeNumber ? 0 : unit / 2) * (1 + 1e-9) + 1e-300,
-                                     "\(value) to \(digits) digits read \(text)")
+            XCTAssertLessThanOrEqual(
+                abs(parsed - value), (isWholeNumber ? 0 : unit / 2) * (1 + 1e-9) + 1e-300,
+                "\(value) to \(digits) digits read \(text)")
             let mantissa = text.split(separator: "e").first.map(String.init) ?? text
             let kept = mantissa.filter(\.isNumber).drop { $0 == "0" }
             let integerPart = mantissa.split(separator: ".").first?.filter(\.isNumber).drop { $0 == "0" }.count ?? 0

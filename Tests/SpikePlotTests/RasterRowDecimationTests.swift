@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// A raster with more neurons than pixel rows merges the neurons that share a pixel row: the

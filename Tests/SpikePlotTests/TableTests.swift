@@ -1,19 +1,24 @@
 import XCTest
+
 @testable import SpikePlot
 
 final class TableTests: XCTestCase {
     private var metrics: Table {
-        var table = Table(columns: ["model", "r2", "mse", "spiking"], rows: [
-            [.text("cpg"), .meanStd(mean: 0.91234, std: 0.01345), .number(0.0871234), .bool(true)],
-            [.text("none"), .meanStd(mean: 0.887, std: 0.021), .number(0.10431), .bool(true)],
-            [.text("transformer"), .meanStd(mean: 0.9, std: 0.0), .number(0.1 + 0.2), .bool(false)],
-        ], title: "Forecasting")
+        var table = Table(
+            columns: ["model", "r2", "mse", "spiking"],
+            rows: [
+                [.text("cpg"), .meanStd(mean: 0.91234, std: 0.01345), .number(0.0871234), .bool(true)],
+                [.text("none"), .meanStd(mean: 0.887, std: 0.021), .number(0.10431), .bool(true)],
+                [.text("transformer"), .meanStd(mean: 0.9, std: 0.0), .number(0.1 + 0.2), .bool(false)]
+            ], title: "Forecasting")
         table.best = [1: .highest, 2: .lowest]
         return table
     }
 
     func testTextIsAlignedByTypeWithBestValuesMarked() {
-        XCTAssertEqual(metrics.text(), """
+        XCTAssertEqual(
+            metrics.text(),
+            """
             Forecasting
             model                    r2       mse  spiking
             -----------  --------------  --------  -------
@@ -36,8 +41,11 @@ final class TableTests: XCTestCase {
     }
 
     func testWideCharactersTakeTwoColumnsSoTextTablesStayAligned() {
-        let table = Table(columns: ["name", "n"], rows: [[.text("脉冲"), .number(1)], [.text("spike 🧠"), .number(22)], [.text("é"), .number(3)]])
-        XCTAssertEqual(table.text(), """
+        let table = Table(
+            columns: ["name", "n"], rows: [[.text("脉冲"), .number(1)], [.text("spike 🧠"), .number(22)], [.text("é"), .number(3)]])
+        XCTAssertEqual(
+            table.text(),
+            """
             name       n
             --------  --
             脉冲       1

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikePlot
 
 /// Spike ticks past one per pixel column are thinned to one per column: a million-step trace
@@ -37,7 +38,8 @@ final class TickDecimationTests: XCTestCase {
         let svg = MembraneTrace(membrane: membrane, spikes: spikes, threshold: 1).svg()
         XCTAssertLessThan(svg.utf8.count, 200_000)
         let xs = try tickXs(in: svg, spikeClass: "spike-marks")
-        let first = try XCTUnwrap(xs.first), last = try XCTUnwrap(xs.last)
+        let first = try XCTUnwrap(xs.first)
+        let last = try XCTUnwrap(xs.last)
         // Step s sits at first + (s − 200 000) / 500 010 · (last − first) on screen.
         let pixelsPerStep = (last - first) / 500_009
         let dense = xs.filter { $0 <= first + 100_000 * pixelsPerStep + 0.1 }

@@ -1,8 +1,9 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import XCTest
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// A parsed XML element: name, attributes, children and its own character data.
 final class XMLNode {
@@ -48,8 +49,10 @@ final class XMLNode {
         var root: XMLNode?
         var stack: [XMLNode] = []
 
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?,
+            qualifiedName: String?, attributes: [String: String] = [:]
+        ) {
             let node = XMLNode(name: name, attributes: attributes)
             if let parent = stack.last { parent.children.append(node) } else { root = node }
             stack.append(node)

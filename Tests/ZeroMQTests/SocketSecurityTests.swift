@@ -57,15 +57,19 @@ final class SocketSecurityTests: XCTestCase {
         let plain = try dealer(context, to: endpoint)
         try plain.send([Array("plain".utf8)])
         let wrongKey = try XCTUnwrap(ZeroMQ.curveKeyPair())
-        let impostor = try dealer(context, to: endpoint, [
-            .curveServerKey(wrongKey.publicKey), .curvePublicKey(client.publicKey), .curveSecretKey(client.secretKey),
-        ])
+        let impostor = try dealer(
+            context, to: endpoint,
+            [
+                .curveServerKey(wrongKey.publicKey), .curvePublicKey(client.publicKey), .curveSecretKey(client.secretKey)
+            ])
         try impostor.send([Array("impostor".utf8)])
         XCTAssertNil(try receive(socket, within: 0.5), "no handshake without the server's public key")
 
-        let trusted = try dealer(context, to: endpoint, [
-            .curveServerKey(server.publicKey), .curvePublicKey(client.publicKey), .curveSecretKey(client.secretKey),
-        ])
+        let trusted = try dealer(
+            context, to: endpoint,
+            [
+                .curveServerKey(server.publicKey), .curvePublicKey(client.publicKey), .curveSecretKey(client.secretKey)
+            ])
         try trusted.send([Array("hello".utf8)])
         let received = try XCTUnwrap(try receive(socket, within: 5))
         XCTAssertEqual(received.last, Array("hello".utf8))

@@ -133,7 +133,8 @@ final class SocketTests: XCTestCase {
         let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")
         let batchIOThreads = tasks.filter { task in
             guard let name = try? String(contentsOfFile: "/proc/self/task/\(task)/comm", encoding: .utf8),
-                  name.hasPrefix("ZMQbg/IO/"), let id = Int32(task) else { return false }
+                name.hasPrefix("ZMQbg/IO/"), let id = Int32(task)
+            else { return false }
             return sched_getscheduler(id) == 3
         }
         XCTAssertFalse(batchIOThreads.isEmpty, "no SCHED_BATCH ZeroMQ I/O thread among \(tasks.count) threads")

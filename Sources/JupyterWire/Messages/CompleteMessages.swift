@@ -35,7 +35,7 @@ public struct CompleteReply: OutgoingContent, Equatable {
     public var json: JSONValue {
         [
             "status": "ok", "matches": .array(matches.map(JSONValue.string)), "cursor_start": .int(cursorStart),
-            "cursor_end": .int(cursorEnd), "metadata": .object(metadata),
+            "cursor_end": .int(cursorEnd), "metadata": .object(metadata)
         ]
     }
 }

@@ -45,7 +45,7 @@ public struct ExecuteRequest: IncomingContent, Equatable {
         [
             "code": .string(code), "silent": .bool(silent), "store_history": .bool(storeHistory),
             "user_expressions": .object(userExpressions.mapValues(JSONValue.string)),
-            "allow_stdin": .bool(allowStdin), "stop_on_error": .bool(stopOnError),
+            "allow_stdin": .bool(allowStdin), "stop_on_error": .bool(stopOnError)
         ]
     }
 }
@@ -65,7 +65,7 @@ public enum ExecuteReply: OutgoingContent, Equatable {
         case .ok(let count, let payload, let expressions):
             return [
                 "status": "ok", "execution_count": .int(count), "payload": .array(payload),
-                "user_expressions": .object(expressions),
+                "user_expressions": .object(expressions)
             ]
         case .error(let count, let error):
             return error.errorReply(["execution_count": .int(count), "payload": [], "user_expressions": [:]])

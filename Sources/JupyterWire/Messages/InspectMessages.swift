@@ -34,7 +34,7 @@ public struct InspectReply: OutgoingContent, Equatable {
     public var json: JSONValue {
         [
             "status": "ok", "found": .bool(bundle != nil), "data": .object(bundle?.data ?? [:]),
-            "metadata": .object(bundle?.metadata ?? [:]),
+            "metadata": .object(bundle?.metadata ?? [:])
         ]
     }
 }

@@ -47,7 +47,7 @@ public struct LanguageInfo: Equatable, Sendable {
         [
             "name": .string(name), "version": .string(version), "mimetype": .string(mimetype),
             "file_extension": .string(fileExtension), "pygments_lexer": .string(pygmentsLexer),
-            "codemirror_mode": .string(codemirrorMode), "nbconvert_exporter": .string(nbconvertExporter),
+            "codemirror_mode": .string(codemirrorMode), "nbconvert_exporter": .string(nbconvertExporter)
         ]
     }
 }
@@ -79,7 +79,7 @@ public struct KernelInfoReply: OutgoingContent, Equatable {
             "implementation_version": .string(info.implementationVersion),
             "language_info": info.languageInfo.json, "banner": .string(info.banner),
             "help_links": .array(info.helpLinks.map { ["text": .string($0.text), "url": .string($0.url)] }),
-            "supported_features": [],
+            "supported_features": []
         ]
     }
 }

@@ -7,8 +7,9 @@ extension PositionRows {
         guard input.count >= 3, table == [input[0], input[input.count - 2], outputs] else {
             throw EngineError.shape(operation: "linear positions", first: input, second: table)
         }
-        self.init(steps: input[0], middle: input.dropFirst().dropLast(2).reduce(1, *),
-                  length: input[input.count - 2], features: outputs)
+        self.init(
+            steps: input[0], middle: input.dropFirst().dropLast(2).reduce(1, *),
+            length: input[input.count - 2], features: outputs)
     }
 
     /// Σ over the middle axes of g: [T, L, features], each entry summed in row order.

@@ -24,8 +24,10 @@ extension Tape {
     public func multiply(_ a: Variable, _ b: Variable) throws -> Variable {
         let value = try a.value * b.value
         return record(value, inputs: [a, b]) { g in
-            [a.isDifferentiable ? Broadcast.reduce(try g * b.value, to: a.shape) : nil,
-             b.isDifferentiable ? Broadcast.reduce(try g * a.value, to: b.shape) : nil]
+            [
+                a.isDifferentiable ? Broadcast.reduce(try g * b.value, to: a.shape) : nil,
+                b.isDifferentiable ? Broadcast.reduce(try g * a.value, to: b.shape) : nil
+            ]
         }
     }
 
@@ -33,8 +35,10 @@ extension Tape {
     public func divide(_ a: Variable, _ b: Variable) throws -> Variable {
         let value = try a.value / b.value
         return record(value, inputs: [a, b]) { g in
-            [a.isDifferentiable ? Broadcast.reduce(try g / b.value, to: a.shape) : nil,
-             b.isDifferentiable ? Broadcast.reduce(try -(g * value) / b.value, to: b.shape) : nil]
+            [
+                a.isDifferentiable ? Broadcast.reduce(try g / b.value, to: a.shape) : nil,
+                b.isDifferentiable ? Broadcast.reduce(try -(g * value) / b.value, to: b.shape) : nil
+            ]
         }
     }
 

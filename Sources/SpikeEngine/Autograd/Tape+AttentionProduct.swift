@@ -12,15 +12,19 @@ extension Tape {
     ) throws -> Variable {
         let (layout, products) = try attentionOperands(query: query, key: key, value: value, heads: heads, budget: budget)
         let shape = query.shape
-        let q = query.value.scalars, k = key.value.scalars, v = value.value.scalars
+        let q = query.value.scalars
+        let k = key.value.scalars
+        let v = value.value.scalars
         let output = Tensor(unchecked: shape, scalars: layout.attention(q, products, scale: scale))
         return record(output, inputs: [query, key, value]) {
             [wantsQuery = query.isDifferentiable, wantsKeyValue = key.isDifferentiable || value.isDifferentiable] g in
             let gradient = g.scalars.map { $0 * scale }
             let gq = wantsQuery ? layout.queryGradient(gradient, products) : nil
             let (gk, gv) = wantsKeyValue ? layout.keyValueGradients(q, k, v, gradient) : (nil, nil)
-            return [gq.map { Tensor(unchecked: shape, scalars: $0) }, gk.map { Tensor(unchecked: shape, scalars: $0) },
-                    gv.map { Tensor(unchecked: shape, scalars: $0) }]
+            return [
+                gq.map { Tensor(unchecked: shape, scalars: $0) }, gk.map { Tensor(unchecked: shape, scalars: $0) },
+                gv.map { Tensor(unchecked: shape, scalars: $0) }
+            ]
         }
     }
 
@@ -31,8 +35,9 @@ extension Tape {
     ) throws -> (layout: AttentionLayout, products: [Float]) {
         let shape = query.shape
         guard shape.count >= 3, key.shape == shape, value.shape == shape, heads >= 1, shape[shape.count - 1] % heads == 0 else {
-            throw EngineError.shape(operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
-                                    first: shape, second: key.shape == shape ? value.shape : key.shape)
+            throw EngineError.shape(
+                operation: "spiking attention (Q, K, V of one shape [time, ..., length, features])",
+                first: shape, second: key.shape == shape ? value.shape : key.shape)
         }
         let layout = AttentionLayout(shape: shape, heads: heads)
         try budget.check(scalars: layout.count + layout.productCount)

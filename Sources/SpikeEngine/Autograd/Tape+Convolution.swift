@@ -13,7 +13,8 @@ extension Tape {
         padLeft: Int, padRight: Int, budget: MemoryBudget = .standard
     ) throws -> Variable {
         guard input.value.rank >= 2, kernel >= 1, dilation >= 1, padLeft >= 0, padRight >= 0,
-              weight.value.rank == 2, weight.shape[0] == kernel * input.shape[input.shape.count - 1] else {
+            weight.value.rank == 2, weight.shape[0] == kernel * input.shape[input.shape.count - 1]
+        else {
             throw EngineError.shape(operation: "conv1d", first: input.shape, second: weight.shape)
         }
         let channels = input.shape[input.shape.count - 1]
@@ -46,8 +47,9 @@ extension Tape {
             }
         }
         let columnsTensor = Tensor(unchecked: [batch * outputLength, width], scalars: columns)
-        let product = Self.affine(columns, weight.value.scalars, bias?.value.scalars,
-                                  rows: batch * outputLength, inputs: width, outputs: outputs)
+        let product = Self.affine(
+            columns, weight.value.scalars, bias?.value.scalars,
+            rows: batch * outputLength, inputs: width, outputs: outputs)
         let outputShape = Array(input.shape.dropLast(2)) + [outputLength, outputs]
         let value = Tensor(unchecked: outputShape, scalars: product)
         let recorded = bias.map { [input, weight, $0] } ?? [input, weight]
@@ -56,8 +58,9 @@ extension Tape {
             var gradients: [Tensor?] = []
             if input.isDifferentiable {
                 var gradientColumns = [Float](repeating: 0, count: rows * width)
-                Tensor.gemm(g.scalars, 0, weight.value.scalars, 0, &gradientColumns, 0,
-                            m: rows, k: outputs, n: width, transposeB: true)
+                Tensor.gemm(
+                    g.scalars, 0, weight.value.scalars, 0, &gradientColumns, 0,
+                    m: rows, k: outputs, n: width, transposeB: true)
                 var gx = [Float](repeating: 0, count: input.value.count)
                 gradientColumns.withUnsafeBufferPointer { cols in
                     gx.withUnsafeMutableBufferPointer { target in
@@ -70,8 +73,9 @@ extension Tape {
             } else {
                 gradients.append(nil)
             }
-            gradients.append(weight.isDifferentiable
-                ? Self.foldedTransposeProduct(columnsTensor, g, shape: weight.shape) : nil)
+            gradients.append(
+                weight.isDifferentiable
+                    ? Self.foldedTransposeProduct(columnsTensor, g, shape: weight.shape) : nil)
             if let bias {
                 gradients.append(bias.isDifferentiable ? Self.columnSums(g, columns: outputs) : nil)
             }

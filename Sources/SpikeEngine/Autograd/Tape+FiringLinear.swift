@@ -23,8 +23,9 @@ extension Tape {
         let block = FiringLinearBlocks(
             steps: x.shape[0], rows: x.value.count / Swift.max(inputs, 1) / Swift.max(x.shape[0], 1),
             inputs: inputs, outputs: outputs, length: layout?.length ?? 1, kernel: LIFKernel(neuron))
-        let spikes = block.run(x.value.scalars, weight.value.scalars, bias?.value.scalars, positions?.value.scalars,
-                               sparse: SpikeAccumulation.isSparse(x.value.scalars))
+        let spikes = block.run(
+            x.value.scalars, weight.value.scalars, bias?.value.scalars, positions?.value.scalars,
+            sparse: SpikeAccumulation.isSparse(x.value.scalars))
         return constant(Tensor(unchecked: Array(x.shape.dropLast()) + [outputs], scalars: spikes))
     }
 }

@@ -40,11 +40,14 @@ extension Tape {
         let layout = try positions.map { try PositionRows(input: x.shape, table: $0.shape, outputs: outputs) }
         // Spiking inputs (mostly zeros) are accumulated instead of multiplied (SpikeAccumulation).
         let sparse = SpikeAccumulation.isSparse(x.value.scalars)
-        var result = sparse
-            ? SpikeAccumulation.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
-                                       rows: rows, inputs: inputs, outputs: outputs)
-            : Self.affine(x.value.scalars, weight.value.scalars, bias?.value.scalars,
-                          rows: rows, inputs: inputs, outputs: outputs)
+        var result =
+            sparse
+            ? SpikeAccumulation.affine(
+                x.value.scalars, weight.value.scalars, bias?.value.scalars,
+                rows: rows, inputs: inputs, outputs: outputs)
+            : Self.affine(
+                x.value.scalars, weight.value.scalars, bias?.value.scalars,
+                rows: rows, inputs: inputs, outputs: outputs)
         if let layout, let positions { layout.add(positions.value.scalars, to: &result) }
         let value = Tensor(unchecked: outputShape, scalars: result)
         let inputsToRecord = [x, weight] + [bias, positions].compactMap { $0 }
@@ -58,8 +61,11 @@ extension Tape {
                 gradients.append(nil)
             }
             if weight.isDifferentiable, sparse {
-                gradients.append(Tensor(unchecked: weight.shape, scalars: SpikeAccumulation.transposeProduct(
-                    x.value.scalars, g.scalars, rows: rows, inputs: inputs, outputs: outputs)))
+                gradients.append(
+                    Tensor(
+                        unchecked: weight.shape,
+                        scalars: SpikeAccumulation.transposeProduct(
+                            x.value.scalars, g.scalars, rows: rows, inputs: inputs, outputs: outputs)))
             } else {
                 gradients.append(weight.isDifferentiable ? Self.foldedTransposeProduct(x.value, g, shape: weight.shape) : nil)
             }
@@ -96,7 +102,8 @@ extension Tape {
 
     /// aᵀ·g with every leading axis folded into rows: a as [rows, k], g as [rows, n] → [k, n].
     static func foldedTransposeProduct(_ a: Tensor, _ g: Tensor, shape: [Int]) -> Tensor {
-        let k = shape[0], n = shape[1]
+        let k = shape[0]
+        let n = shape[1]
         let rows = a.count / Swift.max(k, 1)
         var result = Tensor.uninitialized(k * n, zeroed: rows == 0)
         Tensor.gemm(a.scalars, 0, g.scalars, 0, &result, 0, m: k, k: rows, n: n, transposeA: true)

@@ -13,8 +13,10 @@ extension Tape {
         guard input.value.rank >= 1 else {
             throw EngineError.shape(operation: neuron.builtinName, first: input.shape, second: [-1])
         }
-        let shape = input.shape, count = input.value.count
-        let steps = shape[0], neurons = steps == 0 ? 0 : count / steps
+        let shape = input.shape
+        let count = input.value.count
+        let steps = shape[0]
+        let neurons = steps == 0 ? 0 : count / steps
         let keeps = isRecording && (input.isDifferentiable || parameters.contains(where: \.isDifferentiable))
         let x = input.value.scalars
         var spikes = [Float](repeating: 0, count: count)
@@ -45,7 +47,8 @@ extension Tape {
                     let i = t * neurons + j
                     let h = charges[i]
                     let slope = neuron.surrogate.derivative(at: h - neuron.threshold)
-                    let dh = Double(gradient.scalars[i]) * slope
+                    let dh =
+                        Double(gradient.scalars[i]) * slope
                         + membraneGradient[j] * neuron.membraneDerivative(charge: h, spiked: spikes[i] == 1, slope: slope)
                     let partials = neuron.chargePartials(membrane: previous[i], input: Double(x[i]))
                     inputGradient[i] = Float(dh * partials.input)

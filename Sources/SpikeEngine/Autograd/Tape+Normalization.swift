@@ -42,7 +42,8 @@ extension Tape {
     ) throws -> Variable {
         let features = input.shape.last ?? 0
         guard input.value.rank >= 2, scale.shape == [features], shift.shape == [features],
-              mean.shape == [features], variance.shape == [features] else {
+            mean.shape == [features], variance.shape == [features]
+        else {
             throw EngineError.shape(operation: "batchnorm", first: input.shape, second: scale.shape)
         }
         let inverse = variance.map { 1 / ($0 + epsilon).squareRoot() }
@@ -52,13 +53,18 @@ extension Tape {
         return record(output, inputs: [input, scale, shift]) { g in
             let rows = g.count / Swift.max(features, 1)
             var gScale = [Float](repeating: 0, count: features)
-            let x = input.value.scalars, gs = g.scalars, mu = mean.scalars, inv = inverse.scalars
+            let x = input.value.scalars
+            let gs = g.scalars
+            let mu = mean.scalars
+            let inv = inverse.scalars
             for row in 0..<rows {
                 let base = row &* features
                 for f in 0..<features { gScale[f] += gs[base &+ f] * (x[base &+ f] - mu[f]) * inv[f] }
             }
-            return [g.zipMapRows(a, Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)), features: features),
-                    Tensor(unchecked: [features], scalars: gScale), Self.columnSums(g, columns: features)]
+            return [
+                g.zipMapRows(a, Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)), features: features),
+                Tensor(unchecked: [features], scalars: gScale), Self.columnSums(g, columns: features)
+            ]
         }
     }
 
@@ -88,8 +94,10 @@ extension Tape {
         let layout = NormalizationRows(rows: rows, features: features, perRow: perRow)
         let (mean, variance, inverse) = layout.statistics(x.scalars, epsilon: epsilon)
         let xhat = layout.normalized(x.scalars, mean: mean, inverse: inverse)
-        return ((Tensor(unchecked: x.shape, scalars: xhat), inverse),
-                Tensor(unchecked: [layout.groups], scalars: mean), Tensor(unchecked: [layout.groups], scalars: variance))
+        return (
+            (Tensor(unchecked: x.shape, scalars: xhat), inverse),
+            Tensor(unchecked: [layout.groups], scalars: mean), Tensor(unchecked: [layout.groups], scalars: variance)
+        )
     }
 
     /// The normalization VJP (see `NormalizationRows.backward`).
@@ -108,8 +116,11 @@ extension Tape {
             }
             initialized = total
         }
-        let (gScale, gShift) = sums ?? (Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)),
-                                        Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)))
+        let (gScale, gShift) =
+            sums ?? (
+                Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features)),
+                Tensor(unchecked: [features], scalars: [Float](repeating: 0, count: features))
+            )
         return (Tensor(unchecked: g.shape, scalars: gx), gScale, gShift)
     }
 
@@ -128,7 +139,10 @@ extension Tape {
 extension Tensor {
     /// γ·x + β with γ and β broadcast along rows of `features` entries.
     func zipMapRows(_ scale: Tensor, _ shift: Tensor, features: Int) -> Tensor {
-        Tensor(unchecked: shape, scalars: NormalizationRows.affine(scalars, scale: scale.scalars, shift: shift.scalars,
-                                                                    features: features))
+        Tensor(
+            unchecked: shape,
+            scalars: NormalizationRows.affine(
+                scalars, scale: scale.scalars, shift: shift.scalars,
+                features: features))
     }
 }

@@ -26,11 +26,14 @@ extension Tape {
         let unbiased = variance.map { $0 * Float(rows) / Float(Swift.max(rows - 1, 1)) }
         let statistics = BatchStatistics(mean: mean, unbiasedVariance: unbiased)
         let kernel = LIFKernel(neuron)
-        let xhat = normalized.xhat.scalars, gamma = scale.value.scalars, beta = shift.value.scalars
+        let xhat = normalized.xhat.scalars
+        let gamma = scale.value.scalars
+        let beta = shift.value.scalars
         let spikes = xhat.withUnsafeBufferPointer { xs in
             kernel.spikes(steps: steps, neurons: neurons, rowWidth: features) { start, width, block in
-                NormalizationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
-                                 features: features, into: block)
+                NormalizationRows.affineBlock(
+                    xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
+                    features: features, into: block)
             }
         }
         let output = record(Tensor(unchecked: shape, scalars: spikes), inputs: [input, scale, shift]) {
@@ -39,11 +42,14 @@ extension Tape {
                 g.scalars.withUnsafeBufferPointer { gs in
                     xhat.withUnsafeBufferPointer { xs in
                         guard let incoming = gs.baseAddress, let result = buffer.baseAddress else { return }
-                        kernel.inputGradient(gradient: incoming, steps: steps, neurons: neurons, rowWidth: features, fill: {
-                            start, width, block in
-                            NormalizationRows.affineBlock(xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
-                                             neurons: neurons, features: features, into: block)
-                        }, into: result)
+                        kernel.inputGradient(
+                            gradient: incoming, steps: steps, neurons: neurons, rowWidth: features,
+                            fill: {
+                                start, width, block in
+                                NormalizationRows.affineBlock(
+                                    xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
+                                    neurons: neurons, features: features, into: block)
+                            }, into: result)
                     }
                 }
                 initialized = count

@@ -75,7 +75,8 @@ extension Tape {
     /// `g` (`shape` without `axis`) copied along `axis` of `shape`: the VJP of a sum over it.
     private static func spread(_ g: Tensor, to shape: [Int], axis: Int) -> Tensor {
         let extent = shape[axis]
-        let outer = shape[..<axis].reduce(1, *), inner = shape[(axis + 1)...].reduce(1, *)
+        let outer = shape[..<axis].reduce(1, *)
+        let inner = shape[(axis + 1)...].reduce(1, *)
         let count = outer * extent * inner
         let scalars = [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }

@@ -33,8 +33,9 @@ extension Tape {
                 gradient.scalars.withUnsafeBufferPointer { gs in
                     charges.withUnsafeBufferPointer { h in
                         spikes.withUnsafeBufferPointer { s in
-                            kernel.backward(gradient: gs, charges: h, spikes: s, inputGradient: buffer,
-                                            steps: steps, neurons: neurons)
+                            kernel.backward(
+                                gradient: gs, charges: h, spikes: s, inputGradient: buffer,
+                                steps: steps, neurons: neurons)
                         }
                     }
                 }

@@ -19,10 +19,13 @@ extension Tape {
     ) throws -> Variable {
         let (layout, products) = try attentionOperands(query: query, key: key, value: value, heads: heads, budget: budget)
         let shape = query.shape
-        let q = query.value.scalars, k = key.value.scalars, v = value.value.scalars
+        let q = query.value.scalars
+        let k = key.value.scalars
+        let v = value.value.scalars
         let attention = layout.attention(q, products, scale: scale)
         let kernel = LIFKernel(neuron)
-        let steps = shape[0], neurons = steps == 0 ? 0 : layout.count / steps
+        let steps = shape[0]
+        let neurons = steps == 0 ? 0 : layout.count / steps
         let spikes = [Float](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
             attention.withUnsafeBufferPointer { x in
                 kernel.forward(input: x, spikes: buffer, charges: nil, steps: steps, neurons: neurons)
@@ -35,19 +38,23 @@ extension Tape {
             gradient.withUnsafeMutableBufferPointer { buffer in
                 g.scalars.withUnsafeBufferPointer { gs in
                     guard let incoming = gs.baseAddress, let x = buffer.baseAddress else { return }
-                    kernel.inputGradient(gradient: incoming, steps: steps, neurons: neurons, rowWidth: layout.features, fill: {
-                        start, width, block in
-                        for t in 0..<steps {
-                            (block + t &* width).update(from: x + (t &* neurons &+ start), count: width)
-                        }
-                    }, into: x)
+                    kernel.inputGradient(
+                        gradient: incoming, steps: steps, neurons: neurons, rowWidth: layout.features,
+                        fill: {
+                            start, width, block in
+                            for t in 0..<steps {
+                                (block + t &* width).update(from: x + (t &* neurons &+ start), count: width)
+                            }
+                        }, into: x)
                     for index in 0..<buffer.count { x[index] *= scale }
                 }
             }
             let gq = wantsQuery ? layout.queryGradient(gradient, products) : nil
             let (gk, gv) = wantsKeyValue ? layout.keyValueGradients(q, k, v, gradient) : (nil, nil)
-            return [gq.map { Tensor(unchecked: shape, scalars: $0) }, gk.map { Tensor(unchecked: shape, scalars: $0) },
-                    gv.map { Tensor(unchecked: shape, scalars: $0) }]
+            return [
+                gq.map { Tensor(unchecked: shape, scalars: $0) }, gk.map { Tensor(unchecked: shape, scalars: $0) },
+                gv.map { Tensor(unchecked: shape, scalars: $0) }
+            ]
         }
     }
 }

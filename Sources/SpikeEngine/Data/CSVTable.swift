@@ -101,7 +101,7 @@ extension String {
     func trimmingSpaces() -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { $0 != " " && $0 != "\t" }),
-              let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
+            let last = scalars.lastIndex(where: { $0 != " " && $0 != "\t" })
         else { return "" }
         return String(scalars[first...last])
     }

@@ -45,9 +45,10 @@ public struct ClassificationSet: Equatable, Sendable {
                     argument: .split, message: "the \(part.rawValue) part of \(data.count) examples would be empty")
             }
             let sorted = rows.sorted()
-            made.append(ClassificationSplit(
-                part: part, rows: sorted, inputs: try data.featureTensor(rows: sorted),
-                labels: sorted.map { data.labels[$0] }))
+            made.append(
+                ClassificationSplit(
+                    part: part, rows: sorted, inputs: try data.featureTensor(rows: sorted),
+                    labels: sorted.map { data.labels[$0] }))
         }
         name = data.name
         featureNames = data.featureNames

@@ -2,33 +2,33 @@
 extension DataError: CustomStringConvertible {
     public var description: String {
         switch self {
-        case let .fileNotFound(path):
+        case .fileNotFound(let path):
             return "no file at '\(path)'"
-        case let .unreadableFile(path, reason):
+        case .unreadableFile(let path, let reason):
             return "cannot read '\(path)': \(reason)"
-        case let .emptyFile(path):
+        case .emptyFile(let path):
             return "'\(path)' is empty: a header line naming the columns is expected"
-        case let .noRows(path):
+        case .noRows(let path):
             return "'\(path)' has a header but no data rows"
-        case let .malformedRow(line, column, problem):
+        case .malformedRow(let line, let column, let problem):
             return "line \(line), column \(column): \(problem.description)"
-        case let .duplicateColumn(name):
+        case .duplicateColumn(let name):
             return "the header names column '\(name)' twice"
-        case let .unknownColumn(name, valid):
+        case .unknownColumn(let name, let valid):
             return "no column '\(name)'; the columns are \(Self.list(valid))"
-        case let .noNumericColumns(path):
+        case .noNumericColumns(let path):
             return "'\(path)' has no numeric column"
-        case let .missingValue(line, column):
+        case .missingValue(let line, let column):
             return "line \(line): the value of '\(column)' is missing (missing=\"error\")"
-        case let .allMissing(column):
+        case .allMissing(let column):
             return "every value of column '\(column)' is missing"
-        case let .unknownDataset(name, valid):
+        case .unknownDataset(let name, let valid):
             return "no bundled data set '\(name)'; choose one of \(Self.list(valid))"
-        case let .unknownSynthetic(name, valid):
+        case .unknownSynthetic(let name, let valid):
             return "no synthetic kind '\(name)'; choose one of \(Self.list(valid))"
-        case let .unknownMissingPolicy(name, valid):
+        case .unknownMissingPolicy(let name, let valid):
             return "no missing-value policy '\(name)'; choose one of \(Self.list(valid))"
-        case let .unknownNormalization(name, valid):
+        case .unknownNormalization(let name, let valid):
             return "no normalization '\(name)'; choose one of \(Self.list(valid))"
         }
     }
@@ -41,9 +41,9 @@ extension DataError: CustomStringConvertible {
 extension DataError.RowProblem: CustomStringConvertible {
     public var description: String {
         switch self {
-        case let .notANumber(text):
+        case .notANumber(let text):
             return "'\(text)' is not a number"
-        case let .fieldCount(expected, found):
+        case .fieldCount(let expected, let found):
             return "expected \(expected) fields as in the header, found \(found)"
         case .unterminatedQuote:
             return "a quoted field is not closed"

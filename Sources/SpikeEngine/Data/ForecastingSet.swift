@@ -54,14 +54,15 @@ public struct ForecastingSet: Equatable, Sendable {
         let parts: [(SplitPart, Range<Int>)] = [
             (.train, 0..<counts.train),
             (.valid, counts.train..<(counts.train + counts.valid)),
-            (.test, (counts.train + counts.valid)..<series.length),
+            (.test, (counts.train + counts.valid)..<series.length)
         ]
         var total = 0
         for (part, rows) in parts {
             guard rows.count >= span else {
                 throw EngineError.value(
                     argument: .split,
-                    message: "the \(part.rawValue) part has \(rows.count) steps, fewer than window + horizon = \(span): it would hold no window")
+                    message:
+                        "the \(part.rawValue) part has \(rows.count) steps, fewer than window + horizon = \(span): it would hold no window")
             }
             let (size, overflow) = (rows.count - span + 1).multipliedReportingOverflow(by: span * series.variates)
             total = overflow ? Int.max : total.addingReportingOverflow(size).partialValue
@@ -73,8 +74,9 @@ public struct ForecastingSet: Equatable, Sendable {
         let scaled = normalizer.apply(series.values)
         var made: [ForecastingSplit] = []
         for (part, rows) in parts {
-            made.append(try Self.windows(
-                of: scaled, variates: series.variates, part: part, rows: rows, window: window, horizon: horizon))
+            made.append(
+                try Self.windows(
+                    of: scaled, variates: series.variates, part: part, rows: rows, window: window, horizon: horizon))
         }
         self.name = series.name
         self.columns = series.columns
@@ -106,7 +108,8 @@ public struct ForecastingSet: Equatable, Sendable {
         of values: [Float], variates: Int, part: SplitPart, rows: Range<Int>, window: Int, horizon: Int
     ) throws -> ForecastingSplit {
         let count = rows.count - window - horizon + 1
-        var inputs = [Float](), targets = [Float]()
+        var inputs = [Float]()
+        var targets = [Float]()
         inputs.reserveCapacity(count * window * variates)
         targets.reserveCapacity(count * horizon * variates)
         for start in rows.lowerBound..<(rows.lowerBound + count) {

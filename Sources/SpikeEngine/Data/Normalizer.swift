@@ -26,7 +26,8 @@ public struct Normalizer: Equatable, Sendable {
                 offset[column] = Float(mean)
                 scale[column] = variance > 0 ? Float(variance.squareRoot()) : 1
             case .minMax:
-                let low = samples.min() ?? 0, high = samples.max() ?? 0
+                let low = samples.min() ?? 0
+                let high = samples.max() ?? 0
                 offset[column] = Float(low)
                 scale[column] = high > low ? Float(high - low) : 1
             case .identity:

@@ -62,7 +62,8 @@ struct TrafficGenerator {
             let x = hour - centre
             return exp(-x * x / (2 * width * width))
         }
-        let morning = bump(8 + lag, 1), evening = bump(17.5 + lag, 1.3)
+        let morning = bump(8 + lag, 1)
+        let evening = bump(17.5 + lag, 1.3)
         if weekend {
             return 0.15 + 0.1 * morning + 0.1 * evening + 0.55 * bump(13.5, 3)
         }
@@ -71,7 +72,8 @@ struct TrafficGenerator {
 
     private static func label(day: Int, hour: Double) -> String {
         let minutes = Int((hour * 60).rounded())
-        let hh = minutes / 60, mm = minutes % 60
+        let hh = minutes / 60
+        let mm = minutes % 60
         let time = (hh < 10 ? "0" : "") + "\(hh):" + (mm < 10 ? "0" : "") + "\(mm)"
         return "d\(day + 1) \(dayNames[day % 7]) \(time)"
     }

@@ -34,7 +34,7 @@ extension PositionalEncoding {
         scalars.reserveCapacity(rows * width)
         let rowsPerChunk = max(1, cancellationChunk / max(width, 1))
         switch self {
-        case let .cpg(_, tau, threshold, index):
+        case .cpg(_, let tau, let threshold, let index):
             let table = SinusoidTable(channels: width, base: tau)
             let theta = Float(threshold)
             // Row r = t·L + l: position r when rolling, l = r mod L otherwise.
@@ -45,7 +45,7 @@ extension PositionalEncoding {
                     table.fill(position: p, into: &scalars, at: row * width) { $0 - theta >= 0 ? 1 : 0 }
                 }
             }
-        case let .sinusoidal(base):
+        case .sinusoidal(let base):
             let table = SinusoidTable(channels: width, base: base)
             try forEachChunk(rows, of: rowsPerChunk, isCancelled: isCancelled) { chunk in
                 scalars.append(contentsOf: repeatElement(0, count: chunk.count * width))
@@ -53,7 +53,7 @@ extension PositionalEncoding {
                     table.fill(position: row % length, into: &scalars, at: row * width) { $0 }
                 }
             }
-        case let .randomCode(_, seed):
+        case .randomCode(_, let seed):
             // Row p of one endless ±1 table, read at p = t·L + l as in the reference code.
             var generator = SeededGenerator(seed: seed)
             try forEachChunk(rows * width, isCancelled: isCancelled) { chunk in

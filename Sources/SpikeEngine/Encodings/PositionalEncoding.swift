@@ -56,8 +56,8 @@ public enum PositionalEncoding: Equatable, Sendable {
     /// model width decides: sinusoidal, relative, learnable).
     public var fixedChannels: Int? {
         switch self {
-        case let .cpg(pairs, _, _, _): return 2 * pairs
-        case let .randomCode(channels, _): return channels
+        case .cpg(let pairs, _, _, _): return 2 * pairs
+        case .randomCode(let channels, _): return channels
         case .none: return 0
         case .sinusoidal, .relative, .learnable: return nil
         }
@@ -67,7 +67,7 @@ public enum PositionalEncoding: Equatable, Sendable {
     /// threshold NaN, base <= 1, channels <= 0).
     public func validate() throws {
         switch self {
-        case let .cpg(pairs, tau, threshold, _):
+        case .cpg(let pairs, let tau, let threshold, _):
             guard pairs >= 1 else {
                 throw EngineError.value(argument: .pairs, message: "must be at least 1, got \(pairs)")
             }
@@ -77,11 +77,11 @@ public enum PositionalEncoding: Equatable, Sendable {
             guard threshold.isFinite else {
                 throw EngineError.value(argument: .threshold, message: "must be a finite number, got \(threshold)")
             }
-        case let .sinusoidal(base):
+        case .sinusoidal(let base):
             guard base.isFinite, base > 0 else {
                 throw EngineError.value(argument: .base, message: "must be a finite positive number, got \(base)")
             }
-        case let .randomCode(channels, _):
+        case .randomCode(let channels, _):
             guard channels >= 1 else {
                 throw EngineError.value(argument: .channels, message: "must be at least 1, got \(channels)")
             }

@@ -4,11 +4,11 @@ extension EngineError: CustomStringConvertible {
     /// user's spelling instead), both shapes, or both byte counts.
     public var description: String {
         switch self {
-        case let .value(argument, message):
+        case .value(let argument, let message):
             return "\(argument): \(message)"
-        case let .shape(operation, first, second):
+        case .shape(let operation, let first, let second):
             return "\(operation): shapes \(first) and \(second) do not fit together"
-        case let .resource(requested, budget):
+        case .resource(let requested, let budget):
             return "would allocate \(Self.bytesText(requested)), over the memory budget of \(Self.bytesText(budget))"
         case .interrupted:
             return "interrupted"

@@ -28,8 +28,10 @@ public struct MemoryHeadroom: Sendable {
     /// Bytes of physical memory (the fallback when `/proc/meminfo` is missing).
     let physicalMemory: Int
 
-    public init(readFile: @escaping @Sendable (String) -> String?, addressSpaceLimit: @escaping @Sendable () -> Int?,
-                physicalMemory: Int) {
+    public init(
+        readFile: @escaping @Sendable (String) -> String?, addressSpaceLimit: @escaping @Sendable () -> Int?,
+        physicalMemory: Int
+    ) {
         self.readFile = readFile
         self.addressSpaceLimit = addressSpaceLimit
         self.physicalMemory = physicalMemory
@@ -57,8 +59,8 @@ public struct MemoryHeadroom: Sendable {
     /// `MemAvailable` from /proc/meminfo, else the physical memory.
     func systemAvailable() -> Int {
         guard let text = readFile("/proc/meminfo"),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
-              let kibibytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("MemAvailable:") }),
+            let kibibytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
         else { return physicalMemory }
         return kibibytes * 1024
     }
@@ -76,7 +78,8 @@ public struct MemoryHeadroom: Sendable {
         var tightest: Int?
         for group in CgroupMemoryFiles.groups(membership: membership, mountInfo: mounts) {
             guard let limit = readFile(group.limitPath).flatMap(CgroupMemoryFiles.bytes),
-                  let usage = readFile(group.usagePath).flatMap(CgroupMemoryFiles.bytes) else { continue }
+                let usage = readFile(group.usagePath).flatMap(CgroupMemoryFiles.bytes)
+            else { continue }
             tightest = min(tightest ?? Int.max, limit - usage)
         }
         return tightest

@@ -48,8 +48,9 @@ public struct BatchNorm: Layer {
             context.updateBuffer(runningVariance.zipMap(statistics.unbiasedVariance) { keep * $0 + momentum * $1 })
             return output
         }
-        return try tape.batchNorm(input, scale: gamma, shift: beta, mean: runningMean, variance: runningVariance,
-                                  epsilon: epsilon)
+        return try tape.batchNorm(
+            input, scale: gamma, shift: beta, mean: runningMean, variance: runningVariance,
+            epsilon: epsilon)
     }
 }
 

@@ -9,7 +9,7 @@ public struct MLPBlock: Layer {
             neuron,
             try Linear(inputs: hidden, outputs: features, generator: &generator),
             try BatchNorm(features: features),
-            neuron,
+            neuron
         ])
     }
 

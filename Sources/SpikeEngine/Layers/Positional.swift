@@ -71,9 +71,9 @@ public struct Positional: Layer {
     public var parameters: [Tensor] {
         get {
             switch part {
-            case let .concatenate(inputWeight, encodingWeight, bias): return [inputWeight, encodingWeight, bias]
-            case let .relative(convolution, norm, neuron): return convolution.parameters + norm.parameters + neuron.parameters
-            case let .learnable(table): return [table]
+            case .concatenate(let inputWeight, let encodingWeight, let bias): return [inputWeight, encodingWeight, bias]
+            case .relative(let convolution, let norm, let neuron): return convolution.parameters + norm.parameters + neuron.parameters
+            case .learnable(let table): return [table]
             case .sinusoidal, .identity: return []
             }
         }
@@ -96,7 +96,7 @@ public struct Positional: Layer {
 
     public var buffers: [Tensor] {
         get {
-            if case let .relative(_, norm, _) = part { return norm.buffers }
+            if case .relative(_, let norm, _) = part { return norm.buffers }
             return []
         }
         set {
@@ -115,17 +115,17 @@ public struct Positional: Layer {
         let steps = input.shape[0]
         let length = input.shape[input.shape.count - 2]
         switch part {
-        case let .concatenate(inputWeight, encodingWeight, bias):
+        case .concatenate(let inputWeight, let encodingWeight, let bias):
             let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
             return try tape.linear(input, weight: wx, bias: b, positions: table)
         case .sinusoidal:
             let code = try encoding.encode(length: length, steps: 1, channels: features, budget: context.budget)
             return try tape.add(input, tape.constant(code))
-        case let .relative(convolution, norm, neuron):
+        case .relative(let convolution, let norm, let neuron):
             let convolved = try convolution.forward(input, in: context)
             let spikes = try neuron.forward(try norm.forward(convolved, in: context), in: context)
             return try tape.add(input, spikes)
-        case let .learnable(table):
+        case .learnable(let table):
             guard length <= table.shape[0] else {
                 throw EngineError.value(argument: .length, message: "\(length) exceeds the learnable table's \(table.shape[0]) positions")
             }
@@ -140,11 +140,13 @@ public struct Positional: Layer {
 extension Positional: NeuronFusable {
     /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
     public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
-        guard case let .concatenate(inputWeight, encodingWeight, bias) = part, let lif = neuron.equivalentLIF,
-              input.value.rank >= 3, input.shape[input.shape.count - 1] == features else {
+        guard case .concatenate(let inputWeight, let encodingWeight, let bias) = part, let lif = neuron.equivalentLIF,
+            input.value.rank >= 3, input.shape[input.shape.count - 1] == features
+        else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
-        let steps = input.shape[0], length = input.shape[input.shape.count - 2]
+        let steps = input.shape[0]
+        let length = input.shape[input.shape.count - 2]
         let (wx, b, table) = try bindConcatenation(inputWeight, encodingWeight, bias, steps: steps, length: length, in: context)
         return try context.tape.linearLIF(input, weight: wx, bias: b, positions: table, neuron: lif)
     }

@@ -47,8 +47,10 @@ public struct SpikingSelfAttention: Layer {
 
     /// Every part with parameters, in binding order.
     private var parts: [any Layer] {
-        [query, queryNorm, queryNeuron, key, keyNorm, keyNeuron, value, valueNorm, valueNeuron, attentionNeuron,
-         projection, projectionNorm, projectionNeuron]
+        [
+            query, queryNorm, queryNeuron, key, keyNorm, keyNeuron, value, valueNorm, valueNeuron, attentionNeuron,
+            projection, projectionNorm, projectionNeuron
+        ]
     }
 
     public var parameters: [Tensor] {
@@ -98,11 +100,13 @@ public struct SpikingSelfAttention: Layer {
         let v = try spikes(value, valueNorm, valueNeuron)
         let fired: Variable
         if let lif = attentionNeuron.equivalentLIF {
-            fired = try context.tape.spikingAttention(query: q, key: k, value: v, heads: heads, scale: scale,
-                                                      neuron: lif, budget: context.budget)
+            fired = try context.tape.spikingAttention(
+                query: q, key: k, value: v, heads: heads, scale: scale,
+                neuron: lif, budget: context.budget)
         } else {
-            let product = try context.tape.attentionProduct(query: q, key: k, value: v, heads: heads, scale: scale,
-                                                            budget: context.budget)
+            let product = try context.tape.attentionProduct(
+                query: q, key: k, value: v, heads: heads, scale: scale,
+                budget: context.budget)
             fired = try attentionNeuron.forward(product, in: context)
         }
         return try projectionNorm.forward(try projection.forward(fired, in: context), firing: projectionNeuron, in: context)

@@ -12,9 +12,11 @@ public enum Metrics {
     /// perfect prediction and 0 otherwise.
     public static func r2(target: Tensor, prediction: Tensor) throws -> Double {
         try check(target, prediction, "r2")
-        let y = target.scalars, p = prediction.scalars
+        let y = target.scalars
+        let p = prediction.scalars
         let mean = y.reduce(0.0) { $0 + Double($1) } / Double(y.count)
-        var residual = 0.0, total = 0.0
+        var residual = 0.0
+        var total = 0.0
         for i in y.indices {
             let error = Double(y[i]) - Double(p[i])
             let spread = Double(y[i]) - mean
@@ -32,13 +34,15 @@ public enum Metrics {
     /// is undefined: 0 for a perfect prediction, +∞ otherwise.
     public static func rse(target: Tensor, prediction: Tensor, columns: RSEColumns = .outputs) throws -> Double {
         try check(target, prediction, "rse")
-        let y = target.scalars, p = prediction.scalars
+        let y = target.scalars
+        let p = prediction.scalars
         let width = columnCount(of: target.shape, columns)
         let rows = y.count / width
         var means = [Double](repeating: 0, count: width)
         for i in y.indices { means[i % width] += Double(y[i]) }
         for j in means.indices { means[j] /= Double(rows) }
-        var residual = 0.0, total = 0.0
+        var residual = 0.0
+        var total = 0.0
         for i in y.indices {
             let error = Double(p[i]) - Double(y[i])
             let spread = Double(y[i]) - means[i % width]

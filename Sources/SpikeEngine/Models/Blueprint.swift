@@ -40,8 +40,8 @@ public indirect enum Blueprint: Equatable, Sendable {
     /// `a >> b`: the blueprint applying `self`, then `next` (sequences are flattened).
     public func then(_ next: Blueprint) -> Blueprint {
         let head: [Blueprint]
-        if case let .sequence(parts) = self { head = parts } else { head = [self] }
-        if case let .sequence(parts) = next { return .sequence(head + parts) }
+        if case .sequence(let parts) = self { head = parts } else { head = [self] }
+        if case .sequence(let parts) = next { return .sequence(head + parts) }
         return .sequence(head + [next])
     }
 
@@ -57,8 +57,8 @@ public indirect enum Blueprint: Equatable, Sendable {
         var pending: [(Blueprint, Int)] = [(self, 0)]
         while let (part, depth) = pending.popLast() {
             deepest = max(deepest, depth)
-            if case let .residual(inner) = part { pending.append((inner, depth + 1)) }
-            if case let .sequence(parts) = part { pending.append(contentsOf: parts.map { ($0, depth) }) }
+            if case .residual(let inner) = part { pending.append((inner, depth + 1)) }
+            if case .sequence(let parts) = part { pending.append(contentsOf: parts.map { ($0, depth) }) }
         }
         return deepest
     }
@@ -80,15 +80,15 @@ public indirect enum Blueprint: Equatable, Sendable {
         case .dropout: return "dropout"
         case .attention: return "ssa"
         case .mlp: return "mlp"
-        case let .residual(inner): return "residual(\(inner.name(depth: depth + 1)))"
-        case let .positional(encoding): return "positional(\(encoding.name))"
-        case let .meanOver(axis): return "mean_over(\(axis.rawValue))"
+        case .residual(let inner): return "residual(\(inner.name(depth: depth + 1)))"
+        case .positional(let encoding): return "positional(\(encoding.name))"
+        case .meanOver(let axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
         case .unflatten: return "unflatten"
-        case let .neuron(neuron): return neuron.builtinName
-        case let .encoder(kind, _, _): return "\(kind.rawValue)_encoder"
-        case let .model(spec): return spec.name
-        case let .sequence(parts): return parts.map { $0.name(depth: depth + 1) }.joined(separator: " >> ")
+        case .neuron(let neuron): return neuron.builtinName
+        case .encoder(let kind, _, _): return "\(kind.rawValue)_encoder"
+        case .model(let spec): return spec.name
+        case .sequence(let parts): return parts.map { $0.name(depth: depth + 1) }.joined(separator: " >> ")
         }
     }
 
@@ -97,23 +97,24 @@ public indirect enum Blueprint: Equatable, Sendable {
         var pending = [(lhs, rhs)]
         while let (a, b) = pending.popLast() {
             switch (a, b) {
-            case let (.residual(x), .residual(y)): pending.append((x, y))
-            case let (.sequence(x), .sequence(y)):
+            case (.residual(let x), .residual(let y)): pending.append((x, y))
+            case (.sequence(let x), .sequence(let y)):
                 guard x.count == y.count else { return false }
                 pending.append(contentsOf: zip(x, y))
-            case let (.linear(x1, x2), .linear(y1, y2)): guard x1 == y1, x2 == y2 else { return false }
-            case let (.conv1d(x1, x2, x3, x4), .conv1d(y1, y2, y3, y4)):
+            case (.linear(let x1, let x2), .linear(let y1, let y2)): guard x1 == y1, x2 == y2 else { return false }
+            case (.conv1d(let x1, let x2, let x3, let x4), .conv1d(let y1, let y2, let y3, let y4)):
                 guard x1 == y1, x2 == y2, x3 == y3, x4 == y4 else { return false }
             case (.batchNorm, .batchNorm), (.layerNorm, .layerNorm), (.flatten, .flatten): continue
-            case let (.dropout(x), .dropout(y)): guard x == y else { return false }
-            case let (.attention(x1, x2), .attention(y1, y2)): guard x1 == y1, x2 == y2 else { return false }
-            case let (.mlp(x), .mlp(y)): guard x == y else { return false }
-            case let (.positional(x), .positional(y)): guard x == y else { return false }
-            case let (.meanOver(x), .meanOver(y)): guard x == y else { return false }
-            case let (.unflatten(x), .unflatten(y)): guard x == y else { return false }
-            case let (.neuron(x), .neuron(y)): guard x.isEqual(to: y) else { return false }
-            case let (.encoder(x1, x2, x3), .encoder(y1, y2, y3)): guard x1 == y1, x2 == y2, x3.isEqual(to: y3) else { return false }
-            case let (.model(x), .model(y)): guard x == y else { return false }
+            case (.dropout(let x), .dropout(let y)): guard x == y else { return false }
+            case (.attention(let x1, let x2), .attention(let y1, let y2)): guard x1 == y1, x2 == y2 else { return false }
+            case (.mlp(let x), .mlp(let y)): guard x == y else { return false }
+            case (.positional(let x), .positional(let y)): guard x == y else { return false }
+            case (.meanOver(let x), .meanOver(let y)): guard x == y else { return false }
+            case (.unflatten(let x), .unflatten(let y)): guard x == y else { return false }
+            case (.neuron(let x), .neuron(let y)): guard x.isEqual(to: y) else { return false }
+            case (.encoder(let x1, let x2, let x3), .encoder(let y1, let y2, let y3)):
+                guard x1 == y1, x2 == y2, x3.isEqual(to: y3) else { return false }
+            case (.model(let x), .model(let y)): guard x == y else { return false }
             default: return false
             }
         }

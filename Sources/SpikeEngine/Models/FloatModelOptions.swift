@@ -9,8 +9,10 @@ public struct TransformerOptions: Equatable, Sendable {
     public let hidden: Int
 
     /// Throws `.value` naming `dim`, `depth`, `heads` or `pe`.
-    public init(dim: Int = 256, depth: Int = 2, heads: Int = 8, encoding: PositionalEncoding = .sinusoidal(base: 10_000),
-                hidden: Int? = nil) throws {
+    public init(
+        dim: Int = 256, depth: Int = 2, heads: Int = 8, encoding: PositionalEncoding = .sinusoidal(base: 10_000),
+        hidden: Int? = nil
+    ) throws {
         try OptionCheck.atLeast(1, dim, .dim)
         try OptionCheck.atLeast(0, depth, .depth)
         try OptionCheck.heads(heads, divide: dim)
@@ -48,12 +50,15 @@ extension StageBuilder {
         }
         let d = options.dim
         for block in 0..<options.depth {
-            let attention = Sequential([try LayerNorm(features: d), try SoftmaxAttention(features: d, heads: options.heads, generator: &generator)])
-            try add("block \(block + 1): attention (residual)", Residual(attention),
-                    macs: 4 * rows * d * d + 2 * length * length * d)
+            let attention = Sequential([
+                try LayerNorm(features: d), try SoftmaxAttention(features: d, heads: options.heads, generator: &generator)
+            ])
+            try add(
+                "block \(block + 1): attention (residual)", Residual(attention),
+                macs: 4 * rows * d * d + 2 * length * length * d)
             let feedForward = Sequential([
                 try LayerNorm(features: d), try Linear(inputs: d, outputs: options.hidden, generator: &generator), ReLU(),
-                try Linear(inputs: options.hidden, outputs: d, generator: &generator),
+                try Linear(inputs: options.hidden, outputs: d, generator: &generator)
             ])
             try add("block \(block + 1): feed-forward (residual)", Residual(feedForward), macs: 2 * rows * d * options.hidden)
         }

@@ -37,13 +37,18 @@ extension StageBuilder {
     /// iSpikformer's stages; it forecasts every variate, so `outputs` must be horizon × variates.
     mutating func iSpikformer(_ options: ISpikformerOptions, outputs: Int?) throws {
         guard single.count == 3 else {
-            throw EngineError.value(argument: .model, message:
-                "ispikformer forecasts each variate of a [length, variates] window; it cannot take inputs of shape \(Array(single.dropFirst()))")
+            throw EngineError.value(
+                argument: .model,
+                message:
+                    "ispikformer forecasts each variate of a [length, variates] window; it cannot take inputs of shape \(Array(single.dropFirst()))"
+            )
         }
         let variates = single[2]
         guard let outputs, outputs % variates == 0 else {
-            throw EngineError.value(argument: .model, message:
-                "ispikformer predicts horizon × variates numbers, so it needs a forecasting task over the same \(variates) variates")
+            throw EngineError.value(
+                argument: .model,
+                message:
+                    "ispikformer predicts horizon × variates numbers, so it needs a forecasting task over the same \(variates) variates")
         }
         var inner = StageBuilder(example: Array(single.dropFirst()), generator: generator)
         try inner.encoder(options.encoder, steps: options.steps, neuron: options.neuron)
@@ -52,18 +57,21 @@ extension StageBuilder {
         try inner.add("batchnorm", try BatchNorm(features: options.dim))
         try inner.neuron(options.neuron)
         for block in 0..<options.depth {
-            try inner.spikingAttention(heads: options.heads, scale: 0.125, neuron: options.neuron, residual: true,
-                                       label: "block \(block + 1): ssa")
-            try inner.mlpBlock(hidden: options.hidden, neuron: options.neuron, encoding: nil, residual: true,
-                               label: "block \(block + 1): mlp")
+            try inner.spikingAttention(
+                heads: options.heads, scale: 0.125, neuron: options.neuron, residual: true,
+                label: "block \(block + 1): ssa")
+            try inner.mlpBlock(
+                hidden: options.hidden, neuron: options.neuron, encoding: nil, residual: true,
+                label: "block \(block + 1): mlp")
         }
         try inner.add("last time step", LastStep(), gives: .same)
         try inner.linear(outputs / variates, name: "linear (head, per variate)")
         generator = inner.generator
         let wrapped = WindowNormalized(inner: Sequential(inner.stages.map(\.layer)))
-        try add("ispikformer (per-window normalized)", wrapped,
-                neurons: inner.stages.reduce(0) { $0 + $1.neurons }, macs: inner.stages.reduce(0) { $0 + $1.macs },
-                parts: inner.stages)
+        try add(
+            "ispikformer (per-window normalized)", wrapped,
+            neurons: inner.stages.reduce(0) { $0 + $1.neurons }, macs: inner.stages.reduce(0) { $0 + $1.macs },
+            parts: inner.stages)
     }
 }
 

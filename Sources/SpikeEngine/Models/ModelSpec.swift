@@ -25,10 +25,10 @@ public enum ModelSpec: Equatable, Sendable {
     /// The positional encoding the model uses (`.none` for models that take none).
     public var encoding: PositionalEncoding {
         switch self {
-        case let .spikformer(options): return options.encoding
-        case let .spikeRNN(options): return options.encoding
-        case let .spikeTCN(options): return options.encoding
-        case let .transformer(options): return options.encoding
+        case .spikformer(let options): return options.encoding
+        case .spikeRNN(let options): return options.encoding
+        case .spikeTCN(let options): return options.encoding
+        case .transformer(let options): return options.encoding
         case .iSpikformer, .mlpNet: return .none
         }
     }

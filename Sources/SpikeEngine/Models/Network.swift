@@ -71,15 +71,21 @@ public final class Network {
         var example = data
         if let requestedExample {
             guard requestedExample.reduce(1, *) == data.reduce(1, *) else {
-                throw EngineError.value(argument: .inputs, message:
-                    "\(requestedExample) holds \(requestedExample.reduce(1, *)) numbers per example but the data has \(data) (\(data.reduce(1, *)))")
+                throw EngineError.value(
+                    argument: .inputs,
+                    message:
+                        "\(requestedExample) holds \(requestedExample.reduce(1, *)) numbers per example but the data has \(data) (\(data.reduce(1, *)))"
+                )
             }
             example = requestedExample
         }
         if isBuilt {
             guard example == exampleShape, outputs == outputShape else {
-                throw EngineError.value(argument: .data, message:
-                    "the network was built for examples \(exampleShape ?? []) → \(outputShape ?? []); this data has \(example) → \(outputs) (use a new network or copy of the blueprint)")
+                throw EngineError.value(
+                    argument: .data,
+                    message:
+                        "the network was built for examples \(exampleShape ?? []) → \(outputShape ?? []); this data has \(example) → \(outputs) (use a new network or copy of the blueprint)"
+                )
             }
             return
         }
@@ -90,8 +96,10 @@ public final class Network {
         var builder = StageBuilder(example: example, generator: SeededGenerator(seed: seed))
         try builder.build(blueprint, outputs: count)
         guard builder.perExample == count else {
-            throw EngineError.value(argument: .network, message:
-                "gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); "
+            throw EngineError.value(
+                argument: .network,
+                message:
+                    "gives \(builder.perExample) numbers per example (shape \(builder.shape)) but the targets need \(count) (shape \(outputs)); "
                     + (builder.remainingAxes.isEmpty
                         ? "end it with linear(\(count))"
                         : "average what is left with \(builder.remainingAxes.joined(separator: " and ")) before a final linear(\(count))"))
@@ -152,7 +160,8 @@ public final class Network {
             try context.checkCancellation()
             // A (layer, neuron) pair runs fused unless someone watches the stage in between.
             if observe == nil, let fusable = stages[index].layer as? any NeuronFusable, index + 1 < stages.count,
-               let neuron = stages[index + 1].layer as? any Neuron {
+                let neuron = stages[index + 1].layer as? any Neuron
+            {
                 x = try fusable.forward(x, firing: neuron, in: context)
                 index += 2
                 continue

@@ -39,7 +39,9 @@ struct SoftmaxAttention: Layer {
         func split(_ linear: Linear) throws -> Variable {
             try tape.permute(tape.reshape(linear.forward(input, in: context), [t, b, l, heads, width]), [0, 1, 3, 2, 4])
         }
-        let q = try split(query), k = try split(key), v = try split(value)
+        let q = try split(query)
+        let k = try split(key)
+        let v = try split(value)
         let scores = tape.scale(try tape.matmul(q, tape.transpose(k)), by: 1 / Float(width).squareRoot())
         let mixed = try tape.matmul(tape.softmax(scores), v)
         let merged = try tape.reshape(tape.permute(mixed, [0, 1, 3, 2, 4]), [t, b, l, d])

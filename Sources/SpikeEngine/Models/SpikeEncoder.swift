@@ -70,8 +70,9 @@ public struct SpikeEncoder: Layer {
 
     public func forward(_ input: Variable, in context: ForwardContext) throws -> Variable {
         guard input.value.rank == 3 else {
-            throw EngineError.shape(operation: "\(kind.rawValue)_encoder (expects [batch, length, variates])",
-                                    first: input.shape, second: [-1, -1, -1])
+            throw EngineError.shape(
+                operation: "\(kind.rawValue)_encoder (expects [batch, length, variates])",
+                first: input.shape, second: [-1, -1, -1])
         }
         let tape = context.tape
         let (b, l, c) = (input.shape[0], input.shape[1], input.shape[2])

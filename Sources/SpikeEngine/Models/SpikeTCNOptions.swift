@@ -42,11 +42,13 @@ extension StageBuilder {
         for (level, width) in options.channels.enumerated() {
             let dilation = 1 << Swift.min(level, 30)
             let inputs = features
-            let block = try TemporalBlock(inputs: inputs, outputs: width, kernel: options.kernel, dilation: dilation,
-                                          neuron: options.neuron, generator: &generator)
+            let block = try TemporalBlock(
+                inputs: inputs, outputs: width, kernel: options.kernel, dilation: dilation,
+                neuron: options.neuron, generator: &generator)
             let macs = rows * options.kernel * (inputs * width + width * width) + (inputs == width ? 0 : rows * inputs * width)
-            try add("temporal block \(level + 1) (dilation \(dilation))", block, neurons: 2 * length * width, macs: macs,
-                    gives: .spikes)
+            try add(
+                "temporal block \(level + 1) (dilation \(dilation))", block, neurons: 2 * length * width, macs: macs,
+                gives: .spikes)
         }
         try add("mean_over(time)", MeanOver(.time))
         try add("last position", LastPosition())

@@ -52,11 +52,13 @@ extension StageBuilder {
         try encoder(options.encoder, steps: options.steps, neuron: options.neuron)
         try embedding(options.encoding, width: options.dim, neuron: options.neuron)
         for block in 0..<options.depth {
-            try spikingAttention(heads: options.heads, scale: 0.125, neuron: options.neuron, residual: true,
-                                 label: "block \(block + 1): ssa")
+            try spikingAttention(
+                heads: options.heads, scale: 0.125, neuron: options.neuron, residual: true,
+                label: "block \(block + 1): ssa")
             let encoding: PositionalEncoding? = options.encodingInMLP ? options.encoding : nil
-            try mlpBlock(hidden: options.hidden, neuron: options.neuron, encoding: encoding, residual: true,
-                         label: "block \(block + 1): mlp")
+            try mlpBlock(
+                hidden: options.hidden, neuron: options.neuron, encoding: encoding, residual: true,
+                label: "block \(block + 1): mlp")
         }
         try readout(outputs: outputs)
     }

@@ -57,13 +57,15 @@ struct StageBuilder {
     mutating func add(
         _ name: String, _ layer: any Layer, neurons: Int = 0, macs: Int = 0, gives signal: Signal = .real, parts: [Stage] = []
     ) throws {
-        let before = shape, receiving = emitting
+        let before = shape
+        let receiving = emitting
         single = try Self.probe(layer, single)
         pair = try Self.probe(layer, pair)
         emitting = signal == .spikes || (signal == .same && receiving)
-        stages.append(Stage(
-            name: name, layer: layer, inputShape: before, outputShape: shape, neurons: neurons, macs: macs,
-            receivesSpikes: receiving, emitsSpikes: emitting, parts: parts))
+        stages.append(
+            Stage(
+                name: name, layer: layer, inputShape: before, outputShape: shape, neurons: neurons, macs: macs,
+                receivesSpikes: receiving, emitsSpikes: emitting, parts: parts))
     }
 
     /// The output shape of `layer` on zeros of `shape` (inference, nothing recorded).
@@ -103,8 +105,9 @@ struct StageBuilder {
     mutating func embedding(_ encoding: PositionalEncoding, width: Int, neuron: any Neuron) throws {
         switch encoding.joining {
         case .concatenate:
-            let layer = try Positional(encoding, features: features, outputs: width, maxLength: length,
-                                       neuron: neuron, generator: &generator)
+            let layer = try Positional(
+                encoding, features: features, outputs: width, maxLength: length,
+                neuron: neuron, generator: &generator)
             try add("positional(\(encoding.name)) + linear", layer, macs: rows * features * width)
         case .add:
             try positional(encoding, neuron: neuron)
@@ -121,7 +124,8 @@ struct StageBuilder {
             throw EngineError.shape(operation: "positional (expects [..., length, features])", first: shape, second: [-1, -1, -1])
         }
         let layer = try Positional(encoding, features: features, maxLength: length, neuron: neuron, generator: &generator)
-        var macs = 0, neurons = 0
+        var macs = 0
+        var neurons = 0
         var signal = Signal.real
         switch encoding {
         case .cpg, .randomCode: macs = rows * features * features
@@ -134,13 +138,15 @@ struct StageBuilder {
 
     mutating func spikingAttention(heads: Int, scale: Double, neuron: any Neuron, residual: Bool, label: String = "ssa") throws {
         guard single.count == 4 else {
-            throw EngineError.shape(operation: "ssa (expects spikes [time, batch, length, features])", first: shape, second: [-1, -1, -1, -1])
+            throw EngineError.shape(
+                operation: "ssa (expects spikes [time, batch, length, features])", first: shape, second: [-1, -1, -1, -1])
         }
         let d = features
         let attention = try SpikingSelfAttention(features: d, heads: heads, scale: Float(scale), neuron: neuron, generator: &generator)
         let macs = 4 * rows * d * d + 2 * steps * length * length * d
-        try add(residual ? "\(label) (residual)" : label, residual ? Residual(attention) : attention,
-                neurons: 5 * length * d, macs: macs, gives: residual ? .same : .spikes)
+        try add(
+            residual ? "\(label) (residual)" : label, residual ? Residual(attention) : attention,
+            neurons: 5 * length * d, macs: macs, gives: residual ? .same : .spikes)
     }
 
     /// Spikformer's MLP block; with `encoding` (CPG-PE) both linears also take the code.
@@ -152,13 +158,14 @@ struct StageBuilder {
                 try Positional(encoding, features: d, outputs: hidden, neuron: neuron, generator: &generator),
                 try BatchNorm(features: hidden), neuron,
                 try Positional(encoding, features: hidden, outputs: d, neuron: neuron, generator: &generator),
-                try BatchNorm(features: d), neuron,
+                try BatchNorm(features: d), neuron
             ])
         } else {
             block = try MLPBlock(features: d, hidden: hidden, neuron: neuron, generator: &generator)
         }
-        try add(residual ? "\(label) (residual)" : label, residual ? Residual(block) : block,
-                neurons: length * (hidden + d), macs: 2 * rows * d * hidden, gives: residual ? .same : .spikes)
+        try add(
+            residual ? "\(label) (residual)" : label, residual ? Residual(block) : block,
+            neurons: length * (hidden + d), macs: 2 * rows * d * hidden, gives: residual ? .same : .spikes)
     }
 
     /// Mean over T (when there is a time axis), mean over L, then Linear to `outputs` (if any).

@@ -41,8 +41,9 @@ public struct IntegrateAndFire: Neuron, Equatable {
     }
 
     public func withThreshold(_ threshold: Double) throws -> IntegrateAndFire {
-        try IntegrateAndFire(threshold: threshold, reset: reset, resetPotential: resetPotential, firing: firing,
-                             detachReset: detachReset, surrogate: surrogate)
+        try IntegrateAndFire(
+            threshold: threshold, reset: reset, resetPotential: resetPotential, firing: firing,
+            detachReset: detachReset, surrogate: surrogate)
     }
 
     /// Lemma 1 with beta = 1 on the membrane above V[0] (`LIF.firstSpike`, settled against the
@@ -55,8 +56,9 @@ public struct IntegrateAndFire: Neuron, Equatable {
     /// one to V_reset = 0): the same recurrence, so the fused kernels serve it.
     public var equivalentLIF: LIF? {
         guard restingMembrane == 0 else { return nil }
-        return try? LIF(beta: 1, threshold: threshold, reset: reset, firing: firing, decayInput: false,
-                        detachReset: detachReset, surrogate: surrogate)
+        return try? LIF(
+            beta: 1, threshold: threshold, reset: reset, firing: firing, decayInput: false,
+            detachReset: detachReset, surrogate: surrogate)
     }
 
     public var builtinName: String { "if_neuron" }
@@ -64,8 +66,10 @@ public struct IntegrateAndFire: Neuron, Equatable {
     public var familyName: String { "IF" }
 
     public var settings: [NeuronSetting] {
-        [NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
-         NeuronSetting("v_reset", .number(resetPotential)), NeuronSetting("detach_reset", .flag(detachReset)),
-         NeuronSetting("surrogate", .surrogate(surrogate))]
+        [
+            NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
+            NeuronSetting("v_reset", .number(resetPotential)), NeuronSetting("detach_reset", .flag(detachReset)),
+            NeuronSetting("surrogate", .surrogate(surrogate))
+        ]
     }
 }

@@ -87,8 +87,9 @@ public struct LIF: Neuron, Equatable {
 
     /// The same neuron with another threshold (e.g. 0.5 for the attention-output neuron).
     public func withThreshold(_ threshold: Double) throws -> LIF {
-        try LIF(beta: beta, leak: leak, threshold: threshold, reset: reset, firing: firing,
-                decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
+        try LIF(
+            beta: beta, leak: leak, threshold: threshold, reset: reset, firing: firing,
+            decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
     }
 }
 
@@ -110,8 +111,10 @@ extension LIF {
     }
 
     private var common: [NeuronSetting] {
-        [NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
-         NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
-         NeuronSetting("surrogate", .surrogate(surrogate))]
+        [
+            NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
+            NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
+            NeuronSetting("surrogate", .surrogate(surrogate))
+        ]
     }
 }

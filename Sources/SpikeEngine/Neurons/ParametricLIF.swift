@@ -94,7 +94,8 @@ public struct ParametricLIF: Neuron, Equatable {
 
     /// Lemma 1 for the LIF with tau = 1/sigmoid(w), on the membrane above V[0] (`LIF.firstSpike`).
     public func firstSpike(current: Double) throws -> Int? {
-        let lif = decayInput
+        let lif =
+            decayInput
             ? try LIF(tau: tau, threshold: threshold - restingMembrane, reset: reset, firing: firing)
             : try LIF(beta: 1 - leak, threshold: threshold - restingMembrane, reset: reset, firing: firing)
         return try lif.firstSpike(current: current)
@@ -106,10 +107,12 @@ public struct ParametricLIF: Neuron, Equatable {
 
     /// tau is shown at w's precision (Float32), so `plif(tau=3)` reads back as 3.
     public var settings: [NeuronSetting] {
-        [NeuronSetting("tau", .number(Double(Float(tau)))), NeuronSetting("threshold", .number(threshold)),
-         NeuronSetting("reset", .text(reset.rawValue)), NeuronSetting("v_reset", .number(resetPotential)),
-         NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
-         NeuronSetting("surrogate", .surrogate(surrogate))]
+        [
+            NeuronSetting("tau", .number(Double(Float(tau)))), NeuronSetting("threshold", .number(threshold)),
+            NeuronSetting("reset", .text(reset.rawValue)), NeuronSetting("v_reset", .number(resetPotential)),
+            NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
+            NeuronSetting("surrogate", .surrogate(surrogate))
+        ]
     }
 
     public var members: [NeuronSetting] {

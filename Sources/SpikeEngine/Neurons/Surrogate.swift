@@ -27,18 +27,18 @@ public enum Surrogate: Equatable, Sendable {
     /// The surrogate derivative g'(x) at x = H − V_th, in Float64.
     public func derivative(at x: Double) -> Double {
         switch self {
-        case let .atan(alpha):
+        case .atan(let alpha):
             let u = Double.pi / 2 * alpha * x
             return alpha / (2 * (1 + u * u))
-        case let .sigmoid(alpha):
+        case .sigmoid(let alpha):
             let s = 1 / (1 + Foundation.exp(-alpha * x))
             return alpha * s * (1 - s)
-        case let .fastSigmoid(slope):
+        case .fastSigmoid(let slope):
             let d = 1 + slope * Swift.abs(x)
             return 1 / (d * d)
-        case let .triangle(width):
+        case .triangle(let width):
             return Swift.max(0, 1 - Swift.abs(x) / width) / width
-        case let .rectangle(width):
+        case .rectangle(let width):
             return Swift.abs(x) < width / 2 ? 1 / width : 0
         }
     }
@@ -46,11 +46,11 @@ public enum Surrogate: Equatable, Sendable {
     /// The parameter's name and value, for validation and display.
     public var parameter: (name: String, value: Double) {
         switch self {
-        case let .atan(alpha): return ("alpha", alpha)
-        case let .sigmoid(alpha): return ("alpha", alpha)
-        case let .fastSigmoid(slope): return ("slope", slope)
-        case let .triangle(width): return ("width", width)
-        case let .rectangle(width): return ("width", width)
+        case .atan(let alpha): return ("alpha", alpha)
+        case .sigmoid(let alpha): return ("alpha", alpha)
+        case .fastSigmoid(let slope): return ("slope", slope)
+        case .triangle(let width): return ("width", width)
+        case .rectangle(let width): return ("width", width)
         }
     }
 

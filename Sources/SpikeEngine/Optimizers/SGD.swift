@@ -22,7 +22,9 @@ public struct SGD: Optimizer {
         try checkShapes(parameters, gradients)
         if velocities.isEmpty { velocities = gradients.map { $0.map { _ in 0 } } }
         for index in parameters.indices {
-            let decayed = weightDecay == 0 ? gradients[index]
+            let decayed =
+                weightDecay == 0
+                ? gradients[index]
                 : gradients[index].zipMap(parameters[index]) { $0 + weightDecay * $1 }
             velocities[index] = velocities[index].zipMap(decayed) { momentum * $0 + $1 }
             parameters[index] = parameters[index].zipMap(velocities[index]) { $0 - learningRate * $1 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Tells the C allocator to keep freed tensor memory in the process instead of returning it
@@ -14,14 +14,14 @@ public enum AllocatorTuning {
     /// Raises the mmap threshold to 32 MiB and the trim threshold to `bytes` (default 512 MiB).
     public static func retainFreedMemory(upTo bytes: Int = 512 << 20) {
         #if canImport(Glibc)
-        // Swift's Glibc module does not export <malloc.h>; look `mallopt` up at run time.
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-        let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
-        let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
-        _ = mallopt(mmapThreshold, Int32(32 << 20))
-        _ = mallopt(trimThreshold, Int32(clamping: bytes))
+            // Swift's Glibc module does not export <malloc.h>; look `mallopt` up at run time.
+            guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }
+            typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+            let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
+            let trimThreshold: Int32 = -1  // M_TRIM_THRESHOLD in <malloc.h>
+            let mmapThreshold: Int32 = -3  // M_MMAP_THRESHOLD in <malloc.h>
+            _ = mallopt(mmapThreshold, Int32(32 << 20))
+            _ = mallopt(trimThreshold, Int32(clamping: bytes))
         #endif
     }
 }

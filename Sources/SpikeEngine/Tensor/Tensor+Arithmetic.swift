@@ -161,8 +161,9 @@ extension Tensor {
                     while linear < total {
                         try forEachRange(inner, of: chunk) { steps in
                             for step in steps {
-                                (out + (linear &+ step)).initialize(to: Operation.apply(
-                                    left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner]))
+                                (out + (linear &+ step)).initialize(
+                                    to: Operation.apply(
+                                        left[leftOffset &+ step &* leftInner], right[rightOffset &+ step &* rightInner]))
                             }
                             initialized = linear &+ steps.upperBound
                             try meter.advance(by: steps.count)

@@ -43,8 +43,9 @@ extension Tensor {
         var result = Self.uninitialized(batches * m * n, zeroed: k == 0)
         let otherStride = otherBatch.isEmpty ? 0 : k * n
         for index in 0..<batches {
-            Self.gemm(scalars, index * m * k, other.scalars, index * otherStride, &result, index * m * n,
-                      m: m, k: k, n: n, transposeA: transposingSelf, transposeB: transposingOther)
+            Self.gemm(
+                scalars, index * m * k, other.scalars, index * otherStride, &result, index * m * n,
+                m: m, k: k, n: n, transposeA: transposingSelf, transposeB: transposingOther)
         }
         return Tensor(unchecked: batch + [m, n], scalars: result)
     }

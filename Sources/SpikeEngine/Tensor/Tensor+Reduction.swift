@@ -36,9 +36,11 @@ extension Tensor {
         var resultShape = shape
         resultShape.remove(at: resolved)
         if inner > 1, reduction == .sum || reduction == .mean {
-            return Tensor(unchecked: resultShape, scalars: try Self.sums(
-                scalars, outer: outer, extent: extent, inner: inner, dividingBy: reduction == .mean ? Double(extent) : nil,
-                meter: &meter))
+            return Tensor(
+                unchecked: resultShape,
+                scalars: try Self.sums(
+                    scalars, outer: outer, extent: extent, inner: inner, dividingBy: reduction == .mean ? Double(extent) : nil,
+                    meter: &meter))
         }
         var result = [Float](repeating: 0, count: outer * inner)
         for o in 0..<outer {
@@ -69,7 +71,8 @@ extension Tensor {
                     let target = result + o &* inner
                     var i = 0
                     while i < vectorized {
-                        var low = SIMD4<Double>(), high = SIMD4<Double>()
+                        var low = SIMD4<Double>()
+                        var high = SIMD4<Double>()
                         var row = base + i
                         try forEachRange(extent, of: cancellationChunk / 8) { rows in
                             for _ in rows {

@@ -38,7 +38,8 @@ extension Tensor {
     /// per output row), for a transpose the user asked for; throws `.interrupted` when it fires.
     public func transposed(isCancelled: CancellationCheck?) throws -> Tensor {
         guard rank >= 2, count > 0 else { return transposed() }
-        let rows = shape[rank - 2], columns = shape[rank - 1]
+        let rows = shape[rank - 2]
+        let columns = shape[rank - 1]
         var newShape = shape
         newShape.swapAt(rank - 1, rank - 2)
         var result = [Float]()

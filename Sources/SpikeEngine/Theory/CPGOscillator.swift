@@ -57,10 +57,14 @@ public enum CPGOscillator {
     /// One RK4 step of (x, y)' = (omega·y, −omega·x) over time `h`.
     @inline(__always)
     static func rk4Step(x: Double, y: Double, omega: Double, h: Double) -> (Double, Double) {
-        let k1x = omega * y, k1y = -omega * x
-        let k2x = omega * (y + h / 2 * k1y), k2y = -omega * (x + h / 2 * k1x)
-        let k3x = omega * (y + h / 2 * k2y), k3y = -omega * (x + h / 2 * k2x)
-        let k4x = omega * (y + h * k3y), k4y = -omega * (x + h * k3x)
+        let k1x = omega * y
+        let k1y = -omega * x
+        let k2x = omega * (y + h / 2 * k1y)
+        let k2y = -omega * (x + h / 2 * k1x)
+        let k3x = omega * (y + h / 2 * k2y)
+        let k3y = -omega * (x + h / 2 * k2x)
+        let k4x = omega * (y + h * k3y)
+        let k4y = -omega * (x + h * k3x)
         return (x + h / 6 * (k1x + 2 * k2x + 2 * k3x + k4x), y + h / 6 * (k1y + 2 * k2y + 2 * k3y + k4y))
     }
 }

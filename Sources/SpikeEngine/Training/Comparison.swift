@@ -79,17 +79,22 @@ public struct Comparison: Sendable {
             }
             for (seedIndex, seed) in seeds.enumerated() {
                 let network = model.network.fresh()
-                let run = try Trainer.train(network, on: data, options: options.with(seed: seed), progress: { training in
-                    progress?(Progress(model: model.name, modelIndex: modelIndex, models: models.count, seed: seed,
-                                       seedIndex: seedIndex, seeds: seeds.count, training: training))
-                }, isCancelled: isCancelled)
+                let run = try Trainer.train(
+                    network, on: data, options: options.with(seed: seed),
+                    progress: { training in
+                        progress?(
+                            Progress(
+                                model: model.name, modelIndex: modelIndex, models: models.count, seed: seed,
+                                seedIndex: seedIndex, seeds: seeds.count, training: training))
+                    }, isCancelled: isCancelled)
                 let scores: Scores
                 do {
                     if run.stop == .interrupted { throw EngineError.interrupted }
                     scores = try Evaluation.evaluate(network, on: data.split(.test), isCancelled: isCancelled)
                 } catch EngineError.interrupted {
-                    interruption = Interruption(model: model.name, seed: seed, run: modelIndex * seeds.count + seedIndex + 1,
-                                                runs: models.count * seeds.count)
+                    interruption = Interruption(
+                        model: model.name, seed: seed, run: modelIndex * seeds.count + seedIndex + 1,
+                        runs: models.count * seeds.count)
                     break models
                 }
                 names = scores.named.map(\.name)

@@ -24,7 +24,7 @@ public enum Evaluation {
             let output = try network.forward(tape.constant(batch.inputs), in: context)
             let value = try loss.evaluate(output, target: batch.targets, on: tape)
             total += Double(value.value.scalarValue ?? .nan) * Double(range.count)
-            if case let .classification(part) = split {
+            if case .classification(let part) = split {
                 let accuracy = try Metrics.accuracy(labels: range.map { part.labels[$0] }, scores: output.value)
                 hits += Int((accuracy * Double(range.count)).rounded())
             }
@@ -63,9 +63,9 @@ public enum Evaluation {
         try split.requireExamples()
         let predicted = try outputs(network, inputs: split.inputs, batchSize: batchSize, isCancelled: isCancelled)
         switch split {
-        case let .forecasting(part):
+        case .forecasting(let part):
             return .regression(try Metrics.regression(target: part.targets, prediction: predicted))
-        case let .classification(part):
+        case .classification(let part):
             return .classification(accuracy: try Metrics.accuracy(labels: part.labels, scores: predicted))
         }
     }
@@ -101,9 +101,9 @@ public enum Scores: Equatable, Sendable {
     /// (name, value) pairs in the order tables show them: r2, rse, mse, mae — or accuracy.
     public var named: [(name: String, value: Double)] {
         switch self {
-        case let .regression(scores):
+        case .regression(let scores):
             return [("r2", scores.r2), ("rse", scores.rse), ("mse", scores.mse), ("mae", scores.mae)]
-        case let .classification(accuracy):
+        case .classification(let accuracy):
             return [("accuracy", accuracy)]
         }
     }

@@ -25,24 +25,24 @@ public enum TaskData: Sendable {
     /// One example's input shape: [window, variates] or [features].
     public var exampleShape: [Int] {
         switch self {
-        case let .forecasting(set): return [set.window, set.columns.count]
-        case let .classification(set): return [set.featureNames.count]
+        case .forecasting(let set): return [set.window, set.columns.count]
+        case .classification(let set): return [set.featureNames.count]
         }
     }
 
     /// One example's output shape: [horizon, variates] or [classes].
     public var outputShape: [Int] {
         switch self {
-        case let .forecasting(set): return [set.horizon, set.columns.count]
-        case let .classification(set): return [set.classCount]
+        case .forecasting(let set): return [set.horizon, set.columns.count]
+        case .classification(let set): return [set.classCount]
         }
     }
 
     /// The part named `part`.
     public func split(_ part: SplitPart) -> DataSplit {
         switch self {
-        case let .forecasting(set): return .forecasting(set.split(part))
-        case let .classification(set): return .classification(set.split(part))
+        case .forecasting(let set): return .forecasting(set.split(part))
+        case .classification(let set): return .classification(set.split(part))
         }
     }
 }
@@ -54,31 +54,31 @@ public enum DataSplit: BatchSource, Sendable {
 
     public var count: Int {
         switch self {
-        case let .forecasting(split): return split.count
-        case let .classification(split): return split.count
+        case .forecasting(let split): return split.count
+        case .classification(let split): return split.count
         }
     }
 
     /// Which part (train, valid, test) this is.
     public var part: SplitPart {
         switch self {
-        case let .forecasting(split): return split.part
-        case let .classification(split): return split.part
+        case .forecasting(let split): return split.part
+        case .classification(let split): return split.part
         }
     }
 
     /// All inputs, shape [count] + example shape.
     public var inputs: Tensor {
         switch self {
-        case let .forecasting(split): return split.inputs
-        case let .classification(split): return split.inputs
+        case .forecasting(let split): return split.inputs
+        case .classification(let split): return split.inputs
         }
     }
 
     public func batch(_ indices: [Int]) throws -> Batch {
         switch self {
-        case let .forecasting(split): return try split.batch(indices)
-        case let .classification(split): return try split.batch(indices)
+        case .forecasting(let split): return try split.batch(indices)
+        case .classification(let split): return try split.batch(indices)
         }
     }
 

@@ -24,11 +24,12 @@ public enum Trainer {
         _ network: Network, on data: TaskData, options: TrainingOptions,
         progress: ((TrainingProgress) -> Void)? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> TrainingRun {
-        let train = data.split(.train), valid = data.split(.valid)
+        let train = data.split(.train)
+        let valid = data.split(.valid)
         try train.requireExamples()
         try valid.requireExamples()
         try network.prepare(example: data.exampleShape, outputs: data.outputShape, seed: options.seed)
-        if case let .forecasting(set) = data { network.dataNormalizer = set.normalizer }
+        if case .forecasting(let set) = data { network.dataNormalizer = set.normalizer }
 
         let clock = ContinuousClock()
         let start = clock.now
@@ -38,7 +39,8 @@ public enum Trainer {
         }
         var optimizer = try options.makeOptimizer()
         let batches = (train.count + options.batchSize - 1) / options.batchSize
-        var records: [EpochRecord] = [], stepLosses: [Double] = []
+        var records: [EpochRecord] = []
+        var stepLosses: [Double] = []
         var best: (epoch: Int, loss: Double, parameters: [Tensor], buffers: [Tensor])?
         var stop = StopReason.completed
         var stepsDone = 0
@@ -52,9 +54,10 @@ public enum Trainer {
                 index += 1
                 let loss: Double
                 do {
-                    loss = try step(network, inputs: batch.inputs, targets: batch.targets, loss: data.loss, optimizer: &optimizer,
-                                    clip: options.clip.map { Float($0) },
-                                    seed: options.seed &* 1_000_003 &+ UInt64(stepsDone), isCancelled: isCancelled)
+                    loss = try step(
+                        network, inputs: batch.inputs, targets: batch.targets, loss: data.loss, optimizer: &optimizer,
+                        clip: options.clip.map { Float($0) },
+                        seed: options.seed &* 1_000_003 &+ UInt64(stepsDone), isCancelled: isCancelled)
                 } catch EngineError.interrupted {
                     stop = .interrupted
                     break training
@@ -64,21 +67,25 @@ public enum Trainer {
                 total += loss
                 let elapsed = seconds(since: start)
                 let remaining = elapsed / Double(stepsDone) * Double(options.epochs * batches - stepsDone)
-                progress?(TrainingProgress(
-                    epoch: epoch, epochs: options.epochs, batch: index, batches: batches, loss: total / Double(index),
-                    validLoss: records.last?.validLoss, elapsed: elapsed, remaining: Swift.max(0, remaining)))
+                progress?(
+                    TrainingProgress(
+                        epoch: epoch, epochs: options.epochs, batch: index, batches: batches, loss: total / Double(index),
+                        validLoss: records.last?.validLoss, elapsed: elapsed, remaining: Swift.max(0, remaining)))
             }
             let validation: (loss: Double, accuracy: Double?)
             do {
-                validation = try Evaluation.validation(network, on: valid, loss: data.loss, batchSize: options.batchSize,
-                                                       isCancelled: isCancelled)
+                validation = try Evaluation.validation(
+                    network, on: valid, loss: data.loss, batchSize: options.batchSize,
+                    isCancelled: isCancelled)
             } catch EngineError.interrupted {
                 stop = .interrupted
                 break training
             }
             let validLoss = validation.loss
-            records.append(EpochRecord(epoch: epoch, trainLoss: total / Double(Swift.max(index, 1)), validLoss: validLoss,
-                                       validAccuracy: validation.accuracy, seconds: seconds(since: epochStart)))
+            records.append(
+                EpochRecord(
+                    epoch: epoch, trainLoss: total / Double(Swift.max(index, 1)), validLoss: validLoss,
+                    validAccuracy: validation.accuracy, seconds: seconds(since: epochStart)))
             if let current = best, !(validLoss < current.loss) {
                 if let patience = options.patience, epoch - current.epoch >= patience {
                     stop = .earlyStopped(epoch: epoch)
@@ -113,8 +120,9 @@ public enum Trainer {
         var parameters = network.parameters
         var parameterGradients = context.boundParameters.map { gradients[$0] }
         guard parameterGradients.count == parameters.count else {
-            throw EngineError.shape(operation: "training step (bound parameters vs parameters)",
-                                    first: [parameterGradients.count], second: [parameters.count])
+            throw EngineError.shape(
+                operation: "training step (bound parameters vs parameters)",
+                first: [parameterGradients.count], second: [parameters.count])
         }
         if let clip {
             parameterGradients = try GradientClipping.clip(parameterGradients, maxNorm: clip).gradients

@@ -32,7 +32,7 @@ public final class SpikeInterpreter: Interpreter {
             Try: simulate(lif(tau=2), input=1.2, steps=12)   ·   help(cpg)   ·   %help encode
             """,
         helpLinks: [
-            HelpLink(text: "SeqSNN: the CPG-PE paper's reference code", url: "https://github.com/microsoft/SeqSNN"),
+            HelpLink(text: "SeqSNN: the CPG-PE paper's reference code", url: "https://github.com/microsoft/SeqSNN")
         ]
     )
 

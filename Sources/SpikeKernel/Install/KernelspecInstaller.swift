@@ -108,7 +108,7 @@ public struct KernelspecInstaller {
             throw Failure.unreadableTemplate(path: template.path, reason: error.localizedDescription)
         }
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
-              var argv = object["argv"] as? [String], !argv.isEmpty
+            var argv = object["argv"] as? [String], !argv.isEmpty
         else {
             throw Failure.unreadableTemplate(path: template.path, reason: "not a kernel.json with an argv list")
         }

@@ -35,8 +35,10 @@ public struct FiringLinearBlocks {
                 // Floats: the block's currents and spikes, then the gathered inputs' scales.
                 withScratch(Float.self, 2 * size + inputs + 1, Int.self, inputs + 1) { scratch, offsets in
                     guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                          let current = scratch.baseAddress, let offset = offsets.baseAddress else { return }
-                    let spikes = current + size, scale = spikes + size
+                        let current = scratch.baseAddress, let offset = offsets.baseAddress
+                    else { return }
+                    let spikes = current + size
+                    let scale = spikes + size
                     var first = 0
                     while first < rows {
                         let width = Swift.min(blockRows, rows - first)
@@ -47,11 +49,13 @@ public struct FiringLinearBlocks {
                             if sparse {
                                 for row in 0..<width {
                                     var ones = false
-                                    let n = SpikeAccumulation.gather(source + row * inputs, count: inputs, stride: outputs,
-                                                                     offsets: offset, scales: scale, allOnes: &ones)
-                                    RowAccumulation.accumulate(into: target + row * outputs, start: b, source: w,
-                                                               offsets: offset, scales: scale, count: n, width: outputs,
-                                                               unitScales: ones)
+                                    let n = SpikeAccumulation.gather(
+                                        source + row * inputs, count: inputs, stride: outputs,
+                                        offsets: offset, scales: scale, allOnes: &ones)
+                                    RowAccumulation.accumulate(
+                                        into: target + row * outputs, start: b, source: w,
+                                        offsets: offset, scales: scale, count: n, width: outputs,
+                                        unitScales: ones)
                                 }
                             } else {
                                 affine(source, w, b, into: target, rows: width)
@@ -60,9 +64,10 @@ public struct FiringLinearBlocks {
                                 addPositions(table, step: t, firstRow: first, rows: width, into: target)
                             }
                         }
-                        kernel.forward(input: UnsafeBufferPointer(start: current, count: steps * neurons),
-                                       spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * neurons),
-                                       charges: nil, steps: steps, neurons: neurons)
+                        kernel.forward(
+                            input: UnsafeBufferPointer(start: current, count: steps * neurons),
+                            spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * neurons),
+                            charges: nil, steps: steps, neurons: neurons)
                         for t in 0..<steps {
                             (out + (t * rows + first) * outputs).update(from: spikes + t * neurons, count: neurons)
                         }
@@ -80,8 +85,9 @@ public struct FiringLinearBlocks {
     ) {
         for row in 0..<rows { (target + row * outputs).update(from: b, count: outputs) }
         guard inputs > 0 else { return }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs), 1,
-                    x, Int32(inputs), w, Int32(outputs), 1, target, Int32(outputs))
+        cblas_sgemm(
+            CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs), 1,
+            x, Int32(inputs), w, Int32(outputs), 1, target, Int32(outputs))
     }
 
     /// target row r += table[t, (firstRow + r) % length], as `PositionRows.add`.

@@ -27,7 +27,10 @@ enum RowAccumulation {
     ) {
         var o = 0
         while o &+ 32 <= width {
-            var a0 = load(start + o), a1 = load(start + (o &+ 8)), a2 = load(start + (o &+ 16)), a3 = load(start + (o &+ 24))
+            var a0 = load(start + o)
+            var a1 = load(start + (o &+ 8))
+            var a2 = load(start + (o &+ 16))
+            var a3 = load(start + (o &+ 24))
             for j in 0..<count {
                 let row = source + (offsets[j] &+ o)
                 let s = scales[j]

@@ -55,13 +55,15 @@ public enum SpikeAccumulation {
             withBuffers(x, weight, start) { xs, ws, bs in
                 withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { offsets, scales in
                     guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                          let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
+                        let offset = offsets.baseAddress, let scale = scales.baseAddress
+                    else { return }
                     for row in 0..<rows {
                         let source = x + row &* inputs
                         var ones = false
                         let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
-                        RowAccumulation.accumulate(into: y + row &* outputs, start: b, source: w, offsets: offset,
-                                                   scales: scale, count: n, width: outputs, unitScales: ones)
+                        RowAccumulation.accumulate(
+                            into: y + row &* outputs, start: b, source: w, offsets: offset,
+                            scales: scale, count: n, width: outputs, unitScales: ones)
                     }
                 }
             }
@@ -119,7 +121,8 @@ public enum SpikeAccumulation {
         let count = inputs * outputs
         // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
         var first = [Int](repeating: 0, count: inputs + 1)
-        var offsets = [Int](), scales = [Float]()
+        var offsets = [Int]()
+        var scales = [Float]()
         var unit = true  // every non-zero is 1 (spikes)
         x.withUnsafeBufferPointer { xs in
             withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { indexBuffer, valueBuffer in
@@ -156,11 +159,13 @@ public enum SpikeAccumulation {
             guard count > 0, let result = out.baseAddress else { return }
             withBuffers(g, offsets, scales, zeros) { gs, os, ss, zs in
                 guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
-                      let z = zs.baseAddress else { return }
+                    let z = zs.baseAddress
+                else { return }
                 for i in 0..<inputs {
-                    RowAccumulation.accumulate(into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
-                                               scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
-                                               unitScales: unit)
+                    RowAccumulation.accumulate(
+                        into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
+                        scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
+                        unitScales: unit)
                 }
             }
         }

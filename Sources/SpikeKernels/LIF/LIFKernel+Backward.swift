@@ -7,12 +7,14 @@ extension LIFKernel {
         steps: Int, neurons: Int
     ) {
         guard steps > 0, neurons > 0, let gs = gradient.baseAddress, let h = charges.baseAddress,
-              let s = spikes.baseAddress, let gx = inputGradient.baseAddress else { return }
+            let s = spikes.baseAddress, let gx = inputGradient.baseAddress
+        else { return }
         let carry = decayInput ? 1 - leak : beta
         let inputScale = decayInput ? leak : 1
         let threshold = self.threshold
         let surrogate = self.surrogate
-        let hardReset = self.hardReset, detach = detachReset
+        let hardReset = self.hardReset
+        let detach = detachReset
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 2 * Self.chunk) { scratch in
             guard let gv = scratch.baseAddress else { return }
             let sg = gv + Self.chunk
@@ -23,7 +25,10 @@ extension LIFKernel {
                 var t = steps - 1
                 while t >= 0 {
                     let row = t &* neurons &+ start
-                    let gsRow = gs + row, hRow = h + row, sRow = s + row, gxRow = gx + row
+                    let gsRow = gs + row
+                    let hRow = h + row
+                    let sRow = s + row
+                    let gxRow = gx + row
                     surrogate.derivatives(hRow, minus: threshold, into: sg, count: width)
                     switch (hardReset, detach) {
                     case (true, true):
@@ -54,7 +59,8 @@ extension LIFKernel {
         _ membraneDerivative: (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>
     ) {
         typealias Vector = SIMD8<Float>
-        let scale = Vector(repeating: inputScale), keep = Vector(repeating: carry)
+        let scale = Vector(repeating: inputScale)
+        let keep = Vector(repeating: carry)
         func load(_ p: UnsafePointer<Float>, _ j: Int) -> Vector {
             UnsafeRawPointer(p + j).loadUnaligned(as: Vector.self)
         }
@@ -68,7 +74,8 @@ extension LIFKernel {
         }
         while j < width {
             let g = Vector(repeating: sg[j])
-            let dh = Vector(repeating: gs[j]) * g
+            let dh =
+                Vector(repeating: gs[j]) * g
                 + Vector(repeating: gv[j]) * membraneDerivative(Vector(repeating: s[j]), Vector(repeating: h[j]), g)
             gx[j] = dh[0] * inputScale
             gv[j] = dh[0] * carry

@@ -31,9 +31,10 @@ extension LIFKernel {
                 while start < neurons {
                     let width = Swift.min(block, neurons - start)
                     fill(start, width, input)
-                    forward(input: UnsafeBufferPointer(start: input, count: steps * width),
-                            spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * width),
-                            charges: nil, steps: steps, neurons: width)
+                    forward(
+                        input: UnsafeBufferPointer(start: input, count: steps * width),
+                        spikes: UnsafeMutableBufferPointer(start: spikes, count: steps * width),
+                        charges: nil, steps: steps, neurons: width)
                     for t in 0..<steps {
                         (out + (t &* neurons &+ start)).update(from: spikes + t &* width, count: width)
                     }
@@ -55,23 +56,28 @@ extension LIFKernel {
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 5 * steps * block) { scratch in
             guard let input = scratch.baseAddress else { return }
             let size = steps * block
-            let spikes = input + size, charges = spikes + size, incoming = charges + size, outgoing = incoming + size
+            let spikes = input + size
+            let charges = spikes + size
+            let incoming = charges + size
+            let outgoing = incoming + size
             var start = 0
             while start < neurons {
                 let width = Swift.min(block, neurons - start)
                 let blockCount = steps * width
                 fill(start, width, input)
-                forward(input: UnsafeBufferPointer(start: input, count: blockCount),
-                        spikes: UnsafeMutableBufferPointer(start: spikes, count: blockCount),
-                        charges: UnsafeMutableBufferPointer(start: charges, count: blockCount), steps: steps, neurons: width)
+                forward(
+                    input: UnsafeBufferPointer(start: input, count: blockCount),
+                    spikes: UnsafeMutableBufferPointer(start: spikes, count: blockCount),
+                    charges: UnsafeMutableBufferPointer(start: charges, count: blockCount), steps: steps, neurons: width)
                 for t in 0..<steps {
                     (incoming + t &* width).update(from: gradient + (t &* neurons &+ start), count: width)
                 }
-                backward(gradient: UnsafeBufferPointer(start: incoming, count: blockCount),
-                         charges: UnsafeBufferPointer(start: charges, count: blockCount),
-                         spikes: UnsafeBufferPointer(start: spikes, count: blockCount),
-                         inputGradient: UnsafeMutableBufferPointer(start: outgoing, count: blockCount),
-                         steps: steps, neurons: width)
+                backward(
+                    gradient: UnsafeBufferPointer(start: incoming, count: blockCount),
+                    charges: UnsafeBufferPointer(start: charges, count: blockCount),
+                    spikes: UnsafeBufferPointer(start: spikes, count: blockCount),
+                    inputGradient: UnsafeMutableBufferPointer(start: outgoing, count: blockCount),
+                    steps: steps, neurons: width)
                 for t in 0..<steps {
                     (result + (t &* neurons &+ start)).update(from: outgoing + t &* width, count: width)
                 }

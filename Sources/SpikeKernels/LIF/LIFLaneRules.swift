@@ -6,13 +6,13 @@
 /// SPIKE_WIDE_LANES); else 8 lanes, whose four-vector groups fit the 16 registers of SSE2
 /// (x86-64's baseline) without spilling. The code is the same for both widths.
 #if SPIKE_WIDE_LANES
-typealias LIFVector = SIMD16<Float>
-/// Which lanes of a `LIFVector` fired.
-typealias LIFMask = SIMDMask<SIMD16<Int32>>
+    typealias LIFVector = SIMD16<Float>
+    /// Which lanes of a `LIFVector` fired.
+    typealias LIFMask = SIMDMask<SIMD16<Int32>>
 #else
-typealias LIFVector = SIMD8<Float>
-/// Which lanes of a `LIFVector` fired.
-typealias LIFMask = SIMDMask<SIMD8<Int32>>
+    typealias LIFVector = SIMD8<Float>
+    /// Which lanes of a `LIFVector` fired.
+    typealias LIFMask = SIMDMask<SIMD8<Int32>>
 #endif
 
 /// How the input enters the charge.

@@ -31,15 +31,18 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
     /// All four inputs are loaded before anything is stored.
     @_transparent
     func advance(_ v0: LIFVector, _ v1: LIFVector, _ v2: LIFVector, _ v3: LIFVector, at offset: Int)
-        -> (LIFVector, LIFVector, LIFVector, LIFVector) {
+        -> (LIFVector, LIFVector, LIFVector, LIFVector)
+    {
         let bytes = 4 &* LIFVector.scalarCount
         let input = UnsafeRawPointer(x + offset)
         let c0 = C.charge(v0, input.loadUnaligned(as: LIFVector.self), beta, leak)
         let c1 = C.charge(v1, input.loadUnaligned(fromByteOffset: bytes, as: LIFVector.self), beta, leak)
         let c2 = C.charge(v2, input.loadUnaligned(fromByteOffset: 2 &* bytes, as: LIFVector.self), beta, leak)
         let c3 = C.charge(v3, input.loadUnaligned(fromByteOffset: 3 &* bytes, as: LIFVector.self), beta, leak)
-        let f0 = F.fires(c0, threshold), f1 = F.fires(c1, threshold)
-        let f2 = F.fires(c2, threshold), f3 = F.fires(c3, threshold)
+        let f0 = F.fires(c0, threshold)
+        let f1 = F.fires(c1, threshold)
+        let f2 = F.fires(c2, threshold)
+        let f3 = F.fires(c3, threshold)
         if let h {
             let charges = UnsafeMutableRawPointer(h + offset)
             charges.storeBytes(of: c0, as: LIFVector.self)
@@ -47,14 +50,17 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
             charges.storeBytes(of: c2, toByteOffset: 2 &* bytes, as: LIFVector.self)
             charges.storeBytes(of: c3, toByteOffset: 3 &* bytes, as: LIFVector.self)
         }
-        let zero = LIFVector(repeating: 0), one = LIFVector(repeating: 1)
+        let zero = LIFVector(repeating: 0)
+        let one = LIFVector(repeating: 1)
         let spikes = UnsafeMutableRawPointer(s + offset)
         spikes.storeBytes(of: zero.replacing(with: one, where: f0), as: LIFVector.self)
         spikes.storeBytes(of: zero.replacing(with: one, where: f1), toByteOffset: bytes, as: LIFVector.self)
         spikes.storeBytes(of: zero.replacing(with: one, where: f2), toByteOffset: 2 &* bytes, as: LIFVector.self)
         spikes.storeBytes(of: zero.replacing(with: one, where: f3), toByteOffset: 3 &* bytes, as: LIFVector.self)
-        return (R.reset(c0, f0, threshold), R.reset(c1, f1, threshold),
-                R.reset(c2, f2, threshold), R.reset(c3, f3, threshold))
+        return (
+            R.reset(c0, f0, threshold), R.reset(c1, f1, threshold),
+            R.reset(c2, f2, threshold), R.reset(c3, f3, threshold)
+        )
     }
 
     /// One time step of the vector of neurons at `offset`: their new membrane, given the old.
@@ -70,7 +76,8 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
 
     /// Runs all T steps for all N neurons, every membrane starting at 0.
     func run() {
-        let width = LIFVector.scalarCount, group = 4 &* width
+        let width = LIFVector.scalarCount
+        let group = 4 &* width
         let zero = LIFVector(repeating: 0)
         let vectorized = neurons - neurons % width
         // Membranes wait between chunks only when there is more than one chunk.
@@ -83,8 +90,10 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
             var first = 0
             while first < steps {
                 let count = Swift.min(Self.chunk, steps &- first)
-                let fresh = first == 0, final = first &+ count == steps
-                var j = start, lane = 0
+                let fresh = first == 0
+                let final = first &+ count == steps
+                var j = start
+                var lane = 0
                 while j &+ group <= end {
                     var v0 = fresh ? zero : waiting.unsafelyUnwrapped[lane]
                     var v1 = fresh ? zero : waiting.unsafelyUnwrapped[lane &+ 1]

@@ -21,7 +21,8 @@ public struct SurrogateKernel: Sendable {
     /// g'(h[j] − threshold) for `count` charges into `out`, one vectorisable loop per form.
     @inline(__always)
     public func derivatives(_ h: UnsafePointer<Float>, minus threshold: Float, into out: UnsafeMutablePointer<Float>, count: Int) {
-        let a = self.a, b = self.b
+        let a = self.a
+        let b = self.b
         switch form {
         case .atan:
             for j in 0..<count {

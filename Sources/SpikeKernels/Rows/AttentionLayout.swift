@@ -84,12 +84,15 @@ public struct AttentionLayout {
                 withMutableBuffers(&dk, &dv) { dk, dv in
                     forEachHead { offset, _ in
                         dm.update(repeating: 0, count: width * width)
-                        gemm(q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
-                             dm, width, m: width, n: width, k: length)
-                        gemm(v.baseAddress! + offset, features, false, dm, width, true,
-                             dk.baseAddress! + offset, features, m: length, n: width, k: width)
-                        gemm(k.baseAddress! + offset, features, false, dm, width, false,
-                             dv.baseAddress! + offset, features, m: length, n: width, k: width)
+                        gemm(
+                            q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
+                            dm, width, m: width, n: width, k: length)
+                        gemm(
+                            v.baseAddress! + offset, features, false, dm, width, true,
+                            dk.baseAddress! + offset, features, m: length, n: width, k: width)
+                        gemm(
+                            k.baseAddress! + offset, features, false, dm, width, false,
+                            dv.baseAddress! + offset, features, m: length, n: width, k: width)
                     }
                 }
             }
@@ -104,7 +107,8 @@ public struct AttentionLayout {
         _ a: UnsafePointer<Float>, _ lda: Int, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ ldb: Int, _ transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int
     ) {
-        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))
+        cblas_sgemm(
+            CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
+            Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))
     }
 }

@@ -14,13 +14,15 @@ public enum FeatureRows {
             let base = row &* features
             var f = 0
             while f < vectorized {
-                let g = load(gs + (base &+ f)), x = load(xs + (base &+ f))
+                let g = load(gs + (base &+ f))
+                let x = load(xs + (base &+ f))
                 store(load(products + f) + g * x, products + f)
                 store(load(sums + f) + g, sums + f)
                 f &+= 8
             }
             while f < features {
-                let g = gs[base &+ f], x = xs[base &+ f]
+                let g = gs[base &+ f]
+                let x = xs[base &+ f]
                 products[f] += g * x
                 sums[f] += g
                 f &+= 1
@@ -37,13 +39,16 @@ public enum FeatureRows {
         let m = Vector(repeating: members)
         withBuffers(factor, gamma, sumD, sumDX) { factor, gamma, sumD, sumDX in
             guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
-                  let dx = sumDX.baseAddress else { return }
+                let dx = sumDX.baseAddress
+            else { return }
             for row in 0..<rows {
                 let base = row &* features
                 var f = 0
                 while f < vectorized {
-                    let value = load(a + f) * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
-                        - load(xs + (base &+ f)) * load(dx + f))
+                    let value =
+                        load(a + f)
+                        * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
+                            - load(xs + (base &+ f)) * load(dx + f))
                     store(value, out + (base &+ f))
                     f &+= 8
                 }

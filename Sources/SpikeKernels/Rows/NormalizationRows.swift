@@ -28,7 +28,8 @@ public struct NormalizationRows: Sendable {
                 for row in 0..<rows {
                     let base = row &* features
                     if perRow {
-                        var a = 0.0, b = 0.0
+                        var a = 0.0
+                        var b = 0.0
                         for f in 0..<features {
                             let v = Double(xs[base &+ f])
                             a += v
@@ -109,7 +110,8 @@ public struct NormalizationRows: Sendable {
                 let target = block + t &* width
                 var offset = 0
                 while offset < width {
-                    let x = source + offset, y = target + offset
+                    let x = source + offset
+                    let y = target + offset
                     for f in 0..<features { y[f] = x[f] * g[f] + b[f] }
                     offset &+= features
                 }
@@ -136,8 +138,9 @@ public struct NormalizationRows: Sendable {
             let sumD = zip(gShift, gamma).map { $0 * $1 }
             let sumDX = zip(gScale, gamma).map { $0 * $1 }
             let factor = inverseDeviation.map { $0 / members }
-            FeatureRows.batchNormGradient(gs, xs, into: out, rows: rows, features: features, members: members,
-                                          factor: factor, gamma: gamma, sumD: sumD, sumDX: sumDX)
+            FeatureRows.batchNormGradient(
+                gs, xs, into: out, rows: rows, features: features, members: members,
+                factor: factor, gamma: gamma, sumD: sumD, sumDX: sumDX)
             return (gScale, gShift)
         }
         var rowD = [Float](repeating: 0, count: rows)
@@ -146,9 +149,11 @@ public struct NormalizationRows: Sendable {
             withMutableBuffers(&gScale, &gShift) { dScale, dShift in
                 for row in 0..<rows {
                     let base = row &* features
-                    var d = Float(0), dx = Float(0)
+                    var d = Float(0)
+                    var dx = Float(0)
                     for f in 0..<features {
-                        let gradient = gs[base &+ f], normalized = xs[base &+ f]
+                        let gradient = gs[base &+ f]
+                        let normalized = xs[base &+ f]
                         dScale[f] += gradient * normalized
                         dShift[f] += gradient
                         d += gradient * gamma[f]

@@ -91,8 +91,8 @@ struct CursorContext {
     }
 }
 
-private extension String {
-    func trimmingLeadingBlanks() -> String {
+extension String {
+    fileprivate func trimmingLeadingBlanks() -> String {
         String(drop(while: { $0 == " " || $0 == "\t" }))
     }
 }

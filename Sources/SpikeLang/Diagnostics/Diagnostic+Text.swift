@@ -84,7 +84,7 @@ extension Problem {
         case .memoryBudget(let requested, let budget):
             return "this needs \(Self.bytes(requested)) but the memory budget is \(Self.bytes(budget))"
         case .interrupted: return "interrupted by the user"
-        case let .trainingInterrupted(epoch, epochs, finished, bestEpoch):
+        case .trainingInterrupted(let epoch, let epochs, let finished, let bestEpoch):
             let finishedText = Self.count(finished, "finished epoch")
             guard let bestEpoch else {
                 return "train interrupted in epoch \(epoch) of \(epochs), before any epoch finished; the network keeps its "
@@ -92,7 +92,7 @@ extension Problem {
             }
             return "train interrupted in epoch \(epoch) of \(epochs); the network has the weights of its best epoch "
                 + "\(bestEpoch); the run so far (\(finishedText), best epoch \(bestEpoch)) is last_run()"
-        case let .comparisonInterrupted(model, seed, run, runs, finished):
+        case .comparisonInterrupted(let model, let seed, let run, let runs, let finished):
             let place = "compare interrupted in run \(run) of \(runs) ('\(model)', seed \(seed))"
             if finished == 0 { return place + ", before any run finished; last_run() is a comparison with no runs" }
             return place + "; the comparison of the \(Self.count(finished, "finished run")) is last_run()"
@@ -101,8 +101,10 @@ extension Problem {
 
     /// What Spike offers instead of another language's keyword.
     /// Literals of other languages and how Spike writes them.
-    static let foreignLiterals = ["True": "true", "False": "false", "None": "none", "null": "none", "nil": "none",
-                                  "TRUE": "true", "FALSE": "false", "NULL": "none"]
+    static let foreignLiterals = [
+        "True": "true", "False": "false", "None": "none", "null": "none", "nil": "none",
+        "TRUE": "true", "FALSE": "false", "NULL": "none"
+    ]
 
     static func foreignHint(_ word: String) -> String {
         switch word {
@@ -180,7 +182,8 @@ extension Diagnostic {
         let lead = excerpt.offset > 0 ? "…" : ""
         let lineText = lead + String(String.UnicodeScalarView(text)) + (excerpt.cutAfter ? "…" : "")
         let startColumn = max(1, min(range.start.column - excerpt.offset, text.count + 1))
-        let endColumn = range.end.line == range.start.line
+        let endColumn =
+            range.end.line == range.start.line
             ? max(range.end.column - excerpt.offset, startColumn + 1) : text.count + 1
         var caret = lead.isEmpty ? "" : " "
         for scalar in text.prefix(startColumn - 1) {

@@ -113,15 +113,16 @@ public enum Problem: Equatable, Sendable {
     public var kind: ErrorKind {
         switch self {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
-             .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
-             .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-             .requiredAfterDefault, .tooDeeplyNested, .chainTooLong, .unknownMagic, .invalidMagicArgument, .foreignKeyword, .chainedComparison:
+            .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
+            .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
+            .requiredAfterDefault, .tooDeeplyNested, .chainTooLong, .unknownMagic, .invalidMagicArgument, .foreignKeyword,
+            .chainedComparison:
             return .syntax
         case .undefinedName:
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
-             .notIndexable, .notSliceable, .noMember, .shadowedBuiltin, .tooManyArguments, .missingArgument, .argumentGivenTwice,
-             .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
+            .notIndexable, .notSliceable, .noMember, .shadowedBuiltin, .tooManyArguments, .missingArgument, .argumentGivenTwice,
+            .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
             return .type
         case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:
             return .value

@@ -28,7 +28,8 @@ enum SourceLines {
     ) -> (scalars: Substring.UnicodeScalarView, offset: Int, cutAfter: Bool) {
         let scalars = line.unicodeScalars
         guard let widthEnd = scalars.index(scalars.startIndex, offsetBy: excerptWidth, limitedBy: scalars.endIndex),
-              widthEnd != scalars.endIndex else {
+            widthEnd != scalars.endIndex
+        else {
             return (scalars[...], 0, false)
         }
         let wanted = max(0, column - 1 - excerptWidth / 2)

@@ -10,23 +10,23 @@ enum BlueprintText {
     static func text(of blueprint: Blueprint, depth: Int = 0) -> String {
         guard depth < ValueText.depthLimit else { return "…" }
         switch blueprint {
-        case let .linear(outputs, bias): return "linear(\(outputs), bias=\(bias))"
-        case let .conv1d(outputs, kernel, dilation, causal):
+        case .linear(let outputs, let bias): return "linear(\(outputs), bias=\(bias))"
+        case .conv1d(let outputs, let kernel, let dilation, let causal):
             return "conv1d(\(outputs), kernel=\(kernel), dilation=\(dilation), causal=\(causal))"
         case .batchNorm: return "batchnorm()"
         case .layerNorm: return "layernorm()"
-        case let .dropout(rate): return "dropout(p=\(ValueText.number(rate)))"
-        case let .attention(heads, scale): return "ssa(heads=\(heads), scale=\(ValueText.number(scale)))"
-        case let .mlp(hidden): return "mlp(\(hidden))"
-        case let .residual(inner): return "residual(\(text(of: inner, depth: depth + 1)))"
-        case let .positional(encoding): return "positional(\(EngineText.encoding(encoding)))"
-        case let .meanOver(axis): return "mean_over(\"\(axis.rawValue)\")"
+        case .dropout(let rate): return "dropout(p=\(ValueText.number(rate)))"
+        case .attention(let heads, let scale): return "ssa(heads=\(heads), scale=\(ValueText.number(scale)))"
+        case .mlp(let hidden): return "mlp(\(hidden))"
+        case .residual(let inner): return "residual(\(text(of: inner, depth: depth + 1)))"
+        case .positional(let encoding): return "positional(\(EngineText.encoding(encoding)))"
+        case .meanOver(let axis): return "mean_over(\"\(axis.rawValue)\")"
         case .flatten: return "flatten()"
-        case let .unflatten(shape): return "unflatten(\(shape))"
-        case let .neuron(neuron): return EngineText.neuron(neuron)
-        case let .encoder(kind, steps, _): return "\(kind.rawValue)_encoder(steps=\(steps))"
-        case let .model(spec): return spec.name + "(…)"
-        case let .sequence(parts): return parts.map { text(of: $0, depth: depth + 1) }.joined(separator: " >> ")
+        case .unflatten(let shape): return "unflatten(\(shape))"
+        case .neuron(let neuron): return EngineText.neuron(neuron)
+        case .encoder(let kind, let steps, _): return "\(kind.rawValue)_encoder(steps=\(steps))"
+        case .model(let spec): return spec.name + "(…)"
+        case .sequence(let parts): return parts.map { text(of: $0, depth: depth + 1) }.joined(separator: " >> ")
         }
     }
 
@@ -34,8 +34,8 @@ enum BlueprintText {
     static func name(of blueprint: Blueprint, depth: Int = 0) -> String {
         guard depth < ValueText.depthLimit else { return "…" }
         switch blueprint {
-        case let .residual(inner): return "residual(\(name(of: inner, depth: depth + 1)))"
-        case let .sequence(parts): return parts.map { name(of: $0, depth: depth + 1) }.joined(separator: " >> ")
+        case .residual(let inner): return "residual(\(name(of: inner, depth: depth + 1)))"
+        case .sequence(let parts): return parts.map { name(of: $0, depth: depth + 1) }.joined(separator: " >> ")
         default: return blueprint.name
         }
     }
@@ -44,7 +44,7 @@ enum BlueprintText {
     /// data are fixed only when the network first meets data.
     static func table(of blueprint: Blueprint) -> Table {
         let parts: [Blueprint]
-        if case let .sequence(sequence) = blueprint { parts = sequence } else { parts = [blueprint] }
+        if case .sequence(let sequence) = blueprint { parts = sequence } else { parts = [blueprint] }
         let rows = parts.enumerated().map { index, part -> [Table.Cell] in
             [.number(Double(index + 1)), .text(name(of: part)), .text(text(of: part))]
         }

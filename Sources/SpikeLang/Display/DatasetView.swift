@@ -52,8 +52,10 @@ enum DatasetView {
             let mean = values.reduce(0, +) / Double(max(values.count, 1))
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(values.count, 1))
             let missing = column < series.missing.perColumn.count ? series.missing.perColumn[column] : 0
-            return [.text(series.columns[column]), .number(mean), .number(variance.squareRoot()),
-                    .number(values.min() ?? .nan), .number(values.max() ?? .nan), .number(Double(missing))]
+            return [
+                .text(series.columns[column]), .number(mean), .number(variance.squareRoot()),
+                .number(values.min() ?? .nan), .number(values.max() ?? .nan), .number(Double(missing))
+            ]
         }
         var title = "\(series.name): \(series.length) steps × \(count(series.variates, "variate"))"
         if let labels = series.timeLabels, let first = labels.first, let last = labels.last {
@@ -66,8 +68,9 @@ enum DatasetView {
     static func preview(of series: Series) -> LinePlot {
         let shown = min(series.variates, previewVariates)
         let lines = (0..<shown).map { column in
-            LinePlot.Series(series.columns[column],
-                            y: stride(from: column, to: series.values.count, by: series.variates).map { Double(series.values[$0]) })
+            LinePlot.Series(
+                series.columns[column],
+                y: stride(from: column, to: series.values.count, by: series.variates).map { Double(series.values[$0]) })
         }
         var title = series.name
         if series.variates > shown { title += " (first \(shown) of \(series.variates) variates)" }
@@ -77,11 +80,14 @@ enum DatasetView {
     /// One row per part of a forecasting set.
     static func parts(of set: ForecastingSet) -> Table {
         let rows = [set.train, set.valid, set.test].map { split -> [Table.Cell] in
-            [.text(split.part.rawValue), .text("\(split.rows.lowerBound)..\(split.rows.upperBound)"),
-             .number(Double(split.count)), .text(EngineText.shapeText(split.inputs.shape)),
-             .text(EngineText.shapeText(split.targets.shape))]
+            [
+                .text(split.part.rawValue), .text("\(split.rows.lowerBound)..\(split.rows.upperBound)"),
+                .number(Double(split.count)), .text(EngineText.shapeText(split.inputs.shape)),
+                .text(EngineText.shapeText(split.targets.shape))
+            ]
         }
-        let title = "windows of \(set.name): window \(set.window), horizon \(set.horizon), "
+        let title =
+            "windows of \(set.name): window \(set.window), horizon \(set.horizon), "
             + "\(set.normalizer.kind.rawValue) fitted on train only"
         return Table(columns: ["part", "steps", "windows", "inputs", "targets"], rows: rows, title: title)
     }
@@ -91,18 +97,23 @@ enum DatasetView {
         let rows = [set.train, set.valid, set.test].map { split -> [Table.Cell] in
             var perClass = [Int](repeating: 0, count: set.classCount)
             for label in split.labels where label < perClass.count { perClass[label] += 1 }
-            return [.text(split.part.rawValue), .number(Double(split.count)),
-                    .text(perClass.map(String.init).joined(separator: " "))]
+            return [
+                .text(split.part.rawValue), .number(Double(split.count)),
+                .text(perClass.map(String.init).joined(separator: " "))
+            ]
         }
-        return Table(columns: ["part", "examples", "per class"], rows: rows,
-                     title: "\(set.name): \(count(set.classCount, "class")), \(count(set.featureNames.count, "feature"))")
+        return Table(
+            columns: ["part", "examples", "per class"], rows: rows,
+            title: "\(set.name): \(count(set.classCount, "class")), \(count(set.featureNames.count, "feature"))")
     }
 
     /// `datasets()`: one row per bundled data set.
     static func catalog(_ entries: [DatasetInfo]) -> Table {
         let rows = entries.map { info -> [Table.Cell] in
-            [.text(info.name), .text(info.kind.rawValue), .text(info.shape.map(String.init).joined(separator: " × ")),
-             .text(info.description), .text(info.source), .text(info.licence)]
+            [
+                .text(info.name), .text(info.kind.rawValue), .text(info.shape.map(String.init).joined(separator: " × ")),
+                .text(info.description), .text(info.source), .text(info.licence)
+            ]
         }
         return Table(columns: ["name", "task", "shape", "what", "source", "licence"], rows: rows, title: "Bundled data sets")
     }
@@ -123,7 +134,7 @@ enum DatasetView {
         case .unknownColumn(let name, let valid):
             return "names no column \(ValueText.quoted(name)); the columns are " + valid.map(ValueText.quoted).joined(separator: ", ")
         case .unknownDataset(let name, let valid), .unknownSynthetic(let name, let valid),
-             .unknownMissingPolicy(let name, let valid), .unknownNormalization(let name, let valid):
+            .unknownMissingPolicy(let name, let valid), .unknownNormalization(let name, let valid):
             return "must be one of " + valid.map(ValueText.quoted).joined(separator: ", ") + ", got \(ValueText.quoted(name))"
         }
     }

@@ -6,10 +6,10 @@ enum EngineText {
     static func neuron(_ neuron: any Neuron) -> String {
         let arguments = neuron.settings.map { setting -> String in
             switch setting.value {
-            case let .number(number): return "\(setting.name)=\(ValueText.number(number))"
-            case let .text(text): return "\(setting.name)=\"\(text)\""
-            case let .flag(flag): return "\(setting.name)=\(flag)"
-            case let .surrogate(given): return "\(setting.name)=\(surrogate(given))"
+            case .number(let number): return "\(setting.name)=\(ValueText.number(number))"
+            case .text(let text): return "\(setting.name)=\"\(text)\""
+            case .flag(let flag): return "\(setting.name)=\(flag)"
+            case .surrogate(let given): return "\(setting.name)=\(surrogate(given))"
             }
         }
         return "\(neuron.builtinName)(\(arguments.joined(separator: ", ")))"
@@ -18,10 +18,10 @@ enum EngineText {
     /// A neuron setting as a language value (`neuron.tau`, `neuron.reset`).
     static func value(_ setting: NeuronSetting.Value) -> Value {
         switch setting {
-        case let .number(number): return .number(number)
-        case let .text(text): return .string(text)
-        case let .flag(flag): return .boolean(flag)
-        case let .surrogate(surrogate): return .surrogate(surrogate)
+        case .number(let number): return .number(number)
+        case .text(let text): return .string(text)
+        case .flag(let flag): return .boolean(flag)
+        case .surrogate(let surrogate): return .surrogate(surrogate)
         }
     }
 
@@ -43,11 +43,12 @@ enum EngineText {
 
     static func encoding(_ encoding: PositionalEncoding) -> String {
         switch encoding {
-        case let .cpg(pairs, tau, threshold, index):
-            return "cpg(pairs=\(pairs), tau=\(ValueText.number(tau)), threshold=\(ValueText.number(threshold)), index=\"\(index.rawValue)\")"
-        case let .sinusoidal(base): return "sinusoidal(base=\(ValueText.number(base)))"
+        case .cpg(let pairs, let tau, let threshold, let index):
+            return
+                "cpg(pairs=\(pairs), tau=\(ValueText.number(tau)), threshold=\(ValueText.number(threshold)), index=\"\(index.rawValue)\")"
+        case .sinusoidal(let base): return "sinusoidal(base=\(ValueText.number(base)))"
         case .relative: return "relative()"
-        case let .randomCode(channels, seed): return "random_code(channels=\(channels), seed=\(seed))"
+        case .randomCode(let channels, let seed): return "random_code(channels=\(channels), seed=\(seed))"
         case .learnable: return "learnable()"
         case .none: return "none"
         }
@@ -82,8 +83,10 @@ enum EngineText {
         }
         // One pass over the finite entries, with no copy: the summary of a tensor that
         // took most of the memory budget must not allocate another one.
-        var count = 0, sum = 0.0
-        var lowest = Float.infinity, highest = -Float.infinity
+        var count = 0
+        var sum = 0.0
+        var lowest = Float.infinity
+        var highest = -Float.infinity
         let scalars = tensor.scalars
         for start in stride(from: 0, to: scalars.count, by: cancellationChunk) {
             try poll()

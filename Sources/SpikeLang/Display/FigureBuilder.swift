@@ -58,8 +58,10 @@ enum FigureBuilder {
         case .record(let record):
             return try record.fields.flatMap { field -> [LinePlot.Series] in
                 if case .record = field.value {
-                    throw Diagnostic(.elementType(context: "plot(): field '\(field.name)'", expected: "a list, vector, matrix or trace",
-                                                  got: "a record"), at: range)
+                    throw Diagnostic(
+                        .elementType(
+                            context: "plot(): field '\(field.name)'", expected: "a list, vector, matrix or trace",
+                            got: "a record"), at: range)
                 }
                 let parts = try series(from: field.value, x: x, at: range)
                 if parts.count == 1 { return [LinePlot.Series(field.name, y: parts[0].y, x: x)] }
@@ -95,8 +97,9 @@ enum FigureBuilder {
         case .tensor(let tensor) where tensor.rank <= 1:
             return TensorConversion.doubles(tensor)
         default:
-            throw Diagnostic(.wrongKind(what: context, expected: "a list, a vector, a matrix or a record of series", got: value.typeName),
-                             at: range)
+            throw Diagnostic(
+                .wrongKind(what: context, expected: "a list, a vector, a matrix or a record of series", got: value.typeName),
+                at: range)
         }
     }
 
@@ -117,8 +120,9 @@ enum FigureBuilder {
             try requireRectangular(matrix, "heatmap(): 'matrix'", at: range)
             return matrix
         default:
-            throw Diagnostic(.wrongKind(what: "heatmap(): 'matrix'", expected: "a matrix tensor or a list of rows", got: value.typeName),
-                             at: range)
+            throw Diagnostic(
+                .wrongKind(what: "heatmap(): 'matrix'", expected: "a matrix tensor or a list of rows", got: value.typeName),
+                at: range)
         }
     }
 
@@ -147,8 +151,10 @@ enum FigureBuilder {
                     values.append(mean)
                     errors.append(std)
                 default:
-                    throw Diagnostic(.elementType(context: "bar(): 'record'", expected: "numbers or {mean, std} records",
-                                                  got: field.value.typeName), at: range)
+                    throw Diagnostic(
+                        .elementType(
+                            context: "bar(): 'record'", expected: "numbers or {mean, std} records",
+                            got: field.value.typeName), at: range)
                 }
             }
             return (categories, [BarChart.Series(values: values, errors: isMeanStd ? errors : nil)])
@@ -159,14 +165,17 @@ enum FigureBuilder {
         var seriesNames: [String] = []
         for nested in inner { for name in nested.names where !seriesNames.contains(name) { seriesNames.append(name) } }
         let series = try seriesNames.map { name in
-            BarChart.Series(name, values: try inner.map { nested in
-                switch nested[name] {
-                case .number(let number)?: return number
-                case nil, .some(Value.none): return .nan
-                case let other?:
-                    throw Diagnostic(.elementType(context: "bar(): field '\(name)'", expected: "numbers", got: other.typeName), at: range)
-                }
-            })
+            BarChart.Series(
+                name,
+                values: try inner.map { nested in
+                    switch nested[name] {
+                    case .number(let number)?: return number
+                    case nil, .some(Value.none): return .nan
+                    case let other?:
+                        throw Diagnostic(
+                            .elementType(context: "bar(): field '\(name)'", expected: "numbers", got: other.typeName), at: range)
+                    }
+                })
         }
         return (categories, series)
     }
@@ -195,8 +204,10 @@ enum FigureBuilder {
             let width = matrix.first?.count ?? 0
             return (0..<width).map { column in matrix.map { $0[column] } }
         default:
-            throw Diagnostic(.wrongKind(what: "raster(): 'spikes'", expected: "a [time, neurons] tensor, a list of rows or a trace",
-                                        got: value.typeName), at: range)
+            throw Diagnostic(
+                .wrongKind(
+                    what: "raster(): 'spikes'", expected: "a [time, neurons] tensor, a list of rows or a trace",
+                    got: value.typeName), at: range)
         }
     }
 
@@ -204,8 +215,11 @@ enum FigureBuilder {
     private static func requireRectangular(_ matrix: [[Double]], _ what: String, at range: SourceRange) throws {
         guard let width = matrix.first?.count else { return }
         if let row = matrix.firstIndex(where: { $0.count != width }) {
-            throw Diagnostic(.shapeMismatch("\(what): row \(row + 1) has \(matrix[row].count == 1 ? "1 value" : "\(matrix[row].count) values") where row 1 has \(width) (ragged rows)"),
-                             at: range)
+            throw Diagnostic(
+                .shapeMismatch(
+                    "\(what): row \(row + 1) has \(matrix[row].count == 1 ? "1 value" : "\(matrix[row].count) values") where row 1 has \(width) (ragged rows)"
+                ),
+                at: range)
         }
     }
 
@@ -215,9 +229,13 @@ enum FigureBuilder {
         for (i, row) in matrix.enumerated() {
             guard let j = row.firstIndex(where: { $0 != 0 && $0 != 1 }) else { continue }
             let (step, neuron) = transposed ? (j + 1, i + 1) : (i + 1, j + 1)
-            throw Diagnostic(.invalidArgument(function: "raster", parameter: "spikes",
-                                              reason: "must hold spikes, 0 or 1; step \(step) of neuron \(neuron) is \(ValueText.number(row[j])) (a raster draws spikes: threshold the values first)"),
-                             at: range)
+            throw Diagnostic(
+                .invalidArgument(
+                    function: "raster", parameter: "spikes",
+                    reason:
+                        "must hold spikes, 0 or 1; step \(step) of neuron \(neuron) is \(ValueText.number(row[j])) (a raster draws spikes: threshold the values first)"
+                ),
+                at: range)
         }
     }
 }

@@ -26,15 +26,21 @@ enum NetworkView {
         let columns = ["layer", "output shape", "parameters", "neurons"]
         var rows: [[Table.Cell]] = []
         for stage in network.stages {
-            rows.append([.text(stage.name), .text(shapeText(stage.outputShape)), .number(Double(stage.parameterCount)),
-                         .number(Double(stage.neurons))])
+            rows.append([
+                .text(stage.name), .text(shapeText(stage.outputShape)), .number(Double(stage.parameterCount)),
+                .number(Double(stage.neurons))
+            ])
             for part in stage.parts {
-                rows.append([.text("  · " + part.name), .text(shapeText(part.outputShape)), .number(Double(part.parameterCount)),
-                             .number(Double(part.neurons))])
+                rows.append([
+                    .text("  · " + part.name), .text(shapeText(part.outputShape)), .number(Double(part.parameterCount)),
+                    .number(Double(part.neurons))
+                ])
             }
         }
-        rows.append([.text("total"), .text(shapeText([-1] + (network.outputShape ?? []))),
-                     .number(Double(network.parameterCount)), .number(Double(network.neuronCount))])
+        rows.append([
+            .text("total"), .text(shapeText([-1] + (network.outputShape ?? []))),
+            .number(Double(network.parameterCount)), .number(Double(network.neuronCount))
+        ])
         var table = Table(columns: columns, rows: rows, title: text(of: network))
         table.maxRows = 200
         table.significantDigits = 12

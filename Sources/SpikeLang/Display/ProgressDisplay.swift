@@ -29,8 +29,9 @@ final class ProgressDisplay {
     func show(_ progress: Comparison.Progress) {
         let done = Double(progress.modelIndex * progress.seeds + progress.seedIndex) + progress.training.fraction
         let fraction = done / Double(max(1, progress.models * progress.seeds))
-        publish(row(progress.training, prefix: [("model", .text(progress.model)), ("seed", .number(Double(progress.seed)))]),
-                fraction: fraction, force: false)
+        publish(
+            row(progress.training, prefix: [("model", .text(progress.model)), ("seed", .number(Double(progress.seed)))]),
+            fraction: fraction, force: false)
     }
 
     /// The final state of a training run.
@@ -44,8 +45,9 @@ final class ProgressDisplay {
         let runs = comparison.finishedRuns
         let seconds = comparison.rows.flatMap(\.seconds).reduce(0, +)
         let status = "\(runs) run\(runs == 1 ? "" : "s") in \(RunView.duration(seconds))"
-        publish([("status", .text(status + (comparison.interruption == nil ? "" : "; interrupted")))],
-                fraction: comparison.interruption == nil ? 1 : nil, force: true)
+        publish(
+            [("status", .text(status + (comparison.interruption == nil ? "" : "; interrupted")))],
+            fraction: comparison.interruption == nil ? 1 : nil, force: true)
     }
 
     private func row(_ progress: TrainingProgress, prefix: [(String, Table.Cell)]) -> [(String, Table.Cell)] {
@@ -55,7 +57,7 @@ final class ProgressDisplay {
             ("loss", .number(progress.loss)),
             ("valid loss", progress.validLoss.map { .number($0) } ?? .empty),
             ("elapsed", .text(RunView.duration(progress.elapsed))),
-            ("ETA", .text(RunView.duration(progress.remaining))),
+            ("ETA", .text(RunView.duration(progress.remaining)))
         ]
     }
 
@@ -64,8 +66,9 @@ final class ProgressDisplay {
         let now = clock.now
         if !force, let lastShown, now - lastShown < .milliseconds(Int(TrainingLibrary.progressInterval * 1000)) { return }
         let bar = fraction.map(Self.bar) ?? ""
-        var table = Table(columns: (bar.isEmpty ? [] : ["progress"]) + cells.map(\.0),
-                          rows: [(bar.isEmpty ? [] : [.text(bar)]) + cells.map(\.1)], title: title)
+        var table = Table(
+            columns: (bar.isEmpty ? [] : ["progress"]) + cells.map(\.0),
+            rows: [(bar.isEmpty ? [] : [.text(bar)]) + cells.map(\.1)], title: title)
         table.significantDigits = 4
         let plain = ([title, bar] + cells.map { "\($0.0) \(Self.text($0.1))" }).filter { !$0.isEmpty }.joined(separator: " · ")
         let rendering = Rendering(plain: plain, html: table.html())
@@ -81,7 +84,8 @@ final class ProgressDisplay {
     static func bar(_ fraction: Double) -> String {
         let clamped = min(max(fraction.isFinite ? fraction : 0, 0), 1)
         let filled = Int((clamped * 20).rounded(.down))
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled) + " \(Int((clamped * 100).rounded(.down)))%"
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
+            + " \(Int((clamped * 100).rounded(.down)))%"
     }
 
     private static func text(_ cell: Table.Cell) -> String {

@@ -54,21 +54,27 @@ enum RunView {
     /// The loss curves, beside the validation accuracy per epoch for a classification run.
     static func figure(of run: TrainingRun) -> Figure {
         guard hasAccuracy(run) else { return .line(curves(of: run)) }
-        return .grid(FigureGrid(panels: [.line(curves(of: run)), .line(accuracyCurve(of: run))], columns: 2,
-                                title: "\(run.model): training"))
+        return .grid(
+            FigureGrid(
+                panels: [.line(curves(of: run)), .line(accuracyCurve(of: run))], columns: 2,
+                title: "\(run.model): training"))
     }
 
     static func curves(of run: TrainingRun) -> LinePlot {
         let loss = run.task == "classification" ? "cross-entropy" : "MSE"
         if run.epochs.count < 2 {
             let steps = run.stepLosses.indices.map { Double($0 + 1) }
-            return LinePlot(series: [.init("train (per step)", y: run.stepLosses, x: steps)],
-                            title: "\(run.model): training loss", xLabel: "step", yLabel: loss)
+            return LinePlot(
+                series: [.init("train (per step)", y: run.stepLosses, x: steps)],
+                title: "\(run.model): training loss", xLabel: "step", yLabel: loss)
         }
         let epochs = run.epochs.map { Double($0.epoch) }
-        var plot = LinePlot(series: [.init("train", y: run.epochs.map(\.trainLoss), x: epochs),
-                                     .init("valid", y: run.epochs.map(\.validLoss), x: epochs)],
-                            title: "\(run.model): loss per epoch", xLabel: "epoch", yLabel: loss)
+        var plot = LinePlot(
+            series: [
+                .init("train", y: run.epochs.map(\.trainLoss), x: epochs),
+                .init("valid", y: run.epochs.map(\.validLoss), x: epochs)
+            ],
+            title: "\(run.model): loss per epoch", xLabel: "epoch", yLabel: loss)
         plot.markers = true
         return plot
     }
@@ -76,9 +82,13 @@ enum RunView {
     /// Validation accuracy per epoch (classification runs).
     static func accuracyCurve(of run: TrainingRun) -> LinePlot {
         let finished = run.epochs.filter { $0.validAccuracy != nil }
-        var plot = LinePlot(series: [.init("valid accuracy", y: finished.map { $0.validAccuracy ?? .nan },
-                                           x: finished.map { Double($0.epoch) })],
-                            title: "\(run.model): valid accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
+        var plot = LinePlot(
+            series: [
+                .init(
+                    "valid accuracy", y: finished.map { $0.validAccuracy ?? .nan },
+                    x: finished.map { Double($0.epoch) })
+            ],
+            title: "\(run.model): valid accuracy per epoch", xLabel: "epoch", yLabel: "accuracy")
         plot.markers = true
         return plot
     }

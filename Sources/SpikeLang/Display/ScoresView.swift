@@ -17,13 +17,15 @@ enum ScoresView {
 
     static func table(of comparison: Comparison) -> Table {
         let rows: [[Table.Cell]] = comparison.rows.map { row in
-            [.text(row.name)] + comparison.metricNames.map { metric in
-                row.metrics[metric].map { .meanStd(mean: $0.mean, std: $0.std) } ?? .empty
-            } + [.text(RunView.duration(row.seconds.reduce(0, +) / Double(max(1, row.seconds.count))))]
+            [.text(row.name)]
+                + comparison.metricNames.map { metric in
+                    row.metrics[metric].map { .meanStd(mean: $0.mean, std: $0.std) } ?? .empty
+                } + [.text(RunView.duration(row.seconds.reduce(0, +) / Double(max(1, row.seconds.count))))]
         }
         var title = "test metrics over \(comparison.seeds.count) seed\(comparison.seeds.count == 1 ? "" : "s"): mean ± std"
         if let stop = comparison.interruption {
-            title = "test metrics of the \(comparison.finishedRuns) finished runs (interrupted in run \(stop.run) of \(stop.runs)): mean ± std"
+            title =
+                "test metrics of the \(comparison.finishedRuns) finished runs (interrupted in run \(stop.run) of \(stop.runs)): mean ± std"
         }
         var table = Table(columns: ["model"] + comparison.metricNames + ["time per run"], rows: rows, title: title)
         for (index, metric) in comparison.metricNames.enumerated() {
@@ -36,11 +38,13 @@ enum ScoresView {
     static func chart(of comparison: Comparison) -> BarChart {
         let metrics = comparison.metricNames.filter { ["r2", "rse", "accuracy"].contains($0) }
         let series = metrics.map { metric in
-            BarChart.Series(metric, values: comparison.rows.map { $0.metrics[metric]?.mean ?? .nan },
-                            errors: comparison.rows.map { $0.metrics[metric]?.std ?? 0 })
+            BarChart.Series(
+                metric, values: comparison.rows.map { $0.metrics[metric]?.mean ?? .nan },
+                errors: comparison.rows.map { $0.metrics[metric]?.std ?? 0 })
         }
-        return BarChart(categories: comparison.rows.map(\.name), series: series,
-                        title: "test metrics (mean ± std over \(comparison.seeds.count) seeds)", xLabel: "model", yLabel: "")
+        return BarChart(
+            categories: comparison.rows.map(\.name), series: series,
+            title: "test metrics (mean ± std over \(comparison.seeds.count) seeds)", xLabel: "model", yLabel: "")
     }
 
     static func higherIsBetter(_ metric: String) -> Bool {

@@ -34,8 +34,9 @@ enum TableBuilder {
                 case .list(let items): return (items.count, { items[$0] })
                 case .tensor(let tensor) where tensor.rank == 1: return (tensor.count, { .number(Double(tensor.scalars[$0])) })
                 default:
-                    throw Diagnostic(.elementType(context: "table(): column '\(field.name)'", expected: "a list", got: field.value.typeName),
-                                     at: range)
+                    throw Diagnostic(
+                        .elementType(context: "table(): column '\(field.name)'", expected: "a list", got: field.value.typeName),
+                        at: range)
                 }
             }
             let height = columns.map(\.count).max() ?? 0
@@ -46,8 +47,9 @@ enum TableBuilder {
             table.omittedRows = height - cells.count
             return table
         default:
-            throw Diagnostic(.wrongKind(what: "table(): 'rows'", expected: "a list of records or a record of columns", got: value.typeName),
-                             at: range)
+            throw Diagnostic(
+                .wrongKind(what: "table(): 'rows'", expected: "a list of records or a record of columns", got: value.typeName),
+                at: range)
         }
     }
 

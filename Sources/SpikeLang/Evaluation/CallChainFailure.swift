@@ -26,7 +26,8 @@ struct CallChainFailure: Error {
             return [place] + Diagnostic(diagnostic.problem, at: call.range).tracebackLines(sourceLines: sourceLines).dropFirst()
         }
         guard calls.count > Self.shownCalls else { return calls.flatMap(lines) }
-        let head = calls.prefix(Self.shownCalls / 2), tail = calls.suffix(Self.shownCalls / 2)
+        let head = calls.prefix(Self.shownCalls / 2)
+        let tail = calls.suffix(Self.shownCalls / 2)
         return head.flatMap(lines) + ["… \(calls.count - head.count - tail.count) more calls …"] + tail.flatMap(lines)
     }
 

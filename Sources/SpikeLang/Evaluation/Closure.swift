@@ -21,8 +21,10 @@ final class Closure {
     let source: String
 
     /// A function defined at top level when `enclosing` is nil, inside a call otherwise.
-    init(declaration: FunctionDeclaration, globals: Globals, enclosing: [String: Value]?, defaults: [Value?],
-         source: String) {
+    init(
+        declaration: FunctionDeclaration, globals: Globals, enclosing: [String: Value]?, defaults: [Value?],
+        source: String
+    ) {
         self.declaration = declaration
         self.globals = globals
         self.enclosing = enclosing ?? [:]
@@ -32,7 +34,6 @@ final class Closure {
     }
 
     var name: String { declaration.name }
-
 
     /// `f(a, b=2)`, defaults in their text form.
     var signature: String { ValueText.signature(of: self) }

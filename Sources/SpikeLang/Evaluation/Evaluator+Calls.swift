@@ -26,17 +26,21 @@ extension Evaluator {
     }
 
     /// Calls any callable value; the arguments are matched to its signature first.
-    func call(_ callee: Value, positional: [(Value, SourceRange)], named: [(String, Value, SourceRange)],
-              at range: SourceRange) throws -> Value {
+    func call(
+        _ callee: Value, positional: [(Value, SourceRange)], named: [(String, Value, SourceRange)],
+        at range: SourceRange
+    ) throws -> Value {
         switch callee {
         case .function(let closure):
-            let arguments = try Arguments(matching: closure.parameterSignature, positional: positional, named: named,
-                                          callRange: range)
+            let arguments = try Arguments(
+                matching: closure.parameterSignature, positional: positional, named: named,
+                callRange: range)
             return try call(closure, arguments, at: range)
         case .builtin(let builtin):
             try checkCancellation(at: range)
-            let arguments = try Arguments(matching: builtin.signature, positional: positional, named: named,
-                                          callRange: range)
+            let arguments = try Arguments(
+                matching: builtin.signature, positional: positional, named: named,
+                callRange: range)
             do {
                 return try builtin.body(arguments, self)
             } catch let diagnostic as Diagnostic {
@@ -60,8 +64,10 @@ extension Closure {
     /// The closure's parameters as a `Signature`, so user functions and builtins share one
     /// argument matcher (and one set of error messages).
     var parameterSignature: Signature {
-        Signature(name, zip(declaration.parameters, defaults).map { parameter, value in
-            Signature.Parameter(name: parameter.name, defaultValue: value)
-        })
+        Signature(
+            name,
+            zip(declaration.parameters, defaults).map { parameter, value in
+                Signature.Parameter(name: parameter.name, defaultValue: value)
+            })
     }
 }

@@ -12,10 +12,11 @@ extension Evaluator {
             return try lookUp(name, at: expression.range)
         case .list(let items):
             var meter = CancellationMeter(cancellation)
-            return .list(try items.map { item in
-                try meter.advance(at: expression.range)
-                return try evaluate(item)
-            })
+            return .list(
+                try items.map { item in
+                    try meter.advance(at: expression.range)
+                    return try evaluate(item)
+                })
         case .record(let fields):
             return .record(Record(try fields.map { Record.Field(name: $0.name, value: try evaluate($0.value)) }))
         case .range(let lowerExpression, let upperExpression):
@@ -64,8 +65,9 @@ extension Evaluator {
         if let value = locals?[name] ?? enclosing[name] ?? globals.bindings[name] { return value }
         if let builtin = library[name] { return .builtin(builtin) }
         let known = (locals.map { Array($0.keys) } ?? []) + Array(enclosing.keys) + Array(globals.bindings.keys) + library.names
-        throw Diagnostic(.undefinedName(name, suggestion: Suggestion.closest(to: name, among: known)),
-                         at: range)
+        throw Diagnostic(
+            .undefinedName(name, suggestion: Suggestion.closest(to: name, among: known)),
+            at: range)
     }
 
     func boolean(_ expression: Expression, context: String) throws -> Bool {

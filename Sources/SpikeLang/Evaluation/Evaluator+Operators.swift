@@ -39,12 +39,12 @@ extension Evaluator {
     /// `+`: numbers add; lists and strings join (within the memory budget).
     private func add(_ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
         switch (left, right) {
-        case let (.number(a), .number(b)):
+        case (.number(let a), .number(let b)):
             return .number(a + b)
-        case let (.string(a), .string(b)):
+        case (.string(let a), .string(let b)):
             try checkBudget(bytes: a.utf8.count + b.utf8.count, at: range)
             return .string(a + b)
-        case let (.list(a), .list(b)):
+        case (.list(let a), .list(let b)):
             try checkBudget(count: a.count + b.count, bytesEach: MemoryLayout<Value>.stride, at: range)
             return .list(try concatenated([a.items[...], b.items[...]], at: range))
         default:
@@ -93,10 +93,10 @@ extension Evaluator {
     private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
         let order: ComparisonResult
         switch (left, right) {
-        case let (.number(a), .number(b)):
+        case (.number(let a), .number(let b)):
             if a.isNaN || b.isNaN { return .boolean(false) }
             order = a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
-        case let (.string(a), .string(b)):
+        case (.string(let a), .string(let b)):
             order = a < b ? .orderedAscending : (a > b ? .orderedDescending : .orderedSame)
         default:
             throw unsupported(op, left, right, at: range)

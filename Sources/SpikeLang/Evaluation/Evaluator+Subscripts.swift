@@ -4,8 +4,10 @@ extension Evaluator {
         let members = Members.of(base)
         if let value = members.value(name) { return value }
         let names = members.names
-        throw Diagnostic(.noMember(type: base.typeName, name: name, suggestion: Suggestion.closest(to: name, among: names),
-                                   members: names), at: range)
+        throw Diagnostic(
+            .noMember(
+                type: base.typeName, name: name, suggestion: Suggestion.closest(to: name, among: names),
+                members: names), at: range)
     }
 
     func subscriptValue(_ base: Value, _ index: Value, baseRange: SourceRange, indexRange: SourceRange) throws -> Value {

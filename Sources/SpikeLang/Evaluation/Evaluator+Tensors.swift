@@ -15,11 +15,12 @@ extension Evaluator {
         case .divide: operation = .divide
         default: return nil
         }
-        let a: Tensor, b: Tensor
+        let a: Tensor
+        let b: Tensor
         switch (left, right) {
-        case let (.tensor(x), .tensor(y)): (a, b) = (x, y)
-        case let (.tensor(x), .number(y)): (a, b) = (x, Tensor(Float(y)))
-        case let (.number(x), .tensor(y)): (a, b) = (Tensor(Float(x)), y)
+        case (.tensor(let x), .tensor(let y)): (a, b) = (x, y)
+        case (.tensor(let x), .number(let y)): (a, b) = (x, Tensor(Float(y)))
+        case (.number(let x), .tensor(let y)): (a, b) = (Tensor(Float(x)), y)
         default: return nil
         }
         return .tensor(try engine(at: range) { try a.combined(with: b, operation, budget: settings.budget, isCancelled: cancellation) })
@@ -55,11 +56,11 @@ extension Evaluator {
             return try call()
         } catch let error as EngineError {
             switch error {
-            case let .value(argument, message):
+            case .value(let argument, let message):
                 throw Diagnostic(.invalidArgument(function: "tensor", parameter: argument.spelling.text, reason: message), at: range)
             case .shape:
                 throw Diagnostic(.shapeMismatch(error.description), at: range)
-            case let .resource(requested, budget):
+            case .resource(let requested, let budget):
                 throw Diagnostic(.memoryBudget(requestedBytes: requested, budgetBytes: budget), at: range)
             case .interrupted:
                 throw Diagnostic(.interrupted, at: range)

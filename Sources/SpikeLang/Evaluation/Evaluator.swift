@@ -79,8 +79,12 @@ final class Evaluator {
                 captured.removeValue(forKey: declaration.name)
                 return captured
             }
-            bind(declaration.name, to: .function(Closure(declaration: declaration, globals: globals, enclosing: captured,
-                                                         defaults: defaults, source: source)))
+            bind(
+                declaration.name,
+                to: .function(
+                    Closure(
+                        declaration: declaration, globals: globals, enclosing: captured,
+                        defaults: defaults, source: source)))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)

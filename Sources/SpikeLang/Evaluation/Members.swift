@@ -61,15 +61,17 @@ struct Members {
     private static func encodingMembers(_ encoding: PositionalEncoding) -> [(String, Value)] {
         var pairs: [(String, Value)] = [
             ("name", .string(encoding.name)),
-            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? Value.none),
+            ("channels", encoding.fixedChannels.map { .number(Double($0)) } ?? Value.none)
         ]
         switch encoding {
-        case let .cpg(count, tau, threshold, index):
-            pairs += [("pairs", .number(Double(count))), ("tau", .number(tau)), ("threshold", .number(threshold)),
-                      ("index", .string(index.rawValue))]
-        case let .sinusoidal(base):
+        case .cpg(let count, let tau, let threshold, let index):
+            pairs += [
+                ("pairs", .number(Double(count))), ("tau", .number(tau)), ("threshold", .number(threshold)),
+                ("index", .string(index.rawValue))
+            ]
+        case .sinusoidal(let base):
             pairs.append(("base", .number(base)))
-        case let .randomCode(_, seed):
+        case .randomCode(_, let seed):
             pairs.append(("seed", .number(Double(seed))))
         case .relative, .learnable, .none:
             break

@@ -26,9 +26,9 @@ enum ModelValue {
     /// blueprints; scores by value; runs and comparisons are never equal.
     func isEqual(to other: ModelValue) -> Bool {
         switch (self, other) {
-        case let (.network(a), .network(b)):
+        case (.network(let a), .network(let b)):
             return a === b || (!a.isBuilt && !b.isBuilt && a.blueprint == b.blueprint)
-        case let (.scores(a), .scores(b)): return a == b
+        case (.scores(let a), .scores(let b)): return a == b
         default: return false
         }
     }
@@ -37,12 +37,17 @@ enum ModelValue {
     var memberNames: [String] {
         switch self {
         case .network: return ["parameters", "neurons", "layers", "built", "name"]
-        case .run: return ["train_loss", "valid_loss", "valid_accuracy", "step_loss", "best_epoch", "epochs", "seconds", "stopped",
-                           "interrupted"]
+        case .run:
+            return [
+                "train_loss", "valid_loss", "valid_accuracy", "step_loss", "best_epoch", "epochs", "seconds", "stopped",
+                "interrupted"
+            ]
         case .scores(let scores): return scores.named.map(\.name)
-        case .comparison(let comparison): return Self.comparisonMembers + comparison.rows.map(\.name).filter {
-            !Self.comparisonMembers.contains($0)
-        }
+        case .comparison(let comparison):
+            return Self.comparisonMembers
+                + comparison.rows.map(\.name).filter {
+                    !Self.comparisonMembers.contains($0)
+                }
         }
     }
 
@@ -95,10 +100,13 @@ enum ModelValue {
         guard let row = comparison.rows.first(where: { $0.name == name }) else { return nil }
         let metrics = comparison.metricNames.compactMap { metric in
             row.metrics[metric].map {
-                Record.Field(name: metric, value: .record(Record([
-                    Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
-                    Record.Field(name: "values", value: .list($0.samples.map { .number($0) })),
-                ])))
+                Record.Field(
+                    name: metric,
+                    value: .record(
+                        Record([
+                            Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
+                            Record.Field(name: "values", value: .list($0.samples.map { .number($0) }))
+                        ])))
             }
         }
         return .record(Record(metrics + [Record.Field(name: "runs", value: runs(row))]))

@@ -8,8 +8,10 @@ enum TensorConversion {
     /// A tensor from a number or (nested, rectangular) lists of numbers.
     /// Errors: a non-number → TypeError; ragged lists → ShapeError naming both lengths; the
     /// interrupt flag (`isCancelled`, polled every `cancellationChunk` values) → Interrupted.
-    static func tensor(from value: Value, at range: SourceRange, budget: MemoryBudget,
-                       isCancelled: CancellationCheck? = nil) throws -> Tensor {
+    static func tensor(
+        from value: Value, at range: SourceRange, budget: MemoryBudget,
+        isCancelled: CancellationCheck? = nil
+    ) throws -> Tensor {
         var shape: [Int] = []
         var probe = value
         while case .list(let items) = probe {
@@ -36,19 +38,23 @@ enum TensorConversion {
         return try Tensor(shape: shape, scalars: scalars)
     }
 
-    private static func flatten(_ value: Value, shape: ArraySlice<Int>, into scalars: inout [Float],
-                                meter: inout CancellationMeter, at range: SourceRange) throws {
+    private static func flatten(
+        _ value: Value, shape: ArraySlice<Int>, into scalars: inout [Float],
+        meter: inout CancellationMeter, at range: SourceRange
+    ) throws {
         try meter.advance(at: range)
         switch value {
         case .number(let number):
             guard shape.isEmpty else {
-                throw Diagnostic(.shapeMismatch("tensor(): a number stands where a list of \(shape.first ?? 0) was expected (ragged lists)"), at: range)
+                throw Diagnostic(
+                    .shapeMismatch("tensor(): a number stands where a list of \(shape.first ?? 0) was expected (ragged lists)"), at: range)
             }
             scalars.append(Float(number))
         case .list(let items):
             guard let extent = shape.first, extent == items.count else {
                 let expected = shape.first.map { "a list of \($0)" } ?? "a number"
-                throw Diagnostic(.shapeMismatch("tensor(): a list of \(items.count) stands where \(expected) was expected (ragged lists)"), at: range)
+                throw Diagnostic(
+                    .shapeMismatch("tensor(): a list of \(items.count) stands where \(expected) was expected (ragged lists)"), at: range)
             }
             for item in items { try flatten(item, shape: shape.dropFirst(), into: &scalars, meter: &meter, at: range) }
         case .boolean(let flag):
@@ -79,10 +85,11 @@ enum TensorConversion {
             }
             try meter.advance(at: range)
             let inner = shape.dropFirst().reduce(1, *)
-            return .list(try (0..<first).map { index in
-                let start = scalars.startIndex + index * inner
-                return try nested(scalars[start..<start + inner], shape.dropFirst())
-            })
+            return .list(
+                try (0..<first).map { index in
+                    let start = scalars.startIndex + index * inner
+                    return try nested(scalars[start..<start + inner], shape.dropFirst())
+                })
         }
         return try nested(tensor.scalars[...], tensor.shape[...])
     }

@@ -76,11 +76,11 @@ enum Value {
         guard try Self.mayBeEqual(self, other, deferring: &pending, meter: &meter) else { return false }
         while let (left, right) = pending.popLast() {
             switch (left, right) {
-            case let (.list(a), .list(b)):
+            case (.list(let a), .list(let b)):
                 for (x, y) in zip(a, b) {
                     guard try Self.mayBeEqual(x, y, deferring: &pending, meter: &meter) else { return false }
                 }
-            case let (.record(a), .record(b)):
+            case (.record(let a), .record(let b)):
                 for (x, y) in zip(a.fields, b.fields) {
                     guard x.name == y.name, try Self.mayBeEqual(x.value, y.value, deferring: &pending, meter: &meter) else { return false }
                 }
@@ -94,21 +94,23 @@ enum Value {
     /// Compares two values one level deep: anything but a list or record now; two lists (or
     /// records) of the same size and different storage are put on `pending` for their items to
     /// be compared later. Counts one step on `meter` (and each tensor element).
-    private static func mayBeEqual(_ left: Value, _ right: Value, deferring pending: inout [(Value, Value)],
-                                   meter: inout CancellationMeter) throws -> Bool {
+    private static func mayBeEqual(
+        _ left: Value, _ right: Value, deferring pending: inout [(Value, Value)],
+        meter: inout CancellationMeter
+    ) throws -> Bool {
         try meter.advance()
         switch (left, right) {
-        case let (.list(a), .list(b)):
+        case (.list(let a), .list(let b)):
             guard !a.sharesStorage(with: b) else { return true }
             guard a.count == b.count else { return false }
             pending.append((left, right))
             return true
-        case let (.record(a), .record(b)):
+        case (.record(let a), .record(let b)):
             guard a.storage !== b.storage else { return true }
             guard a.fields.count == b.fields.count else { return false }
             pending.append((left, right))
             return true
-        case let (.tensor(a), .tensor(b)):
+        case (.tensor(let a), .tensor(let b)):
             return try isEqual(a, b, meter: &meter)
         default:
             return left.isEqualLeaf(to: right)
@@ -131,20 +133,20 @@ enum Value {
     /// Equality of two values that are not both lists or both records.
     private func isEqualLeaf(to other: Value) -> Bool {
         switch (self, other) {
-        case let (.number(a), .number(b)): return a == b
-        case let (.string(a), .string(b)): return a == b
-        case let (.boolean(a), .boolean(b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.string(let a), .string(let b)): return a == b
+        case (.boolean(let a), .boolean(let b)): return a == b
         case (.none, .none): return true
-        case let (.range(a), .range(b)): return a == b
-        case let (.function(a), .function(b)): return a === b
-        case let (.builtin(a), .builtin(b)): return a.name == b.name
-        case let (.neuron(a), .neuron(b)): return a.isEqual(to: b)
-        case let (.surrogate(a), .surrogate(b)): return a == b
-        case let (.encoding(a), .encoding(b)): return a == b
-        case let (.blueprint(a), .blueprint(b)): return a == b
-        case let (.trace(a), .trace(b)): return a == b
-        case let (.data(a), .data(b)): return a == b
-        case let (.model(a), .model(b)): return a.isEqual(to: b)
+        case (.range(let a), .range(let b)): return a == b
+        case (.function(let a), .function(let b)): return a === b
+        case (.builtin(let a), .builtin(let b)): return a.name == b.name
+        case (.neuron(let a), .neuron(let b)): return a.isEqual(to: b)
+        case (.surrogate(let a), .surrogate(let b)): return a == b
+        case (.encoding(let a), .encoding(let b)): return a == b
+        case (.blueprint(let a), .blueprint(let b)): return a == b
+        case (.trace(let a), .trace(let b)): return a == b
+        case (.data(let a), .data(let b)): return a == b
+        case (.model(let a), .model(let b)): return a.isEqual(to: b)
         default: return false
         }
     }

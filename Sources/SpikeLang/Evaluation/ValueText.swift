@@ -79,8 +79,10 @@ enum ValueText {
     /// any of it, and the text then grows in one buffer of its exact size. Counting and
     /// writing poll `isCancelled` every `cancellationChunk` values or bytes and throw
     /// `EngineError.interrupted` when it says so (`str` of a list of 10⁷ items takes seconds).
-    static func text(of values: [Value], separator: String = " ", terminator: String = "", budget: MemoryBudget,
-                     bytesPerByte: Int = 1, isCancelled: CancellationCheck? = nil) throws -> String {
+    static func text(
+        of values: [Value], separator: String = " ", terminator: String = "", budget: MemoryBudget,
+        bytesPerByte: Int = 1, isCancelled: CancellationCheck? = nil
+    ) throws -> String {
         func measure(cap: Int) throws -> Int {
             var size = terminator.utf8.count + separator.utf8.count * max(0, values.count - 1)
             for value in values where size <= cap {
@@ -303,7 +305,7 @@ enum ValueText {
     static func fieldName(_ name: String) -> String {
         let scalars = name.unicodeScalars
         guard let first = scalars.first, first == "_" || first.properties.isXIDStart,
-              scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue })
+            scalars.allSatisfy({ $0 == "_" || $0.properties.isXIDContinue })
         else { return quoted(name) }
         return name
     }

@@ -17,17 +17,37 @@ enum Keyword: String, CaseIterable {
 
 /// Operators and punctuation, spelled as in source.
 enum Symbol: String, CaseIterable {
-    case plus = "+", minus = "-", star = "*", slash = "/", percent = "%", power = "**"
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
-    case compose = ">>", assign = "=", dot = ".", dotDot = "..", comma = ",", colon = ":", semicolon = ";"
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
-    case leftBrace = "{", rightBrace = "}"
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case percent = "%"
+    case power = "**"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case compose = ">>"
+    case assign = "="
+    case dot = "."
+    case dotDot = ".."
+    case comma = ","
+    case colon = ":"
+    case semicolon = ";"
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBracket = "["
+    case rightBracket = "]"
+    case leftBrace = "{"
+    case rightBrace = "}"
 
     /// True for operators after which a line break does not end the statement.
     var continuesLine: Bool {
         switch self {
         case .plus, .minus, .star, .slash, .percent, .power, .equal, .notEqual, .less, .lessEqual,
-             .greater, .greaterEqual, .compose, .assign, .dotDot, .comma:
+            .greater, .greaterEqual, .compose, .assign, .dotDot, .comma:
             return true
         default:
             return false

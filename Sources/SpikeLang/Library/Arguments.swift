@@ -14,8 +14,10 @@ struct Arguments {
     ///
     /// Errors: too many positional arguments; a named argument the function does not take
     /// (the message lists the valid names and suggests the closest); a missing required one.
-    init(matching signature: Signature, positional: [(Value, SourceRange)], named: [(String, Value, SourceRange)],
-         callRange: SourceRange) throws {
+    init(
+        matching signature: Signature, positional: [(Value, SourceRange)], named: [(String, Value, SourceRange)],
+        callRange: SourceRange
+    ) throws {
         function = signature.name
         self.callRange = callRange
         let names = signature.parameterNames
@@ -24,8 +26,9 @@ struct Arguments {
         // A variadic function takes every positional value; its parameters go by name only.
         let positionalNames = signature.variadic == nil ? names : []
         if positional.count > positionalNames.count, signature.variadic == nil {
-            throw Diagnostic(.tooManyArguments(function: function, maximum: positionalNames.count, given: positional.count),
-                             at: positional[positionalNames.count].1)
+            throw Diagnostic(
+                .tooManyArguments(function: function, maximum: positionalNames.count, given: positional.count),
+                at: positional[positionalNames.count].1)
         }
         for (name, (value, range)) in zip(positionalNames, positional) {
             values[name] = value
@@ -37,8 +40,10 @@ struct Arguments {
         let lookup = named.count > 8 ? Set(names) : nil
         for (name, value, range) in named {
             guard lookup?.contains(name) ?? names.contains(name) else {
-                throw Diagnostic(.unknownArgument(function: function, name: name, valid: names,
-                                                  suggestion: Suggestion.closest(to: name, among: names)), at: range)
+                throw Diagnostic(
+                    .unknownArgument(
+                        function: function, name: name, valid: names,
+                        suggestion: Suggestion.closest(to: name, among: names)), at: range)
             }
             if values[name] != nil {
                 throw Diagnostic(.argumentGivenTwice(function: function, parameter: name), at: range)
@@ -78,8 +83,9 @@ struct Arguments {
             } else if let given = values[param.name] {
                 value = given
             } else {
-                throw Diagnostic(.libraryFailure(function: function, message: "reads '\(param.name)', which its signature does not declare"),
-                                 at: callRange)
+                throw Diagnostic(
+                    .libraryFailure(function: function, message: "reads '\(param.name)', which its signature does not declare"),
+                    at: callRange)
             }
             return try param.kind.read(value, site(param))
         }
@@ -101,8 +107,10 @@ struct Arguments {
 
     /// A TypeError at `param`'s argument: it is not what the body needs.
     func mismatch<T>(_ param: Param<T>, expected: String) -> Diagnostic {
-        Diagnostic(.argumentType(function: function, parameter: param.name, expected: expected,
-                                 got: boundValue(param.name).typeName), at: range(of: param))
+        Diagnostic(
+            .argumentType(
+                function: function, parameter: param.name, expected: expected,
+                got: boundValue(param.name).typeName), at: range(of: param))
     }
 
     /// A ValueError at `param`'s argument.

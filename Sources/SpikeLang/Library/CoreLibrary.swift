@@ -2,54 +2,69 @@
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin("print", topic: .core,
-                    summary: "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare.") { p in
+            Builtin(
+                "print", topic: .core,
+                summary:
+                    "Writes the values to the cell's output (stream=\"stderr\" for warnings), separated by spaces; strings appear bare."
+            ) { p in
                 let values = p.rest("values", doc: "what to write; strings appear without quotes")
                 let stream = p.declare("stream", .choice(TextStream.self), default: .stdout, doc: "\"stdout\", or \"stderr\" for warnings")
                 return { arguments, evaluator in
                     let text = try arguments.engine {
-                        try ValueText.text(of: try arguments[values], terminator: "\n", budget: evaluator.settings.budget,
-                                           bytesPerByte: ValueText.printedBytesPerByte, isCancelled: evaluator.cancellation)
+                        try ValueText.text(
+                            of: try arguments[values], terminator: "\n", budget: evaluator.settings.budget,
+                            bytesPerByte: ValueText.printedBytesPerByte, isCancelled: evaluator.cancellation)
                     }
                     evaluator.sink.write(text, stream: try arguments[stream])
                     return .none
                 }
             },
-            Builtin("display", topic: .core,
-                    summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later.") { p in
+            Builtin(
+                "display", topic: .core,
+                summary: "Shows a value now, mid-cell, with its richest view; with id=\"name\", update_display can replace it later."
+            ) { p in
                 let value = p.declare("value", .any, doc: "what to show")
                 let id = p.declare("id", .orNone(.string), doc: "a name that update_display can use to replace it")
                 return { arguments, evaluator in
                     let id = try arguments[id]
                     let shown = try arguments.engine {
-                        try Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                        try Presenter.rendering(
+                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
                     }
                     evaluator.sink.display(shown, id: id)
                     return .none
                 }
             },
-            Builtin("update_display", topic: .core,
-                    summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page.") { p in
+            Builtin(
+                "update_display", topic: .core,
+                summary: "Replaces what an earlier display(…, id=id) showed, wherever it is on the page."
+            ) { p in
                 let value = p.declare("value", .any, doc: "what to show instead")
                 let id = p.declare("id", .string, doc: "the id given to display")
                 return { arguments, evaluator in
                     let shown = try arguments.engine {
-                        try Presenter.rendering(of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                        try Presenter.rendering(
+                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
                     }
                     evaluator.sink.update(shown, id: try arguments[id])
                     return .none
                 }
             },
-            Builtin("clear_output", topic: .core,
-                    summary: "Clears the cell's output so far; with wait=true, only when the next output arrives.") { p in
+            Builtin(
+                "clear_output", topic: .core,
+                summary: "Clears the cell's output so far; with wait=true, only when the next output arrives."
+            ) { p in
                 let wait = p.declare("wait", .boolean, default: false, doc: "clear only when the next output arrives (no flicker)")
                 return { arguments, evaluator in
                     evaluator.sink.clear(wait: try arguments[wait])
                     return .none
                 }
             },
-            Builtin("len", topic: .core,
-                    summary: "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor.") { p in
+            Builtin(
+                "len", topic: .core,
+                summary:
+                    "The number of items of a list, characters of a string, fields of a record, integers of a range or rows of a tensor."
+            ) { p in
                 let x = p.declare("x", .any, doc: "a list, string, record, range or tensor")
                 return { arguments, evaluator in
                     switch try arguments[x] {
@@ -76,10 +91,11 @@ enum CoreLibrary {
             Builtin("help", topic: .core, summary: "Prints a function's signature, defaults and summary; help() lists the library.") { p in
                 let name = p.declare("name", .any, default: Value.none, doc: "a function, or its name as a string; none lists the library")
                 return { arguments, evaluator in
-                    evaluator.sink.write(try helpText(try arguments[name], at: arguments.range(of: name), evaluator) + "\n", stream: .stdout)
+                    evaluator.sink.write(
+                        try helpText(try arguments[name], at: arguments.range(of: name), evaluator) + "\n", stream: .stdout)
                     return .none
                 }
-            },
+            }
         ]
     }
 
@@ -94,7 +110,8 @@ enum CoreLibrary {
             }
             return builtin.helpText
         default:
-            return evaluator.library.helpText(for: subject) ?? "\(subject.typeName): \(ValueText.text(of: subject, limit: ValueText.displayLimit))"
+            return evaluator.library.helpText(for: subject)
+                ?? "\(subject.typeName): \(ValueText.text(of: subject, limit: ValueText.displayLimit))"
         }
     }
 }

@@ -9,8 +9,11 @@ enum DataLibrary {
     }
 
     private static func dataset() -> Builtin {
-        Builtin("dataset", topic: .data,
-                summary: "A bundled data set by name: a series (electricity, sunspots, co2, traffic, sines) or a split classification set (digits); datasets() lists them.") { p in
+        Builtin(
+            "dataset", topic: .data,
+            summary:
+                "A bundled data set by name: a series (electricity, sunspots, co2, traffic, sines) or a split classification set (digits); datasets() lists them."
+        ) { p in
             let name = p.declare("name", .choice(BundledDataset.self), doc: "the data set's name, as datasets() lists it")
             return { arguments, _ in
                 let bundled = try arguments[name]
@@ -25,36 +28,49 @@ enum DataLibrary {
     }
 
     private static func datasets() -> Builtin {
-        Builtin("datasets", topic: .data,
-                summary: "A table of every bundled data set: name, task, shape, what it is, source and licence.") { _ in
+        Builtin(
+            "datasets", topic: .data,
+            summary: "A table of every bundled data set: name, task, shape, what it is, source and licence."
+        ) { _ in
             { _, _ in .table(DatasetView.catalog(BundledDataset.catalog)) }
         }
     }
 
     private static func loadCSV() -> Builtin {
-        Builtin("load_csv", topic: .data,
-                summary: "A series from a CSV file with a header line: numeric columns (all, one name or a list), an optional time-label column; missing values \"interpolate\", \"zero\", \"drop\" or \"error\".") { p in
+        Builtin(
+            "load_csv", topic: .data,
+            summary:
+                "A series from a CSV file with a header line: numeric columns (all, one name or a list), an optional time-label column; missing values \"interpolate\", \"zero\", \"drop\" or \"error\"."
+        ) { p in
             let path = p.declare("path", .string, doc: "the CSV file's path")
-            let columns = p.declare("columns", .columnSelection, shown: "all", doc: "one column's name or a list of names; none: every numeric column")
+            let columns = p.declare(
+                "columns", .columnSelection, shown: "all", doc: "one column's name or a list of names; none: every numeric column")
             let time = p.declare("time_column", .orNone(.string), doc: "a column of time labels (kept as text)")
-            let missing = p.declare("missing", .choice(MissingPolicy.self), default: .interpolate,
-                                    doc: "what an empty field becomes: \"interpolate\", \"zero\", \"drop\" the row, or \"error\"")
+            let missing = p.declare(
+                "missing", .choice(MissingPolicy.self), default: .interpolate,
+                doc: "what an empty field becomes: \"interpolate\", \"zero\", \"drop\" the row, or \"error\"")
             return { arguments, evaluator in
                 let path = try arguments[path]
                 let columns = try arguments[columns]
                 let time = try arguments[time]
                 let missing = try arguments[missing]
                 return try arguments.data {
-                    .data(.series(try Series.loadCSV(path: path, columns: columns, timeColumn: time, missing: missing,
-                                                     budget: evaluator.settings.budget)))
+                    .data(
+                        .series(
+                            try Series.loadCSV(
+                                path: path, columns: columns, timeColumn: time, missing: missing,
+                                budget: evaluator.settings.budget)))
                 }
             }
         }
     }
 
     private static func synthetic() -> Builtin {
-        Builtin("synthetic", topic: .data,
-                summary: "A seeded synthetic series: \"traffic\" (correlated sensors, double rush hour, quiet weekends, 15-min steps) or \"sines\".") { p in
+        Builtin(
+            "synthetic", topic: .data,
+            summary:
+                "A seeded synthetic series: \"traffic\" (correlated sensors, double rush hour, quiet weekends, 15-min steps) or \"sines\"."
+        ) { p in
             let kind = p.declare("kind", .choice(SyntheticKind.self), default: .traffic, doc: "\"traffic\" or \"sines\"")
             let length = p.declare("length", .integer, default: 2000, doc: "time steps")
             let variates = p.declare("variates", .integer, default: 8, doc: "series (sensors) side by side")
@@ -65,22 +81,30 @@ enum DataLibrary {
                 let variates = try arguments[variates]
                 let seed = try arguments[seed]
                 return try arguments.data {
-                    .data(.series(try Series.synthetic(kind: kind, length: length, variates: variates, seed: UInt64(seed),
-                                                       budget: evaluator.settings.budget)))
+                    .data(
+                        .series(
+                            try Series.synthetic(
+                                kind: kind, length: length, variates: variates, seed: UInt64(seed),
+                                budget: evaluator.settings.budget)))
                 }
             }
         }
     }
 
     private static func windows() -> Builtin {
-        Builtin("windows", topic: .data,
-                summary: "A forecasting set with .train/.valid/.test: windows of `window` steps predicting the next `horizon`, split chronologically, normalized with statistics of .train only.") { p in
+        Builtin(
+            "windows", topic: .data,
+            summary:
+                "A forecasting set with .train/.valid/.test: windows of `window` steps predicting the next `horizon`, split chronologically, normalized with statistics of .train only."
+        ) { p in
             let series = p.declare("series", .any, doc: "a series such as dataset(\"electricity\")")
             let window = p.declare("window", .integer, default: 12, doc: "the steps each prediction sees")
             let horizon = p.declare("horizon", .integer, default: 6, doc: "the steps each prediction forecasts")
-            let split = p.declare("split", .splitFractions, default: [0.7, 0.1, 0.2], doc: "fractions [train, valid, test] of the series, in time order")
-            let normalize = p.declare("normalize", .choice(Normalization.self), default: .zScore,
-                                      doc: "\"zscore\", \"minmax\" or \"none\", with statistics of .train only")
+            let split = p.declare(
+                "split", .splitFractions, default: [0.7, 0.1, 0.2], doc: "fractions [train, valid, test] of the series, in time order")
+            let normalize = p.declare(
+                "normalize", .choice(Normalization.self), default: .zScore,
+                doc: "\"zscore\", \"minmax\" or \"none\", with statistics of .train only")
             return { arguments, evaluator in
                 guard case .data(.series(let series)) = try arguments[series] else {
                     throw arguments.mismatch(series, expected: "a series such as dataset(\"electricity\")")
@@ -90,8 +114,11 @@ enum DataLibrary {
                 let fractions = try arguments.engine { try SplitFractions(try arguments[split]) }
                 let normalization = try arguments[normalize]
                 return try arguments.data {
-                    .data(.forecasting(try ForecastingSet(series, window: window, horizon: horizon, split: fractions,
-                                                          normalization: normalization, budget: evaluator.settings.budget)))
+                    .data(
+                        .forecasting(
+                            try ForecastingSet(
+                                series, window: window, horizon: horizon, split: fractions,
+                                normalization: normalization, budget: evaluator.settings.budget)))
                 }
             }
         }
@@ -101,40 +128,48 @@ enum DataLibrary {
 extension ArgumentKind where T == ColumnSelection {
     /// `columns`: none (all numeric columns), one name, or a list of names.
     static var columnSelection: ArgumentKind<ColumnSelection> {
-        ArgumentKind(read: { value, site in
-            switch value {
-            case .none: return .all
-            case .string(let name): return .named([name])
-            case .list(let items):
-                return .named(try items.map { item in
-                    guard case .string(let name) = item else {
-                        throw Diagnostic(.elementType(context: "load_csv(): 'columns'", expected: "column names (strings)", got: item.typeName),
-                                         at: site.range)
-                    }
-                    return name
-                })
-            default:
-                throw site.mismatch(value, expected: "a column name or a list of names")
-            }
-        }, encode: { selection in
-            guard case .named(let names) = selection else { return Value.none }
-            return .list(ValueList(names.map { .string($0) }))
-        }, acceptsNone: true)
+        ArgumentKind(
+            read: { value, site in
+                switch value {
+                case .none: return .all
+                case .string(let name): return .named([name])
+                case .list(let items):
+                    return .named(
+                        try items.map { item in
+                            guard case .string(let name) = item else {
+                                throw Diagnostic(
+                                    .elementType(context: "load_csv(): 'columns'", expected: "column names (strings)", got: item.typeName),
+                                    at: site.range)
+                            }
+                            return name
+                        })
+                default:
+                    throw site.mismatch(value, expected: "a column name or a list of names")
+                }
+            },
+            encode: { selection in
+                guard case .named(let names) = selection else { return Value.none }
+                return .list(ValueList(names.map { .string($0) }))
+            }, acceptsNone: true)
     }
 }
 
 extension ArgumentKind where T == [Double] {
     /// `split`: a list of numbers [train, valid, test] (SplitFractions checks them).
     static var splitFractions: ArgumentKind<[Double]> {
-        ArgumentKind(read: { value, site in
-            guard case .list(let items) = value else { throw site.mismatch(value, expected: "a list [train, valid, test] of fractions") }
-            return try items.map { item -> Double in
-                guard case .number(let fraction) = item else {
-                    throw Diagnostic(.elementType(context: "windows(): 'split'", expected: "numbers", got: item.typeName), at: site.range)
+        ArgumentKind(
+            read: { value, site in
+                guard case .list(let items) = value else {
+                    throw site.mismatch(value, expected: "a list [train, valid, test] of fractions")
                 }
-                return fraction
-            }
-        }, encode: { .list(ValueList($0.map { .number($0) })) })
+                return try items.map { item -> Double in
+                    guard case .number(let fraction) = item else {
+                        throw Diagnostic(
+                            .elementType(context: "windows(): 'split'", expected: "numbers", got: item.typeName), at: site.range)
+                    }
+                    return fraction
+                }
+            }, encode: { .list(ValueList($0.map { .number($0) })) })
     }
 }
 
@@ -146,8 +181,9 @@ extension Arguments {
             return try engine(call)
         } catch let error as DataError {
             let parameter = (error.argument ?? .path).spelling.text
-            throw Diagnostic(.invalidArgument(function: function, parameter: parameter, reason: DatasetView.reason(for: error)),
-                             at: range(of: parameter))
+            throw Diagnostic(
+                .invalidArgument(function: function, parameter: parameter, reason: DatasetView.reason(for: error)),
+                at: range(of: parameter))
         }
     }
 }

@@ -12,13 +12,16 @@ final class Declarations {
     /// Declares a parameter of `kind`: required when there is no default (unless the kind
     /// accepts `none`, which is then its default); `shown` is how a default reads in the
     /// signature when its text form would not do (`atan()`, `lif()`).
-    func declare<T>(_ name: String, _ kind: ArgumentKind<T>, default defaultValue: T? = nil, shown: String? = nil,
-                    doc: String) -> Param<T> {
+    func declare<T>(
+        _ name: String, _ kind: ArgumentKind<T>, default defaultValue: T? = nil, shown: String? = nil,
+        doc: String
+    ) -> Param<T> {
         precondition(!parameters.contains { $0.name == name }, "\(name) is declared twice")
-        let value = defaultValue.map { value -> Value in
-            guard let encode = kind.encode else { preconditionFailure("\(name): its kind has no default") }
-            return encode(value)
-        } ?? (kind.acceptsNone ? Value.none : nil)
+        let value =
+            defaultValue.map { value -> Value in
+                guard let encode = kind.encode else { preconditionFailure("\(name): its kind has no default") }
+                return encode(value)
+            } ?? (kind.acceptsNone ? Value.none : nil)
         parameters.append(Signature.Parameter(name: name, defaultValue: value, defaultText: shown, doc: doc))
         return Param(name: name, kind: kind, isRest: false)
     }
@@ -28,10 +31,11 @@ final class Declarations {
     func rest(_ name: String, doc: String) -> Param<[Value]> {
         precondition(variadic == nil, "only one variadic parameter")
         variadic = Signature.Parameter(name: name, defaultValue: nil, doc: doc)
-        let kind = ArgumentKind<[Value]>(read: { value, _ in
-            guard case .list(let items) = value else { return [] }
-            return items.items
-        }, encode: { .list(ValueList($0)) })
+        let kind = ArgumentKind<[Value]>(
+            read: { value, _ in
+                guard case .list(let items) = value else { return [] }
+                return items.items
+            }, encode: { .list(ValueList($0)) })
         return Param(name: name, kind: kind, isRest: true)
     }
 

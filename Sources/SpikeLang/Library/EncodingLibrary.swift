@@ -11,17 +11,22 @@ enum EncodingLibrary {
     static let encodingExpected = "an encoding such as cpg()"
 
     private static func cpg() -> Builtin {
-        Builtin("cpg", topic: .encodings,
-                summary: "CPG-PE: 2·pairs spike channels, sin/cos(p·tau^(-2i/n)) >= threshold; index \"rolling\" (p = t·L + l) or \"position\" (p = l).") { p in
+        Builtin(
+            "cpg", topic: .encodings,
+            summary:
+                "CPG-PE: 2·pairs spike channels, sin/cos(p·tau^(-2i/n)) >= threshold; index \"rolling\" (p = t·L + l) or \"position\" (p = l)."
+        ) { p in
             let pairs = p.declare("pairs", .integer, default: 5, doc: "sin/cos pairs: the encoding has 2·pairs channels")
             let tau = p.declare("tau", .number, default: 10_000, doc: "the longest period's base, as in the transformer's 10000")
             let threshold = p.declare("threshold", .number, default: 0.8, doc: "a channel spikes where its sin or cos is at least this")
-            let index = p.declare("index", .choice(PositionalEncoding.Index.self), default: .rolling,
-                                  doc: "\"rolling\" counts p = t·L + l over time steps too; \"position\" uses p = l")
+            let index = p.declare(
+                "index", .choice(PositionalEncoding.Index.self), default: .rolling,
+                doc: "\"rolling\" counts p = t·L + l over time steps too; \"position\" uses p = l")
             return { arguments, _ in
                 let index = try arguments[index]
-                let encoding = PositionalEncoding.cpg(pairs: try arguments[pairs], tau: try arguments[tau],
-                                                      threshold: try arguments[threshold], index: index)
+                let encoding = PositionalEncoding.cpg(
+                    pairs: try arguments[pairs], tau: try arguments[tau],
+                    threshold: try arguments[threshold], index: index)
                 try arguments.engine { try encoding.validate() }
                 return .encoding(encoding)
             }
@@ -40,8 +45,10 @@ enum EncodingLibrary {
     }
 
     private static func relative() -> Builtin {
-        Builtin("relative", topic: .encodings,
-                summary: "Spikformer's relative encoding: Conv1d(k=3) → BatchNorm → LIF over the sequence, added.") { _ in
+        Builtin(
+            "relative", topic: .encodings,
+            summary: "Spikformer's relative encoding: Conv1d(k=3) → BatchNorm → LIF over the sequence, added."
+        ) { _ in
             { _, _ in .encoding(.relative) }
         }
     }
@@ -66,8 +73,10 @@ enum EncodingLibrary {
     }
 
     private static func encode() -> Builtin {
-        Builtin("encode", topic: .encodings,
-                summary: "The encoding's matrix as a tensor of shape [steps·length, channels]; channels is needed only for sinusoidal.") { p in
+        Builtin(
+            "encode", topic: .encodings,
+            summary: "The encoding's matrix as a tensor of shape [steps·length, channels]; channels is needed only for sinusoidal."
+        ) { p in
             let pe = p.declare("pe", .encoding(expected: encodingExpected), doc: "the encoding, e.g. cpg()")
             let length = p.declare("length", .integer, default: 64, doc: "how many positions")
             let steps = p.declare("steps", .integer, default: 1, doc: "how many SNN time steps")
@@ -77,17 +86,21 @@ enum EncodingLibrary {
                 let length = try arguments[length]
                 let steps = try arguments[steps]
                 let channels = try arguments[channels]
-                return .tensor(try arguments.engine {
-                    try encoding.encode(length: length, steps: steps, channels: channels, budget: evaluator.settings.budget,
-                                        isCancelled: evaluator.cancellation)
-                })
+                return .tensor(
+                    try arguments.engine {
+                        try encoding.encode(
+                            length: length, steps: steps, channels: channels, budget: evaluator.settings.budget,
+                            isCancelled: evaluator.cancellation)
+                    })
             }
         }
     }
 
     private static func cpgOscillator() -> Builtin {
-        Builtin("cpg_oscillator", topic: .encodings,
-                summary: "Theorem 1: the CPG's membrane potentials (x_i, y_i) integrated numerically (RK4), shape [length, 2·pairs].") { p in
+        Builtin(
+            "cpg_oscillator", topic: .encodings,
+            summary: "Theorem 1: the CPG's membrane potentials (x_i, y_i) integrated numerically (RK4), shape [length, 2·pairs]."
+        ) { p in
             let pairs = p.declare("pairs", .integer, default: 4, doc: "oscillator pairs")
             let tau = p.declare("tau", .number, default: 10_000, doc: "the longest period's base")
             let length = p.declare("length", .integer, default: 64, doc: "how many positions")
@@ -97,17 +110,21 @@ enum EncodingLibrary {
                 let tau = try arguments[tau]
                 let length = try arguments[length]
                 let dt = try arguments[dt]
-                return .tensor(try arguments.engine {
-                    try CPGOscillator.integrate(pairs: pairs, tau: tau, length: length, dt: dt, budget: evaluator.settings.budget,
-                                                isCancelled: evaluator.cancellation)
-                })
+                return .tensor(
+                    try arguments.engine {
+                        try CPGOscillator.integrate(
+                            pairs: pairs, tau: tau, length: length, dt: dt, budget: evaluator.settings.budget,
+                            isCancelled: evaluator.cancellation)
+                    })
             }
         }
     }
 
     private static func distinctCodes() -> Builtin {
-        Builtin("distinct_codes", topic: .encodings,
-                summary: "How many of the first `length` positions get a distinct code (CPG-PE codes repeat).") { p in
+        Builtin(
+            "distinct_codes", topic: .encodings,
+            summary: "How many of the first `length` positions get a distinct code (CPG-PE codes repeat)."
+        ) { p in
             let pe = p.declare("pe", .encoding(expected: encodingExpected), doc: "the encoding, e.g. cpg()")
             let length = p.declare("length", .integer, default: 672, doc: "how many positions to compare")
             let channels = p.declare("channels", .orNone(.integer), doc: "the width of a sinusoidal encoding")
@@ -116,8 +133,9 @@ enum EncodingLibrary {
                 let length = try arguments[length]
                 let channels = try arguments[channels]
                 let count = try arguments.engine {
-                    try encoding.distinctCodes(length: length, channels: channels, budget: evaluator.settings.budget,
-                                               isCancelled: evaluator.cancellation)
+                    try encoding.distinctCodes(
+                        length: length, channels: channels, budget: evaluator.settings.budget,
+                        isCancelled: evaluator.cancellation)
                 }
                 return .number(Double(count))
             }

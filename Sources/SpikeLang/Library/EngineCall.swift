@@ -14,12 +14,12 @@ extension Arguments {
 
     func diagnostic(for error: EngineError) -> Diagnostic {
         switch error {
-        case let .value(argument, message):
+        case .value(let argument, let message):
             let name = argument.spelling.text
             return Diagnostic(.invalidArgument(function: function, parameter: name, reason: message), at: range(of: name))
         case .shape:
             return Diagnostic(.shapeMismatch(error.description), at: callRange)
-        case let .resource(requested, budget):
+        case .resource(let requested, let budget):
             return Diagnostic(.memoryBudget(requestedBytes: requested, budgetBytes: budget), at: callRange)
         case .interrupted:
             return Diagnostic(.interrupted, at: callRange)

@@ -2,9 +2,13 @@
 enum KeywordHelp {
     static func text(for word: String) -> String? {
         switch word {
-        case "fn": return "fn name(a, b=2) = expr   or   fn name(a) { statements }\n    Defines a function; the body has its own scope and reads globals when it runs."
-        case "for", "in": return "for x in sequence { statements }\n    Runs the block for each item of a list, range, string or tensor (rows)."
-        case "if", "else": return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
+        case "fn":
+            return
+                "fn name(a, b=2) = expr   or   fn name(a) { statements }\n    Defines a function; the body has its own scope and reads globals when it runs."
+        case "for", "in":
+            return "for x in sequence { statements }\n    Runs the block for each item of a list, range, string or tensor (rows)."
+        case "if", "else":
+            return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
         case "and", "or", "not": return "a and b, a or b, not a\n    Boolean logic on true/false, short-circuit."
         case "true", "false": return "true, false\n    The booleans."
         case "none": return "none\n    No value; as pe=, no positional encoding. A cell whose value is none shows nothing."

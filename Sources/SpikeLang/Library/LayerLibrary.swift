@@ -18,11 +18,14 @@ enum LayerLibrary {
                 let dilation = p.declare("dilation", .size, default: 1, doc: "the spacing between the kernel's taps")
                 let causal = p.declare("causal", .boolean, default: false, doc: "pad on the left only, so no position sees later ones")
                 return { arguments in
-                    .conv1d(outputs: try arguments[out], kernel: try arguments[kernel], dilation: try arguments[dilation],
-                            causal: try arguments[causal])
+                    .conv1d(
+                        outputs: try arguments[out], kernel: try arguments[kernel], dilation: try arguments[dilation],
+                        causal: try arguments[causal])
                 }
             },
-            layer("batchnorm", "Batch normalization over features (batch statistics in training, running ones after).") { _ in { _ in .batchNorm } },
+            layer("batchnorm", "Batch normalization over features (batch statistics in training, running ones after).") { _ in
+                { _ in .batchNorm }
+            },
             layer("layernorm", "Layer normalization over the features of each position.") { _ in { _ in .layerNorm } },
             layer("dropout", "Drops each input with probability p while training (seeded).") { p in
                 let rate = p.declare("p", .number, default: 0.1, doc: "the probability of dropping an input, in [0, 1)")
@@ -57,8 +60,10 @@ enum LayerLibrary {
                     return .residual(inner)
                 }
             },
-            layer("positional",
-                  "Joins a positional encoding to the input: concatenated then mapped back (CPG-PE, random code) or added (the others).") { p in
+            layer(
+                "positional",
+                "Joins a positional encoding to the input: concatenated then mapped back (CPG-PE, random code) or added (the others)."
+            ) { p in
                 let pe = p.declare("pe", .encoding(expected: EncodingLibrary.encodingExpected), doc: "the encoding, e.g. cpg()")
                 return { arguments in .positional(try arguments[pe]) }
             },
@@ -67,10 +72,13 @@ enum LayerLibrary {
                 return { arguments in .meanOver(try arguments[axis]) }
             },
             layer("flatten", "Joins every axis after the batch into one.") { _ in { _ in .flatten } },
-            layer("unflatten", "Gives each example the shape `shape` (the same count), e.g. unflatten([8, 8]) for 64 pixels: the inverse of flatten.") { p in
+            layer(
+                "unflatten",
+                "Gives each example the shape `shape` (the same count), e.g. unflatten([8, 8]) for 64 pixels: the inverse of flatten."
+            ) { p in
                 let shape = p.declare("shape", .tensorShape, doc: "the sizes after the batch (and time) axes, e.g. [8, 8]")
                 return { arguments in .unflatten(try arguments[shape]) }
-            },
+            }
         ] + SpikeEncoder.Kind.allCases.map(encoder)
     }
 
@@ -93,8 +101,10 @@ enum LayerLibrary {
     }
 
     /// A builtin that makes a layer blueprint from its arguments.
-    private static func layer(_ name: String, _ summary: String,
-                              _ declare: (Declarations) -> (Arguments) throws -> Blueprint) -> Builtin {
+    private static func layer(
+        _ name: String, _ summary: String,
+        _ declare: (Declarations) -> (Arguments) throws -> Blueprint
+    ) -> Builtin {
         Builtin(name, topic: .layers, summary: summary) { p in
             let make = declare(p)
             return { arguments, _ in .blueprint(try make(arguments)) }

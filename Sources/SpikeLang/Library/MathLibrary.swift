@@ -13,9 +13,11 @@ enum MathLibrary {
             ("sin", "The sine of x (radians).", { Foundation.sin($0) }),
             ("cos", "The cosine of x (radians).", { Foundation.cos($0) }),
             ("floor", "The largest integer not above x.", { $0.rounded(.down) }),
-            ("round", "x rounded to the nearest integer (halves away from zero).", { $0.rounded() }),
+            ("round", "x rounded to the nearest integer (halves away from zero).", { $0.rounded() })
         ]
-        return functions.map { name, summary, function in elementwise(name, summary + " Works on numbers and, elementwise, on tensors.", function) }
+        return functions.map { name, summary, function in
+            elementwise(name, summary + " Works on numbers and, elementwise, on tensors.", function)
+        }
             + [string(), list()]
     }
 
@@ -32,7 +34,8 @@ enum MathLibrary {
                     return .number(y)
                 case .tensor(let tensor):
                     try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Float>.stride, at: arguments.callRange)
-                    return .tensor(try arguments.engine { try tensor.map(isCancelled: evaluator.cancellation) { Float(function(Double($0))) } })
+                    return .tensor(
+                        try arguments.engine { try tensor.map(isCancelled: evaluator.cancellation) { Float(function(Double($0))) } })
                 default:
                     throw arguments.mismatch(x, expected: "a number or a tensor")
                 }
@@ -41,11 +44,17 @@ enum MathLibrary {
     }
 
     private static func string() -> Builtin {
-        Builtin("str", topic: .math,
-                summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3).") { p in
+        Builtin(
+            "str", topic: .math,
+            summary: "The value's text form as a string (a string stays as it is), e.g. \"n = \" + str(3)."
+        ) { p in
             let value = p.declare("value", .any, doc: "any value")
             return { arguments, evaluator in
-                .string(try arguments.engine { try ValueText.text(of: [try arguments[value]], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation) })
+                .string(
+                    try arguments.engine {
+                        try ValueText.text(
+                            of: [try arguments[value]], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    })
             }
         }
     }

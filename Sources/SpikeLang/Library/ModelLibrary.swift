@@ -10,8 +10,10 @@ enum ModelLibrary {
     }
 
     private static func copy() -> Builtin {
-        Builtin("copy", topic: .layers,
-                summary: "An independent copy of a network, with its current weights (training one leaves the other alone).") { p in
+        Builtin(
+            "copy", topic: .layers,
+            summary: "An independent copy of a network, with its current weights (training one leaves the other alone)."
+        ) { p in
             let net = p.declare("net", .network, doc: "the network to copy")
             return { arguments, _ in .model(.network(try arguments[net].copy())) }
         }
@@ -32,7 +34,9 @@ enum ModelLibrary {
     }
 
     private static func encoderParameter(_ p: Declarations) -> Param<SpikeEncoder.Kind> {
-        p.declare("encoder", .choice(SpikeEncoder.Kind.self), default: .conv, doc: "how a window becomes spikes: \"conv\", \"delta\" or \"repeat\"")
+        p.declare(
+            "encoder", .choice(SpikeEncoder.Kind.self), default: .conv,
+            doc: "how a window becomes spikes: \"conv\", \"delta\" or \"repeat\"")
     }
 
     private static func neuronParameter(_ p: Declarations) -> Param<any Neuron> {
@@ -44,13 +48,17 @@ enum ModelLibrary {
     }
 
     private static func encodingParameter(_ p: Declarations) -> Param<PositionalEncoding> {
-        p.declare("pe", .modelEncoding, default: PositionalEncoding.none, shown: "none", doc: "a positional encoding such as cpg(); none: no encoding")
+        p.declare(
+            "pe", .modelEncoding, default: PositionalEncoding.none, shown: "none",
+            doc: "a positional encoding such as cpg(); none: no encoding")
     }
 
     /// A builtin that makes a model: `declare` declares the model's own parameters and returns
     /// how its spec is made; `inputs=` and `outputs=` follow them.
-    private static func model(_ name: String, _ summary: String,
-                              _ declare: (Declarations) -> (Arguments) throws -> ModelSpec) -> Builtin {
+    private static func model(
+        _ name: String, _ summary: String,
+        _ declare: (Declarations) -> (Arguments) throws -> ModelSpec
+    ) -> Builtin {
         Builtin(name, topic: .layers, summary: summary) { p in
             let spec = declare(p)
             let shapes = ShapeParameters(p)
@@ -62,8 +70,10 @@ enum ModelLibrary {
     }
 
     private static func spikformer() -> Builtin {
-        model("spikformer",
-              "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds CPG-PE into every MLP linear.") { p in
+        model(
+            "spikformer",
+            "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds CPG-PE into every MLP linear."
+        ) { p in
             let dim = p.declare("dim", .integer, default: 256, doc: "features per position")
             let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
             let heads = headsParameter(p)
@@ -73,17 +83,20 @@ enum ModelLibrary {
             let neuron = neuronParameter(p)
             let inMLP = p.declare("pe_in_mlp", .boolean, default: false, doc: "also feed CPG-PE into every MLP linear (needs pe=cpg())")
             return { arguments in
-                .spikformer(try SpikformerOptions(
-                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
-                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron],
-                    encodingInMLP: try arguments[inMLP]))
+                .spikformer(
+                    try SpikformerOptions(
+                        dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
+                        encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron],
+                        encodingInMLP: try arguments[inMLP]))
             }
         }
     }
 
     private static func spikeRNN() -> Builtin {
-        model("spike_rnn",
-              "SpikeRNN as in the reference: encoder → [PE] → Linear → LIF → layers × (Linear → LIF) → mean → Linear; state lives in the membranes across time steps.") { p in
+        model(
+            "spike_rnn",
+            "SpikeRNN as in the reference: encoder → [PE] → Linear → LIF → layers × (Linear → LIF) → mean → Linear; state lives in the membranes across time steps."
+        ) { p in
             let hidden = p.declare("hidden", .integer, default: 128, doc: "features of each recurrent layer")
             let layers = p.declare("layers", .integer, default: 2, doc: "recurrent layers")
             let steps = stepsParameter(p)
@@ -91,16 +104,19 @@ enum ModelLibrary {
             let encoder = encoderParameter(p)
             let neuron = neuronParameter(p)
             return { arguments in
-                .spikeRNN(try SpikeRNNOptions(
-                    hidden: try arguments[hidden], layers: try arguments[layers], steps: try arguments[steps],
-                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
+                .spikeRNN(
+                    try SpikeRNNOptions(
+                        hidden: try arguments[hidden], layers: try arguments[layers], steps: try arguments[steps],
+                        encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
             }
         }
     }
 
     private static func spikeTCN() -> Builtin {
-        model("spike_tcn",
-              "Spike-TCN: causal dilated convolution blocks (dilation 2^i) with LIF and residuals → mean over time → last position → Linear.") { p in
+        model(
+            "spike_tcn",
+            "Spike-TCN: causal dilated convolution blocks (dilation 2^i) with LIF and residuals → mean over time → last position → Linear."
+        ) { p in
             let channels = p.declare("channels", .integers, default: [16, 16, 16], doc: "channels of each block (block i has dilation 2^i)")
             let kernel = p.declare("kernel", .integer, default: 3, doc: "the kernel's width, in positions")
             let steps = stepsParameter(p)
@@ -108,16 +124,19 @@ enum ModelLibrary {
             let encoder = encoderParameter(p)
             let neuron = neuronParameter(p)
             return { arguments in
-                .spikeTCN(try SpikeTCNOptions(
-                    channels: try arguments[channels], kernel: try arguments[kernel], steps: try arguments[steps],
-                    encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
+                .spikeTCN(
+                    try SpikeTCNOptions(
+                        channels: try arguments[channels], kernel: try arguments[kernel], steps: try arguments[steps],
+                        encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
             }
         }
     }
 
     private static func iSpikformer() -> Builtin {
-        model("ispikformer",
-              "iSpikformer: one token per variate, per-window normalization, the last time step read out; forecasting only, no PE.") { p in
+        model(
+            "ispikformer",
+            "iSpikformer: one token per variate, per-window normalization, the last time step read out; forecasting only, no PE."
+        ) { p in
             let dim = p.declare("dim", .integer, default: 256, doc: "features per variate token")
             let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
             let heads = headsParameter(p)
@@ -125,31 +144,38 @@ enum ModelLibrary {
             let encoder = encoderParameter(p)
             let neuron = neuronParameter(p)
             return { arguments in
-                .iSpikformer(try ISpikformerOptions(
-                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
-                    encoder: try arguments[encoder], neuron: try arguments[neuron]))
+                .iSpikformer(
+                    try ISpikformerOptions(
+                        dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
+                        encoder: try arguments[encoder], neuron: try arguments[neuron]))
             }
         }
     }
 
     private static func transformer() -> Builtin {
-        model("transformer",
-              "The float transformer baseline: Linear → [PE] → depth × (softmax attention + feed-forward, pre-norm) → mean → Linear.") { p in
+        model(
+            "transformer",
+            "The float transformer baseline: Linear → [PE] → depth × (softmax attention + feed-forward, pre-norm) → mean → Linear."
+        ) { p in
             let dim = p.declare("dim", .integer, default: 256, doc: "features per position")
             let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
             let heads = headsParameter(p)
-            let pe = p.declare("pe", .modelEncoding, default: .sinusoidal(base: 10_000), shown: "sinusoidal()",
-                               doc: "a positional encoding such as cpg(); none: no encoding")
+            let pe = p.declare(
+                "pe", .modelEncoding, default: .sinusoidal(base: 10_000), shown: "sinusoidal()",
+                doc: "a positional encoding such as cpg(); none: no encoding")
             return { arguments in
-                .transformer(try TransformerOptions(
-                    dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], encoding: try arguments[pe]))
+                .transformer(
+                    try TransformerOptions(
+                        dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], encoding: try arguments[pe]))
             }
         }
     }
 
     private static func mlpNet() -> Builtin {
-        model("mlp_net",
-              "The float multilayer perceptron baseline: the window flattened → (Linear → ReLU) per hidden width → Linear.") { p in
+        model(
+            "mlp_net",
+            "The float multilayer perceptron baseline: the window flattened → (Linear → ReLU) per hidden width → Linear."
+        ) { p in
             let hidden = p.declare("hidden", .integers, default: [128, 128], doc: "the width of each hidden layer")
             return { arguments in .mlpNet(try MLPNetOptions(hidden: try arguments[hidden])) }
         }

@@ -9,16 +9,22 @@ enum NeuronLibrary {
     }
 
     private static func lif() -> Builtin {
-        Builtin("lif", topic: .neurons,
-                summary: "A leaky integrate-and-fire neuron; give tau (decay-input, hard reset) or beta (then reset=\"subtract\", decay_input=false by default).") { p in
+        Builtin(
+            "lif", topic: .neurons,
+            summary:
+                "A leaky integrate-and-fire neuron; give tau (decay-input, hard reset) or beta (then reset=\"subtract\", decay_input=false by default)."
+        ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "membrane time constant in steps (at least 1); the leak is 1 − 1/tau")
             let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare("reset", .choice(ResetRule.self), default: .zero,
-                                  doc: "after a spike: \"zero\" (hard reset) or \"subtract\" the threshold")
-            let decayInput = p.declare("decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
+            let reset = p.declare(
+                "reset", .choice(ResetRule.self), default: .zero,
+                doc: "after a spike: \"zero\" (hard reset) or \"subtract\" the threshold")
+            let decayInput = p.declare(
+                "decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
             let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare("surrogate", .surrogate, default: .standard, shown: "atan()",
-                                      doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let surrogate = p.declare(
+                "surrogate", .surrogate, default: .standard, shown: "atan()",
+                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
             let beta = p.declare("beta", .orNone(.number), doc: "the leak factor directly (snnTorch style), instead of tau")
             return { arguments, _ in
                 let rule = try arguments[reset]
@@ -26,80 +32,112 @@ enum NeuronLibrary {
                 let threshold = try arguments[threshold]
                 let detachReset = try arguments[detachReset]
                 guard let leak = try arguments[beta] else {
-                    return .neuron(try arguments.engine {
-                        try LIF(tau: try arguments[tau], threshold: threshold, reset: rule,
+                    return .neuron(
+                        try arguments.engine {
+                            try LIF(
+                                tau: try arguments[tau], threshold: threshold, reset: rule,
                                 decayInput: try arguments[decayInput], detachReset: detachReset, surrogate: surrogate)
-                    })
+                        })
                 }
                 if arguments.isGiven(tau) {
                     throw arguments.invalid(beta, "cannot be given together with tau (they are two ways to set the same decay)")
                 }
                 let betaReset = arguments.isGiven(reset) ? rule : .subtract
                 let decay = arguments.isGiven(decayInput) ? try arguments[decayInput] : false
-                return .neuron(try arguments.engine {
-                    try LIF(beta: leak, threshold: threshold, reset: betaReset, decayInput: decay, detachReset: detachReset,
+                return .neuron(
+                    try arguments.engine {
+                        try LIF(
+                            beta: leak, threshold: threshold, reset: betaReset, decayInput: decay, detachReset: detachReset,
                             surrogate: surrogate)
-                })
+                    })
             }
         }
     }
 
-
     private static func integrateAndFire() -> Builtin {
-        Builtin("if_neuron", topic: .neurons,
-                summary: "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\") or v -= threshold (\"subtract\").") { p in
+        Builtin(
+            "if_neuron", topic: .neurons,
+            summary:
+                "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\") or v -= threshold (\"subtract\")."
+        ) { p in
             let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare("reset", .choice(ResetRule.self), default: .zero,
-                                  doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
-            let resetPotential = p.declare("v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
+            let reset = p.declare(
+                "reset", .choice(ResetRule.self), default: .zero,
+                doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
+            let resetPotential = p.declare(
+                "v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
             let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare("surrogate", .surrogate, default: .standard, shown: "atan()",
-                                      doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let surrogate = p.declare(
+                "surrogate", .surrogate, default: .standard, shown: "atan()",
+                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
             return { arguments, _ in
                 let (rule, level, potential) = (try arguments[reset], try arguments[threshold], try arguments[resetPotential])
                 let (detach, gradient) = (try arguments[detachReset], try arguments[surrogate])
-                return .neuron(try arguments.engine {
-                    try IntegrateAndFire(threshold: level, reset: rule, resetPotential: potential, detachReset: detach, surrogate: gradient)
-                })
+                return .neuron(
+                    try arguments.engine {
+                        try IntegrateAndFire(
+                            threshold: level, reset: rule, resetPotential: potential, detachReset: detach, surrogate: gradient)
+                    })
             }
         }
     }
 
     private static func parametricLIF() -> Builtin {
-        Builtin("plif", topic: .neurons,
-                summary: "A parametric LIF neuron (Fang et al. 2021): a LIF whose time constant, 1/tau = sigmoid(w), trains with the weights; tau is its start (> 1).") { p in
+        Builtin(
+            "plif", topic: .neurons,
+            summary:
+                "A parametric LIF neuron (Fang et al. 2021): a LIF whose time constant, 1/tau = sigmoid(w), trains with the weights; tau is its start (> 1)."
+        ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "the starting membrane time constant in steps (more than 1); it trains")
             let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare("reset", .choice(ResetRule.self), default: .zero,
-                                  doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
-            let resetPotential = p.declare("v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
-            let decayInput = p.declare("decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
+            let reset = p.declare(
+                "reset", .choice(ResetRule.self), default: .zero,
+                doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
+            let resetPotential = p.declare(
+                "v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
+            let decayInput = p.declare(
+                "decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
             let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare("surrogate", .surrogate, default: .standard, shown: "atan()",
-                                      doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let surrogate = p.declare(
+                "surrogate", .surrogate, default: .standard, shown: "atan()",
+                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
             return { arguments, _ in
-                let (start, level, rule, potential) = (try arguments[tau], try arguments[threshold], try arguments[reset], try arguments[resetPotential])
+                let (start, level, rule, potential) = (
+                    try arguments[tau], try arguments[threshold], try arguments[reset], try arguments[resetPotential]
+                )
                 let (decay, detach, gradient) = (try arguments[decayInput], try arguments[detachReset], try arguments[surrogate])
-                return .neuron(try arguments.engine {
-                    try ParametricLIF(initialTau: start, threshold: level, reset: rule, resetPotential: potential, decayInput: decay,
-                                      detachReset: detach, surrogate: gradient)
-                })
+                return .neuron(
+                    try arguments.engine {
+                        try ParametricLIF(
+                            initialTau: start, threshold: level, reset: rule, resetPotential: potential, decayInput: decay,
+                            detachReset: detach, surrogate: gradient)
+                    })
             }
         }
     }
 
     private static func surrogates() -> [Builtin] {
         let kinds: [(String, String, Double, String, String, (Double) -> Surrogate)] = [
-            ("atan", "alpha", 2, "the sharpness: larger is closer to a step",
-             "Arctangent surrogate: g'(x) = alpha / (2 (1 + (pi/2 alpha x)^2)); the reference default.", { .atan(alpha: $0) }),
-            ("sigmoid", "alpha", 4, "the sharpness: larger is closer to a step",
-             "Sigmoid surrogate: g'(x) = alpha s(alpha x) (1 - s(alpha x)).", { .sigmoid(alpha: $0) }),
-            ("fast_sigmoid", "slope", 25, "the sharpness: larger is closer to a step",
-             "Fast-sigmoid surrogate: g'(x) = 1 / (1 + slope |x|)^2.", { .fastSigmoid(slope: $0) }),
-            ("triangle", "width", 1, "the base of the triangle around the threshold",
-             "Triangle surrogate: g'(x) = max(0, 1 - |x| / width) / width.", { .triangle(width: $0) }),
-            ("rect", "width", 1, "the width of the window around the threshold",
-             "Rectangle surrogate: g'(x) = 1 / width where |x| < width / 2.", { .rectangle(width: $0) }),
+            (
+                "atan", "alpha", 2, "the sharpness: larger is closer to a step",
+                "Arctangent surrogate: g'(x) = alpha / (2 (1 + (pi/2 alpha x)^2)); the reference default.", { .atan(alpha: $0) }
+            ),
+            (
+                "sigmoid", "alpha", 4, "the sharpness: larger is closer to a step",
+                "Sigmoid surrogate: g'(x) = alpha s(alpha x) (1 - s(alpha x)).", { .sigmoid(alpha: $0) }
+            ),
+            (
+                "fast_sigmoid", "slope", 25, "the sharpness: larger is closer to a step",
+                "Fast-sigmoid surrogate: g'(x) = 1 / (1 + slope |x|)^2.", { .fastSigmoid(slope: $0) }
+            ),
+            (
+                "triangle", "width", 1, "the base of the triangle around the threshold",
+                "Triangle surrogate: g'(x) = max(0, 1 - |x| / width) / width.", { .triangle(width: $0) }
+            ),
+            (
+                "rect", "width", 1, "the width of the window around the threshold",
+                "Rectangle surrogate: g'(x) = 1 / width where |x| < width / 2.", { .rectangle(width: $0) }
+            )
         ]
         return kinds.map { name, parameter, defaultValue, doc, summary, make in
             Builtin(name, topic: .neurons, summary: summary) { p in
@@ -114,8 +152,10 @@ enum NeuronLibrary {
     }
 
     private static func simulate() -> Builtin {
-        Builtin("simulate", topic: .neurons,
-                summary: "Runs a neuron from rest on a constant input (or one value per step from a list); shows membrane and spikes.") { p in
+        Builtin(
+            "simulate", topic: .neurons,
+            summary: "Runs a neuron from rest on a constant input (or one value per step from a list); shows membrane and spikes."
+        ) { p in
             let neuron = p.declare("neuron", .neuron, doc: "the neuron to run, e.g. lif(tau=4)")
             let input = p.declare("input", .any, default: .number(1.2), doc: "a constant input current, or a list of one value per step")
             let steps = p.declare("steps", .integer, default: 20, doc: "how many steps (for a list: its length)")
@@ -127,19 +167,23 @@ enum NeuronLibrary {
                         throw arguments.invalid(input, "must be a finite number, got \(ValueText.number(current))")
                     }
                     let steps = try arguments[steps]
-                    return .trace(try arguments.engine {
-                        try neuron.simulate(current: current, steps: steps, budget: evaluator.settings.budget,
-                                            isCancelled: evaluator.cancellation)
-                    })
+                    return .trace(
+                        try arguments.engine {
+                            try neuron.simulate(
+                                current: current, steps: steps, budget: evaluator.settings.budget,
+                                isCancelled: evaluator.cancellation)
+                        })
                 case .list(let items):
                     let values = try items.map { item -> Double in
                         guard case .number(let number) = item else {
-                            throw Diagnostic(.elementType(context: "'input'", expected: "numbers", got: item.typeName), at: arguments.range(of: input))
+                            throw Diagnostic(
+                                .elementType(context: "'input'", expected: "numbers", got: item.typeName), at: arguments.range(of: input))
                         }
                         return number
                     }
                     if let bad = values.firstIndex(where: { !$0.isFinite }) {
-                        throw arguments.invalid(input, "must hold finite numbers; value \(bad + 1) of \(values.count) is \(ValueText.number(values[bad]))")
+                        throw arguments.invalid(
+                            input, "must hold finite numbers; value \(bad + 1) of \(values.count) is \(ValueText.number(values[bad]))")
                     }
                     if arguments.isGiven(steps), try arguments[steps] != values.count {
                         throw arguments.invalid(steps, "must match the \(values.count) values of 'input' (or be left out)")
@@ -153,8 +197,11 @@ enum NeuronLibrary {
     }
 
     private static func firstSpike() -> Builtin {
-        Builtin("first_spike", topic: .neurons,
-                summary: "Lemma 1: the step of the first spike under a constant current, from the closed form (none if it never fires); lif, if_neuron and plif have one.") { p in
+        Builtin(
+            "first_spike", topic: .neurons,
+            summary:
+                "Lemma 1: the step of the first spike under a constant current, from the closed form (none if it never fires); lif, if_neuron and plif have one."
+        ) { p in
             let neuron = p.declare("neuron", .neuron, doc: "the neuron, e.g. lif()")
             let current = p.declare("current", .number, default: 1.2, doc: "the constant input current")
             return { arguments, _ in

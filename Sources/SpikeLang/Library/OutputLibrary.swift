@@ -25,13 +25,16 @@ enum OutputLibrary {
     }
 
     private static func heatmap() -> Builtin {
-        Builtin("heatmap", topic: .output,
-                summary: "A matrix (tensor or list of rows) as coloured cells with a colour bar; row 0 at the top.") { p in
+        Builtin(
+            "heatmap", topic: .output,
+            summary: "A matrix (tensor or list of rows) as coloured cells with a colour bar; row 0 at the top."
+        ) { p in
             let matrix = p.declare("matrix", .any, doc: "a 2-D tensor or a list of rows")
             let labels = Labels(p)
             return { arguments, evaluator in
                 let value = try arguments[matrix]
-                try evaluator.checkBudget(count: FigureBuilder.cellCount(of: value), bytesEach: FigureBuilder.bytesPerHeatmapCell, at: arguments.callRange)
+                try evaluator.checkBudget(
+                    count: FigureBuilder.cellCount(of: value), bytesEach: FigureBuilder.bytesPerHeatmapCell, at: arguments.callRange)
                 let cells = try FigureBuilder.matrix(from: value, at: arguments.range(of: matrix))
                 let text = try labels.read(arguments)
                 return .figure(.heatmap(Heatmap(matrix: cells, title: text.title, xLabel: text.x, yLabel: text.y)))
@@ -40,8 +43,10 @@ enum OutputLibrary {
     }
 
     private static func bar() -> Builtin {
-        Builtin("bar", topic: .output,
-                summary: "A bar chart of a record {name: value}; {name: {mean: m, std: s}} adds error bars; a record of records groups bars.") { p in
+        Builtin(
+            "bar", topic: .output,
+            summary: "A bar chart of a record {name: value}; {name: {mean: m, std: s}} adds error bars; a record of records groups bars."
+        ) { p in
             let record = p.declare("record", .any, doc: "{name: value}, {name: {mean: m, std: s}} or a record of records")
             let labels = Labels(p, axes: false)
             return { arguments, _ in
@@ -57,8 +62,9 @@ enum OutputLibrary {
             let y = p.declare("y", .any, doc: "the vertical positions, as many as x")
             let labels = Labels(p)
             return { arguments, evaluator in
-                try evaluator.checkBudget(count: FigureBuilder.pointCount(of: try arguments[x]),
-                                          bytesEach: FigureBuilder.bytesPerShownPoint, at: arguments.callRange)
+                try evaluator.checkBudget(
+                    count: FigureBuilder.pointCount(of: try arguments[x]),
+                    bytesEach: FigureBuilder.bytesPerShownPoint, at: arguments.callRange)
                 let xs = try FigureBuilder.numbers(try arguments[x], context: "scatter(): 'x'", at: arguments.range(of: x))
                 let ys = try FigureBuilder.numbers(try arguments[y], context: "scatter(): 'y'", at: arguments.range(of: y))
                 guard xs.count == ys.count else { throw arguments.invalid(y, "has \(ys.count) values but 'x' has \(xs.count)") }
@@ -74,14 +80,17 @@ enum OutputLibrary {
             let columns = p.declare("columns", .integer, default: 2, doc: "panels per row")
             let labels = Labels(p, axes: false)
             return { arguments, _ in
-                guard case .list(let items) = try arguments[figures] else { throw arguments.mismatch(figures, expected: "a list of figures") }
+                guard case .list(let items) = try arguments[figures] else {
+                    throw arguments.mismatch(figures, expected: "a list of figures")
+                }
                 let panels = try items.map { item -> Figure in
                     switch item {
                     case .figure(let figure): return figure
                     case .trace(let trace): return .membrane(TraceView.figure(of: trace))
                     default:
-                        throw Diagnostic(.elementType(context: "grid(): 'figures'", expected: "figures", got: item.typeName),
-                                         at: arguments.range(of: figures))
+                        throw Diagnostic(
+                            .elementType(context: "grid(): 'figures'", expected: "figures", got: item.typeName),
+                            at: arguments.range(of: figures))
                     }
                 }
                 let count = try arguments[columns]
@@ -92,8 +101,10 @@ enum OutputLibrary {
     }
 
     private static func plot() -> Builtin {
-        Builtin("plot", topic: .output,
-                summary: "A line plot of a list, a vector, a matrix (one line per column) or a record of named series.") { p in
+        Builtin(
+            "plot", topic: .output,
+            summary: "A line plot of a list, a vector, a matrix (one line per column) or a record of named series."
+        ) { p in
             let y = p.declare("y", .any, doc: "a list, a vector, a matrix (one line per column) or a record of named series")
             let x = p.declare("x", .any, default: Value.none, doc: "the horizontal positions; none: 0, 1, 2, …")
             let labels = Labels(p)
@@ -101,8 +112,9 @@ enum OutputLibrary {
                 let xValue = try arguments[x]
                 let xs = xValue.isNone ? nil : try FigureBuilder.numbers(xValue, context: "plot(): 'x'", at: arguments.range(of: x))
                 let yValue = try arguments[y]
-                try evaluator.checkBudget(count: FigureBuilder.pointCount(of: yValue), bytesEach: FigureBuilder.bytesPerShownPoint,
-                                          at: arguments.callRange)
+                try evaluator.checkBudget(
+                    count: FigureBuilder.pointCount(of: yValue), bytesEach: FigureBuilder.bytesPerShownPoint,
+                    at: arguments.callRange)
                 let series = try FigureBuilder.series(from: yValue, x: xs, at: arguments.range(of: y))
                 if let xs, let mismatch = series.first(where: { $0.y.count != xs.count }) {
                     throw arguments.invalid(x, "has \(xs.count) values but the series has \(mismatch.y.count)")
@@ -114,13 +126,16 @@ enum OutputLibrary {
     }
 
     private static func raster() -> Builtin {
-        Builtin("raster", topic: .output,
-                summary: "A spike raster of a [time, neurons] tensor (e.g. encode(cpg())): one row per neuron, a tick per spike.") { p in
+        Builtin(
+            "raster", topic: .output,
+            summary: "A spike raster of a [time, neurons] tensor (e.g. encode(cpg())): one row per neuron, a tick per spike."
+        ) { p in
             let spikes = p.declare("spikes", .any, doc: "a [time, neurons] tensor or list of rows of 0/1")
             let labels = Labels(p, axes: false)
             return { arguments, evaluator in
                 let value = try arguments[spikes]
-                try evaluator.checkBudget(count: FigureBuilder.cellCount(of: value), bytesEach: FigureBuilder.bytesPerRasterCell, at: arguments.callRange)
+                try evaluator.checkBudget(
+                    count: FigureBuilder.cellCount(of: value), bytesEach: FigureBuilder.bytesPerRasterCell, at: arguments.callRange)
                 let matrix = try FigureBuilder.spikeMatrix(from: value, at: arguments.range(of: spikes))
                 var raster = SpikeRaster(matrix: matrix, title: try labels.read(arguments).title)
                 if case .tensor = value { raster.yLabel = "channel" }
@@ -130,12 +145,16 @@ enum OutputLibrary {
     }
 
     private static func table() -> Builtin {
-        Builtin("table", topic: .output,
-                summary: "A table from a list of records (one per row) or a record of columns; {mean: m, std: s} shows as m ± s.") { p in
+        Builtin(
+            "table", topic: .output,
+            summary: "A table from a list of records (one per row) or a record of columns; {mean: m, std: s} shows as m ± s."
+        ) { p in
             let rows = p.declare("rows", .any, doc: "a list of records (one per row) or a record of columns")
             let labels = Labels(p, axes: false)
             return { arguments, _ in
-                .table(try TableBuilder.table(from: try arguments[rows], title: try labels.read(arguments).title, at: arguments.range(of: rows)))
+                .table(
+                    try TableBuilder.table(
+                        from: try arguments[rows], title: try labels.read(arguments).title, at: arguments.range(of: rows)))
             }
         }
     }

@@ -68,7 +68,8 @@ private struct DistanceTable {
     private var current: [Int] = []
 
     mutating func distance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int? {
-        let n = a.count, m = b.count
+        let n = a.count
+        let m = b.count
         guard limit >= 0, abs(n - m) <= limit else { return nil }
         if n == 0 || m == 0 { return max(n, m) }
         let over = limit + 1
@@ -77,7 +78,8 @@ private struct DistanceTable {
         reset(&previous, count: m + 1, to: over)
         for j in 0...min(m, limit) { previous[j] = j }
         for i in 1...n {
-            let low = max(1, i - limit), high = min(m, i + limit)
+            let low = max(1, i - limit)
+            let high = min(m, i + limit)
             current[0] = min(i, over)
             current[low - 1] = low == 1 ? current[0] : over
             var rowMinimum = current[low - 1]

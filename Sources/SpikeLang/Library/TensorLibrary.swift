@@ -5,25 +5,32 @@ import SpikeEngine
 enum TensorLibrary {
     static func builtins() -> [Builtin] {
         [
-            Builtin("tensor", topic: .tensors,
-                    summary: "A tensor from a number or nested lists of numbers, e.g. tensor([[1, 2], [3, 4]]).") { p in
+            Builtin(
+                "tensor", topic: .tensors,
+                summary: "A tensor from a number or nested lists of numbers, e.g. tensor([[1, 2], [3, 4]])."
+            ) { p in
                 let values = p.declare("values", .any, doc: "a number or nested lists of numbers")
                 return { arguments, evaluator in
-                    .tensor(try TensorConversion.tensor(from: try arguments[values], at: arguments.range(of: values),
-                                                        budget: evaluator.settings.budget, isCancelled: evaluator.cancellation))
+                    .tensor(
+                        try TensorConversion.tensor(
+                            from: try arguments[values], at: arguments.range(of: values),
+                            budget: evaluator.settings.budget, isCancelled: evaluator.cancellation))
                 }
             },
             filled("zeros", 0), filled("ones", 1),
-            Builtin("randn", topic: .tensors,
-                    summary: "Standard normal samples of the given shape; seed=none uses the session's seed (%seed, default 0).") { p in
+            Builtin(
+                "randn", topic: .tensors,
+                summary: "Standard normal samples of the given shape; seed=none uses the session's seed (%seed, default 0)."
+            ) { p in
                 let shape = p.declare("shape", .tensorShape, doc: "a list of sizes, or one size")
                 let seed = p.declare("seed", .orNone(.nonNegative), doc: "the seed; none: the session's")
                 return { arguments, evaluator in
                     let shape = try arguments[shape]
                     let seed = try arguments[seed].map(UInt64.init) ?? evaluator.settings.seed
-                    return .tensor(try arguments.engine {
-                        try Tensor.randn(shape, seed: seed, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
-                    })
+                    return .tensor(
+                        try arguments.engine {
+                            try Tensor.randn(shape, seed: seed, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                        })
                 }
             },
             reduction(.sum, "The sum over an axis, or of everything (a number) when axis=none."),
@@ -54,7 +61,7 @@ enum TensorLibrary {
                     try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
                     return try TensorConversion.list(from: tensor, at: arguments.callRange, isCancelled: evaluator.cancellation)
                 }
-            },
+            }
         ]
     }
 
@@ -66,9 +73,10 @@ enum TensorLibrary {
             let shape = p.declare("shape", .tensorShape, doc: "a list of sizes, or one size")
             return { arguments, evaluator in
                 let shape = try arguments[shape]
-                return .tensor(try arguments.engine {
-                    try Tensor.filled(shape, with: value, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
-                })
+                return .tensor(
+                    try arguments.engine {
+                        try Tensor.filled(shape, with: value, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    })
             }
         }
     }
@@ -93,8 +101,9 @@ enum TensorLibrary {
         switch value {
         case .tensor(let tensor): return tensor
         case .list, .number:
-            return try TensorConversion.tensor(from: value, at: arguments.range(of: param), budget: evaluator.settings.budget,
-                                               isCancelled: evaluator.cancellation)
+            return try TensorConversion.tensor(
+                from: value, at: arguments.range(of: param), budget: evaluator.settings.budget,
+                isCancelled: evaluator.cancellation)
         default: throw arguments.mismatch(param, expected: "a tensor or a list of numbers")
         }
     }
@@ -103,22 +112,24 @@ enum TensorLibrary {
 extension ArgumentKind where T == [Int] {
     /// A shape: a list of non-negative integers, or one integer for a vector.
     static var tensorShape: ArgumentKind<[Int]> {
-        ArgumentKind(read: { value, site in
-            let items: [Value]
-            switch value {
-            case .list(let list): items = list.items
-            case .number: items = [value]
-            default: throw site.mismatch(value, expected: "a list of sizes such as [2, 3]")
-            }
-            return try items.map { item in
-                guard case .number(let number) = item else {
-                    throw Diagnostic(.elementType(context: "'\(site.parameter)'", expected: "sizes (numbers)", got: item.typeName),
-                                     at: site.range)
+        ArgumentKind(
+            read: { value, site in
+                let items: [Value]
+                switch value {
+                case .list(let list): items = list.items
+                case .number: items = [value]
+                default: throw site.mismatch(value, expected: "a list of sizes such as [2, 3]")
                 }
-                let size = try Integers.exact(number, what: "a size in '\(site.parameter)'", at: site.range)
-                guard size >= 0 else { throw site.invalid("must not contain a negative size (\(size))") }
-                return size
-            }
-        }, encode: { .list(ValueList($0.map { .number(Double($0)) })) })
+                return try items.map { item in
+                    guard case .number(let number) = item else {
+                        throw Diagnostic(
+                            .elementType(context: "'\(site.parameter)'", expected: "sizes (numbers)", got: item.typeName),
+                            at: site.range)
+                    }
+                    let size = try Integers.exact(number, what: "a size in '\(site.parameter)'", at: site.range)
+                    guard size >= 0 else { throw site.invalid("must not contain a negative size (\(size))") }
+                    return size
+                }
+            }, encode: { .list(ValueList($0.map { .number(Double($0)) })) })
     }
 }

@@ -50,8 +50,9 @@ enum TrainingLibrary {
             let clip = try arguments[clip]
             let optimizer = try arguments[optimizer]
             return try arguments.engine {
-                try TrainingOptions(epochs: try arguments[epochs], learningRate: try arguments[learningRate],
-                                    batchSize: try arguments[batch], optimizer: optimizer, clip: clip, patience: patience, seed: seed)
+                try TrainingOptions(
+                    epochs: try arguments[epochs], learningRate: try arguments[learningRate],
+                    batchSize: try arguments[batch], optimizer: optimizer, clip: clip, patience: patience, seed: seed)
             }
         }
     }
@@ -61,31 +62,39 @@ enum TrainingLibrary {
     }
 
     private static func train() -> Builtin {
-        Builtin("train", topic: .training,
-                summary: "Trains the model in place on data.train (early stopping on data.valid, best weights kept); shows a live progress bar (progress=false: none); returns the run.") { p in
+        Builtin(
+            "train", topic: .training,
+            summary:
+                "Trains the model in place on data.train (early stopping on data.valid, best weights kept); shows a live progress bar (progress=false: none); returns the run."
+        ) { p in
             let model = p.declare("model", .network, doc: "the network to train (in place)")
             let data = p.declare("data", .taskData, doc: "a forecasting set (windows(...)) or a classification set")
             let training = TrainingParameters(p, epochs: TrainingParameters.epochs(p))
-            let seed = p.declare("seed", .integer.checked { $0 >= 0 ? nil : "must be 0 or more, got \($0)" }, default: 0,
-                                 doc: "the seed of initialization, shuffling and dropout; not given: the session's")
+            let seed = p.declare(
+                "seed", .integer.checked { $0 >= 0 ? nil : "must be 0 or more, got \($0)" }, default: 0,
+                doc: "the seed of initialization, shuffling and dropout; not given: the session's")
             let progress = progressParameter(p)
             return { arguments, evaluator in
                 let network = try arguments[model]
                 let data = try arguments[data]
                 let seed = arguments.isGiven(seed) ? UInt64(try arguments[seed]) : evaluator.settings.seed
                 let options = try training.options(arguments, seed: seed)
-                let display = ProgressDisplay(sink: evaluator.sink, title: "training \(network.blueprint.name)",
-                                              enabled: try arguments[progress])
+                let display = ProgressDisplay(
+                    sink: evaluator.sink, title: "training \(network.blueprint.name)",
+                    enabled: try arguments[progress])
                 applyThreads(evaluator)
                 let run = try arguments.engine {
-                    try Trainer.train(network, on: data, options: options, progress: { display.show($0) },
-                                      isCancelled: evaluator.cancellation)
+                    try Trainer.train(
+                        network, on: data, options: options, progress: { display.show($0) },
+                        isCancelled: evaluator.cancellation)
                 }
                 display.finish(run)
                 evaluator.settings.lastRun = .run(run)
                 if let epoch = run.interruptedEpoch {
-                    throw Diagnostic(.trainingInterrupted(epoch: epoch, epochs: options.epochs, finished: run.epochs.count,
-                                                          bestEpoch: run.bestEpoch), at: arguments.callRange)
+                    throw Diagnostic(
+                        .trainingInterrupted(
+                            epoch: epoch, epochs: options.epochs, finished: run.epochs.count,
+                            bestEpoch: run.bestEpoch), at: arguments.callRange)
                 }
                 return .model(.run(run))
             }
@@ -93,24 +102,31 @@ enum TrainingLibrary {
     }
 
     private static func evaluate() -> Builtin {
-        Builtin("evaluate", topic: .training,
-                summary: "Scores a trained model on a split (data.test): r2, rse, mse, mae for forecasting; accuracy for classification.") { p in
+        Builtin(
+            "evaluate", topic: .training,
+            summary: "Scores a trained model on a split (data.test): r2, rse, mse, mae for forecasting; accuracy for classification."
+        ) { p in
             let model = p.declare("model", .network, doc: "a trained network")
             let split = p.declare("split", .chosenSplit, doc: "the split to score on: data.test or data.valid")
             return { arguments, evaluator in
                 let network = try arguments[model]
                 let part = try arguments[split]
                 try arguments.requireFits(network, part, model: model, data: split)
-                return .model(.scores(try arguments.engine {
-                    try Evaluation.evaluate(network, on: part, isCancelled: evaluator.cancellation)
-                }))
+                return .model(
+                    .scores(
+                        try arguments.engine {
+                            try Evaluation.evaluate(network, on: part, isCancelled: evaluator.cancellation)
+                        }))
             }
         }
     }
 
     private static func predict() -> Builtin {
-        Builtin("predict", topic: .training,
-                summary: "Forecasts in the data's original units for a split (data.test) or a tensor of windows [n, window, variates]; class scores for classification.") { p in
+        Builtin(
+            "predict", topic: .training,
+            summary:
+                "Forecasts in the data's original units for a split (data.test) or a tensor of windows [n, window, variates]; class scores for classification."
+        ) { p in
             let model = p.declare("model", .network, doc: "a trained network")
             let inputs = p.declare("inputs", .any, doc: "a split such as data.test, or a tensor of windows")
             return { arguments, evaluator in
@@ -121,25 +137,31 @@ enum TrainingLibrary {
                     guard network.isBuilt else { throw arguments.invalid(model, "has not met data yet: train it first") }
                     // One example without its batch axis gets one.
                     let perExample = network.exampleShape?.reduce(1, *) ?? 0
-                    let shaped = tensor.count == perExample && tensor.shape.first != 1
+                    let shaped =
+                        tensor.count == perExample && tensor.shape.first != 1
                         ? try arguments.engine { try tensor.reshaped([1] + tensor.shape) } : tensor
-                    return .tensor(try arguments.engine {
-                        try Evaluation.predict(network, inputs: shaped, normalized: false, isCancelled: evaluator.cancellation)
-                    })
+                    return .tensor(
+                        try arguments.engine {
+                            try Evaluation.predict(network, inputs: shaped, normalized: false, isCancelled: evaluator.cancellation)
+                        })
                 default:
                     let split = try ArgumentKind.split.read(value, arguments.site(inputs))
                     try arguments.requireFits(network, split, model: model, data: inputs)
-                    return .tensor(try arguments.engine {
-                        try Evaluation.predict(network, inputs: split.inputs, normalized: true, isCancelled: evaluator.cancellation)
-                    })
+                    return .tensor(
+                        try arguments.engine {
+                            try Evaluation.predict(network, inputs: split.inputs, normalized: true, isCancelled: evaluator.cancellation)
+                        })
                 }
             }
         }
     }
 
     private static func compare() -> Builtin {
-        Builtin("compare", topic: .training,
-                summary: "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics as mean ± std, with a chart.") { p in
+        Builtin(
+            "compare", topic: .training,
+            summary:
+                "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics as mean ± std, with a chart."
+        ) { p in
             let models = p.declare("models", .any, doc: "a record {name: model, ...} of networks")
             let data = p.declare("data", .taskData, doc: "a forecasting set (windows(...)) or a classification set")
             let epochs = TrainingParameters.epochs(p)
@@ -165,14 +187,17 @@ enum TrainingLibrary {
                 let display = ProgressDisplay(sink: evaluator.sink, title: "compare", enabled: try arguments[progress])
                 applyThreads(evaluator)
                 let comparison = try arguments.engine {
-                    try Comparison.run(models: networks, on: data, options: options, seeds: seedList, progress: { display.show($0) },
-                                       isCancelled: evaluator.cancellation)
+                    try Comparison.run(
+                        models: networks, on: data, options: options, seeds: seedList, progress: { display.show($0) },
+                        isCancelled: evaluator.cancellation)
                 }
                 display.finish(comparison)
                 evaluator.settings.lastRun = .comparison(comparison)
                 if let stop = comparison.interruption {
-                    throw Diagnostic(.comparisonInterrupted(model: stop.model, seed: stop.seed, run: stop.run, runs: stop.runs,
-                                                            finished: comparison.finishedRuns), at: arguments.callRange)
+                    throw Diagnostic(
+                        .comparisonInterrupted(
+                            model: stop.model, seed: stop.seed, run: stop.run, runs: stop.runs,
+                            finished: comparison.finishedRuns), at: arguments.callRange)
                 }
                 return .model(.comparison(comparison))
             }
@@ -180,8 +205,11 @@ enum TrainingLibrary {
     }
 
     private static func lastRun() -> Builtin {
-        Builtin("last_run", topic: .training,
-                summary: "The last train or compare result of the session, also when it was interrupted (the run so far, or the finished runs); none before any.") { _ in
+        Builtin(
+            "last_run", topic: .training,
+            summary:
+                "The last train or compare result of the session, also when it was interrupted (the run so far, or the finished runs); none before any."
+        ) { _ in
             { _, evaluator in
                 evaluator.settings.lastRun.map { .model($0) } ?? .none
             }
@@ -189,8 +217,11 @@ enum TrainingLibrary {
     }
 
     private static func energy() -> Builtin {
-        Builtin("energy", topic: .training,
-                summary: "Per layer: firing rates, synaptic operations (SOPs), MACs and estimated energy (0.9 pJ per accumulate, 4.6 pJ per MAC), measured on data.test.") { p in
+        Builtin(
+            "energy", topic: .training,
+            summary:
+                "Per layer: firing rates, synaptic operations (SOPs), MACs and estimated energy (0.9 pJ per accumulate, 4.6 pJ per MAC), measured on data.test."
+        ) { p in
             let model = p.declare("model", .network, doc: "a trained network")
             let data = p.declare("data", .split, doc: "the data to measure on (a set: its test split)")
             return { arguments, evaluator in

@@ -29,8 +29,18 @@ struct Expression: Equatable {
 
 /// The arithmetic, comparison and composition operators.
 enum BinaryOperator: String, Equatable {
-    case add = "+", subtract = "-", multiply = "*", divide = "/", remainder = "%", power = "**"
-    case equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    case add = "+"
+    case subtract = "-"
+    case multiply = "*"
+    case divide = "/"
+    case remainder = "%"
+    case power = "**"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
     case compose = ">>"
 }
 

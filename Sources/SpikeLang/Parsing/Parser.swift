@@ -38,7 +38,8 @@ struct Parser {
     private(set) var interruption: SourceRange?
 
     init(tokens: [Token], isCancelled: (() -> Bool)? = nil) {
-        self.tokens = tokens.isEmpty
+        self.tokens =
+            tokens.isEmpty
             ? [Token(kind: .endOfInput, range: SourceRange(line: 1, column: 1), startOffset: 0, endOffset: 0)]
             : tokens
         self.isCancelled = isCancelled
@@ -63,8 +64,9 @@ struct Parser {
         // report the lexical error alone there (after the first lexical error of that line).
         var firstLexical: [Int: SourceLocation] = [:]
         for diagnostic in lexical {
-            firstLexical[diagnostic.range.start.line] = min(firstLexical[diagnostic.range.start.line] ?? diagnostic.range.start,
-                                                             diagnostic.range.start)
+            firstLexical[diagnostic.range.start.line] = min(
+                firstLexical[diagnostic.range.start.line] ?? diagnostic.range.start,
+                diagnostic.range.start)
         }
         let syntax = parser.diagnostics.filter { diagnostic in
             guard let first = firstLexical[diagnostic.range.start.line] else { return true }
@@ -156,7 +158,8 @@ struct Parser {
         let token = peek()
         if token.kind == .symbol(symbol) { return advance() }
         if let opener, case .symbol(let open) = opener.kind,
-           token.kind == .endOfInput || token.range.start.line > previousEnd.line {
+            token.kind == .endOfInput || token.range.start.line > previousEnd.line
+        {
             // A closing bracket missing at the end of a line: the opener is the culprit, not
             // whatever starts the next line.
             throw Diagnostic(.unclosed(open.rawValue), at: opener.range)

@@ -35,7 +35,8 @@ public struct CellFailure: Error, Equatable, Sendable {
 
     public init(diagnostics: [Diagnostic], source: String, context: [String] = []) {
         // Callers always pass at least one diagnostic; an empty list still yields a readable failure.
-        let first = diagnostics.first
+        let first =
+            diagnostics.first
             ?? Diagnostic(.libraryFailure(function: "run", message: "failed without a diagnostic"), at: SourceRange(line: 1, column: 1))
         name = first.kind.rawValue
         message = "at \(first.range.start): \(first.problem.message)"

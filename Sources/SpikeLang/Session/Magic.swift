@@ -64,7 +64,8 @@ struct MagicSplit {
         for byte in source.utf8 {
             if byte == UInt8(ascii: "\r") { return false }
             if first == nil, byte != UInt8(ascii: " "), byte != UInt8(ascii: "\t"), byte != UInt8(ascii: "\n"),
-               byte != 0x0B, byte != 0x0C {
+                byte != 0x0B, byte != 0x0C
+            {
                 first = byte
             }
         }
@@ -79,7 +80,7 @@ struct MagicSplit {
         let word = Array("time".unicodeScalars)
         let end = percent + 1 + word.count
         guard end < scalars.count, Array(scalars[(percent + 1)..<end]) == word, scalars[end] == " " || scalars[end] == "\t",
-              scalars[end...].contains(where: { $0 != " " && $0 != "\t" })
+            scalars[end...].contains(where: { $0 != " " && $0 != "\t" })
         else { return nil }
         return String(repeating: " ", count: end) + String(String.UnicodeScalarView(scalars[end...]))
     }
@@ -100,9 +101,15 @@ struct MagicSplit {
             }
         }
         switch name {
-        case "time": try none(); return .time
-        case "who": try none(); return .who
-        case "reset": try none(); return .reset
+        case "time":
+            try none()
+            return .time
+        case "who":
+            try none()
+            return .who
+        case "reset":
+            try none()
+            return .reset
         case "seed": return .seed(UInt64(try integer("a non-negative integer, e.g. %seed 0")))
         case "threads":
             let count = try integer("a positive integer, e.g. %threads 2")

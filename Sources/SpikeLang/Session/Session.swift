@@ -85,8 +85,9 @@ public final class Session {
         if !nameErrors.isEmpty { return .failure(CellFailure(diagnostics: nameErrors, source: source)) }
         // The evaluator binds into a copy (an `if` block's assignments are top-level ones), so
         // nothing is written back to the session; functions still read the session's globals.
-        let evaluator = Evaluator(globals: Globals(bindings), library: library, sink: SilentSink(), settings: settings,
-                                  source: source)
+        let evaluator = Evaluator(
+            globals: Globals(bindings), library: library, sink: SilentSink(), settings: settings,
+            source: source)
         do {
             let value = try evaluator.execute(statement)
             return .success(try Presenter.rendering(of: value, budget: settings.budget))
@@ -135,20 +136,24 @@ public final class Session {
         do {
             guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
             let shown = program.statements.last?.range ?? SourceRange(line: 1, column: 1)
-            return CellOutcome(result: try evaluator.engine(at: shown) {
-                try Presenter.rendering(of: value, budget: settings.budget, isCancelled: isCancelled)
-            })
+            return CellOutcome(
+                result: try evaluator.engine(at: shown) {
+                    try Presenter.rendering(of: value, budget: settings.budget, isCancelled: isCancelled)
+                })
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {
             return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source, context: failure.context))
         } catch let failure as CallChainFailure {
-            return CellOutcome(failure: CellFailure(diagnostics: [failure.diagnostic], source: source,
-                                                    context: failure.contextLines(source: source)))
+            return CellOutcome(
+                failure: CellFailure(
+                    diagnostics: [failure.diagnostic], source: source,
+                    context: failure.contextLines(source: source)))
         } catch {
             // Builtin calls turn every error into a diagnostic; this is the last safety net.
-            let diagnostic = Diagnostic(.libraryFailure(function: "run", message: String(describing: error)),
-                                        at: SourceRange(line: 1, column: 1))
+            let diagnostic = Diagnostic(
+                .libraryFailure(function: "run", message: String(describing: error)),
+                at: SourceRange(line: 1, column: 1))
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
         }
     }
@@ -184,7 +189,8 @@ public final class Session {
     /// The help text for a name: a builtin, a user function, or what the name is bound to.
     func helpPage(for name: String) -> String {
         if let value = bindings[name] {
-            return library.helpText(for: value) ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value, limit: ValueText.displayLimit))"
+            return library.helpText(for: value)
+                ?? "\(name): \(value.typeName)\n    \(ValueText.text(of: value, limit: ValueText.displayLimit))"
         }
         if let builtin = library[name] { return builtin.helpText }
         if let text = KeywordHelp.text(for: name) { return text }

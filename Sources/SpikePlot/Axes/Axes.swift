@@ -44,7 +44,8 @@ struct Axes {
         makeX: (Double) -> Axis, makeY: (Double) -> Axis
     ) -> Axes {
         let top = 10 + (labels.title.isEmpty ? 0 : Theme.titleSize + 12) + reserve.top
-        let bottom = Theme.tickLength + 5 + Theme.fontSize + (labels.x.isEmpty ? 0 : Theme.labelSize + 8) + 10
+        let bottom =
+            Theme.tickLength + 5 + Theme.fontSize + (labels.x.isEmpty ? 0 : Theme.labelSize + 8) + 10
             + reserve.bottom
         let yAxis = makeY(max(1, panel.height - top - bottom))
         let left = 10 + (labels.y.isEmpty ? 0 : Theme.labelSize + 8) + yAxis.widestLabel + Theme.tickLength + 5
@@ -68,7 +69,8 @@ struct Axes {
         }
         var axis = make(count)
         while axis.ticks.count > 1, !labelsFit(axis, length: length, vertical: vertical) {
-            let kept = axis.ticks.count > 2
+            let kept =
+                axis.ticks.count > 2
                 ? axis.ticks.enumerated().filter { $0.offset % 2 == 0 }.map(\.element)
                 : [axis.ticks[0]]
             axis = Axis(scale: axis.scale, lower: axis.lower, upper: axis.upper, ticks: kept, minorTicks: axis.minorTicks)
@@ -80,8 +82,10 @@ struct Axes {
     /// beside each other, 4 px above each other).
     private static func labelsFit(_ axis: Axis, length: Double, vertical: Bool) -> Bool {
         let placed = axis.ticks.map { tick in
-            (position: axis.fraction(tick.value) * length,
-             half: vertical ? Theme.fontSize / 2 : TextMetrics.width(tick.label, fontSize: Theme.fontSize) / 2)
+            (
+                position: axis.fraction(tick.value) * length,
+                half: vertical ? Theme.fontSize / 2 : TextMetrics.width(tick.label, fontSize: Theme.fontSize) / 2
+            )
         }
         return zip(placed, placed.dropFirst()).allSatisfy { left, right in
             abs(right.position - left.position) >= left.half + right.half + (vertical ? 4 : 12)
@@ -109,7 +113,8 @@ struct Axes {
     /// The axis lines, ticks, tick labels, axis labels and title, drawn over the data.
     func frame() -> Markup {
         var lines = PathData()
-        let left = crisp(plot.minX), bottom = crisp(plot.maxY)
+        let left = crisp(plot.minX)
+        let bottom = crisp(plot.maxY)
         lines.move(left, plot.minY)
         lines.line(left, bottom)
         lines.line(plot.maxX, bottom)
@@ -120,8 +125,9 @@ struct Axes {
             guard sx >= plot.minX - 0.5, sx <= plot.maxX + 0.5 else { continue }
             ticks.move(sx, bottom)
             ticks.vertical(Theme.tickLength)
-            texts.append(.label(
-                tick.label, x: sx, y: bottom + Theme.tickLength + 3 + Theme.fontSize * 0.8, anchor: .middle))
+            texts.append(
+                .label(
+                    tick.label, x: sx, y: bottom + Theme.tickLength + 3 + Theme.fontSize * 0.8, anchor: .middle))
         }
         for value in x.minorTicks {
             let sx = crisp(screenX(value))
@@ -134,8 +140,9 @@ struct Axes {
             guard sy >= plot.minY - 0.5, sy <= plot.maxY + 0.5 else { continue }
             ticks.move(left, sy)
             ticks.horizontal(-Theme.tickLength)
-            texts.append(.label(
-                tick.label, x: left - Theme.tickLength - 3, y: sy + Theme.fontSize * 0.35, anchor: .end))
+            texts.append(
+                .label(
+                    tick.label, x: left - Theme.tickLength - 3, y: sy + Theme.fontSize * 0.35, anchor: .end))
         }
         for value in y.minorTicks {
             let sy = crisp(screenY(value))
@@ -147,7 +154,7 @@ struct Axes {
         return .group([
             .stroke(lines, color: Theme.axis, width: 1, extra: [Attribute("stroke-linecap", "square")]),
             .stroke(ticks, color: Theme.axis, width: 1),
-            .g([], texts),
+            .g([], texts)
         ])
     }
 
@@ -159,19 +166,24 @@ struct Axes {
             let fitsOverPlot = TextMetrics.width(labels.title, fontSize: Theme.titleSize) * 1.18 <= overPlot
             let centre = fitsOverPlot ? plot.midX : panel.midX
             let title = TextMetrics.fitted(labels.title, width: panel.width - 20, fontSize: Theme.titleSize, bold: true)
-            texts.append(.label(
-                title, x: centre, y: panel.minY + 10 + Theme.titleSize,
-                anchor: .middle, size: Theme.titleSize, color: Theme.ink, weight: 600))
+            texts.append(
+                .label(
+                    title, x: centre, y: panel.minY + 10 + Theme.titleSize,
+                    anchor: .middle, size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         if !labels.x.isEmpty {
             let baseline = plot.maxY + Theme.tickLength + 5 + Theme.fontSize + 6 + Theme.labelSize * 0.8
-            texts.append(.label(
-                TextMetrics.fitted(labels.x, width: plot.width, fontSize: Theme.labelSize), x: plot.midX, y: baseline, anchor: .middle, size: Theme.labelSize, color: Theme.ink))
+            texts.append(
+                .label(
+                    TextMetrics.fitted(labels.x, width: plot.width, fontSize: Theme.labelSize), x: plot.midX, y: baseline, anchor: .middle,
+                    size: Theme.labelSize, color: Theme.ink))
         }
         if !labels.y.isEmpty {
-            texts.append(.label(
-                TextMetrics.fitted(labels.y, width: plot.height, fontSize: Theme.labelSize), x: panel.minX + 10 + Theme.labelSize * 0.8, y: plot.midY, anchor: .middle,
-                size: Theme.labelSize, color: Theme.ink, rotated: true))
+            texts.append(
+                .label(
+                    TextMetrics.fitted(labels.y, width: plot.height, fontSize: Theme.labelSize), x: panel.minX + 10 + Theme.labelSize * 0.8,
+                    y: plot.midY, anchor: .middle,
+                    size: Theme.labelSize, color: Theme.ink, rotated: true))
         }
         return texts
     }

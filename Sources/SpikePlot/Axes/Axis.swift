@@ -93,9 +93,11 @@ extension Axis {
         let exponents = stride(from: Int(first), through: Int(last), by: every).map { $0 }
         let plain = exponents.allSatisfy { (-3...4).contains($0) }
         let ticks = exponents.map { exponent in
-            Tick(value: pow(10, Double(exponent)), label: plain
-                ? NumberFormat.significant(pow(10, Double(exponent)), digits: 1)
-                : "10" + superscript(exponent))
+            Tick(
+                value: pow(10, Double(exponent)),
+                label: plain
+                    ? NumberFormat.significant(pow(10, Double(exponent)), digits: 1)
+                    : "10" + superscript(exponent))
         }
         var minor: [Double] = []
         if decades <= 6 {
@@ -136,7 +138,7 @@ extension Axis {
 
     private static func superscript(_ exponent: Int) -> String {
         let digits: [Character: Character] = [
-            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻",
+            "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻"
         ]
         return String(String(exponent).map { digits[$0] ?? $0 })
     }

@@ -41,7 +41,9 @@ extension BarChart: Panel {
 
     func render(in frame: Rect, context: RenderContext) -> Markup {
         let notes = [PanelParts.skippedNote(skipped)].compactMap { $0 }
-        var low = 0.0, high = 0.0, any = false
+        var low = 0.0
+        var high = 0.0
+        var any = false
         for series in series {
             for index in categories.indices {
                 guard let value = value(series, index) else { continue }
@@ -55,9 +57,11 @@ extension BarChart: Panel {
             return .group([PanelParts.empty(title: title, message: "no data", in: frame), PanelParts.notes(notes, in: frame)])
         }
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
-        let legend = Legend(entries: showLegend ? series.enumerated().map {
-            Legend.Entry(name: $1.name.isEmpty ? "—" : $1.name, color: Theme.seriesColor($0), swatch: .block)
-        } : [])
+        let legend = Legend(
+            entries: showLegend
+                ? series.enumerated().map {
+                    Legend.Entry(name: $1.name.isEmpty ? "—" : $1.name, color: Theme.seriesColor($0), swatch: .block)
+                } : [])
         let count = categories.count
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
@@ -66,8 +70,9 @@ extension BarChart: Panel {
             makeY: { length in
                 let axis = Axis.linear(low: low, high: high, maxTicks: max(2, min(10, Int(length / Theme.yTickSpacing))))
                 let span = high - low
-                return Axis(scale: .linear, lower: low < 0 ? low - 0.05 * span : 0,
-                            upper: high > 0 ? high + 0.05 * span : 0, ticks: axis.ticks)
+                return Axis(
+                    scale: .linear, lower: low < 0 ? low - 0.05 * span : 0,
+                    upper: high > 0 ? high + 0.05 * span : 0, ticks: axis.ticks)
             })
         let slot = axes.plot.width / Double(max(1, count))
         let barWidth = slot * 0.8 / Double(series.count)
@@ -75,7 +80,8 @@ extension BarChart: Panel {
         var layers: [Markup] = []
         var whiskers: [Markup] = []
         for (seriesIndex, series) in series.enumerated() {
-            var bars = PathData(), errors = PathData()
+            var bars = PathData()
+            var errors = PathData()
             for category in 0..<count {
                 guard let value = value(series, category) else { continue }
                 let left = axes.screenX(Double(category)) - slot * 0.4 + barWidth * Double(seriesIndex)
@@ -86,7 +92,8 @@ extension BarChart: Panel {
                 bars.vertical(zero - top)
                 bars.close()
                 if let error = error(series, category), error > 0 {
-                    let middle = left + barWidth / 2, cap = min(8, barWidth * 0.5)
+                    let middle = left + barWidth / 2
+                    let cap = min(8, barWidth * 0.5)
                     let (upper, lower) = (axes.screenY(value + error), axes.screenY(value - error))
                     errors.move(middle, upper)
                     errors.vertical(lower - upper)
@@ -96,9 +103,12 @@ extension BarChart: Panel {
                     errors.horizontal(cap)
                 }
             }
-            layers.append(.element("path", [
-                Attribute("d", bars.text), Attribute("fill", Theme.seriesColor(seriesIndex)), Attribute("class", "bars"),
-            ], series.name.isEmpty ? [] : [.element("title", [], [.text(series.name)])]))
+            layers.append(
+                .element(
+                    "path",
+                    [
+                        Attribute("d", bars.text), Attribute("fill", Theme.seriesColor(seriesIndex)), Attribute("class", "bars")
+                    ], series.name.isEmpty ? [] : [.element("title", [], [.text(series.name)])]))
             whiskers.append(.stroke(errors, color: Theme.ink, width: 1.2, extra: [Attribute("class", "error-bars")]))
         }
         var zeroLine = PathData()
@@ -113,7 +123,7 @@ extension BarChart: Panel {
             .stroke(zeroLine, color: Theme.axis, width: 1),
             axes.frame(),
             legend.render(x: axes.plot.maxX, y: axes.plot.minY, height: axes.plot.height),
-            PanelParts.notes(notes, in: frame),
+            PanelParts.notes(notes, in: frame)
         ])
     }
 

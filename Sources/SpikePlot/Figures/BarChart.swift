@@ -38,10 +38,13 @@ public struct BarChart: Sendable {
     }
 
     /// A chart of a single unnamed series.
-    public init(categories: [String], values: [Double], errors: [Double]? = nil, title: String = "",
-                xLabel: String = "", yLabel: String = "") {
-        self.init(categories: categories, series: [Series(values: values, errors: errors)], title: title,
-                  xLabel: xLabel, yLabel: yLabel)
+    public init(
+        categories: [String], values: [Double], errors: [Double]? = nil, title: String = "",
+        xLabel: String = "", yLabel: String = ""
+    ) {
+        self.init(
+            categories: categories, series: [Series(values: values, errors: errors)], title: title,
+            xLabel: xLabel, yLabel: yLabel)
     }
 }
 

@@ -47,7 +47,8 @@ enum Decimation {
         while start < points.count {
             let bucket = (points[start].x / column).rounded(.down)
             var end = start
-            var low = start, high = start
+            var low = start
+            var high = start
             while end + 1 < points.count, (points[end + 1].x / column).rounded(.down) == bucket {
                 end += 1
                 if points[end].y < points[low].y { low = end }
@@ -69,11 +70,13 @@ enum Decimation {
         -> (upper: [ScreenPoint], lower: [ScreenPoint])
     {
         guard upper.count > 4, upper.count == lower.count else { return (upper, lower) }
-        var keptUpper: [ScreenPoint] = [], keptLower: [ScreenPoint] = []
+        var keptUpper: [ScreenPoint] = []
+        var keptLower: [ScreenPoint] = []
         var start = 0
         while start < upper.count {
             let bucket = (upper[start].x / column).rounded(.down)
-            var top = upper[start].y, bottom = lower[start].y
+            var top = upper[start].y
+            var bottom = lower[start].y
             var end = start
             while end + 1 < upper.count, (upper[end + 1].x / column).rounded(.down) == bucket {
                 end += 1

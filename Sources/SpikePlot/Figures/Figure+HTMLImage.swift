@@ -10,9 +10,12 @@ extension Figure {
     public func htmlImage() -> String {
         let source = "data:image/svg+xml;base64," + Data(svg().utf8).base64EncodedString()
         let (width, height) = size
-        return Markup.element("img", [
-            Attribute("src", source), Attribute("alt", description),
-            Attribute("width", width), Attribute("height", height),
-        ]).rendered
+        return Markup.element(
+            "img",
+            [
+                Attribute("src", source), Attribute("alt", description),
+                Attribute("width", width), Attribute("height", height)
+            ]
+        ).rendered
     }
 }

@@ -74,8 +74,11 @@ extension FigureGrid: Panel {
         let cellHeight = (frame.height - titleHeight - noteHeight) / Double(rowCount)
         var parts: [Markup] = []
         if !title.isEmpty {
-            parts.append(.label(TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true), x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
-                                size: Theme.titleSize, color: Theme.ink, weight: 600))
+            parts.append(
+                .label(
+                    TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true), x: frame.midX,
+                    y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
+                    size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         for (index, figure) in shown.enumerated() {
             let cell = Rect(

@@ -14,7 +14,8 @@ extension Heatmap: Panel {
 
     /// The least and greatest finite values (nil when there are none), in one pass over the cells without copying them (a 10⁴ × 10⁴ matrix is 800 MB).
     private var extremes: (low: Double, high: Double)? {
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity
+        var high = -Double.infinity
         for row in matrix {
             for value in row where value.isFinite {
                 low = min(low, value)
@@ -78,7 +79,8 @@ extension Heatmap: Panel {
                 let level = Self.level(value, low: low, high: high)
                 var end = blockColumn + 1
                 while end < blocks.columns, means[blockRow][end].isFinite,
-                      Self.level(means[blockRow][end], low: low, high: high) == level {
+                    Self.level(means[blockRow][end], low: low, high: high) == level
+                {
                     end += 1
                 }
                 // Edges snapped to whole pixels so neighbouring cells share them exactly.
@@ -106,7 +108,7 @@ extension Heatmap: Panel {
             annotations(blocks: blocks, means: means, axes: axes, range: (low, high), map: map),
             axes.frame(),
             colorBar(axis: barAxis, map: map, axes: axes, context: context),
-            PanelParts.notes(notes, in: frame),
+            PanelParts.notes(notes, in: frame)
         ])
     }
 
@@ -114,18 +116,20 @@ extension Heatmap: Panel {
     /// (by default) for at most 12 × 12 unaggregated cells roomy enough for the text.
     private func annotations(blocks: BlockGrid, means: [[Double]], axes: Axes, range: (Double, Double), map: ColorMap) -> Markup {
         let aggregated = blocks.rows < blocks.sourceRows || blocks.columns < blocks.sourceColumns
-        let cellWidth = axes.plot.width / Double(blocks.columns), cellHeight = axes.plot.height / Double(blocks.rows)
+        let cellWidth = axes.plot.width / Double(blocks.columns)
+        let cellHeight = axes.plot.height / Double(blocks.rows)
         let automatic = !aggregated && blocks.rows * blocks.columns <= 144 && cellWidth >= 32 && cellHeight >= 18
         guard annotate ?? automatic else { return .empty }
         var texts: [Markup] = []
         for (row, values) in means.enumerated() {
             for (column, value) in values.enumerated() where value.isFinite {
                 let fraction = (Double(Self.level(value, low: range.0, high: range.1)) + 0.5) / Double(Self.levels)
-                texts.append(.label(
-                    NumberFormat.significant(value, digits: 3),
-                    x: axes.plot.minX + (Double(column) + 0.5) * cellWidth,
-                    y: axes.plot.minY + (Double(row) + 0.5) * cellHeight + Theme.fontSize * 0.35,
-                    anchor: .middle, size: Theme.noteSize, color: map.isDark(at: fraction) ? "#ffffff" : Theme.ink))
+                texts.append(
+                    .label(
+                        NumberFormat.significant(value, digits: 3),
+                        x: axes.plot.minX + (Double(column) + 0.5) * cellWidth,
+                        y: axes.plot.minY + (Double(row) + 0.5) * cellHeight + Theme.fontSize * 0.35,
+                        anchor: .middle, size: Theme.noteSize, color: map.isDark(at: fraction) ? "#ffffff" : Theme.ink))
             }
         }
         return .g([Attribute("class", "annotations")], texts)
@@ -147,8 +151,9 @@ extension Heatmap: Panel {
             }
             return Axis(scale: .linear, lower: domain.lower, upper: domain.upper, ticks: ticks)
         }
-        return Axis(scale: .linear, lower: domain.lower, upper: domain.upper,
-                    ticks: fitted.ticks.filter { $0.value >= 0 && $0.value < Double(count) })
+        return Axis(
+            scale: .linear, lower: domain.lower, upper: domain.upper,
+            ticks: fitted.ticks.filter { $0.value >= 0 && $0.value < Double(count) })
     }
 
     /// The colour level (0 ..< levels) of `value` in `low...high`.
@@ -164,10 +169,12 @@ extension Heatmap: Panel {
         let x = axes.plot.maxX + 14
         let bar = Rect(x: x, y: axes.plot.minY, width: Self.barWidth, height: axes.plot.height)
         let stops = map.stops.enumerated().map { index, color in
-            Markup.element("stop", [
-                Attribute("offset", NumberFormat.significant(Double(index) / Double(map.stops.count - 1), digits: 4)),
-                Attribute("stop-color", color),
-            ])
+            Markup.element(
+                "stop",
+                [
+                    Attribute("offset", NumberFormat.significant(Double(index) / Double(map.stops.count - 1), digits: 4)),
+                    Attribute("stop-color", color)
+                ])
         }
         var ticks = PathData()
         var labels: [Markup] = []
@@ -179,23 +186,33 @@ extension Heatmap: Panel {
         }
         if !valueLabel.isEmpty {
             let labelX = bar.maxX + Theme.tickLength + 4 + axis.widestLabel + 6 + Theme.labelSize * 0.8
-            labels.append(.label(valueLabel, x: labelX, y: bar.midY, anchor: .middle, size: Theme.labelSize,
-                                 color: Theme.ink, rotated: true))
+            labels.append(
+                .label(
+                    valueLabel, x: labelX, y: bar.midY, anchor: .middle, size: Theme.labelSize,
+                    color: Theme.ink, rotated: true))
         }
-        return .g([Attribute("class", "colorbar")], [
-            .element("defs", [], [
-                .element("linearGradient", [
-                    Attribute("id", gradientID), Attribute("x1", "0"), Attribute("y1", "1"),
-                    Attribute("x2", "0"), Attribute("y2", "0"),
-                ], stops),
-            ]),
-            .element("rect", [
-                Attribute("x", bar.minX), Attribute("y", bar.minY), Attribute("width", bar.width),
-                Attribute("height", bar.height), Attribute("fill", "url(#\(gradientID))"),
-                Attribute("stroke", Theme.axis), Attribute("stroke-width", 0.5),
-            ]),
-            .stroke(ticks, color: Theme.axis, width: 1),
-            .g([], labels),
-        ])
+        return .g(
+            [Attribute("class", "colorbar")],
+            [
+                .element(
+                    "defs", [],
+                    [
+                        .element(
+                            "linearGradient",
+                            [
+                                Attribute("id", gradientID), Attribute("x1", "0"), Attribute("y1", "1"),
+                                Attribute("x2", "0"), Attribute("y2", "0")
+                            ], stops)
+                    ]),
+                .element(
+                    "rect",
+                    [
+                        Attribute("x", bar.minX), Attribute("y", bar.minY), Attribute("width", bar.width),
+                        Attribute("height", bar.height), Attribute("fill", "url(#\(gradientID))"),
+                        Attribute("stroke", Theme.axis), Attribute("stroke-width", 0.5)
+                    ]),
+                .stroke(ticks, color: Theme.axis, width: 1),
+                .g([], labels)
+            ])
     }
 }

@@ -29,9 +29,10 @@ struct Legend {
     /// The horizontal room the legend needs, including its gap to the plot.
     var width: Double {
         guard !entries.isEmpty else { return 0 }
-        let widest = entries.map {
-            TextMetrics.width(TextMetrics.truncated($0.name, limit: Legend.nameLimit), fontSize: Theme.fontSize)
-        }.max() ?? 0
+        let widest =
+            entries.map {
+                TextMetrics.width(TextMetrics.truncated($0.name, limit: Legend.nameLimit), fontSize: Theme.fontSize)
+            }.max() ?? 0
         return 14 + Legend.swatchWidth + 6 + widest + 6
     }
 
@@ -43,14 +44,16 @@ struct Legend {
         for (index, entry) in shown.enumerated() {
             let midY = y + Legend.rowHeight * (Double(index) + 0.5)
             rows.append(swatch(entry, x: x + 14, midY: midY))
-            rows.append(.label(
-                TextMetrics.truncated(entry.name, limit: Legend.nameLimit),
-                x: x + 14 + Legend.swatchWidth + 6, y: midY + Theme.fontSize * 0.35, color: Theme.ink))
+            rows.append(
+                .label(
+                    TextMetrics.truncated(entry.name, limit: Legend.nameLimit),
+                    x: x + 14 + Legend.swatchWidth + 6, y: midY + Theme.fontSize * 0.35, color: Theme.ink))
         }
         if shown.count < entries.count {
             let midY = y + Legend.rowHeight * (Double(shown.count) + 0.5)
-            rows.append(.label(
-                "… \(entries.count - shown.count) more", x: x + 14, y: midY + Theme.fontSize * 0.35, color: Theme.muted))
+            rows.append(
+                .label(
+                    "… \(entries.count - shown.count) more", x: x + 14, y: midY + Theme.fontSize * 0.35, color: Theme.muted))
         }
         return .g([Attribute("class", "legend")], rows)
     }
@@ -72,16 +75,18 @@ struct Legend {
             dot.dot(x + Legend.swatchWidth / 2, midY)
             return .group([
                 .stroke(path, color: entry.color, width: Theme.lineWidth, extra: dash.map { [Attribute("stroke-dasharray", $0)] } ?? []),
-                .markers(dot, color: entry.color, square: square, size: Theme.markerSize),
+                .markers(dot, color: entry.color, square: square, size: Theme.markerSize)
             ])
         case .marker(let square):
             path.dot(x + Legend.swatchWidth / 2, midY)
             return .markers(path, color: entry.color, square: square, size: Theme.markerSize + 1)
         case .block:
-            return .element("rect", [
-                Attribute("x", x + 3), Attribute("y", midY - 5), Attribute("width", Legend.swatchWidth - 6),
-                Attribute("height", 10), Attribute("fill", entry.color),
-            ])
+            return .element(
+                "rect",
+                [
+                    Attribute("x", x + 3), Attribute("y", midY - 5), Attribute("width", Legend.swatchWidth - 6),
+                    Attribute("height", 10), Attribute("fill", entry.color)
+                ])
         case .tick:
             path.move(x + Legend.swatchWidth / 2, midY - 5)
             path.vertical(10)

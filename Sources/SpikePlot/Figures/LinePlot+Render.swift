@@ -31,16 +31,22 @@ extension LinePlot: Panel {
         guard let dataX = data.xBounds, let dataY = data.yBounds else {
             return .group([
                 PanelParts.empty(title: title, message: series.isEmpty ? "no data" : "no finite data to plot", in: frame),
-                PanelParts.notes(data.notes, in: frame),
+                PanelParts.notes(data.notes, in: frame)
             ])
         }
-        let fixedX = Self.usable(xRange, on: xScale), fixedY = Self.usable(yRange, on: yScale)
-        let xBounds = fixedX ?? dataX, yBounds = fixedY ?? dataY
+        let fixedX = Self.usable(xRange, on: xScale)
+        let fixedY = Self.usable(yRange, on: yScale)
+        let xBounds = fixedX ?? dataX
+        let yBounds = fixedY ?? dataY
         let showLegend = series.count > 1 || series.contains { !$0.name.isEmpty }
-        let legend = Legend(entries: showLegend ? data.series.map {
-            Legend.Entry(name: $0.name.isEmpty ? "—" : $0.name, color: $0.color,
-                         swatch: markers ? .markedLine(dash: $0.dash, square: $0.squareMarkers) : $0.dash.map(Legend.Swatch.pattern) ?? .line)
-        } : [])
+        let legend = Legend(
+            entries: showLegend
+                ? data.series.map {
+                    Legend.Entry(
+                        name: $0.name.isEmpty ? "—" : $0.name, color: $0.color,
+                        swatch: markers ? .markedLine(dash: $0.dash, square: $0.squareMarkers) : $0.dash.map(Legend.Swatch.pattern) ?? .line
+                    )
+                } : [])
         let axes = Axes.layout(
             in: frame, labels: PanelLabels(title: title, x: xLabel, y: yLabel),
             reserve: Reserve(right: legend.width, bottom: noteRoom),
@@ -68,20 +74,23 @@ extension LinePlot: Panel {
             .g([Attribute("clip-path", "url(#\(clipID))")], layers),
             axes.frame(),
             legend.render(x: axes.plot.maxX, y: axes.plot.minY, height: axes.plot.height),
-            PanelParts.notes(data.notes, in: frame),
+            PanelParts.notes(data.notes, in: frame)
         ])
     }
 
     /// `range` as bounds when it can be shown on `scale`: finite, non-empty, positive on log.
     static func usable(_ range: ClosedRange<Double>?, on scale: AxisScale) -> (Double, Double)? {
         guard let range, range.lowerBound < range.upperBound,
-              scale.canShow(range.lowerBound), scale.canShow(range.upperBound) else { return nil }
+            scale.canShow(range.lowerBound), scale.canShow(range.upperBound)
+        else { return nil }
         return (range.lowerBound, range.upperBound)
     }
 
     /// The band, line and markers of one series.
     private func draw(_ prepared: PreparedSeries, axes: Axes) -> [Markup] {
-        var line = PathData(), dots = PathData(), band = PathData()
+        var line = PathData()
+        var dots = PathData()
+        var band = PathData()
         let thin = Double(prepared.count) > axes.plot.width * 2
         for segment in prepared.segments {
             let screen = segment.map { ScreenPoint(x: axes.screenX($0.x), y: axes.screenY($0.y)) }
@@ -100,11 +109,14 @@ extension LinePlot: Panel {
         }
         return [
             .fill(band, color: prepared.color, opacity: 0.2),
-            .stroke(line, color: prepared.color, width: Theme.lineWidth, extra: [
-                Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series"),
-            ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? []), tooltip: prepared.name),
-            .markers(dots, color: prepared.color, square: prepared.squareMarkers, size: Theme.markerSize,
-                     extra: [Attribute("class", "markers")]),
+            .stroke(
+                line, color: prepared.color, width: Theme.lineWidth,
+                extra: [
+                    Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "series")
+                ] + (prepared.dash.map { [Attribute("stroke-dasharray", $0)] } ?? []), tooltip: prepared.name),
+            .markers(
+                dots, color: prepared.color, square: prepared.squareMarkers, size: Theme.markerSize,
+                extra: [Attribute("class", "markers")])
         ]
     }
 

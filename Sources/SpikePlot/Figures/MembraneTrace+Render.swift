@@ -29,7 +29,8 @@ extension MembraneTrace: Panel {
 
     var summary: String {
         var text = "Membrane trace" + (title.isEmpty ? "" : " \"\(title)\"")
-        var low = Double.infinity, high = -Double.infinity
+        var low = Double.infinity
+        var high = -Double.infinity
         for value in membrane where value.isFinite {
             low = min(low, value)
             high = max(high, value)
@@ -110,14 +111,16 @@ extension MembraneTrace: Panel {
         return .group([
             axes.grid(),
             .element("defs", [], [PanelParts.clipPath(id: clipID, rect: axes.plot)]),
-            .g([Attribute("clip-path", "url(#\(clipID))")], [
-                thresholdLine(axes: axes),
-                membraneLine(axes: axes, points: extent.points),
-            ]),
+            .g(
+                [Attribute("clip-path", "url(#\(clipID))")],
+                [
+                    thresholdLine(axes: axes),
+                    membraneLine(axes: axes, points: extent.points)
+                ]),
             spikeStrip(spikeXs, axes: axes),
             axes.frame(),
             legend.render(x: axes.plot.maxX, y: axes.plot.minY, height: axes.plot.height),
-            PanelParts.notes(notes, in: frame),
+            PanelParts.notes(notes, in: frame)
         ])
     }
 
@@ -134,9 +137,11 @@ extension MembraneTrace: Panel {
             line.add(ScreenPoint(x: axes.screenX(x), y: axes.screenY(value)))
         }
         line.endSegment()
-        return .stroke(line.path, color: Theme.seriesColor(0), width: Theme.lineWidth, extra: [
-            Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "membrane"),
-        ])
+        return .stroke(
+            line.path, color: Theme.seriesColor(0), width: Theme.lineWidth,
+            extra: [
+                Attribute("stroke-linejoin", "round"), Attribute("stroke-linecap", "round"), Attribute("class", "membrane")
+            ])
     }
 
     private func thresholdLine(axes: Axes) -> Markup {
@@ -144,9 +149,11 @@ extension MembraneTrace: Panel {
         var path = PathData()
         path.move(axes.plot.minX, axes.screenY(threshold))
         path.horizontal(axes.plot.width)
-        return .stroke(path, color: Theme.seriesColor(1), width: 1.5, extra: [
-            Attribute("stroke-dasharray", "6 4"), Attribute("class", "threshold"),
-        ])
+        return .stroke(
+            path, color: Theme.seriesColor(1), width: 1.5,
+            extra: [
+                Attribute("stroke-dasharray", "6 4"), Attribute("class", "threshold")
+            ])
     }
 
     /// Spike ticks in a strip between the title and the plot, labelled "spikes"; more ticks
@@ -164,8 +171,9 @@ extension MembraneTrace: Panel {
         }
         return .group([
             .stroke(path, color: Theme.ink, width: 1.5, extra: [Attribute("class", "spike-marks")]),
-            .label("spikes", x: axes.plot.minX - Theme.tickLength - 3, y: top + height / 2 + Theme.fontSize * 0.35,
-                   anchor: .end, color: Theme.muted),
+            .label(
+                "spikes", x: axes.plot.minX - Theme.tickLength - 3, y: top + height / 2 + Theme.fontSize * 0.35,
+                anchor: .end, color: Theme.muted)
         ])
     }
 }

@@ -41,10 +41,11 @@ enum PanelParts {
     static func empty(title: String, message: String, in frame: Rect) -> Markup {
         var parts: [Markup] = []
         if !title.isEmpty {
-            parts.append(.label(
-                TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true),
-                x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
-                size: Theme.titleSize, color: Theme.ink, weight: 600))
+            parts.append(
+                .label(
+                    TextMetrics.fitted(title, width: frame.width - 20, fontSize: Theme.titleSize, bold: true),
+                    x: frame.midX, y: frame.minY + 10 + Theme.titleSize, anchor: .middle,
+                    size: Theme.titleSize, color: Theme.ink, weight: 600))
         }
         parts.append(.label(message, x: frame.midX, y: frame.midY, anchor: .middle, size: Theme.labelSize, color: Theme.muted))
         return .group(parts)
@@ -52,12 +53,16 @@ enum PanelParts {
 
     /// A `<clipPath>` for `rect` (grown by `slack` px) with id `id`.
     static func clipPath(id: String, rect: Rect, slack: Double = 2) -> Markup {
-        .element("clipPath", [Attribute("id", id)], [
-            .element("rect", [
-                Attribute("x", rect.minX - slack), Attribute("y", rect.minY - slack),
-                Attribute("width", rect.width + 2 * slack), Attribute("height", rect.height + 2 * slack),
-            ]),
-        ])
+        .element(
+            "clipPath", [Attribute("id", id)],
+            [
+                .element(
+                    "rect",
+                    [
+                        Attribute("x", rect.minX - slack), Attribute("y", rect.minY - slack),
+                        Attribute("width", rect.width + 2 * slack), Attribute("height", rect.height + 2 * slack)
+                    ])
+            ])
     }
 
     /// "n non-finite values skipped" phrased for `count` (nil when zero).

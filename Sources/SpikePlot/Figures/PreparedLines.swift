@@ -25,10 +25,12 @@ struct PreparedLines {
     var integerX = true
 
     init(_ plot: LinePlot) {
-        var nonFinite = 0, nonPositive = 0
+        var nonFinite = 0
+        var nonPositive = 0
         for (index, source) in plot.series.enumerated() {
-            var prepared = PreparedSeries(name: source.name, color: Theme.seriesColor(index), dash: Theme.seriesDash(index),
-                                          squareMarkers: Theme.squareMarkers(index))
+            var prepared = PreparedSeries(
+                name: source.name, color: Theme.seriesColor(index), dash: Theme.seriesDash(index),
+                squareMarkers: Theme.squareMarkers(index))
             let count = source.x.map { min($0.count, source.y.count) } ?? source.y.count
             if let x = source.x, x.count != source.y.count {
                 let name = source.name.isEmpty ? "series \(index + 1)" : source.name
@@ -47,7 +49,8 @@ struct PreparedLines {
                 }
                 var band: (Double, Double)?
                 if let spread = source.spread, i < spread.count, spread[i].isFinite {
-                    let low = y - abs(spread[i]), high = y + abs(spread[i])
+                    let low = y - abs(spread[i])
+                    let high = y + abs(spread[i])
                     if plot.yScale.canShow(low) { band = (low, high) }
                 }
                 run.append(LinePoint(x: x, y: y, band: band))

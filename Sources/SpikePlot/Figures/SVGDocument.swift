@@ -18,22 +18,27 @@ enum SVGDocument {
             let draft = panel.render(in: frame, context: RenderContext(idPrefix: draftPrefix))
             body = draft.replacingIDPrefix(draftPrefix, with: "spk-" + fingerprint(draft.rendered))
         }
-        let root = Markup.element("svg", [
-            Attribute("xmlns", "http://www.w3.org/2000/svg"),
-            Attribute("width", width), Attribute("height", height),
-            Attribute("viewBox", "0 0 \(width) \(height)"),
-            Attribute("role", "img"),
-            Attribute("font-family", Theme.fontFamily),
-            Attribute("font-size", Theme.fontSize),
-        ], [
-            .element("title", [], [.text(panel.summary)]),
-            .element("rect", [
-                Attribute("x", 0.5), Attribute("y", 0.5), Attribute("width", Double(width) - 1),
-                Attribute("height", Double(height) - 1), Attribute("rx", 6), Attribute("fill", Theme.background),
-                Attribute("stroke", Theme.border),
-            ]),
-            body,
-        ])
+        let root = Markup.element(
+            "svg",
+            [
+                Attribute("xmlns", "http://www.w3.org/2000/svg"),
+                Attribute("width", width), Attribute("height", height),
+                Attribute("viewBox", "0 0 \(width) \(height)"),
+                Attribute("role", "img"),
+                Attribute("font-family", Theme.fontFamily),
+                Attribute("font-size", Theme.fontSize)
+            ],
+            [
+                .element("title", [], [.text(panel.summary)]),
+                .element(
+                    "rect",
+                    [
+                        Attribute("x", 0.5), Attribute("y", 0.5), Attribute("width", Double(width) - 1),
+                        Attribute("height", Double(height) - 1), Attribute("rx", 6), Attribute("fill", Theme.background),
+                        Attribute("stroke", Theme.border)
+                    ]),
+                body
+            ])
         return root.rendered
     }
 

@@ -47,8 +47,9 @@ extension SpikeRaster: Panel {
             makeY: { length in
                 let count = max(2, min(10, Int(length / 28)))
                 let axis = Axis.linear(low: 0, high: Double(max(1, rows - 1)), maxTicks: count, integerSteps: true)
-                return Axis(scale: .linear, lower: -0.5, upper: Double(rows) - 0.5,
-                            ticks: axis.ticks.filter { $0.value < Double(rows) })
+                return Axis(
+                    scale: .linear, lower: -0.5, upper: Double(rows) - 0.5,
+                    ticks: axis.ticks.filter { $0.value < Double(rows) })
             })
         let rowHeight = axes.plot.height / Double(rows)
         // More neurons than pixel rows: neighbours that share a pixel row are drawn as one row
@@ -78,12 +79,13 @@ extension SpikeRaster: Panel {
         }
         return .group([
             axes.grid(horizontal: false),
-            .g([
-                Attribute("class", "spikes"), Attribute("fill", "none"), Attribute("stroke", Theme.ink),
-                Attribute("stroke-width", strokeWidth),
-            ], paths),
+            .g(
+                [
+                    Attribute("class", "spikes"), Attribute("fill", "none"), Attribute("stroke", Theme.ink),
+                    Attribute("stroke-width", strokeWidth)
+                ], paths),
             axes.frame(),
-            PanelParts.notes(notes, in: frame),
+            PanelParts.notes(notes, in: frame)
         ])
     }
 

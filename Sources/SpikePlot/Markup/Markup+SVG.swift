@@ -26,10 +26,11 @@ extension Markup {
     /// non-empty `tooltip` becomes a `<title>` child that browsers show on hover.
     static func stroke(_ path: PathData, color: String, width: Double, extra: [Attribute] = [], tooltip: String = "") -> Markup {
         guard !path.isEmpty else { return .empty }
-        let attributes = [
-            Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
-            Attribute("stroke-width", width),
-        ] + extra
+        let attributes =
+            [
+                Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
+                Attribute("stroke-width", width)
+            ] + extra
         return .element("path", attributes, tooltip.isEmpty ? [] : [.element("title", [], [.text(tooltip)])])
     }
 
@@ -39,10 +40,11 @@ extension Markup {
         _ path: PathData, color: String, square: Bool, size: Double, extra: [Attribute] = [], tooltip: String = ""
     ) -> Markup {
         guard !path.isEmpty else { return .empty }
-        let attributes = [
-            Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
-            Attribute("stroke-width", square ? size * 0.85 : size), Attribute("stroke-linecap", square ? "square" : "round"),
-        ] + extra
+        let attributes =
+            [
+                Attribute("d", path.text), Attribute("fill", "none"), Attribute("stroke", color),
+                Attribute("stroke-width", square ? size * 0.85 : size), Attribute("stroke-linecap", square ? "square" : "round")
+            ] + extra
         return .element("path", attributes, tooltip.isEmpty ? [] : [.element("title", [], [.text(tooltip)])])
     }
 

@@ -37,7 +37,7 @@ struct BlockBenchCommand: ParsableCommand {
         let neuron = try LIF(tau: 2)
         let block = Sequential([
             Residual(try SpikingSelfAttention(features: dim, heads: heads, neuron: neuron, generator: &generator)),
-            Residual(try MLPBlock(features: dim, hidden: 4 * dim, neuron: neuron, generator: &generator)),
+            Residual(try MLPBlock(features: dim, hidden: 4 * dim, neuron: neuron, generator: &generator))
         ])
         let input = try Tensor.randn([steps, batch, length, dim], generator: &generator) + 0.5
         let stopwatch = Stopwatch(warmUp: 1, repetitions: repetitions, minimum: 0.2)
@@ -52,9 +52,10 @@ struct BlockBenchCommand: ParsableCommand {
             let gradients = try context.tape.gradients(of: loss)
             _ = context.boundParameters.map { gradients[$0] }
         }
-        try printJSON(Report(
-            steps: steps, batch: batch, length: length, dim: dim, heads: heads, threads: threads,
-            inferenceMs: inference.wall * 1e3, trainingMs: training.wall * 1e3,
-            inferenceCpuMs: inference.cpu * 1e3, trainingCpuMs: training.cpu * 1e3))
+        try printJSON(
+            Report(
+                steps: steps, batch: batch, length: length, dim: dim, heads: heads, threads: threads,
+                inferenceMs: inference.wall * 1e3, trainingMs: training.wall * 1e3,
+                inferenceCpuMs: inference.cpu * 1e3, trainingCpuMs: training.cpu * 1e3))
     }
 }

@@ -72,10 +72,11 @@ struct KernelBenchCommand: ParsableCommand {
         }
         shell.join(timeout: .infinity)
         let execute = measured.withLock { $0 }
-        try printJSON(Report(
-            code: code, decodeRequestUs: decode.wall * 1e6, makeHeaderUs: header.wall * 1e6,
-            encodeStatusUs: encode.wall * 1e6, executeRequestUs: execute.wall * 1e6,
-            messagesPerExecute: sink.count.load(ordering: .relaxed), executeRequestCpuUs: execute.cpu * 1e6))
+        try printJSON(
+            Report(
+                code: code, decodeRequestUs: decode.wall * 1e6, makeHeaderUs: header.wall * 1e6,
+                encodeStatusUs: encode.wall * 1e6, executeRequestUs: execute.wall * 1e6,
+                messagesPerExecute: sink.count.load(ordering: .relaxed), executeRequestCpuUs: execute.cpu * 1e6))
     }
 }
 

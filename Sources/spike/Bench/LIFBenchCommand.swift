@@ -61,12 +61,13 @@ struct LIFBenchCommand: ParsableCommand {
             _ = try tape.gradients(of: spikes, seed: seed)[x]
         }
         let neuronSteps = Double(steps * batch * features)
-        try printJSON(Report(
-            convention: convention.rawValue, steps: steps, batch: batch, features: features, threads: threads,
-            repetitions: repetitions, forwardSeconds: forward.wall, forwardBackwardSeconds: forwardBackward.wall,
-            forwardNeuronStepsPerS: neuronSteps / forward.wall,
-            forwardBackwardNeuronStepsPerS: neuronSteps / forwardBackward.wall,
-            forwardNeuronStepsPerCpuS: neuronSteps / forward.cpu,
-            forwardBackwardNeuronStepsPerCpuS: neuronSteps / forwardBackward.cpu))
+        try printJSON(
+            Report(
+                convention: convention.rawValue, steps: steps, batch: batch, features: features, threads: threads,
+                repetitions: repetitions, forwardSeconds: forward.wall, forwardBackwardSeconds: forwardBackward.wall,
+                forwardNeuronStepsPerS: neuronSteps / forward.wall,
+                forwardBackwardNeuronStepsPerS: neuronSteps / forwardBackward.wall,
+                forwardNeuronStepsPerCpuS: neuronSteps / forward.cpu,
+                forwardBackwardNeuronStepsPerCpuS: neuronSteps / forwardBackward.cpu))
     }
 }

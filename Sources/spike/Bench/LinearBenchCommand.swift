@@ -58,11 +58,12 @@ struct LinearBenchCommand: ParsableCommand {
             _ = gradients[weight]
         }
         let flops = 2 * Double(rows) * Double(inputs) * Double(outputs)
-        try printJSON(Report(
-            rows: rows, inputs: inputs, outputs: outputs, threads: threads,
-            sgemmGflops: flops / raw.wall / 1e9, linearForwardGflops: flops / forward.wall / 1e9,
-            linearForwardBackwardGflops: 2 * flops / training.wall / 1e9,
-            forwardFractionOfSgemm: raw.wall / forward.wall,
-            forwardFractionOfSgemmCpu: raw.cpu / forward.cpu))
+        try printJSON(
+            Report(
+                rows: rows, inputs: inputs, outputs: outputs, threads: threads,
+                sgemmGflops: flops / raw.wall / 1e9, linearForwardGflops: flops / forward.wall / 1e9,
+                linearForwardBackwardGflops: 2 * flops / training.wall / 1e9,
+                forwardFractionOfSgemm: raw.wall / forward.wall,
+                forwardFractionOfSgemmCpu: raw.cpu / forward.cpu))
     }
 }

@@ -53,8 +53,10 @@ struct TrainBenchCommand: ParsableCommand {
     }
 
     func validate() throws {
-        for (name, value) in [("variates", variates), ("window", window), ("horizon", horizon), ("batch", batch),
-                              ("steps", steps), ("threads", threads), ("repetitions", repetitions)] where value < 1 {
+        for (name, value) in [
+            ("variates", variates), ("window", window), ("horizon", horizon), ("batch", batch),
+            ("steps", steps), ("threads", threads), ("repetitions", repetitions)
+        ] where value < 1 {
             throw ValidationError("--\(name) must be at least 1")
         }
     }
@@ -63,9 +65,12 @@ struct TrainBenchCommand: ParsableCommand {
         BLAS.setThreads(threads)
         AllocatorTuning.retainFreedMemory()
         let neuron = try LIF()
-        let encoding: PositionalEncoding = pe == .none ? .none
+        let encoding: PositionalEncoding =
+            pe == .none
+            ? .none
             : .cpg(pairs: pairs, tau: tau ?? (model == .spikformer ? 10_000 : 1_000), threshold: 0.8, index: .rolling)
-        let spec: ModelSpec = model == .spikformer
+        let spec: ModelSpec =
+            model == .spikformer
             ? .spikformer(try SpikformerOptions(dim: dim, depth: depth, heads: heads, steps: steps, encoding: encoding, neuron: neuron))
             : .spikeRNN(try SpikeRNNOptions(hidden: hidden, layers: layers, steps: steps, encoding: encoding, neuron: neuron))
         let network = try Network(.model(spec), example: [window, variates], outputs: [horizon, variates])
@@ -79,12 +84,13 @@ struct TrainBenchCommand: ParsableCommand {
         let inference = try stopwatch.median {
             _ = try Evaluation.outputs(network, inputs: inputs, batchSize: batch)
         }
-        try printJSON(Report(
-            model: model.rawValue, pe: pe.rawValue, variates: variates, window: window, horizon: horizon, batch: batch,
-            steps: steps, threads: threads, parameters: network.parameterCount,
-            trainStepMs: training.wall * 1e3, trainStepCpuMs: training.cpu * 1e3,
-            inferenceBatchMs: inference.wall * 1e3, inferenceBatchCpuMs: inference.cpu * 1e3,
-            peakRssMb: Self.peakResidentMegabytes()))
+        try printJSON(
+            Report(
+                model: model.rawValue, pe: pe.rawValue, variates: variates, window: window, horizon: horizon, batch: batch,
+                steps: steps, threads: threads, parameters: network.parameterCount,
+                trainStepMs: training.wall * 1e3, trainStepCpuMs: training.cpu * 1e3,
+                inferenceBatchMs: inference.wall * 1e3, inferenceBatchCpuMs: inference.cpu * 1e3,
+                peakRssMb: Self.peakResidentMegabytes()))
     }
 
     /// The process's peak resident set size (VmHWM in /proc/self/status), in MiB; 0 where unavailable.

@@ -26,14 +26,16 @@ struct KernelCommand: ParsableCommand {
     @Option(name: [.customShort("f"), .customLong("connection-file")], help: "The connection file Jupyter wrote.")
     var connectionFile: String
 
-    @Option(help: ArgumentHelp(
-        "Largest frame a peer may send, in bytes (default \(TransportLimits.defaultMaxMessageBytes), or $\(TransportLimits.maxMessageBytesVariable)).",
-        valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Largest frame a peer may send, in bytes (default \(TransportLimits.defaultMaxMessageBytes), or $\(TransportLimits.maxMessageBytesVariable)).",
+            valueName: "bytes"))
     var maxMessageBytes: Int64?
 
-    @Option(help: ArgumentHelp(
-        "Messages queued for one peer that does not read (default \(TransportLimits.defaultSendQueueLimit), or $\(TransportLimits.sendQueueLimitVariable)).",
-        valueName: "messages"))
+    @Option(
+        help: ArgumentHelp(
+            "Messages queued for one peer that does not read (default \(TransportLimits.defaultSendQueueLimit), or $\(TransportLimits.sendQueueLimitVariable)).",
+            valueName: "messages"))
     var sendQueueLimit: Int32?
 
     func run() throws {

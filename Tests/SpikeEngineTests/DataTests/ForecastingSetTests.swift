@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class ForecastingSetTests: XCTestCase {
@@ -73,7 +74,9 @@ final class ForecastingSetTests: XCTestCase {
         // And the training inputs are z-scored: mean ≈ 0, std ≈ 1 per variate over train rows.
         let train = series.rows(data.train.rows)
         for c in 0..<3 {
-            let column = stride(from: c, to: train.count, by: 3).map { Double((train[$0] - data.normalizer.offset[c]) / data.normalizer.scale[c]) }
+            let column = stride(from: c, to: train.count, by: 3).map {
+                Double((train[$0] - data.normalizer.offset[c]) / data.normalizer.scale[c])
+            }
             let mean = column.reduce(0, +) / Double(column.count)
             let variance = column.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(column.count)
             XCTAssertEqual(mean, 0, accuracy: 1e-5)

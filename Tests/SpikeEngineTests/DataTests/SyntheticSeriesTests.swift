@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class SyntheticSeriesTests: XCTestCase {
@@ -40,10 +41,10 @@ final class SyntheticSeriesTests: XCTestCase {
         let traffic = try Series.synthetic(kind: .traffic, length: 96 * 14, variates: 6, seed: 3)
         let weekdays = dailyProfile(traffic, days: [0, 1, 2, 3, 4, 7, 8, 9, 10, 11])
         let weekend = dailyProfile(traffic, days: [5, 6, 12, 13])
-        let night = weekdays[12]        // 03:00
-        let morning = weekdays[32]      // 08:00
-        let noon = weekdays[50]         // 12:30
-        let evening = weekdays[70]      // 17:30
+        let night = weekdays[12]  // 03:00
+        let morning = weekdays[32]  // 08:00
+        let noon = weekdays[50]  // 12:30
+        let evening = weekdays[70]  // 17:30
         XCTAssertGreaterThan(morning, 3 * night)
         XCTAssertGreaterThan(evening, 3 * night)
         XCTAssertGreaterThan(morning, noon * 1.3)
@@ -101,8 +102,11 @@ final class SyntheticSeriesTests: XCTestCase {
 
     private func correlation(_ a: [Double], _ b: [Double]) -> Double {
         let n = Double(a.count)
-        let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-        var ab = 0.0, aa = 0.0, bb = 0.0
+        let ma = a.reduce(0, +) / n
+        let mb = b.reduce(0, +) / n
+        var ab = 0.0
+        var aa = 0.0
+        var bb = 0.0
         for (x, y) in zip(a, b) {
             ab += (x - ma) * (y - mb)
             aa += (x - ma) * (x - ma)

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+
 @testable import SpikeEngine
 
 final class MetricsTests: XCTestCase {
@@ -74,8 +75,10 @@ final class MetricsTests: XCTestCase {
                 XCTAssertEqual(try Metrics.r2(target: y, prediction: p), try block.double("r2"), accuracy: 1e-12, name)
             }
             if block["rse_outputs"] != nil {
-                XCTAssertEqual(try Metrics.rse(target: y, prediction: p, columns: .outputs), try block.double("rse_outputs"), accuracy: 1e-12, name)
-                XCTAssertEqual(try Metrics.rse(target: y, prediction: p, columns: .variates), try block.double("rse_variates"), accuracy: 1e-12, name)
+                XCTAssertEqual(
+                    try Metrics.rse(target: y, prediction: p, columns: .outputs), try block.double("rse_outputs"), accuracy: 1e-12, name)
+                XCTAssertEqual(
+                    try Metrics.rse(target: y, prediction: p, columns: .variates), try block.double("rse_variates"), accuracy: 1e-12, name)
             }
             XCTAssertEqual(try Metrics.mse(target: y, prediction: p), try block.double("mse"), accuracy: 1e-12, name)
             XCTAssertEqual(try Metrics.mae(target: y, prediction: p), try block.double("mae"), accuracy: 1e-12, name)

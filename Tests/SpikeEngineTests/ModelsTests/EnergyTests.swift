@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 final class EnergyTests: XCTestCase {

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// Checks a whole layer's parameter gradients (as training binds them) against central finite
@@ -28,7 +29,8 @@ func assertLayerGradientsMatchFiniteDifferences(
     for (index, parameter) in parameters.enumerated() {
         for _ in 0..<min(probes, parameter.count) {
             let position = Int(generator.next() % UInt64(parameter.count))
-            var plus = parameters, minus = parameters
+            var plus = parameters
+            var minus = parameters
             plus[index].scalars[position] += h
             minus[index].scalars[position] -= h
             let numeric = (try loss(plus) - loss(minus)) / Double(2 * h)

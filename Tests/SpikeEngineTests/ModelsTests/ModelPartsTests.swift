@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 final class ModelPartsTests: XCTestCase {
@@ -25,8 +26,9 @@ final class ModelPartsTests: XCTestCase {
         for kind in SpikeEncoder.Kind.allCases {
             let encoder = try SpikeEncoder(kind, steps: 4, neuron: try LIF(), generator: &generator)
             let tape = Tape()
-            let y = try encoder.forward(tape.constant(try Tensor.randn([2, 7, 3], seed: 2)),
-                                        in: ForwardContext(tape: tape, training: true))
+            let y = try encoder.forward(
+                tape.constant(try Tensor.randn([2, 7, 3], seed: 2)),
+                in: ForwardContext(tape: tape, training: true))
             XCTAssertEqual(y.shape, [4, 2, 7, 3], kind.rawValue)
             XCTAssertTrue(y.value.scalars.allSatisfy { $0 == 0 || $0 == 1 }, kind.rawValue)
         }
@@ -52,16 +54,19 @@ final class ModelPartsTests: XCTestCase {
     }
 
     func testLayerNormParameterGradientsMatchFiniteDifferences() throws {
-        try assertLayerGradientsMatchFiniteDifferences(Sequential([try LayerNorm(features: 4), try Linear(inputs: 4, outputs: 3, generator: &generatorForTests)]),
-                                                       input: try Tensor.randn([3, 5, 4], seed: 2))
+        try assertLayerGradientsMatchFiniteDifferences(
+            Sequential([try LayerNorm(features: 4), try Linear(inputs: 4, outputs: 3, generator: &generatorForTests)]),
+            input: try Tensor.randn([3, 5, 4], seed: 2))
     }
 
     func testFloatTransformerParameterGradientsMatchFiniteDifferences() throws {
-        let network = try Network(.model(.transformer(try TransformerOptions(dim: 4, depth: 1, heads: 2))),
-                                  example: [5, 2], outputs: [2, 2])
+        let network = try Network(
+            .model(.transformer(try TransformerOptions(dim: 4, depth: 1, heads: 2))),
+            example: [5, 2], outputs: [2, 2])
         // A small step keeps the probes clear of the feed-forward ReLU's kinks.
-        try assertLayerGradientsMatchFiniteDifferences(Sequential(network.stages.map(\.layer)),
-                                                       input: try Tensor.randn([3, 5, 2], seed: 2), step: 1e-3,
-                                                       absolute: 4e-3)
+        try assertLayerGradientsMatchFiniteDifferences(
+            Sequential(network.stages.map(\.layer)),
+            input: try Tensor.randn([3, 5, 2], seed: 2), step: 1e-3,
+            absolute: 4e-3)
     }
 }

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// Models built with a neuron other than LIF: every neuron layer gets its own copy (PLIF's w
@@ -31,7 +32,7 @@ final class NeuronFamilyModelTests: XCTestCase {
             let specs: [ModelSpec] = [
                 .spikformer(try SpikformerOptions(dim: 8, depth: 1, heads: 2, steps: 2, encoding: .relative, neuron: neuron)),
                 .spikeTCN(try SpikeTCNOptions(channels: [4], steps: 2, neuron: neuron)),
-                .spikeRNN(try SpikeRNNOptions(hidden: 8, layers: 1, steps: 2, neuron: neuron)),
+                .spikeRNN(try SpikeRNNOptions(hidden: 8, layers: 1, steps: 2, neuron: neuron))
             ]
             for spec in specs {
                 let network = try Network(.model(spec))
@@ -44,8 +45,12 @@ final class NeuronFamilyModelTests: XCTestCase {
     func testAPLIFSpikformerHasOneWeightPerNeuronSite() throws {
         let data = try TrainingFixtures.sines()
         let withLIF = try Network(.model(.spikformer(try SpikformerOptions(dim: 8, depth: 1, heads: 2, steps: 2, neuron: try LIF()))))
-        let withPLIF = try Network(.model(.spikformer(try SpikformerOptions(dim: 8, depth: 1, heads: 2, steps: 2,
-                                                                           neuron: try ParametricLIF()))))
+        let withPLIF = try Network(
+            .model(
+                .spikformer(
+                    try SpikformerOptions(
+                        dim: 8, depth: 1, heads: 2, steps: 2,
+                        neuron: try ParametricLIF()))))
         _ = try Trainer.train(withLIF, on: data, options: try TrainingOptions(epochs: 1, batchSize: 64))
         _ = try Trainer.train(withPLIF, on: data, options: try TrainingOptions(epochs: 1, batchSize: 64))
         // encoder 1 + embedding 1 + attention 5 (q, k, v, attention, projection) + MLP 2.

@@ -1,7 +1,8 @@
-import XCTest
-import TestSupport
-@testable import SpikeEngine
 import SpikeKernels
+import TestSupport
+import XCTest
+
+@testable import SpikeEngine
 
 /// Linear layers fed spikes accumulate weight rows instead of multiplying; the results must be
 /// the dense products (up to the order of additions).
@@ -22,16 +23,19 @@ final class SpikeAccumulationTests: XCTestCase {
         for (outputs, bias) in [(24, true), (37, true), (64, false), (3, true)] {
             let x = try spikes(rows: 96, inputs: 64, seed: 1)
             XCTAssertTrue(SpikeAccumulation.isSparse(x.scalars), "the input takes the accumulating path")
-            let w = try Tensor.randn([64, outputs], seed: 2), b = try Tensor.randn([outputs], seed: 3)
+            let w = try Tensor.randn([64, outputs], seed: 2)
+            let b = try Tensor.randn([outputs], seed: 3)
             let g = try Tensor.randn([96, outputs], seed: 4)
 
             let tape = Tape()
-            let weight = tape.parameter(w), biasVariable = bias ? tape.parameter(b) : nil
+            let weight = tape.parameter(w)
+            let biasVariable = bias ? tape.parameter(b) : nil
             let y = try tape.linear(tape.constant(x), weight: weight, bias: biasVariable)
             let gradients = try tape.gradients(of: y, seed: g)
 
             // Independent oracle: the dense products, summed in Float64.
-            var expected = [Double](), expectedGradient = [Double](repeating: 0, count: 64 * outputs)
+            var expected = [Double]()
+            var expectedGradient = [Double](repeating: 0, count: 64 * outputs)
             for row in 0..<96 {
                 for o in 0..<outputs {
                     var sum = bias ? Double(b.scalars[o]) : 0
@@ -45,8 +49,9 @@ final class SpikeAccumulationTests: XCTestCase {
                 }
             }
             assertClose(y.value.scalars.map(Double.init), expected, absolute: 1e-4, relative: 1e-5, "outputs \(outputs)")
-            assertClose(gradients[weight].scalars.map(Double.init), expectedGradient, absolute: 1e-4, relative: 1e-5,
-                        "weight gradient, outputs \(outputs)")
+            assertClose(
+                gradients[weight].scalars.map(Double.init), expectedGradient, absolute: 1e-4, relative: 1e-5,
+                "weight gradient, outputs \(outputs)")
         }
     }
 
@@ -54,7 +59,8 @@ final class SpikeAccumulationTests: XCTestCase {
         var values = [Float](repeating: 0, count: 128 * 40)
         for row in 0..<128 where row % 3 == 0 { values[row * 40 + 7] = 1 }  // only input 7 ever fires
         let x = try Tensor(shape: [128, 40], scalars: values)
-        let w = try Tensor.randn([40, 33], seed: 6), b = try Tensor.randn([33], seed: 7)
+        let w = try Tensor.randn([40, 33], seed: 6)
+        let b = try Tensor.randn([33], seed: 7)
         let tape = Tape()
         let weight = tape.parameter(w)
         let y = try tape.linear(tape.constant(x), weight: weight, bias: tape.parameter(b))

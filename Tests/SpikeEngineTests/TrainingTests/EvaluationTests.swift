@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 final class EvaluationTests: XCTestCase {
@@ -6,7 +7,8 @@ final class EvaluationTests: XCTestCase {
         let data = try TrainingFixtures.sines()
         let network = try TrainingFixtures.spikeRNN()
         _ = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 1, batchSize: 32))
-        guard case let .forecasting(set) = data, case let .regression(scores) = try Evaluation.evaluate(network, on: data.split(.test)) else {
+        guard case .forecasting(let set) = data, case .regression(let scores) = try Evaluation.evaluate(network, on: data.split(.test))
+        else {
             return XCTFail("forecasting data must give regression scores")
         }
         let outputs = try Evaluation.outputs(network, inputs: set.test.inputs, batchSize: 7)
@@ -17,7 +19,7 @@ final class EvaluationTests: XCTestCase {
         let data = try TrainingFixtures.sines()
         let network = try TrainingFixtures.spikeRNN()
         _ = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 1, batchSize: 32))
-        guard case let .forecasting(set) = data else { return XCTFail() }
+        guard case .forecasting(let set) = data else { return XCTFail() }
         let normalized = try Evaluation.outputs(network, inputs: set.test.inputs)
         let predicted = try Evaluation.predict(network, inputs: set.test.inputs, normalized: true)
         XCTAssertEqual(predicted, try set.normalizer.inverse(normalized))
@@ -30,7 +32,7 @@ final class EvaluationTests: XCTestCase {
     func testAnUntrainedNetworkCannotBeScored() throws {
         let data = try TrainingFixtures.sines()
         XCTAssertThrowsError(try Evaluation.evaluate(try TrainingFixtures.spikeRNN(), on: data.split(.test))) { error in
-            guard case let EngineError.value(argument, _) = error else { return XCTFail("\(error)") }
+            guard case EngineError.value(let argument, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(argument, .model)
         }
     }
@@ -56,7 +58,7 @@ final class EvaluationTests: XCTestCase {
         // The seed decides the run: the same model and seed trained alone scores the same.
         let alone = try TrainingFixtures.spikeRNN()
         _ = try Trainer.train(alone, on: data, options: try TrainingOptions(epochs: 1, batchSize: 64, seed: 1))
-        guard case let .regression(scores) = try Evaluation.evaluate(alone, on: data.split(.test)) else { return XCTFail() }
+        guard case .regression(let scores) = try Evaluation.evaluate(alone, on: data.split(.test)) else { return XCTFail() }
         XCTAssertEqual(comparison.rows[1].metrics["r2"]?.samples[1], scores.r2)
     }
 }

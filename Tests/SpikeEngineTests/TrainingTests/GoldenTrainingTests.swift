@@ -1,6 +1,7 @@
 import Foundation
-import XCTest
 import TestSupport
+import XCTest
+
 @testable import SpikeEngine
 
 /// Training a fixed tiny spiking network for a few Adam steps matches an independent NumPy
@@ -41,7 +42,7 @@ final class GoldenTrainingTests: XCTestCase {
             .encoder(.repeat, steps: s.steps, neuron: lif),
             .positional(.cpg(pairs: s.pairs, tau: s.tauPE, threshold: 0.8, index: .rolling)),
             .neuron(lif), .linear(outputs: s.width, bias: false), .batchNorm, .neuron(lif),
-            .meanOver(.time), .meanOver(.length), .linear(outputs: s.horizon * s.variates, bias: true),
+            .meanOver(.time), .meanOver(.length), .linear(outputs: s.horizon * s.variates, bias: true)
         ])
         let network = try Network(blueprint, example: [s.length, s.variates], outputs: [s.horizon, s.variates])
         let shapes = network.parameters.map(\.shape)
@@ -53,13 +54,16 @@ final class GoldenTrainingTests: XCTestCase {
         for batch in golden.batches {
             let inputs = try Tensor(shape: [s.batch, s.length, s.variates], scalars: batch.inputs)
             let targets = try Tensor(shape: [s.batch, s.horizon, s.variates], scalars: batch.targets)
-            losses.append(try Trainer.step(network, inputs: inputs, targets: targets, loss: .mse, optimizer: &optimizer,
-                                           clip: Float(s.clip), seed: 0))
+            losses.append(
+                try Trainer.step(
+                    network, inputs: inputs, targets: targets, loss: .mse, optimizer: &optimizer,
+                    clip: Float(s.clip), seed: 0))
         }
         assertClose(losses, golden.losses, absolute: 1e-6, relative: 1e-4, "losses per step")
         for (index, (actual, expected)) in zip(network.parameters, golden.final).enumerated() {
-            assertClose(actual.scalars.map(Double.init), expected.map(Double.init), absolute: 2e-5, relative: 1e-3,
-                        "parameter \(index) after \(golden.batches.count) steps")
+            assertClose(
+                actual.scalars.map(Double.init), expected.map(Double.init), absolute: 2e-5, relative: 1e-3,
+                "parameter \(index) after \(golden.batches.count) steps")
         }
     }
 }

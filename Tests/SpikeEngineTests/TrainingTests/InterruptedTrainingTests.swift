@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import SpikeEngine
 
 /// An interrupted `train` or `compare` hands back what it finished, exactly as an uninterrupted
@@ -23,8 +24,9 @@ final class InterruptedTrainingTests: XCTestCase {
         let batches = (data.split(.train).count + 31) / 32
         let stop = StopAfter(batches: 2 * batches + 1)
         let network = try TrainingFixtures.spikeRNN()
-        let run = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 5, learningRate: 3e-2, batchSize: 32, seed: 4),
-                                    progress: stop.progress, isCancelled: { stop.isCancelled })
+        let run = try Trainer.train(
+            network, on: data, options: try TrainingOptions(epochs: 5, learningRate: 3e-2, batchSize: 32, seed: 4),
+            progress: stop.progress, isCancelled: { stop.isCancelled })
         let oracle = try TrainingFixtures.spikeRNN()
         let full = try Trainer.train(oracle, on: data, options: try TrainingOptions(epochs: 2, learningRate: 3e-2, batchSize: 32, seed: 4))
 
@@ -44,8 +46,9 @@ final class InterruptedTrainingTests: XCTestCase {
         let data = try TrainingFixtures.sines()
         let stop = StopAfter(batches: 2)
         let network = try TrainingFixtures.spikeRNN()
-        let run = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 3, batchSize: 32),
-                                    progress: stop.progress, isCancelled: { stop.isCancelled })
+        let run = try Trainer.train(
+            network, on: data, options: try TrainingOptions(epochs: 3, batchSize: 32),
+            progress: stop.progress, isCancelled: { stop.isCancelled })
         let untrained = try TrainingFixtures.spikeRNN()
         try untrained.prepare(example: data.exampleShape, outputs: data.outputShape, seed: 0)
 
@@ -64,13 +67,14 @@ final class InterruptedTrainingTests: XCTestCase {
         let network = try Network(.model(.mlpNet(try MLPNetOptions(hidden: [16]))))
         let run = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 2, learningRate: 1e-2, batchSize: 64))
         let best = try XCTUnwrap(run.bestEpoch)
-        guard case let .classification(accuracy) = try Evaluation.evaluate(network, on: data.split(.valid)) else {
+        guard case .classification(let accuracy) = try Evaluation.evaluate(network, on: data.split(.valid)) else {
             return XCTFail("classification data must give an accuracy")
         }
         XCTAssertEqual(run.epochs[best - 1].validAccuracy, accuracy)
         XCTAssertEqual(run.epochs.compactMap(\.validAccuracy).count, 2)
-        let forecast = try Trainer.train(try TrainingFixtures.spikeRNN(), on: try TrainingFixtures.sines(),
-                                         options: try TrainingOptions(epochs: 1, batchSize: 64))
+        let forecast = try Trainer.train(
+            try TrainingFixtures.spikeRNN(), on: try TrainingFixtures.sines(),
+            options: try TrainingOptions(epochs: 1, batchSize: 64))
         XCTAssertNil(forecast.epochs[0].validAccuracy)
     }
 
@@ -79,9 +83,10 @@ final class InterruptedTrainingTests: XCTestCase {
         let models = [("none", try TrainingFixtures.spikeRNN(encoding: .none)), ("cpg", try TrainingFixtures.spikeRNN())]
         let options = try TrainingOptions(epochs: 1, batchSize: 64)
         nonisolated(unsafe) var stopRequested = false
-        let partial = try Comparison.run(models: models, on: data, options: options, seeds: [0, 1],
-                                         progress: { if $0.model == "cpg", $0.seed == 1 { stopRequested = true } },
-                                         isCancelled: { stopRequested })
+        let partial = try Comparison.run(
+            models: models, on: data, options: options, seeds: [0, 1],
+            progress: { if $0.model == "cpg", $0.seed == 1 { stopRequested = true } },
+            isCancelled: { stopRequested })
         let whole = try Comparison.run(models: models, on: data, options: options, seeds: [0, 1])
 
         XCTAssertEqual(partial.interruption, Comparison.Interruption(model: "cpg", seed: 1, run: 4, runs: 4))

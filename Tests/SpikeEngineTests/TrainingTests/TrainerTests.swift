@@ -1,11 +1,13 @@
 import XCTest
+
 @testable import SpikeEngine
 
 final class TrainerTests: XCTestCase {
     func testTheSameSeedGivesABitIdenticalRun() throws {
         let data = try TrainingFixtures.sines()
         let options = try TrainingOptions(epochs: 2, batchSize: 32, seed: 7)
-        let a = try TrainingFixtures.spikeRNN(), b = try TrainingFixtures.spikeRNN()
+        let a = try TrainingFixtures.spikeRNN()
+        let b = try TrainingFixtures.spikeRNN()
         let runA = try Trainer.train(a, on: data, options: options)
         let runB = try Trainer.train(b, on: data, options: options)
         XCTAssertFalse(runA.stepLosses.isEmpty)
@@ -16,8 +18,10 @@ final class TrainerTests: XCTestCase {
 
     func testAnotherSeedGivesAnotherRun() throws {
         let data = try TrainingFixtures.sines()
-        let runA = try Trainer.train(try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 1, batchSize: 32, seed: 1))
-        let runB = try Trainer.train(try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 1, batchSize: 32, seed: 2))
+        let runA = try Trainer.train(
+            try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 1, batchSize: 32, seed: 1))
+        let runB = try Trainer.train(
+            try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 1, batchSize: 32, seed: 2))
         XCTAssertNotEqual(runA.stepLosses, runB.stepLosses)
     }
 
@@ -68,8 +72,9 @@ final class TrainerTests: XCTestCase {
     func testProgressCountsEveryBatchOfEveryEpoch() throws {
         let data = try TrainingFixtures.sines()
         var seen: [TrainingProgress] = []
-        _ = try Trainer.train(try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 2, batchSize: 64),
-                              progress: { seen.append($0) })
+        _ = try Trainer.train(
+            try TrainingFixtures.spikeRNN(), on: data, options: try TrainingOptions(epochs: 2, batchSize: 64),
+            progress: { seen.append($0) })
         let batches = (data.split(.train).count + 63) / 64
         XCTAssertEqual(seen.count, 2 * batches)
         XCTAssertEqual(seen.last?.fraction, 1)
@@ -81,7 +86,7 @@ final class TrainerTests: XCTestCase {
         let data = try TrainingFixtures.digits()
         let network = try Network(.model(.mlpNet(try MLPNetOptions(hidden: [32]))))
         _ = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 3, learningRate: 1e-2, batchSize: 64))
-        guard case let .classification(accuracy) = try Evaluation.evaluate(network, on: data.split(.test)) else {
+        guard case .classification(let accuracy) = try Evaluation.evaluate(network, on: data.split(.test)) else {
             return XCTFail("classification data must give an accuracy")
         }
         XCTAssertGreaterThan(accuracy, 0.5)
@@ -93,11 +98,11 @@ final class TrainerTests: XCTestCase {
             (.learningRate, { try TrainingOptions(learningRate: -1) }),
             (.batchSize, { try TrainingOptions(batchSize: 0) }),
             (.clip, { try TrainingOptions(clip: 0) }),
-            (.patience, { try TrainingOptions(patience: 0) }),
+            (.patience, { try TrainingOptions(patience: 0) })
         ]
         for (argument, make) in cases {
             XCTAssertThrowsError(try make()) { error in
-                guard case let EngineError.value(named, _) = error else { return XCTFail("\(error)") }
+                guard case EngineError.value(let named, _) = error else { return XCTFail("\(error)") }
                 XCTAssertEqual(named, argument)
             }
         }
@@ -106,10 +111,11 @@ final class TrainerTests: XCTestCase {
     func testDataOfAnotherShapeThanTheBuiltNetworkIsAClearError() throws {
         let network = try TrainingFixtures.spikeRNN()
         _ = try Trainer.train(network, on: try TrainingFixtures.sines(), options: try TrainingOptions(epochs: 1, batchSize: 64))
-        let other = TaskData.forecasting(try ForecastingSet(
-            try Series.synthetic(kind: .sines, length: 240, variates: 4, seed: 3), window: 10, horizon: 4))
+        let other = TaskData.forecasting(
+            try ForecastingSet(
+                try Series.synthetic(kind: .sines, length: 240, variates: 4, seed: 3), window: 10, horizon: 4))
         XCTAssertThrowsError(try Trainer.train(network, on: other, options: try TrainingOptions(epochs: 1))) { error in
-            guard case let EngineError.value(argument, _) = error else { return XCTFail("\(error)") }
+            guard case EngineError.value(let argument, _) = error else { return XCTFail("\(error)") }
             XCTAssertEqual(argument, .data)
         }
     }
