@@ -86,12 +86,44 @@ enum TensorLibrary {
             let x = p.declare("x", .any, doc: tensorDoc)
             let axis = p.declare("axis", .orNone(.integer), doc: "the axis to reduce (negative counts from the end); none: all")
             return { arguments, evaluator in
-                let tensor = try tensorArgument(arguments, x, evaluator)
                 let axis = try arguments[axis]
+                // A flat list of numbers reduces exactly, in Float64: max([0.1, 0.2]) is 0.2, not
+                // its Float32 neighbour.
+                if axis == nil, case .list(let list) = try arguments[x], let numbers = Self.numbers(list.items) {
+                    return try exactReduction(kind, numbers, arguments, x)
+                }
+                let tensor = try tensorArgument(arguments, x, evaluator)
                 let result = try arguments.engine { try tensor.reduced(kind, axis: axis, isCancelled: evaluator.cancellation) }
                 if axis == nil { return .number(Double(result.scalars.first ?? .nan)) }
                 return .tensor(result)
             }
+        }
+    }
+
+    /// The numbers of a flat list of numbers, or nil when any item is something else.
+    private static func numbers(_ items: [Value]) -> [Double]? {
+        var numbers: [Double] = []
+        numbers.reserveCapacity(items.count)
+        for item in items {
+            guard case .number(let number) = item else { return nil }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
+    /// `kind` of `numbers` in Float64 (sums in order, as Python's `sum`).
+    private static func exactReduction(
+        _ kind: Tensor.Reduction, _ numbers: [Double], _ arguments: Arguments,
+        _ x: Param<Value>
+    ) throws -> Value {
+        switch kind {
+        case .sum: return .number(numbers.reduce(0, +))
+        case .mean:
+            guard !numbers.isEmpty else { throw arguments.invalid(x, "is empty: the mean of no numbers is undefined") }
+            return .number(numbers.reduce(0, +) / Double(numbers.count))
+        case .max, .min:
+            guard let first = numbers.first else { throw arguments.invalid(x, "is empty: \(kind.rawValue) of no numbers is undefined") }
+            return .number(numbers.dropFirst().reduce(first) { kind == .max ? Swift.max($0, $1) : Swift.min($0, $1) })
         }
     }
 
