@@ -21,6 +21,7 @@ extension Evaluator {
             return .boolean(equal == (op == .equal))
         case .less, .lessEqual, .greater, .greaterEqual: return try compare(op, left, right, at: range)
         case .compose: return try compose(left, right, at: range)
+        case .contains: return try contains(left, right, at: range)
         default: break
         }
         if let result = try tensorArithmetic(op, left, right, at: range) { return result }
@@ -33,6 +34,26 @@ extension Evaluator {
             return .number(try arithmetic(op, a, b, at: range))
         default:
             throw unsupported(op, left, right, at: range)
+        }
+    }
+
+    /// `x in xs`: an item of a list (by `==`), a substring of a string, a field name of a record,
+    /// an integer of a range. Lists are walked with the interrupt polled.
+    private func contains(_ item: Value, _ collection: Value, at range: SourceRange) throws -> Value {
+        switch (item, collection) {
+        case (_, .list(let list)):
+            var meter = CancellationMeter(cancellation)
+            for element in list.items {
+                if try engine(at: range, { try element.isEqual(to: item, isCancelled: cancellation) }) { return .boolean(true) }
+                try meter.advance(at: range)
+            }
+            return .boolean(false)
+        case (.string(let part), .string(let text)): return .boolean(part.isEmpty || text.contains(part))
+        case (.string(let name), .record(let record)): return .boolean(record.names.contains(name))
+        case (.number(let number), .range(let integers)):
+            return .boolean(number == number.rounded() && Double(integers.lower) <= number && number < Double(integers.upper))
+        default:
+            throw Diagnostic(.unsupportedOperands(operator: "in", left: item.typeName, right: collection.typeName), at: range)
         }
     }
 

@@ -42,6 +42,8 @@ enum BinaryOperator: String, Equatable {
     case greater = ">"
     case greaterEqual = ">="
     case compose = ">>"
+    /// `x in xs`: membership in a list, a substring of a string, a field name of a record.
+    case contains = "in"
 }
 
 enum LogicalOperator: String, Equatable {

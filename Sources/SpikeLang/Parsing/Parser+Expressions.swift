@@ -105,7 +105,7 @@ extension Parser {
         let (saved, savedChain) = (nesting, chainDepth)
         defer { (nesting, chainDepth) = (saved, savedChain) }
         var previous: BinaryOperator?
-        while case .symbol(let symbol) = peek().kind, let op = level.binaryOperator(symbol) {
+        while let op = binaryOperator(at: level) {
             let token = advance()
             // `0 < x < 1` would compare a boolean with 1: say how to write it instead.
             if level == .comparison, let previous {
@@ -119,6 +119,16 @@ extension Parser {
             left = Expression(kind: .binary(op, left, right), range: left.range.through(right.range))
         }
         return left
+    }
+
+    /// The binary operator the next token spells at `level`: a symbol, or the keyword `in`
+    /// among the comparisons.
+    private mutating func binaryOperator(at level: BinaryLevel) -> BinaryOperator? {
+        switch peek().kind {
+        case .symbol(let symbol): return level.binaryOperator(symbol)
+        case .keyword(.in) where level == .comparison: return .contains
+        default: return nil
+        }
     }
 
     private mutating func parseOperand(of level: BinaryLevel) throws -> Expression {
