@@ -59,7 +59,7 @@ final class CompletionTests: XCTestCase {
         let code = "x = \"😀\" + va"
         let cursor = code.unicodeScalars.count
         let result = session.complete(code, cursor: cursor)
-        XCTAssertEqual(result.matches, ["value"])
+        XCTAssertEqual(result.matches, ["value", "values"])  // the binding, then the builtin
         XCTAssertEqual(result.start, cursor - 2)
         XCTAssertEqual(result.end, cursor)
     }

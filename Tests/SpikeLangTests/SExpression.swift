@@ -47,6 +47,7 @@ enum SExpression {
             case .block(let block): body = of(block)
             }
             return "(fn \(declaration.name) (\(parameters.joined(separator: " "))) \(body))"
+        case .jump(let jump): return jump.rawValue
         case .loop(let variable, _, let sequence, let body):
             return "(for \(variable) \(of(sequence)) \(of(body)))"
         }

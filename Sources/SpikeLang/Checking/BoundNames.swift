@@ -25,6 +25,8 @@ enum BoundNames {
             for statement in body.statements { collect(statement, into: &names) }
         case .expression(let expression):
             collect(expression, into: &names)
+        case .jump:
+            break
         }
     }
 

@@ -36,6 +36,8 @@ struct Checker {
     private var untilPoll = Checker.pollInterval
     /// Where the interrupt check fired, if it did; nothing more is checked after it.
     private var interruption: SourceRange?
+    /// `for` bodies around the statement being checked, within the current function.
+    private var loopDepth = 0
 
     init(
         outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit,
@@ -94,10 +96,14 @@ struct Checker {
             let mark = known.mark
             known.insert(declaration.name)
             known.insert(contentsOf: declaration.parameters.map(\.name))
+            // A function body is outside any loop around its definition.
+            let outerLoops = loopDepth
+            loopDepth = 0
             switch declaration.body {
             case .expression(let body): check(body)
             case .block(let body): check(body.statements)
             }
+            loopDepth = outerLoops
             known.rollBack(to: mark)
             known.insert(declaration.name)
         case .loop(let variable, _, let sequence, let body):
@@ -105,7 +111,11 @@ struct Checker {
             known.insert(variable)
             // Later passes see what earlier passes bound (see `BoundNames`).
             known.insert(contentsOf: BoundNames.of(body.statements))
+            loopDepth += 1
             check(body.statements)
+            loopDepth -= 1
+        case .jump(let jump):
+            if loopDepth == 0 { diagnostics.append(Diagnostic(.jumpOutsideLoop(jump.rawValue), at: statement.range)) }
         }
     }
 

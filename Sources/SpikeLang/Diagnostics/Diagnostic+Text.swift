@@ -26,6 +26,8 @@ extension Problem {
         case .foreignKeyword(let word):
             return "'\(word)' is not a Spike keyword; " + Self.foreignHint(word)
         case .tooDeeplyNested(let limit): return "expression nested too deeply (more than \(limit) levels)"
+        case .jumpOutsideLoop(let word):
+            return "'\(word)' outside a loop: it can only stand in the body of a for loop (not in a function called from one)"
         case .chainTooLong(let limit):
             return "expression too long: more than \(Self.grouped(limit)) operators in a row (split it across statements)"
         case .unknownMagic(let name, let suggestion):

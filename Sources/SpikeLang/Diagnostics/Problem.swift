@@ -38,6 +38,8 @@ public enum Problem: Equatable, Sendable {
     case tooDeeplyNested(limit: Int)
     /// More operators in flat chains along one path than the parser allows.
     case chainTooLong(limit: Int)
+    /// `break` or `continue` that is not inside a `for` body (of the same function).
+    case jumpOutsideLoop(String)
     /// A `%magic` the kernel does not know.
     case unknownMagic(String, suggestion: String?)
     /// A magic given a wrong argument, e.g. `%seed x`.
@@ -115,7 +117,7 @@ public enum Problem: Equatable, Sendable {
         case .unexpectedCharacter, .unterminatedString, .invalidEscape, .invalidNumber,
             .expectedExpression, .expected, .unclosed, .unmatched, .invalidAssignmentTarget,
             .positionalAfterNamed, .duplicateArgument, .duplicateParameter, .duplicateField,
-            .requiredAfterDefault, .tooDeeplyNested, .chainTooLong, .unknownMagic, .invalidMagicArgument, .foreignKeyword,
+            .requiredAfterDefault, .tooDeeplyNested, .chainTooLong, .jumpOutsideLoop, .unknownMagic, .invalidMagicArgument, .foreignKeyword,
             .chainedComparison:
             return .syntax
         case .undefinedName:

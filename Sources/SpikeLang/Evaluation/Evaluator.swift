@@ -88,12 +88,18 @@ final class Evaluator {
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)
-            try forEach(in: sequence, at: sequenceExpression.range) { item in
-                try checkCancellation(at: statement.range)
-                bind(variable, to: item)
-                _ = try run(body)
-            }
+            do {
+                try forEach(in: sequence, at: sequenceExpression.range) { item in
+                    try checkCancellation(at: statement.range)
+                    bind(variable, to: item)
+                    do {
+                        _ = try run(body)
+                    } catch let jump as LoopJump where jump.kind == .continue {}
+                }
+            } catch let jump as LoopJump where jump.kind == .break {}
             return .none
+        case .jump(let kind):
+            throw LoopJump(kind: kind)
         }
     }
 

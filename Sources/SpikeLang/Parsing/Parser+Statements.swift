@@ -74,6 +74,9 @@ extension Parser {
             return Statement(kind: .function(declaration), range: range(from: token.range))
         case .keyword(.for):
             return try parseLoop()
+        case .identifier(let word) where Statement.Jump(rawValue: word) != nil && Parser.endsStatement(peekNext()):
+            advance()
+            return Statement(kind: .jump(Statement.Jump(rawValue: word) ?? .break), range: token.range)
         case .identifier(let word) where Parser.foreignKeywords.contains(word) && Parser.startsOperand(peekNext()):
             throw Diagnostic(.foreignKeyword(word), at: token.range)
         case .identifier(let name) where peekNext().kind == .symbol(.assign):
@@ -94,6 +97,14 @@ extension Parser {
     /// Words from Python or JavaScript that cannot start a Spike statement when followed by
     /// an operand (`return x`, `def f(...)`): reported with what Spike offers instead.
     static let foreignKeywords: Set<String> = ["def", "function", "lambda", "return", "while", "elif", "let", "var", "const"]
+
+    /// Whether `token` ends a statement: a line break, `;`, `}` or the end of the cell.
+    static func endsStatement(_ token: Token) -> Bool {
+        switch token.kind {
+        case .newline, .endOfInput, .symbol(.semicolon), .symbol(.rightBrace): return true
+        default: return false
+        }
+    }
 
     /// Whether `token` can begin an operand (a name, literal or opening bracket).
     static func startsOperand(_ token: Token) -> Bool {

@@ -5,6 +5,13 @@ struct Statement: Equatable {
         case assignment(name: String, nameRange: SourceRange, value: Expression)
         case function(FunctionDeclaration)
         case loop(variable: String, variableRange: SourceRange, sequence: Expression, body: Block)
+        /// `break` or `continue`, inside a `for` body (the checker makes sure).
+        case jump(Jump)
+    }
+
+    /// What `break` and `continue` do to the innermost `for` loop.
+    enum Jump: String, Equatable {
+        case `break`, `continue`
     }
 
     var kind: Kind
