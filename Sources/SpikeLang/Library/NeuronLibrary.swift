@@ -15,16 +15,11 @@ enum NeuronLibrary {
                 "A leaky integrate-and-fire neuron; give tau (decay-input, hard reset) or beta (then reset=\"subtract\", decay_input=false by default)."
         ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "membrane time constant in steps (at least 1); the leak is 1 − 1/tau")
-            let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare(
-                "reset", .choice(ResetRule.self), default: .zero,
-                doc: "after a spike: \"zero\" (hard reset) or \"subtract\" the threshold")
-            let decayInput = p.declare(
-                "decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
-            let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare(
-                "surrogate", .surrogate, default: .standard, shown: "atan()",
-                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let threshold = thresholdParameter(p)
+            let reset = resetParameter(p, to: "hard reset")
+            let decayInput = decayInputParameter(p)
+            let detachReset = detachResetParameter(p)
+            let surrogate = surrogateParameter(p)
             let beta = p.declare("beta", .orNone(.number), doc: "the leak factor directly (snnTorch style), instead of tau")
             return { arguments, _ in
                 let rule = try arguments[reset]
@@ -60,16 +55,11 @@ enum NeuronLibrary {
             summary:
                 "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\") or v -= threshold (\"subtract\")."
         ) { p in
-            let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare(
-                "reset", .choice(ResetRule.self), default: .zero,
-                doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
-            let resetPotential = p.declare(
-                "v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
-            let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare(
-                "surrogate", .surrogate, default: .standard, shown: "atan()",
-                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let threshold = thresholdParameter(p)
+            let reset = resetParameter(p, to: "back to v_reset")
+            let resetPotential = resetPotentialParameter(p)
+            let detachReset = detachResetParameter(p)
+            let surrogate = surrogateParameter(p)
             return { arguments, _ in
                 let (rule, level, potential) = (try arguments[reset], try arguments[threshold], try arguments[resetPotential])
                 let (detach, gradient) = (try arguments[detachReset], try arguments[surrogate])
@@ -89,18 +79,12 @@ enum NeuronLibrary {
                 "A parametric LIF neuron (Fang et al. 2021): a LIF whose time constant, 1/tau = sigmoid(w), trains with the weights; tau is its start (> 1)."
         ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "the starting membrane time constant in steps (more than 1); it trains")
-            let threshold = p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
-            let reset = p.declare(
-                "reset", .choice(ResetRule.self), default: .zero,
-                doc: "after a spike: \"zero\" (back to v_reset) or \"subtract\" the threshold")
-            let resetPotential = p.declare(
-                "v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
-            let decayInput = p.declare(
-                "decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
-            let detachReset = p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
-            let surrogate = p.declare(
-                "surrogate", .surrogate, default: .standard, shown: "atan()",
-                doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
+            let threshold = thresholdParameter(p)
+            let reset = resetParameter(p, to: "back to v_reset")
+            let resetPotential = resetPotentialParameter(p)
+            let decayInput = decayInputParameter(p)
+            let detachReset = detachResetParameter(p)
+            let surrogate = surrogateParameter(p)
             return { arguments, _ in
                 let (start, level, rule, potential) = (
                     try arguments[tau], try arguments[threshold], try arguments[reset], try arguments[resetPotential]
@@ -114,6 +98,35 @@ enum NeuronLibrary {
                     })
             }
         }
+    }
+
+    // The parameters the neuron families share, each declared once here (in signature order
+    // at each family's call site).
+
+    private static func thresholdParameter(_ p: Declarations) -> Param<Double> {
+        p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
+    }
+
+    /// `reset`; `hard` says where "zero" takes the membrane.
+    private static func resetParameter(_ p: Declarations, to hard: String) -> Param<ResetRule> {
+        p.declare("reset", .choice(ResetRule.self), default: .zero, doc: "after a spike: \"zero\" (\(hard)) or \"subtract\" the threshold")
+    }
+
+    private static func resetPotentialParameter(_ p: Declarations) -> Param<Double> {
+        p.declare("v_reset", .number, default: 0, doc: "the potential a hard reset returns to (below the threshold)")
+    }
+
+    private static func decayInputParameter(_ p: Declarations) -> Param<Bool> {
+        p.declare("decay_input", .boolean, default: true, doc: "scale the input by 1/tau too (SpikingJelly's decay_input)")
+    }
+
+    private static func detachResetParameter(_ p: Declarations) -> Param<Bool> {
+        p.declare("detach_reset", .boolean, default: true, doc: "no gradient through the reset")
+    }
+
+    private static func surrogateParameter(_ p: Declarations) -> Param<Surrogate> {
+        p.declare(
+            "surrogate", .surrogate, default: .standard, shown: "atan()", doc: "the spike's gradient in training, e.g. sigmoid(alpha=4)")
     }
 
     private static func surrogates() -> [Builtin] {
