@@ -24,7 +24,7 @@ final class DisplayTests: XCTestCase {
 
     func testATraceShowsItsMembranePlotAndATextSummary() {
         let rendering = result("simulate(lif(tau=2), input=1.2, steps=12)")
-        XCTAssertEqual(rendering?.plain, "trace: 12 steps, 4 spikes (first at step 3), threshold 1, membrane 0…0.9")
+        XCTAssertEqual(rendering?.plain, "trace: 12 steps, 4 spikes (first at step 3), threshold 1, membrane before reset 0.6…1.05")
         XCTAssertTrue(rendering?.svg?.hasPrefix("<svg") ?? false)
         parses(rendering?.svg)
         XCTAssertNil(rendering?.html)

@@ -117,15 +117,17 @@ enum EngineText {
         return "[" + parts.joined(separator: ", ") + "]"
     }
 
-    /// `trace: 20 steps, 6 spikes (first at step 3), threshold 1, membrane 0…0.9688`.
+    /// `trace: 20 steps, 6 spikes (first at step 3), threshold 1, membrane before reset 0.5…1.2`:
+    /// the range of the charge H[t], the potential compared with the threshold and the one its
+    /// figure plots (`TraceView`), with steps counted from 1 as there.
     static func trace(_ trace: Trace) -> String {
         let count = trace.spikeSteps.count
         var text = "trace: \(trace.steps) step\(trace.steps == 1 ? "" : "s"), \(count) spike\(count == 1 ? "" : "s")"
         if let first = trace.firstSpike { text += " (first at step \(first))" }
         text += ", threshold \(ValueText.number(trace.threshold))"
-        let finite = trace.membrane.filter(\.isFinite)
+        let finite = trace.charge.filter(\.isFinite)
         if let low = finite.min(), let high = finite.max() {
-            text += ", membrane \(ValueText.number(rounded(low)))…\(ValueText.number(rounded(high)))"
+            text += ", membrane before reset \(ValueText.number(rounded(low)))…\(ValueText.number(rounded(high)))"
         }
         return text
     }

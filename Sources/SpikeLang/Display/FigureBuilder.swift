@@ -73,7 +73,7 @@ enum FigureBuilder {
                 LinePlot.Series(String(column), y: (0..<height).map { Double(tensor.scalars[$0 * width + column]) }, x: x)
             }
         case .trace(let trace):
-            return [LinePlot.Series("membrane", y: trace.charge, x: x)]
+            return [LinePlot.Series("membrane before reset", y: trace.charge, x: x)]
         default:
             return [LinePlot.Series("", y: try numbers(value, context: "plot(): 'y'", at: range), x: x)]
         }

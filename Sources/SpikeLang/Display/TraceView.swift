@@ -9,7 +9,7 @@ enum TraceView {
             membrane: trace.charge, spikes: trace.spikes, threshold: trace.threshold,
             time: (0..<trace.steps).map { Double($0 + 1) },
             title: title.isEmpty ? "\(trace.family) membrane and spikes" : title)
-        figure.yLabel = "membrane potential H[t]"
+        figure.yLabel = "membrane potential before reset H[t]"
         return figure
     }
 }

@@ -12,7 +12,10 @@ struct Members {
         case .record(let record):
             return Members(names: record.names) { record[$0] }
         case .trace(let trace):
-            return Members(names: ["membrane", "charge", "spikes", "threshold", "steps", "spike_steps", "first_spike", "firing_rate"]) {
+            return Members(names: [
+                "membrane_before_reset", "membrane_after_reset", "spikes", "threshold", "steps", "spike_steps", "first_spike",
+                "firing_rate", "membrane", "charge"
+            ]) {
                 member(of: trace, $0)
             }
         case .tensor(let tensor):
@@ -45,8 +48,9 @@ struct Members {
 
     private static func member(of trace: Trace, _ name: String) -> Value? {
         switch name {
-        case "membrane": return .list(trace.membrane.map { .number($0) })
-        case "charge": return .list(trace.charge.map { .number($0) })
+        // `membrane` and `charge` are the short names of the two potentials.
+        case "membrane_after_reset", "membrane": return .list(trace.membrane.map { .number($0) })
+        case "membrane_before_reset", "charge": return .list(trace.charge.map { .number($0) })
         case "spikes": return .list(trace.spikes.map { .number($0 ? 1 : 0) })
         case "threshold": return .number(trace.threshold)
         case "steps": return .number(Double(trace.steps))
