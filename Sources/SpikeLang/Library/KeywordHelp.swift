@@ -1,4 +1,4 @@
-/// `%help` and `help("…")` for the language's own words and magics (docs/language.md §1–5).
+/// `%help` and `help("…")` for the language's own words, `>>` and magics (docs/language.md §1–5, §8).
 enum KeywordHelp {
     static func text(for word: String) -> String? {
         switch word {
@@ -17,6 +17,15 @@ enum KeywordHelp {
             return "continue\n    Skips the rest of the innermost for loop's body and goes on with its next item. Only inside a for body."
         case "if", "else":
             return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
+        case ">>":
+            return """
+                a >> b
+                    Composition: the network that applies a, then b (layers, neurons, models or networks).
+                    It stays unbuilt until train/predict/evaluate/energy first meets data, which fixes its sizes.
+                    e.g. unflatten([8, 8]) >> conv_encoder(steps=4) >> positional(cpg()) >> linear(64) >> lif()
+                         >> mean_over("time") >> mean_over("length") >> linear(10)
+                    The last part must give as many numbers per example as the targets (docs/language.md §8).
+                """
         case "and", "or", "not": return "a and b, a or b, not a\n    Boolean logic on true/false, short-circuit."
         case "true", "false": return "true, false\n    The booleans."
         case "none": return "none\n    No value; as pe=, no positional encoding. A cell whose value is none shows nothing."
