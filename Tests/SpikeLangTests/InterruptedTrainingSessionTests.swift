@@ -77,12 +77,11 @@ final class InterruptedTrainingSessionTests: XCTestCase {
     }
 
     func testACompareInterruptedInItsLastRunKeepsTheFinishedRunsAsLastRun() throws {
-        let cell = "c = compare({a: net(), b: net()}, digits, epochs=1, seeds=[0, 1], progress=false)"
-        let all = polls(cell)
-        let firstModel = polls("c = compare({a: net()}, digits, epochs=1, seeds=[0, 1], progress=false)")
+        // Runs train on threads of their own, one at a time here; the progress display shows
+        // each run as it starts, and the interrupt comes when the last one shows.
+        let cell = "c = compare({a: net(), b: net()}, digits, epochs=3, seeds=[0, 1], workers=1)"
         let session = session()
-        // The four runs poll alike: half of the last run's polls in, the fourth run is cut short.
-        let failure = try XCTUnwrap(session.run(cell, output: RecordingSink(cancelAfterPolls: all - (all - firstModel) / 4)).failure)
+        let failure = try XCTUnwrap(session.run(cell, output: RecordingSink(cancelWhenShown: "model b · seed 1")).failure)
         XCTAssertEqual(failure.name, "Interrupted")
         XCTAssertEqual(
             failure.diagnostics.first?.problem.message,
@@ -90,7 +89,7 @@ final class InterruptedTrainingSessionTests: XCTestCase {
         XCTAssertEqual(session.run("c", output: RecordingSink()).failure?.name, "NameError", "the interrupted cell binds nothing")
         XCTAssertNil(
             session.run(
-                "p = last_run()\nwhole = compare({a: net(), b: net()}, digits, epochs=1, seeds=[0, 1], progress=false)",
+                "p = last_run()\nwhole = compare({a: net(), b: net()}, digits, epochs=3, seeds=[0, 1], progress=false)",
                 output: RecordingSink()
             ).failure)
         XCTAssertEqual(value(session, "[p.interrupted, len(p.runs.a), len(p.runs.b), p.seeds]"), "[true, 2, 1, [0, 1]]")
@@ -98,6 +97,6 @@ final class InterruptedTrainingSessionTests: XCTestCase {
             value(session, "[p.a.accuracy.values == whole.a.accuracy.values, p.b.accuracy.values[0] == whole.b.accuracy.values[0]]"),
             "[true, true]")
         XCTAssertTrue(value(session, "p")?.hasPrefix("test metrics of the 3 finished runs (interrupted in run 4 of 4)") ?? false)
-        XCTAssertEqual(value(session, "[len(whole.b.runs), whole.b.runs[1].epochs, whole.interrupted]"), "[2, 1, false]")
+        XCTAssertEqual(value(session, "[len(whole.b.runs), whole.b.runs[1].epochs, whole.interrupted]"), "[2, 3, false]")
     }
 }

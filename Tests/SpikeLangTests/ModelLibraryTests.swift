@@ -41,6 +41,23 @@ final class ModelLibraryTests: XCTestCase {
         XCTAssertNotNil(outcome.result?.svg, "a run shows its loss curves")
     }
 
+    func testAComparisonInParallelShowsARowForEveryRunTraining() throws {
+        let session = Session()
+        run(session, setup)
+        let sink = RecordingSink()
+        run(session, "c = compare({a: net}, data, epochs=4, batch=16, seeds=[0, 1], workers=2)", sink: sink)
+        let shown = sink.events.compactMap { event -> Rendering? in
+            switch event {
+            case .display(let rendering, _), .update(let rendering, _): return rendering
+            default: return nil
+            }
+        }
+        let both = shown.first { $0.plain.contains("seed 0") && $0.plain.contains("seed 1") }
+        XCTAssertNotNil(both, "two runs train at once, so some update shows both: \(shown.map(\.plain))")
+        XCTAssertEqual(both?.plain.split(separator: "\n").count, 2)
+        XCTAssertTrue(shown.last?.plain.contains("2 runs in") ?? false, shown.last?.plain ?? "")
+    }
+
     func testANetworkShowsItsLayerTableOnceItHasMetData() throws {
         let session = Session()
         run(session, setup)

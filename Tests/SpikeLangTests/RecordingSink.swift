@@ -14,18 +14,34 @@ final class RecordingSink: OutputSink {
     private(set) var polls = 0
     /// Report cancellation from this poll on (nil: never).
     var cancelAfterPolls: Int?
+    /// Report cancellation once a display or update shows this text (nil: never), for work
+    /// whose polls do not count its progress (runs on threads of their own).
+    var cancelWhenShown: String?
+    private var shown = false
 
-    init(cancelAfterPolls: Int? = nil) {
+    init(cancelAfterPolls: Int? = nil, cancelWhenShown: String? = nil) {
         self.cancelAfterPolls = cancelAfterPolls
+        self.cancelWhenShown = cancelWhenShown
     }
 
     func write(_ text: String, stream: TextStream) { events.append(.write(text, stream)) }
-    func display(_ rendering: Rendering, id: String?) { events.append(.display(rendering, id)) }
-    func update(_ rendering: Rendering, id: String) { events.append(.update(rendering, id)) }
+    func display(_ rendering: Rendering, id: String?) {
+        events.append(.display(rendering, id))
+        notice(rendering)
+    }
+    func update(_ rendering: Rendering, id: String) {
+        events.append(.update(rendering, id))
+        notice(rendering)
+    }
+
+    private func notice(_ rendering: Rendering) {
+        if let cancelWhenShown, rendering.plain.contains(cancelWhenShown) { shown = true }
+    }
     func clear(wait: Bool) { events.append(.clear(wait)) }
 
     var isCancelled: Bool {
         polls += 1
+        if shown { return true }
         guard let cancelAfterPolls else { return false }
         return polls > cancelAfterPolls
     }

@@ -50,10 +50,23 @@ public final class Network {
 
     /// A fresh, unbuilt network with the same blueprint.
     public func fresh() -> Network {
-        let network = Network(unbuiltFrom: blueprint)
-        network.requestedExample = requestedExample
-        return network
+        recipe.network()
     }
+
+    /// What `fresh()` builds from, as a value another thread can build it from.
+    struct Recipe: Sendable {
+        let blueprint: Blueprint
+        let requestedExample: [Int]?
+
+        /// A fresh, unbuilt network.
+        func network() -> Network {
+            let network = Network(unbuiltFrom: blueprint)
+            network.requestedExample = requestedExample
+            return network
+        }
+    }
+
+    var recipe: Recipe { Recipe(blueprint: blueprint, requestedExample: requestedExample) }
 
     /// An unbuilt network of `blueprint` (sizes come from the first data it meets).
     public init(unbuiltFrom blueprint: Blueprint) {

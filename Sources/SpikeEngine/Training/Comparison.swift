@@ -50,14 +50,19 @@ public struct Comparison: Sendable {
     public var finishedRuns: Int { rows.reduce(0) { $0 + $1.runs.count } }
 
     /// Trains a fresh network from each blueprint for each seed (weights, shuffling and dropout
-    /// all from that seed) and evaluates it on the test split.
+    /// all from that seed) and evaluates it on the test split, running up to `workers` of these
+    /// (model, seed) runs at once on threads of their own (docs/architecture.md §5).
     ///
-    /// Throws `.value(argument: .models)` for an empty list, `.value(argument: .seeds)` for
-    /// no seeds, and the training errors. An interrupt is not an error: the comparison of the
-    /// runs that finished is returned, with `interruption` saying where it stopped.
+    /// The results do not depend on `workers`: each run builds its own network and draws from
+    /// its own seed, and runs share nothing. `progress` is called on the calling thread, after
+    /// every batch of every run (runs in parallel interleave). Throws `.value(argument: .models)`
+    /// for an empty list, `.value(argument: .seeds)` for no seeds, and the first failing run's
+    /// error (in model, then seed order), which stops the others. An interrupt is not an error:
+    /// the comparison of the runs that finished is returned, with `interruption` naming the
+    /// first run (in that order) that did not.
     public static func run(
         models: [(name: String, network: Network)], on data: TaskData, options: TrainingOptions, seeds: [UInt64],
-        progress: ((Progress) -> Void)? = nil, isCancelled: CancellationCheck? = nil
+        workers: Int = 1, progress: ((Progress) -> Void)? = nil, isCancelled: CancellationCheck? = nil
     ) throws -> Comparison {
         guard !models.isEmpty else {
             throw EngineError.value(argument: .models, message: "give at least one model, as a record {name: model}")
@@ -65,45 +70,100 @@ public struct Comparison: Sendable {
         guard !seeds.isEmpty else {
             throw EngineError.value(argument: .seeds, message: "give at least one seed")
         }
+        let plan = models.enumerated().flatMap { modelIndex, model in
+            seeds.enumerated().map { seedIndex, seed in
+                Planned(
+                    model: model.name, modelIndex: modelIndex, recipe: model.network.recipe, seed: seed, seedIndex: seedIndex)
+            }
+        }
+        let outcomes = RunPool.run(
+            count: plan.count, workers: workers,
+            job: { index, report, stopped in
+                plan[index].run(on: data, options: options, report: report, isCancelled: stopped)
+            },
+            isFailure: { if case .failed = $0 { true } else { false } },
+            onEvent: { index, training in
+                let planned = plan[index]
+                progress?(
+                    Progress(
+                        model: planned.model, modelIndex: planned.modelIndex, models: models.count, seed: planned.seed,
+                        seedIndex: planned.seedIndex, seeds: seeds.count, training: training))
+            }, isCancelled: isCancelled)
+        for outcome in outcomes.results {
+            if case .failed(let error) = outcome { throw error }
+        }
+        return Comparison(plan: plan, outcomes: outcomes.results, seeds: seeds)
+    }
+
+    /// The comparison of the finished runs of `plan` (model-major), whose outcomes hold no failure.
+    private init(plan: [Planned], outcomes: [Outcome?], seeds: [UInt64]) {
         var rows: [Row] = []
         var names: [String] = []
         var interruption: Interruption?
-        models: for (modelIndex, model) in models.enumerated() {
+        for start in stride(from: 0, to: plan.count, by: seeds.count) {
             var samples: [String: [Double]] = [:]
             var seconds: [Double] = []
             var runs: [TrainingRun] = []
-            defer {
-                if !runs.isEmpty {
-                    rows.append(Row(name: model.name, metrics: samples.mapValues(MeanStd.init), seconds: seconds, runs: runs))
-                }
-            }
-            for (seedIndex, seed) in seeds.enumerated() {
-                let network = model.network.fresh()
-                let run = try Trainer.train(
-                    network, on: data, options: options.with(seed: seed),
-                    progress: { training in
-                        progress?(
-                            Progress(
-                                model: model.name, modelIndex: modelIndex, models: models.count, seed: seed,
-                                seedIndex: seedIndex, seeds: seeds.count, training: training))
-                    }, isCancelled: isCancelled)
-                let scores: Scores
-                do {
-                    if run.stop == .interrupted { throw EngineError.interrupted }
-                    scores = try Evaluation.evaluate(network, on: data.split(.test), isCancelled: isCancelled)
-                } catch EngineError.interrupted {
-                    interruption = Interruption(
-                        model: model.name, seed: seed, run: modelIndex * seeds.count + seedIndex + 1,
-                        runs: models.count * seeds.count)
-                    break models
+            for index in start..<start + seeds.count {
+                guard case .finished(let run, let scores) = outcomes[index] else {
+                    if interruption == nil {
+                        interruption = Interruption(
+                            model: plan[index].model, seed: plan[index].seed, run: index + 1, runs: plan.count)
+                    }
+                    continue
                 }
                 names = scores.named.map(\.name)
                 for (name, value) in scores.named { samples[name, default: []].append(value) }
                 seconds.append(run.seconds)
                 runs.append(run)
             }
+            if !runs.isEmpty {
+                rows.append(Row(name: plan[start].model, metrics: samples.mapValues(MeanStd.init), seconds: seconds, runs: runs))
+            }
         }
-        return Comparison(rows: rows, metricNames: names, seeds: seeds, interruption: interruption)
+        self.init(rows: rows, metricNames: names, seeds: seeds, interruption: interruption)
+    }
+
+    private init(rows: [Row], metricNames: [String], seeds: [UInt64], interruption: Interruption?) {
+        self.rows = rows
+        self.metricNames = metricNames
+        self.seeds = seeds
+        self.interruption = interruption
+    }
+
+    /// One (model, seed) run of a comparison, as a job for a worker thread.
+    private struct Planned: Sendable {
+        let model: String
+        let modelIndex: Int
+        let recipe: Network.Recipe
+        let seed: UInt64
+        let seedIndex: Int
+
+        /// Trains a fresh network and scores it on the test split; `.interrupted` when
+        /// `isCancelled` fired first.
+        func run(
+            on data: TaskData, options: TrainingOptions, report: @escaping @Sendable (TrainingProgress) -> Void,
+            isCancelled: @escaping @Sendable () -> Bool
+        ) -> Outcome {
+            do {
+                let network = recipe.network()
+                let run = try Trainer.train(
+                    network, on: data, options: options.with(seed: seed), progress: report, isCancelled: isCancelled)
+                if run.stop == .interrupted { return .interrupted }
+                return .finished(run, try Evaluation.evaluate(network, on: data.split(.test), isCancelled: isCancelled))
+            } catch EngineError.interrupted {
+                return .interrupted
+            } catch {
+                return .failed(error)
+            }
+        }
+    }
+
+    /// How one planned run ended.
+    private enum Outcome: Sendable {
+        case finished(TrainingRun, Scores)
+        case interrupted
+        case failed(any Error)
     }
 }
 

@@ -13,6 +13,8 @@ final class ProgressDisplay {
     private var lastShown: ContinuousClock.Instant?
     /// False: show nothing (`progress=false`).
     private let enabled: Bool
+    /// A comparison's runs by plan index (model-major): the last progress each reported.
+    private var latest: [Int: Comparison.Progress] = [:]
 
     init(sink: OutputSink, title: String, enabled: Bool = true) {
         self.sink = sink
@@ -25,13 +27,20 @@ final class ProgressDisplay {
         publish(row(progress, prefix: []), fraction: progress.fraction, force: false)
     }
 
-    /// After a batch of one model and seed of a comparison.
+    /// After a batch of one model and seed of a comparison: one row per run still training
+    /// (runs in parallel each have theirs), under a bar of the whole comparison; shown at once
+    /// when a run reports for the first time.
     func show(_ progress: Comparison.Progress) {
-        let done = Double(progress.modelIndex * progress.seeds + progress.seedIndex) + progress.training.fraction
+        let run = progress.modelIndex * progress.seeds + progress.seedIndex
+        // A run that just started shows at once, so every run appears.
+        let starting = latest.updateValue(progress, forKey: run) == nil
+        let done = latest.values.reduce(0) { $0 + $1.training.fraction }
         let fraction = done / Double(max(1, progress.models * progress.seeds))
-        publish(
-            row(progress.training, prefix: [("model", .text(progress.model)), ("seed", .number(Double(progress.seed)))]),
-            fraction: fraction, force: false)
+        let training = latest.keys.sorted().compactMap { latest[$0] }.filter { $0.training.fraction < 1 }
+        let rows = (training.isEmpty ? [progress] : training).map { run in
+            row(run.training, prefix: [("model", .text(run.model)), ("seed", .number(Double(run.seed)))])
+        }
+        publish(rows: rows, fraction: fraction, force: starting)
     }
 
     /// The final state of a training run.
@@ -62,15 +71,25 @@ final class ProgressDisplay {
     }
 
     private func publish(_ cells: [(String, Table.Cell)], fraction: Double?, force: Bool) {
-        guard enabled else { return }
+        publish(rows: [cells], fraction: fraction, force: force)
+    }
+
+    /// Shows `rows` (same columns each) under one bar; the first row carries the bar.
+    private func publish(rows: [[(String, Table.Cell)]], fraction: Double?, force: Bool) {
+        guard enabled, let first = rows.first else { return }
         let now = clock.now
         if !force, let lastShown, now - lastShown < .milliseconds(Int(TrainingLibrary.progressInterval * 1000)) { return }
         let bar = fraction.map(Self.bar) ?? ""
         var table = Table(
-            columns: (bar.isEmpty ? [] : ["progress"]) + cells.map(\.0),
-            rows: [(bar.isEmpty ? [] : [.text(bar)]) + cells.map(\.1)], title: title)
+            columns: (bar.isEmpty ? [] : ["progress"]) + first.map(\.0),
+            rows: rows.enumerated().map { index, cells in
+                (bar.isEmpty ? [] : [.text(index == 0 ? bar : "")]) + cells.map(\.1)
+            }, title: title)
         table.significantDigits = 4
-        let plain = ([title, bar] + cells.map { "\($0.0) \(Self.text($0.1))" }).filter { !$0.isEmpty }.joined(separator: " · ")
+        let plain = rows.enumerated().map { index, cells in
+            ([index == 0 ? title : "", index == 0 ? bar : ""] + cells.map { "\($0.0) \(Self.text($0.1))" })
+                .filter { !$0.isEmpty }.joined(separator: " · ")
+        }.joined(separator: "\n")
         let rendering = Rendering(plain: plain, html: table.html())
         if lastShown == nil {
             sink.display(rendering, id: id)

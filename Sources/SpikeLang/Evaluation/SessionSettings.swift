@@ -1,3 +1,4 @@
+import Foundation
 import SpikeEngine
 
 /// Session-wide settings the library reads: the random seed, the thread count, the memory
@@ -6,8 +7,16 @@ import SpikeEngine
 struct SessionSettings {
     /// Seed of every random source (`seed(n)`, `%seed N`).
     var seed: UInt64 = 0
-    /// Worker threads the engine may use (`%threads N`).
-    var threads = 1
+    /// The session's cap on threads (`%threads N`); nil until set. It caps `compare`'s
+    /// parallel runs (default: every core) and gives `train`'s matrix products their OpenBLAS
+    /// threads (default 1: small models run fastest on one).
+    var threads: Int?
+
+    /// Threads for the matrix products of one training run.
+    var blasThreads: Int { max(1, threads ?? 1) }
+
+    /// The cores of this machine: what `compare` uses when `%threads` did not cap it.
+    static var cores: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
     /// The most bytes a single request may allocate before failing with `ResourceError`: by
     /// default a share of what the process's limits (cgroup, `RLIMIT_AS`, memory) still allow.
     var budget = MemoryBudget.standard

@@ -17,7 +17,7 @@ enum TrainingLibrary {
     /// Applies the session's `%threads N` (default 1) to the BLAS the engine's matrix
     /// products run on, before a long engine call.
     static func applyThreads(_ evaluator: Evaluator) {
-        BLAS.setThreads(max(1, evaluator.settings.threads))
+        BLAS.setThreads(evaluator.settings.blasThreads)
     }
 
     /// The training settings `train` and `compare` share, each declared once here.
@@ -168,6 +168,11 @@ enum TrainingLibrary {
             let seeds = p.declare("seeds", .integers, default: [0, 1, 2], doc: "one training run per seed")
             let training = TrainingParameters(p, epochs: epochs)
             let progress = progressParameter(p)
+            let workers = p.declare(
+                "workers", .orNone(.size), default: nil,
+                doc:
+                    "how many runs train at once, each on a thread of its own (none: every core, at most %threads); results do not depend on it"
+            )
             return { arguments, evaluator in
                 guard case .record(let record) = try arguments[models] else {
                     throw arguments.mismatch(models, expected: "a record {name: model, ...}")
@@ -185,11 +190,14 @@ enum TrainingLibrary {
                 let data = try arguments[data]
                 let options = try training.options(arguments, seed: 0)
                 let display = ProgressDisplay(sink: evaluator.sink, title: "compare", enabled: try arguments[progress])
-                applyThreads(evaluator)
+                let cap = evaluator.settings.threads ?? SessionSettings.cores
+                let parallel = min(try arguments[workers] ?? cap, cap, networks.count * seedList.count)
+                // The threads %threads allows, shared among the runs (the numbers do not depend on it).
+                BLAS.setThreads(max(1, (evaluator.settings.threads ?? 1) / parallel))
                 let comparison = try arguments.engine {
                     try Comparison.run(
-                        models: networks, on: data, options: options, seeds: seedList, progress: { display.show($0) },
-                        isCancelled: evaluator.cancellation)
+                        models: networks, on: data, options: options, seeds: seedList, workers: parallel,
+                        progress: { display.show($0) }, isCancelled: evaluator.cancellation)
                 }
                 display.finish(comparison)
                 evaluator.settings.lastRun = .comparison(comparison)

@@ -50,8 +50,8 @@ public final class Session {
     /// The seed of every random source (`%seed N`, `seed(n)`).
     public var seed: UInt64 { settings.seed }
 
-    /// The thread count recorded by `%threads N`.
-    public var threads: Int { settings.threads }
+    /// The thread cap recorded by `%threads N`; nil until set.
+    public var threads: Int? { settings.threads }
 
     /// The names bound in the session, sorted.
     public var boundNames: [String] { bindings.keys.sorted() }
