@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Engine micro-benchmarks printed as JSON (medians of timed repetitions after warm-up).",
         subcommands: [
             LIFBenchCommand.self, LinearBenchCommand.self, BlockBenchCommand.self, TrainBenchCommand.self,
-            KernelBenchCommand.self
+            KernelBenchCommand.self, CompareBenchCommand.self
         ]
     )
 }
