@@ -17,7 +17,7 @@ BUILTINS = (
     "min", "mlp", "mlp_net", "ones", "plif", "plot", "positional", "predict", "print", "randn",
     "random_code", "range", "raster", "rect", "relative", "repeat_encoder", "reshape", "residual",
     "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "spike_rnn",
-    "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "synthetic", "table", "tensor",
+    "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
     "windows", "zeros",
 )

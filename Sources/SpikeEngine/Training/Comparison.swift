@@ -14,8 +14,19 @@ public struct Comparison: Sendable {
         public let metrics: [String: MeanStd]
         /// The wall time of each seed's training, in seconds.
         public let seconds: [Double]
-        /// Each finished seed's training run, in seed order (`seeds[i]` trained `runs[i]`).
+        /// Each finished seed's training run, in seed order (`seeds[i]` trained `runs[i]`);
+        /// empty for a comparison read from a sweep log, which keeps no runs.
         public let runs: [TrainingRun]
+        /// The seed of each sample, in order (the seeds whose runs finished).
+        public let seeds: [UInt64]
+
+        public init(name: String, metrics: [String: MeanStd], seconds: [Double], runs: [TrainingRun], seeds: [UInt64]) {
+            self.name = name
+            self.metrics = metrics
+            self.seconds = seconds
+            self.runs = runs
+            self.seeds = seeds
+        }
     }
 
     /// Which model and seed is training, for progress displays.
@@ -104,6 +115,7 @@ public struct Comparison: Sendable {
             var samples: [String: [Double]] = [:]
             var seconds: [Double] = []
             var runs: [TrainingRun] = []
+            var finished: [UInt64] = []
             for index in start..<start + seeds.count {
                 guard case .finished(let run, let scores) = outcomes[index] else {
                     if interruption == nil {
@@ -116,15 +128,20 @@ public struct Comparison: Sendable {
                 for (name, value) in scores.named { samples[name, default: []].append(value) }
                 seconds.append(run.seconds)
                 runs.append(run)
+                finished.append(plan[index].seed)
             }
             if !runs.isEmpty {
-                rows.append(Row(name: plan[start].model, metrics: samples.mapValues(MeanStd.init), seconds: seconds, runs: runs))
+                rows.append(
+                    Row(
+                        name: plan[start].model, metrics: samples.mapValues(MeanStd.init), seconds: seconds, runs: runs,
+                        seeds: finished))
             }
         }
         self.init(rows: rows, metricNames: names, seeds: seeds, interruption: interruption)
     }
 
-    private init(rows: [Row], metricNames: [String], seeds: [UInt64], interruption: Interruption?) {
+    /// A comparison of given rows (`SweepLog` builds one from a sweep's records).
+    public init(rows: [Row], metricNames: [String], seeds: [UInt64], interruption: Interruption?) {
         self.rows = rows
         self.metricNames = metricNames
         self.seeds = seeds
