@@ -50,23 +50,38 @@ final class FirstSpikeTests: XCTestCase {
         return values
     }
 
-    func testFirstSpikeEqualsTheSimulatedFirstSpikeOnAGridIncludingExactBoundaries() throws {
+    func testFirstSpikeEqualsTheSimulatedFirstSpikeAwayFromBoundariesAndDiffersByRoundingOnly() throws {
+        // The lemma is exact (scripts/golden_first_spike.py checks it against Python's exact
+        // rationals); the simulation rounds. Away from a step boundary they must agree; next to
+        // one (within 1e-9) they may differ, by one step, or where the Float64 fixed point
+        // rounds up to the threshold (the lemma: never).
         var checked = 0
+        var differing = 0
         for neuron in try neurons() {
-            for current in currents(for: neuron) {
+            let boundaries = currents(for: neuron)
+            for current in boundaries {
                 let predicted = try neuron.firstSpike(current: current)
-                // A predicted spike needs the run only up to it. "Never" is checked over 20 000
-                // steps next to the fixed-point edge, where rounding decides, else over 2 000.
                 let scale = neuron.decayInput ? neuron.leak : 1
                 let edge = neuron.threshold * (1 - neuron.beta) / scale
                 let nearEdge = abs(current - edge) <= 0.01 * edge
                 let horizon = predicted.map { $0 + 2 } ?? (nearEdge ? 20_000 : 2_000)
                 let simulated = try neuron.simulate(current: current, steps: horizon).firstSpike
-                XCTAssertEqual(predicted, simulated, "\(neuron) current \(current)")
                 checked += 1
+                guard predicted != simulated else { continue }
+                differing += 1
+                let onBoundary = boundaries.contains { $0 != current && abs($0 - current) <= 1e-9 * abs(current) }
+                XCTAssertTrue(
+                    onBoundary || nearEdge,
+                    "\(neuron) current \(current): \(String(describing: predicted)) vs \(String(describing: simulated))")
+                // Near the edge c ≈ V_th (1 − β) the rounded recurrence creeps for hundreds of steps,
+                // so its error is not bounded by a step there.
+                if let predicted, let simulated, !nearEdge {
+                    XCTAssertEqual(abs(predicted - simulated), 1, "\(neuron) current \(current)")
+                }
             }
         }
         XCTAssertGreaterThan(checked, 5_000)
+        XCTAssertGreaterThan(differing, 0, "the grid includes boundaries where rounding decides")
     }
 
     func testLemmaOneGivesTheStepsOfTheReferenceExamples() throws {
@@ -93,14 +108,13 @@ final class FirstSpikeTests: XCTestCase {
         XCTAssertEqual(above.firstSpikeClosedForm(current: 0.5), 3)
     }
 
-    func testAtTheFixedPointEdgeRoundingReachesTheThresholdAndFirstSpikeFollowsTheSimulation() throws {
-        // x = V_th: in real numbers U[t] = 1 − 2^−t never reaches 1, but Float64 rounds it to
-        // exactly 1 after 53 halvings, and `>=` fires. The checked answer follows the simulation.
+    func testAtTheFixedPointEdgeTheLemmaSaysNeverWhereTheRoundedSimulationFires() throws {
+        // x = V_th: in real numbers U[t] = 1 − 2^−t never reaches 1 (the lemma: never), but
+        // Float64 rounds it to exactly 1 after 53 halvings, and `>=` fires at step 54.
         let jelly = try LIF(tau: 2)
         XCTAssertNil(jelly.firstSpikeClosedForm(current: 1))
-        let simulated = try jelly.simulate(current: 1, steps: 200).firstSpike
-        XCTAssertNotNil(simulated)
-        XCTAssertEqual(try jelly.firstSpike(current: 1), simulated)
+        XCTAssertNil(try jelly.firstSpike(current: 1))
+        XCTAssertEqual(try jelly.simulate(current: 1, steps: 200).firstSpike, 54)
     }
 
     func testTheClosedFormAgreesWithTheCheckedAnswerAwayFromBoundaries() throws {

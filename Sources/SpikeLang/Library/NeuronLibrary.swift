@@ -213,7 +213,7 @@ enum NeuronLibrary {
         Builtin(
             "first_spike", topic: .neurons,
             summary:
-                "Lemma 1: the step of the first spike under a constant current, from the closed form (none if it never fires); lif, if_neuron and plif have one."
+                "Lemma 1: the step of the first spike under a constant current, from the closed form decided exactly (none if it never fires); simulate(...).first_spike is the rounded recurrence."
         ) { p in
             let neuron = p.declare("neuron", .neuron, doc: "the neuron, e.g. lif()")
             let current = p.declare("current", .number, default: 1.2, doc: "the constant input current")
