@@ -8,7 +8,7 @@ struct Spike: ParsableCommand {
         commandName: "spike",
         abstract: "A Jupyter kernel for spiking neural networks and their positional encodings.",
         version: SpikeEngine.version,
-        subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, BenchCommand.self]
+        subcommands: [KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, SweepCommand.self, BenchCommand.self]
     )
 
     /// Keeps freed tensor memory in the process (see `AllocatorTuning`: training otherwise
