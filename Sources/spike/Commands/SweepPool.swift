@@ -89,7 +89,9 @@ struct SweepPool {
                 log: runFolder.appendingPathComponent("log.txt").path)
             running[child.pid] = Running(run: run, child: child, folder: runFolder, started: started)
         } catch {
-            keep(RunRecord(run: run, ending: "\(error)", logTail: [], host: RunRecord.localHost, started: started, finished: Date()))
+            keep(
+                RunRecord(run: run, ending: "\(error)", logTail: [], host: RunRecord.localHost, started: started, finished: Date()),
+                of: run)
         }
     }
 
@@ -98,19 +100,20 @@ struct SweepPool {
         let recordFile = entry.folder.appendingPathComponent("run.json")
         if let data = try? Data(contentsOf: recordFile), let json = JSONValue(jsonBytes: data), var record = RunRecord(json: json) {
             record.id = entry.run.id
-            keep(record)
+            keep(record, of: entry.run)
         } else if stoppedBy == nil {
             let tail = Self.lastLines(of: entry.folder.appendingPathComponent("log.txt"))
             keep(
                 RunRecord(
                     run: entry.run, ending: exit.description, logTail: tail, host: RunRecord.localHost, started: entry.started,
-                    finished: Date()))
+                    finished: Date()),
+                of: entry.run)
         }
     }
 
-    /// Appends `record` to the journal and prints a progress line.
-    private mutating func keep(_ record: RunRecord) {
-        let arguments = queue.first { $0.id == record.id }?.arguments.joined(separator: " ") ?? record.id ?? ""
+    /// Appends the record of `run` to the journal and prints a progress line.
+    private mutating func keep(_ record: RunRecord, of run: SweepRun) {
+        let arguments = run.arguments.joined(separator: " ")
         do {
             try journal.append(record)
         } catch {
