@@ -182,6 +182,30 @@ class SweepTests(unittest.TestCase):
             self.assertEqual(record["status"], "ok")
             self.assertEqual(record["result"], expected_result(record["params"]["a"], record["params"]["mode"]))
 
+    def test_a_run_killed_from_outside_is_recorded_as_an_error_and_the_sweep_goes_on(self) -> None:
+        slow = self.calibrated_loop_length()
+        out = self.tmp / "out"
+        sweep = subprocess.Popen([str(spike_binary()), "sweep", str(self.script), f"a={slow},1", "mode=ok",
+                                  "--out", str(out), "--workers", "1"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                 stdin=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + TIMEOUT
+            while not (children := processes_mentioning(str(out / "runs"))) and time.monotonic() < deadline:
+                time.sleep(0.02)
+            for pid in children:
+                os.kill(pid, signal.SIGKILL)
+            stdout, stderr = sweep.communicate(timeout=TIMEOUT)
+        finally:
+            if sweep.poll() is None:
+                sweep.kill()
+        self.assertEqual(sweep.returncode, 1, stdout + stderr)
+        records = {record["params"]["a"]: record for record in journal(out)}
+        self.assertEqual(records[slow]["status"], "error")
+        self.assertIn("the run ended without a record (killed by signal 9", records[slow]["error"])
+        self.assertEqual(records[1]["status"], "ok")
+        self.assertEqual(records[1]["result"], expected_result(1, "ok"))
+
     def test_a_sweep_that_cannot_start_exits_with_status_2_and_says_why(self) -> None:
         a_file = self.tmp / "a-file"
         a_file.write_text("")
