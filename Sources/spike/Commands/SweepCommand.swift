@@ -59,6 +59,9 @@ struct SweepCommand: ParsableCommand {
         if !journal.journal.unreadableLines.isEmpty {
             Self.say("spike sweep: warning: ignoring unreadable lines \(journal.journal.unreadableLines) of sweep.jsonl")
         }
+        Self.say(
+            "spike sweep: \(plan.runs.count) runs, \(pool.skipped) finished before (skipped), \(pool.queue.count) to run, "
+                + "\(min(workers, max(pool.queue.count, 1))) at a time")
         StopSignals.install()
         let clock = Date()
         pool.drain()
