@@ -219,6 +219,8 @@ class SweepTests(unittest.TestCase):
             (("sweep", str(self.script), "a=1,f(2)", "--out", out), "a call at column 3"),
             (("sweep", str(self.script), "a=1", "--out", str(a_file)), "not a folder"),
             (("sweep", str(self.script), "a=1", "--out", out, "--workers", "0"), "--workers"),
+            (("sweep", str(self.script), "a=1"), "Missing expected argument '--out <out>'"),
+            (("sweep", str(self.script), "a=1", "--out", out, "--workers", "many"), "'many' is invalid"),
         ]
         for arguments, mentions in cases:
             with self.subTest(arguments=arguments[2:]):

@@ -116,6 +116,6 @@ struct RunCommand: ParsableCommand {
 enum UsageFailure {
     static func exit(_ error: any Error, command: String) -> ExitCode {
         FileHandle.standardError.write(Data("spike \(command): error: \(error)\n".utf8))
-        return ExitCode(2)
+        return ExitCode(Spike.usageFailureStatus)
     }
 }
