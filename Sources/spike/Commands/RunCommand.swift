@@ -58,17 +58,15 @@ struct RunCommand: ParsableCommand {
         if let result = outcome.cell.result { sink.show(result) }
         for page in outcome.cell.pages { print(page) }
         let failure = outcome.cell.failure.map { $0.name + ": " + $0.message } ?? sink.problem
-        try writeFiles(outcome.value, parameters: bound, failure: failure, started: started)
         if let failure = outcome.cell.failure {
             let lines = failure.traceback.isEmpty ? [failure.name + ": " + failure.message] : failure.traceback
             let text = lines.joined(separator: "\n")
             FileHandle.standardError.write(Data((text + "\n").utf8))
-            throw ExitCode(1)
-        }
-        if let problem = sink.problem {
+        } else if let problem = sink.problem {
             FileHandle.standardError.write(Data("spike: \(problem)\n".utf8))
-            throw ExitCode(1)
         }
+        try writeFiles(outcome.value, parameters: bound, failure: failure, started: started)
+        if failure != nil { throw ExitCode(1) }
     }
 
     /// Writes `--result-json` (on success only) and `--record`.
