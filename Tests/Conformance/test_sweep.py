@@ -101,7 +101,7 @@ class SweepTests(unittest.TestCase):
         self.assertEqual(done.returncode, 0, done.stderr)
         self.assertIn("warning: the parameter 'unused'", done.stderr)
 
-    def test_a_sweep_runs_every_combination_and_records_each_and_a_rerun_redoes_failures(self) -> None:
+    def test_a_sweep_runs_every_combination_records_each_and_a_rerun_redoes_failures(self) -> None:
         out = self.tmp / "out"
         command = ("sweep", str(self.script), "a=3,4", "mode=ok,fail", "--out", str(out), "--workers", "2")
         done = spike(*command)
@@ -132,6 +132,12 @@ class SweepTests(unittest.TestCase):
                 self.assertIn("ValueError", record["error"])
                 self.assertIn("out of range", record["error"])
                 self.assertFalse((folder / "result.json").exists())
+        one_at_a_time = self.tmp / "one-at-a-time"
+        serial = spike("sweep", str(self.script), "a=3,4", "mode=ok,fail", "--out", str(one_at_a_time), "--workers", "1")
+        self.assertEqual(serial.returncode, 1, serial.stdout + serial.stderr)
+        self.assertEqual({r["id"]: (r["status"], r["result"]) for r in journal(one_at_a_time)},
+                         {r["id"]: (r["status"], r["result"]) for r in records},
+                         "the same ids and results whatever the number of workers")
         again = spike(*command)
         self.assertEqual(again.returncode, 1, again.stdout + again.stderr)
         self.assertIn("0 ok, 2 failed, 2 skipped", again.stdout)
