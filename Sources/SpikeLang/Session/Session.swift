@@ -20,6 +20,8 @@ public final class Session {
     }
     var settings = SessionSettings()
     let library = Library()
+    /// Called with a cell's last value, on the evaluation thread (`runScript` keeps it).
+    var resultObserver: ((Value) -> Void)?
     private let thread = EvaluationThread()
 
     public init() {}
@@ -134,7 +136,9 @@ public final class Session {
         let evaluator = Evaluator(globals: globals, library: library, sink: output, settings: settings, source: code)
         defer { settings = evaluator.settings }
         do {
-            guard let value = try evaluator.run(program), !value.isNone else { return CellOutcome() }
+            guard let value = try evaluator.run(program) else { return CellOutcome() }
+            resultObserver?(value)
+            guard !value.isNone else { return CellOutcome() }
             let shown = program.statements.last?.range ?? SourceRange(line: 1, column: 1)
             return CellOutcome(
                 result: try evaluator.engine(at: shown) {

@@ -1,0 +1,102 @@
+import ArgumentParser
+import Foundation
+import JupyterWire
+import SpikeKernel
+import SpikeLang
+
+/// `spike sweep SCRIPT.spk NAME=VALUES… --out DIR`: runs a script once per combination of
+/// values, each run a `spike run` process of its own, a fixed number at a time.
+struct SweepCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sweep",
+        abstract: "Run a script once per combination of parameter values, in parallel processes.",
+        discussion: """
+            VALUES is literals separated by commas (pe=none,sinusoidal,cpg) or a half-open range \
+            (seed=0..48), or both (seed=0..4,10); the sweep runs every combination. Each run is \
+            `spike run SCRIPT NAME=VALUE… --out DIR/runs/ID --result-json … --record …` in its \
+            own process, with its figures, result.json, run.json and log.txt in DIR/runs/ID. \
+            DIR/sweep.jsonl gets one line per finished run (params, result, status, error, \
+            seconds, host, started, finished). Running the same command again skips the runs \
+            whose line says ok. Ctrl-C stops the sweep: no new run starts, running ones are \
+            interrupted, finished lines are kept (exit status 130). The exit status is 1 if a \
+            run failed, 2 for a command line that cannot start.
+            """
+    )
+
+    @Argument(help: "The script to run (.spk).")
+    var script: String
+
+    @Argument(help: ArgumentHelp("The values of each name: a,b,c or a..b.", valueName: "NAME=VALUES"))
+    var parameters: [String] = []
+
+    @Option(help: "Folder for sweep.jsonl and runs/.")
+    var out: String
+
+    @Option(help: "Runs at a time (default: the number of cores).")
+    var workers: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    /// Seconds an interrupted run has to end before it is killed.
+    static let gracePeriod: TimeInterval = 3
+    /// How often the pool looks for ended runs and stop signals.
+    static let pollInterval: useconds_t = 20_000
+
+    func run() throws {
+        let plan: SweepPlan
+        let folder = URL(fileURLWithPath: out)
+        let journal: JournalFile
+        do {
+            plan = try makePlan()
+            try Self.prepare(folder)
+            journal = try JournalFile(url: folder.appendingPathComponent("sweep.jsonl"))
+        } catch {
+            throw UsageFailure.exit(error, command: "sweep")
+        }
+        let finished = journal.journal.finishedIDs
+        var pool = SweepPool(
+            runs: plan.runs.filter { !finished.contains($0.id) }, workers: workers,
+            script: URL(fileURLWithPath: script).standardizedFileURL.path, folder: folder, journal: journal)
+        pool.skipped = plan.runs.count - pool.queue.count
+        if !journal.journal.unreadableLines.isEmpty {
+            Self.say("spike sweep: warning: ignoring unreadable lines \(journal.journal.unreadableLines) of sweep.jsonl")
+        }
+        Self.say(
+            "spike sweep: \(plan.runs.count) runs, \(pool.skipped) finished before (skipped), \(pool.queue.count) to run, "
+                + "\(min(workers, max(pool.queue.count, 1))) at a time")
+        StopSignals.install()
+        let clock = Date()
+        pool.drain()
+        Self.say(pool.summary(wallTime: Date().timeIntervalSince(clock), journal: folder.appendingPathComponent("sweep.jsonl").path))
+        if let signal = pool.stoppedBy { throw ExitCode(128 + signal) }
+        if pool.failed > 0 || pool.problem != nil { throw ExitCode(1) }
+    }
+
+    private func makePlan() throws -> SweepPlan {
+        guard workers >= 1 else { throw SweepInputError.invalidWorkers(workers) }
+        let source = try RunCommand.readScript(script)
+        var axes: [SweepAxis] = []
+        for argument in parameters { axes.append(try SweepAxis.parse(argument)) }
+        let plan = try SweepPlan(axes: axes)
+        if let unused = plan.names(missingFrom: ScriptText.identifiers(in: source)).first {
+            throw SweepInputError.unusedName(unused, script: script)
+        }
+        return plan
+    }
+
+    /// Makes the output folder and its `runs/`; refuses a path that is not a folder.
+    private static func prepare(_ folder: URL) throws(SweepInputError) {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), !isFolder.boolValue {
+            throw .unusableOutput(path: folder.path, reason: "it is a file, not a folder")
+        }
+        do {
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("runs"), withIntermediateDirectories: true)
+        } catch {
+            throw .unusableOutput(path: folder.path, reason: (error as NSError).localizedFailureReason ?? "\(error)")
+        }
+    }
+
+    /// Prints a line at once (stdout may be a pipe).
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+}
