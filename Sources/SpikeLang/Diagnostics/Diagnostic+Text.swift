@@ -163,11 +163,12 @@ extension Diagnostic {
     /// `NameError at 2:5: name 'x' is not defined`.
     public var summary: String { "\(kind.rawValue) at \(range.start): \(problem.message)" }
 
-    /// Where this diagnostic sits inside `function`, defined in another cell whose text is
-    /// `source`: a heading, the source line and a caret line.
+    /// Where this diagnostic sits inside `function` (its label, `f()` or `<fn at line 3>`),
+    /// defined in another cell whose text is `source`: a heading, the source line and a caret
+    /// line.
     func contextLines(function: String, source: String) -> [String] {
         let lines = tracebackLines(sourceLines: SourceLines.of(source))
-        return ["in \(function)(), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
+        return ["in \(function), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
     }
 
     /// The lines shown for this diagnostic: summary, the source line, and a caret line.

@@ -4,9 +4,10 @@ enum KeywordHelp {
         switch word {
         case "fn":
             return
-                "fn name(a, b=2) = expr   or   fn name(a) { statements }\n    Defines a function; the body has its own scope and reads globals when it runs."
+                "fn name(a, b=2) = expr   or   fn name(a) { statements }   or   fn(a) = expr\n    Defines a function (without a name, an anonymous function value); the body has its own scope and reads globals when it runs."
         case "for", "in":
-            return "for x in sequence { statements }\n    Runs the block for each item of a list, range, string or tensor (rows)."
+            return
+                "for x in sequence { statements }   or   [expr for x in sequence if condition]\n    Runs the block (or collects expr) for each item of a list, range, string, tensor (rows) or record (field names)."
         case "if", "else":
             return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
         case "and", "or", "not": return "a and b, a or b, not a\n    Boolean logic on true/false, short-circuit."

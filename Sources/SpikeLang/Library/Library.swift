@@ -8,7 +8,7 @@ struct Library {
         let sections: [[Builtin]] = [
             CoreLibrary.builtins(), MathLibrary.builtins(), NeuronLibrary.builtins(), EncodingLibrary.builtins(),
             TensorLibrary.builtins(), LayerLibrary.builtins(), ModelLibrary.builtins(), DataLibrary.builtins(),
-            TrainingLibrary.builtins(), OutputLibrary.builtins()
+            TrainingLibrary.builtins(), OutputLibrary.builtins(), FunctionalLibrary.builtins()
         ]
         let all = sections.flatMap { $0 }
         builtins = all
