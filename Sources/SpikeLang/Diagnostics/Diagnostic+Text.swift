@@ -110,7 +110,8 @@ extension Problem {
 
     static func foreignHint(_ word: String) -> String {
         switch word {
-        case "def", "function", "lambda": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "def", "function": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "lambda": return "an anonymous function is written fn(a, b=2) = expr or fn(a) { … }"
         case "return": return "a function's value is its last expression"
         case "while": return "loop with for x in 0..n { … }"
         case "elif": return "write else if"

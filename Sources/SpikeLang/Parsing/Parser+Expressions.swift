@@ -324,6 +324,11 @@ extension Parser {
             advance()
             condition = try parseExpression()
         }
+        if check(.for) {
+            throw Diagnostic(
+                .expected("']' (one 'for' per comprehension; nest them: [[e for y in ys] for x in xs])", found: "'for'"),
+                at: peek().range)
+        }
         return Comprehension(
             element: element, variable: variable, variableRange: variableRange, sequence: sequence, condition: condition)
     }
