@@ -268,6 +268,14 @@ extension Parser {
             advance()
             let declaration = try parseFunction(named: "fn", at: token.range)
             return Expression(kind: .function(declaration), range: range(from: token.range))
+        case .keyword(.fn):
+            if case .identifier(let name) = peekNext().kind {
+                throw Diagnostic(
+                    .expected(
+                        "an expression", found: "'fn \(name)' (a named function is a statement; as a value, write fn(x) = …)"),
+                    at: token.range)
+            }
+            throw Diagnostic(.expectedExpression(found: token.description), at: token.range)
         case .symbol(.leftParen):
             advance()
             let inner = try withNewlines(skipped: true) { parser in
