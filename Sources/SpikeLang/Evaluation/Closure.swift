@@ -20,6 +20,9 @@ final class Closure {
     let isNested: Bool
     /// Whether it was written `fn(…)` as an expression, without a name.
     let isAnonymous: Bool
+    /// How tracebacks name the function: `f()`, or `<fn at line 3>` for an anonymous one
+    /// (the line of its `fn` in the cell that defined it). Made once: every call reads it.
+    let label: String
     private(set) var defaults: [Value?]
     /// The text of the cell that defined the function; its ranges refer to it.
     let source: String
@@ -34,15 +37,12 @@ final class Closure {
         self.enclosing = enclosing ?? [:]
         self.isNested = enclosing != nil
         self.isAnonymous = isAnonymous
+        label = isAnonymous ? "<fn at line \(declaration.nameRange.start.line)>" : declaration.name + "()"
         self.defaults = defaults
         self.source = source
     }
 
     var name: String { declaration.name }
-
-    /// How tracebacks name the function: `f()`, or `<fn at line 3>` for an anonymous one
-    /// (the line of its `fn` in the cell that defined it).
-    var label: String { isAnonymous ? "<fn at line \(declaration.nameRange.start.line)>" : name + "()" }
 
     /// `f(a, b=2)`, defaults in their text form.
     var signature: String { ValueText.signature(of: self) }
