@@ -26,7 +26,23 @@ enum SExpression {
             return "(slice \(of(base)) \(lower.map(of) ?? "_") \(upper.map(of) ?? "_"))"
         case .conditional(let condition, let then, let otherwise):
             return "(if \(of(condition)) \(of(then))" + (otherwise.map { " " + of($0) } ?? "") + ")"
+        case .function(let declaration): return "(fn " + of(declaration) + ")"
+        case .comprehension(let c):
+            return "(for \(c.variable) \(of(c.sequence))" + (c.condition.map { " (if \(of($0)))" } ?? "") + " \(of(c.element)))"
         }
+    }
+
+    /// `(a b=2) body`: a function's parameters and body.
+    static func of(_ declaration: FunctionDeclaration) -> String {
+        let parameters = declaration.parameters.map { parameter in
+            parameter.defaultValue.map { "\(parameter.name)=\(of($0))" } ?? parameter.name
+        }
+        let body: String
+        switch declaration.body {
+        case .expression(let expression): body = of(expression)
+        case .block(let block): body = of(block)
+        }
+        return "(\(parameters.joined(separator: " "))) \(body)"
     }
 
     static func of(_ block: Block) -> String {
@@ -37,16 +53,7 @@ enum SExpression {
         switch statement.kind {
         case .expression(let expression): return of(expression)
         case .assignment(let name, _, let value): return "(= \(name) \(of(value)))"
-        case .function(let declaration):
-            let parameters = declaration.parameters.map { parameter in
-                parameter.defaultValue.map { "\(parameter.name)=\(of($0))" } ?? parameter.name
-            }
-            let body: String
-            switch declaration.body {
-            case .expression(let expression): body = of(expression)
-            case .block(let block): body = of(block)
-            }
-            return "(fn \(declaration.name) (\(parameters.joined(separator: " "))) \(body))"
+        case .function(let declaration): return "(fn \(declaration.name) " + of(declaration) + ")"
         case .jump(let jump): return jump.rawValue
         case .loop(let variable, _, let sequence, let body):
             return "(for \(variable) \(of(sequence)) \(of(body)))"

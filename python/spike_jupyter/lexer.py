@@ -11,15 +11,15 @@ from pygments.token import (Comment, Error, Keyword, Name, Number, Operator, Pun
 BUILTINS = (
     "abs", "atan", "bar", "batchnorm", "clear_output", "compare", "conv1d", "conv_encoder",
     "copy", "cos", "cpg", "cpg_oscillator", "dataset", "datasets", "delta_encoder", "display",
-    "distinct_codes", "dropout", "encode", "energy", "evaluate", "exp", "fast_sigmoid",
-    "first_spike", "flatten", "floor", "grid", "heatmap", "help", "if_neuron", "int", "ispikformer", "keys", "layernorm",
-    "last_run", "learnable", "len", "lif", "linear", "list", "load_csv", "log", "max", "mean", "mean_over",
+    "distinct_codes", "dropout", "encode", "energy", "enumerate", "evaluate", "exp", "fast_sigmoid",
+    "filter", "first_spike", "flatten", "floor", "grid", "heatmap", "help", "if_neuron", "int", "ispikformer", "keys", "layernorm",
+    "last_run", "learnable", "len", "lif", "linear", "list", "load_csv", "log", "map", "max", "mean", "mean_over",
     "min", "mlp", "mlp_net", "ones", "plif", "plot", "positional", "predict", "print", "randn",
     "random_code", "range", "raster", "rect", "relative", "repeat_encoder", "reshape", "residual",
-    "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "spike_rnn",
+    "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "sorted", "spike_rnn",
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
-    "windows", "zeros",
+    "windows", "zeros", "zip",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.

@@ -1,6 +1,8 @@
 /// The names a run of statements may bind in its own scope: assignments, `fn` names and loop
 /// variables, including those inside `if` blocks and nested loops (which share the scope),
-/// but not those inside function bodies (which have their own).
+/// but not those inside function bodies or comprehensions (which have their own). The checker
+/// also uses the names a whole cell binds at its top level: function bodies may refer to them
+/// before they are bound (forward references).
 ///
 /// A loop body runs again after its first pass, so a name it binds anywhere may already be
 /// bound when an earlier line of the body reads it (`if i > 0 { print(previous) }` followed
@@ -30,7 +32,8 @@ enum BoundNames {
         }
     }
 
-    /// Only conditionals hold statements that share the scope; other expressions bind nothing.
+    /// Only conditionals hold statements that share the scope; other expressions bind nothing
+    /// here (an anonymous function's body and a comprehension have scopes of their own).
     private static func collect(_ expression: Expression, into names: inout Set<String>) {
         guard case .conditional(_, let then, let otherwise) = expression.kind else { return }
         for statement in then.statements + (otherwise?.statements ?? []) { collect(statement, into: &names) }

@@ -2,8 +2,10 @@
 /// (with "did you mean") without running the statements before it.
 ///
 /// Known names: the session's bindings from earlier cells, the library, and names bound
-/// earlier in the same cell. A function body also knows its own name and parameters; its
-/// assignments stay local. Names bound in either branch of an `if`, or in a loop body, are
+/// earlier in the same cell. A function body also knows its own name and parameters (its
+/// assignments stay local), and every name the cell binds at its top level, even further
+/// down: the body runs only when called, by which time they may be bound (mutual recursion
+/// in one cell). A comprehension knows its loop variable inside it only. Names bound in either branch of an `if`, or in a loop body, are
 /// known after it, and names a loop body binds anywhere are known throughout that body (the
 /// evaluator still reports a name that turns out unbound at run time).
 ///
@@ -38,6 +40,12 @@ struct Checker {
     private var interruption: SourceRange?
     /// `for` bodies around the statement being checked, within the current function.
     private var loopDepth = 0
+    /// Function bodies (named or anonymous) around the expression being checked.
+    private var functionDepth = 0
+    /// The cell's top-level statements, and the names they bind (once a function body needed
+    /// them: see `isBoundLaterInCell`).
+    private var topLevel: [Statement] = []
+    private var cellNames: Set<String>?
 
     init(
         outer: OuterNames, suggestionCandidateLimit: Int = Checker.suggestionCandidateLimit,
@@ -55,6 +63,7 @@ struct Checker {
         isCancelled: (() -> Bool)? = nil
     ) -> [Diagnostic] {
         var checker = Checker(outer: outer, suggestionCandidateLimit: suggestionCandidateLimit, isCancelled: isCancelled)
+        checker.topLevel = program.statements
         checker.check(program.statements)
         if let interruption = checker.interruption { return [Diagnostic(.interrupted, at: interruption)] }
         return checker.diagnostics
@@ -90,21 +99,7 @@ struct Checker {
             check(value)
             known.insert(name)
         case .function(let declaration):
-            for parameter in declaration.parameters {
-                if let defaultValue = parameter.defaultValue { check(defaultValue) }
-            }
-            let mark = known.mark
-            known.insert(declaration.name)
-            known.insert(contentsOf: declaration.parameters.map(\.name))
-            // A function body is outside any loop around its definition.
-            let outerLoops = loopDepth
-            loopDepth = 0
-            switch declaration.body {
-            case .expression(let body): check(body)
-            case .block(let body): check(body.statements)
-            }
-            loopDepth = outerLoops
-            known.rollBack(to: mark)
+            checkFunction(declaration, named: true)
             known.insert(declaration.name)
         case .loop(let variable, _, let sequence, let body):
             check(sequence)
@@ -125,7 +120,7 @@ struct Checker {
         case .number, .string, .boolean, .none:
             break
         case .name(let name):
-            if !known.contains(name), !outer.contains(name) {
+            if !known.contains(name), !outer.contains(name), !isBoundLaterInCell(name) {
                 // A "did you mean" search may compare 100,000 names: poll before each one.
                 guard pollsClear(at: expression.range) else { return }
                 diagnostics.append(Diagnostic(.undefinedName(name, suggestion: suggestion(for: name)), at: expression.range))
@@ -153,15 +148,66 @@ struct Checker {
             let boundInThen = known.rollBack(to: mark)
             otherwise.map { check($0.statements) }
             known.insert(contentsOf: boundInThen)
+        case .function(let declaration):
+            checkFunction(declaration, named: false)
+        case .comprehension(let comprehension):
+            check(comprehension)
         }
+    }
+
+    /// A function's defaults in the enclosing scope, then its body in a scope of its own: its
+    /// name (unless anonymous), its parameters and its locals, outside any loop around it.
+    private mutating func checkFunction(_ declaration: FunctionDeclaration, named: Bool) {
+        for parameter in declaration.parameters {
+            if let defaultValue = parameter.defaultValue { check(defaultValue) }
+        }
+        let mark = known.mark
+        if named { known.insert(declaration.name) }
+        known.insert(contentsOf: declaration.parameters.map(\.name))
+        let outerLoops = loopDepth
+        loopDepth = 0
+        functionDepth += 1
+        switch declaration.body {
+        case .expression(let body): check(body)
+        case .block(let body): check(body.statements)
+        }
+        functionDepth -= 1
+        loopDepth = outerLoops
+        known.rollBack(to: mark)
+    }
+
+    /// The sequence in the enclosing scope, then the condition and element in a scope that
+    /// adds the loop variable (and whatever they bind) and is forgotten after them, as in
+    /// Python 3. `break` and `continue` inside it belong to no loop.
+    private mutating func check(_ comprehension: Comprehension) {
+        check(comprehension.sequence)
+        let mark = known.mark
+        known.insert(comprehension.variable)
+        let outerLoops = loopDepth
+        loopDepth = 0
+        comprehension.condition.map { check($0) }
+        check(comprehension.element)
+        loopDepth = outerLoops
+        known.rollBack(to: mark)
+    }
+
+    /// Whether a function body may use `name` although it is not bound yet: the cell binds it
+    /// at its top level somewhere (before or after), and the body runs only when called
+    /// (docs/language.md §2). The cell's names are gathered the first time one is needed.
+    private mutating func isBoundLaterInCell(_ name: String) -> Bool {
+        guard functionDepth > 0 else { return false }
+        if cellNames == nil { cellNames = BoundNames.of(topLevel) }
+        return cellNames?.contains(name) ?? false
     }
 
     /// "Did you mean" among everything visible, while the cell's budget lasts.
     private mutating func suggestion(for name: String) -> String? {
-        let candidateCount = known.count + outer.count
+        let later = functionDepth > 0 ? cellNames ?? [] : []
+        let candidateCount = known.count + outer.count + later.count
         guard candidateCount <= suggestionBudget else { return nil }
         suggestionBudget -= candidateCount
-        return Suggestion.closest(to: name, among: [AnySequence(known.all), AnySequence(outer.names)].joined())
+        return Suggestion.closest(
+            to: name, among: [AnySequence(known.all), AnySequence(outer.names), AnySequence(later)].joined())
     }
 }
 

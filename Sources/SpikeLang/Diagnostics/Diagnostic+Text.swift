@@ -110,7 +110,8 @@ extension Problem {
 
     static func foreignHint(_ word: String) -> String {
         switch word {
-        case "def", "function", "lambda": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "def", "function": return "define a function with fn name(a, b=2) = expr or fn name(a) { … }"
+        case "lambda": return "an anonymous function is written fn(a, b=2) = expr or fn(a) { … }"
         case "return": return "a function's value is its last expression"
         case "while": return "loop with for x in 0..n { … }"
         case "elif": return "write else if"
@@ -163,11 +164,12 @@ extension Diagnostic {
     /// `NameError at 2:5: name 'x' is not defined`.
     public var summary: String { "\(kind.rawValue) at \(range.start): \(problem.message)" }
 
-    /// Where this diagnostic sits inside `function`, defined in another cell whose text is
-    /// `source`: a heading, the source line and a caret line.
+    /// Where this diagnostic sits inside `function` (its label, `f()` or `<fn at line 3>`),
+    /// defined in another cell whose text is `source`: a heading, the source line and a caret
+    /// line.
     func contextLines(function: String, source: String) -> [String] {
         let lines = tracebackLines(sourceLines: SourceLines.of(source))
-        return ["in \(function)(), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
+        return ["in \(function), defined in an earlier cell, at \(range.start):"] + lines.dropFirst()
     }
 
     /// The lines shown for this diagnostic: summary, the source line, and a caret line.

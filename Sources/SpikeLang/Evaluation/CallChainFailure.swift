@@ -1,7 +1,8 @@
 /// A runtime error inside a user function of the running cell, with the calls that led to it.
 ///
 /// The error keeps its own place (the culprit inside the function); `calls` are the call sites,
-/// innermost first, each with the function it sits in (nil: the cell's top level). The
+/// innermost first, each with the label of the function it sits in (`f()` or `<fn at line 3>`;
+/// nil: the cell's top level). The
 /// traceback shows the error, then each call as "called in f() at L:C" with its line and caret.
 struct CallChainFailure: Error {
     struct Call {
@@ -22,7 +23,7 @@ struct CallChainFailure: Error {
     func contextLines(source: String) -> [String] {
         let sourceLines = SourceLines.of(source)
         func lines(_ call: Call) -> [String] {
-            let place = call.caller.map { "called in \($0)() at \(call.range.start):" } ?? "called at \(call.range.start):"
+            let place = call.caller.map { "called in \($0) at \(call.range.start):" } ?? "called at \(call.range.start):"
             return [place] + Diagnostic(diagnostic.problem, at: call.range).tracebackLines(sourceLines: sourceLines).dropFirst()
         }
         guard calls.count > Self.shownCalls else { return calls.flatMap(lines) }

@@ -8,6 +8,8 @@
 /// `f()` is 2, and functions defined one after another can call each other through their
 /// global names. A function defined inside a call can call itself because its own name is
 /// bound inside every call; one defined at top level finds itself among the globals.
+/// An anonymous function (`fn(x) = x + 1`) captures the same way; its declaration is named
+/// `fn`, so it shows as `<fn(x)>`, and a call chain names it by its line (`<fn at line 3>`).
 final class Closure {
     let declaration: FunctionDeclaration
     /// The session's bindings, read when the function runs.
@@ -16,6 +18,11 @@ final class Closure {
     private(set) var enclosing: [String: Value]
     /// Whether the function was defined inside a call (so its name is not a global).
     let isNested: Bool
+    /// Whether it was written `fn(…)` as an expression, without a name.
+    let isAnonymous: Bool
+    /// How tracebacks name the function: `f()`, or `<fn at line 3>` for an anonymous one
+    /// (the line of its `fn` in the cell that defined it). Made once: every call reads it.
+    let label: String
     private(set) var defaults: [Value?]
     /// The text of the cell that defined the function; its ranges refer to it.
     let source: String
@@ -23,12 +30,14 @@ final class Closure {
     /// A function defined at top level when `enclosing` is nil, inside a call otherwise.
     init(
         declaration: FunctionDeclaration, globals: Globals, enclosing: [String: Value]?, defaults: [Value?],
-        source: String
+        source: String, isAnonymous: Bool = false
     ) {
         self.declaration = declaration
         self.globals = globals
         self.enclosing = enclosing ?? [:]
         self.isNested = enclosing != nil
+        self.isAnonymous = isAnonymous
+        label = isAnonymous ? "<fn at line \(declaration.nameRange.start.line)>" : declaration.name + "()"
         self.defaults = defaults
         self.source = source
     }

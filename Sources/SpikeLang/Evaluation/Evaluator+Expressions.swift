@@ -1,6 +1,7 @@
 import SpikeEngine
 
-/// Evaluating expressions: literals, names, containers, operators, conditionals, calls.
+/// Evaluating expressions: literals, names, containers, operators, conditionals, calls,
+/// anonymous functions.
 extension Evaluator {
     func evaluate(_ expression: Expression) throws -> Value {
         switch expression.kind {
@@ -57,7 +58,30 @@ extension Evaluator {
                 return try run(then)
             }
             return try otherwise.map { try run($0) } ?? Value.none
+        case .function(let declaration):
+            return .function(try closure(of: declaration, isAnonymous: true))
+        case .comprehension(let comprehension):
+            return try evaluate(comprehension)
         }
+    }
+
+    /// The function `declaration` defines where it runs now: its defaults evaluated, and
+    /// inside a call (or comprehension) the locals as they stand (a few names) captured. It
+    /// reads globals through the shared `globals`, never a copy of them. A named function sees
+    /// itself through the binding every call adds, so it need not capture its previous
+    /// definition (which would chain one closure per redefinition).
+    func closure(of declaration: FunctionDeclaration, isAnonymous: Bool) throws -> Closure {
+        let defaults = try declaration.parameters.map { parameter in
+            try parameter.defaultValue.map { try evaluate($0) }
+        }
+        let captured = locals.map { locals in
+            var captured = enclosing.merging(locals) { _, local in local }
+            if !isAnonymous { captured.removeValue(forKey: declaration.name) }
+            return captured
+        }
+        return Closure(
+            declaration: declaration, globals: globals, enclosing: captured, defaults: defaults, source: source,
+            isAnonymous: isAnonymous)
     }
 
     /// A name's value: the call's locals, its captures, the globals, then the library.

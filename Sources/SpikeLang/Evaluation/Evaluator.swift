@@ -26,7 +26,8 @@ final class Evaluator {
     /// defined the function. Diagnostic ranges refer to it.
     private(set) var source: String
     private var callDepth = 0
-    /// The user function running now (nil at top level): the caller named in a call chain.
+    /// The label of the user function running now (nil at top level): the caller named in a
+    /// call chain.
     private var function: String?
 
     /// An evaluator that reads and writes `globals` in place (a cell's bindings stay made even
@@ -67,24 +68,7 @@ final class Evaluator {
             bind(name, to: try evaluate(valueExpression))
             return .none
         case .function(let declaration):
-            let defaults = try declaration.parameters.map { parameter in
-                try parameter.defaultValue.map { try evaluate($0) }
-            }
-            // Inside a call the function keeps the call's locals as they stand (a few names);
-            // it reads globals through the shared `globals`, never a copy of them. It sees
-            // itself through the binding every call adds, so it need not capture its previous
-            // definition (which would chain one closure per redefinition).
-            let captured = locals.map { locals in
-                var captured = enclosing.merging(locals) { _, local in local }
-                captured.removeValue(forKey: declaration.name)
-                return captured
-            }
-            bind(
-                declaration.name,
-                to: .function(
-                    Closure(
-                        declaration: declaration, globals: globals, enclosing: captured,
-                        defaults: defaults, source: source)))
+            bind(declaration.name, to: .function(try closure(of: declaration, isAnonymous: false)))
             return .none
         case .loop(let variable, _, let sequenceExpression, let body):
             let sequence = try evaluate(sequenceExpression)
@@ -115,10 +99,11 @@ final class Evaluator {
         return .none
     }
 
-    /// Visits the items of a list or range (strings are iterated by character, one at a time,
-    /// never as a whole array of characters). Polls the interrupt flag every
-    /// `cancellationChunk` items, so a builtin that collects them (`list(range(1e7))`) ends
-    /// with `Interrupted` at `range` soon after an interrupt.
+    /// Visits the items of a list or range, the characters of a string (one at a time, never
+    /// as a whole array of characters), the rows of a tensor or the field names of a record
+    /// (in order, as `keys(r)`). Polls the interrupt flag every `cancellationChunk` items, so
+    /// a builtin that collects them (`list(range(1e7))`) ends with `Interrupted` at `range`
+    /// soon after an interrupt.
     func forEach(in sequence: Value, at range: SourceRange, _ body: (Value) throws -> Void) throws {
         var meter = CancellationMeter(cancellation)
         switch sequence {
@@ -143,6 +128,11 @@ final class Evaluator {
             for row in 0..<(tensor.shape.first ?? 0) {
                 try body(try tensorRow(tensor, row, at: range))
             }
+        case .record(let record):
+            for name in record.names {
+                try meter.advance(at: range)
+                try body(.string(name))
+            }
         default:
             throw Diagnostic(.notIterable(sequence.typeName), at: range)
         }
@@ -159,7 +149,7 @@ final class Evaluator {
         guard callDepth < Evaluator.callDepthLimit else {
             throw Diagnostic(.recursionTooDeep(limit: Evaluator.callDepthLimit), at: range)
         }
-        var callLocals: [String: Value] = closure.isNested ? [closure.name: .function(closure)] : [:]
+        var callLocals: [String: Value] = closure.isNested && !closure.isAnonymous ? [closure.name: .function(closure)] : [:]
         for parameter in closure.declaration.parameters {
             callLocals[parameter.name] = arguments.boundValue(parameter.name)
         }
@@ -169,7 +159,7 @@ final class Evaluator {
         locals = callLocals
         enclosing = closure.enclosing
         source = closure.source
-        function = closure.name
+        function = closure.label
         defer {
             callDepth -= 1
             (locals, enclosing, source) = saved

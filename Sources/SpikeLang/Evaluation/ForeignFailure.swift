@@ -13,12 +13,12 @@ struct ForeignFailure: Error {
     /// The error `inner`, raised inside `closure`, seen from its call at `call`.
     init(at call: SourceRange, _ inner: Diagnostic, inside closure: Closure) {
         diagnostic = Diagnostic(inner.problem, at: call)
-        context = inner.contextLines(function: closure.name, source: closure.source)
+        context = inner.contextLines(function: closure.label, source: closure.source)
     }
 
     /// A failure that already crossed a cell boundary deeper down, seen from one level up.
     init(at call: SourceRange, _ inner: ForeignFailure, inside closure: Closure) {
         diagnostic = Diagnostic(inner.diagnostic.problem, at: call)
-        context = inner.diagnostic.contextLines(function: closure.name, source: closure.source) + inner.context
+        context = inner.diagnostic.contextLines(function: closure.label, source: closure.source) + inner.context
     }
 }

@@ -189,7 +189,7 @@ enum ValueText {
                 }
                 append("}")
             case .function(let closure):
-                append("<fn ")
+                append(closure.isAnonymous ? "<" : "<fn ")
                 writeSignature(of: closure, depth: depth)
                 append(">")
             case .string(let string):

@@ -8,7 +8,7 @@ struct Library {
         let sections: [[Builtin]] = [
             CoreLibrary.builtins(), MathLibrary.builtins(), NeuronLibrary.builtins(), EncodingLibrary.builtins(),
             TensorLibrary.builtins(), LayerLibrary.builtins(), ModelLibrary.builtins(), DataLibrary.builtins(),
-            TrainingLibrary.builtins(), OutputLibrary.builtins()
+            TrainingLibrary.builtins(), OutputLibrary.builtins(), FunctionalLibrary.builtins()
         ]
         let all = sections.flatMap { $0 }
         builtins = all
@@ -23,7 +23,8 @@ struct Library {
     func helpText(for value: Value) -> String? {
         switch value {
         case .builtin(let builtin): return builtin.helpText
-        case .function(let closure): return closure.signature + "\n    a function defined in this notebook"
+        case .function(let closure):
+            return closure.signature + "\n    " + (closure.isAnonymous ? "an anonymous " : "a ") + "function defined in this notebook"
         default: return nil
         }
     }

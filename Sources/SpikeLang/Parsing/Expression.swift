@@ -21,10 +21,26 @@ struct Expression: Equatable {
         case slice(Expression, lower: Expression?, upper: Expression?)
         /// `if c { … } else { … }`; `otherwise` is nil without `else`.
         case conditional(condition: Expression, then: Block, otherwise: Block?)
+        /// `fn(x, y=2) = expr` or `fn(x) { … }`: an anonymous function, whose declaration is
+        /// named `fn` after its keyword (and ranged there).
+        case function(FunctionDeclaration)
+        /// `[element for variable in sequence if condition]`.
+        case comprehension(Comprehension)
     }
 
     var kind: Kind
     var range: SourceRange
+}
+
+/// `[element for variable in sequence if condition]` (docs/language.md §3): the variable is
+/// bound to each item of the sequence in a scope of the comprehension's own, and the element
+/// is collected for every item the condition (if any) accepts.
+struct Comprehension: Equatable {
+    var element: Expression
+    var variable: String
+    var variableRange: SourceRange
+    var sequence: Expression
+    var condition: Expression?
 }
 
 /// The arithmetic, comparison and composition operators.

@@ -264,6 +264,18 @@ extension Parser {
         case .identifier(let name):
             advance()
             return Expression(kind: .name(name), range: token.range)
+        case .keyword(.fn) where peekNext().kind == .symbol(.leftParen):
+            advance()
+            let declaration = try parseFunction(named: "fn", at: token.range)
+            return Expression(kind: .function(declaration), range: range(from: token.range))
+        case .keyword(.fn):
+            if case .identifier(let name) = peekNext().kind {
+                throw Diagnostic(
+                    .expected(
+                        "an expression", found: "'fn \(name)' (a named function is a statement; as a value, write fn(x) = …)"),
+                    at: token.range)
+            }
+            throw Diagnostic(.expectedExpression(found: token.description), at: token.range)
         case .symbol(.leftParen):
             advance()
             let inner = try withNewlines(skipped: true) { parser in
@@ -276,10 +288,10 @@ extension Parser {
             return Expression(kind: inner.kind, range: range(from: token.range))
         case .symbol(.leftBracket):
             advance()
-            let items = try withNewlines(skipped: true) { parser in
+            let kind = try withNewlines(skipped: true) { parser in
                 try parser.withRecords(true) { parser in try parser.parseList(opener: token) }
             }
-            return Expression(kind: .list(items), range: range(from: token.range))
+            return Expression(kind: kind, range: range(from: token.range))
         case .symbol(.leftBrace) where allowsRecords:
             advance()
             let fields = try withNewlines(skipped: true) { parser in try parser.parseRecord(opener: token) }
@@ -289,14 +301,44 @@ extension Parser {
         }
     }
 
-    private mutating func parseList(opener: Token) throws -> [Expression] {
+    /// `[a, b, …]`, or a comprehension when `for` follows the first item.
+    private mutating func parseList(opener: Token) throws -> Expression.Kind {
         var items: [Expression] = []
         while !check(.rightBracket), peek().kind != .endOfInput {
             items.append(try parseExpression())
+            if items.count == 1, check(.for) {
+                let comprehension = try parseComprehension(of: items[0])
+                try expect(.rightBracket, closing: opener)
+                return .comprehension(comprehension)
+            }
             if !match(.comma) { break }
         }
         try expect(.rightBracket, closing: opener)
-        return items
+        return .list(items)
+    }
+
+    /// After `[element`: `for name in sequence`, then `if condition` if given.
+    private mutating func parseComprehension(of element: Expression) throws -> Comprehension {
+        advance()
+        let (variable, variableRange) = try expectIdentifier("a loop variable name")
+        guard check(.in) else {
+            let token = peek()
+            throw Diagnostic(.expected("'in'", found: token.description), at: token.range)
+        }
+        advance()
+        let sequence = try parseExpression()
+        var condition: Expression?
+        if check(.if) {
+            advance()
+            condition = try parseExpression()
+        }
+        if check(.for) {
+            throw Diagnostic(
+                .expected("']' (one 'for' per comprehension; nest them: [[e for y in ys] for x in xs])", found: "'for'"),
+                at: peek().range)
+        }
+        return Comprehension(
+            element: element, variable: variable, variableRange: variableRange, sequence: sequence, condition: condition)
     }
 
     /// `{name: value, …}`; a field name may also be written as a string. A name given twice is

@@ -69,7 +69,7 @@ extension Parser {
     mutating func parseStatement() throws -> Statement {
         let token = peek()
         switch token.kind {
-        case .keyword(.fn):
+        case .keyword(.fn) where peekNext().kind != .symbol(.leftParen):
             let declaration = try parseFunction()
             return Statement(kind: .function(declaration), range: range(from: token.range))
         case .keyword(.for):
@@ -118,6 +118,11 @@ extension Parser {
     mutating func parseFunction() throws -> FunctionDeclaration {
         advance()
         let (name, nameRange) = try expectIdentifier("a function name")
+        return try parseFunction(named: name, at: nameRange)
+    }
+
+    /// The parameters and body after `fn name`, or after `fn` alone for an anonymous function.
+    mutating func parseFunction(named name: String, at nameRange: SourceRange) throws -> FunctionDeclaration {
         let opener = try expect(.leftParen)
         let parameters = try withNewlines(skipped: true) { parser in try parser.parseParameters(opener: opener) }
         if match(.assign) {
