@@ -255,6 +255,6 @@ final class SessionTests: XCTestCase {
     func testEveryErrorKindHasItsUserFacingName() {
         XCTAssertEqual(
             ErrorKind.allCases.map(\.rawValue),
-            ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted"])
+            ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted", "IndexError"])
     }
 }
