@@ -22,7 +22,7 @@ final class SessionTests: XCTestCase {
     func testAFailureKeepsBindingsMadeBeforeItInTheSameCell() {
         let session = Session()
         let outcome = session.run("first = 1\nsecond = [][0]\nthird = 3", output: RecordingSink())
-        XCTAssertEqual(outcome.failure?.name, "ValueError")
+        XCTAssertEqual(outcome.failure?.name, "IndexError")
         XCTAssertEqual(session.boundNames, ["first"])
     }
 
