@@ -4,8 +4,8 @@ import XCTest
 @testable import SpikeLang
 
 /// The tensor operators of issue 12 in the language: `@` binds as `*` does, comma-separated
-/// subscripts parse into one part per axis, and comparisons, `where`, `any`, `all`, subscripts
-/// and `@` poll the interrupt flag and check the memory budget as the older tensor operations do.
+/// subscripts parse into one part per axis, and comparisons, `where`, subscripts and `@` check
+/// the memory budget as the older tensor operations do (TensorInterruptTests has their polls).
 final class TensorOperatorTests: XCTestCase {
     func testTheMatrixProductBindsAsMultiplicationDoes() {
         let cases = [
@@ -46,45 +46,6 @@ final class TensorOperatorTests: XCTestCase {
             XCTAssertEqual(diagnostics, [Diagnostic(problem, at: range)], cell)
         }
         XCTAssertEqual(Problem.axisIndexOutOfRange(axis: 1, index: 3, count: 3).kind, .index)
-    }
-
-    /// Five 65,536-element chunks and a bit, and a product of five 64-row GEMM blocks.
-    private static let setup = """
-        a = zeros([327697])
-        o = ones([327697])
-        q = zeros([40963, 8])
-        p = ones([320, 1024])
-        w = ones([1024, 1024])
-        """
-
-    /// Each cell and how often it polls before its engine call starts: once after parsing and
-    /// once after checking, plus once for a builtin call.
-    private let cells: [(cell: String, pollsBefore: Int)] = [
-        ("big = a > 0", 2), ("big = a == a", 2), ("big = 1 != a", 2), ("big = q <= q[0]", 2),
-        ("big = where(a, a, 1)", 3), ("big = any(a)", 3), ("big = all(o)", 3), ("big = q[:, 1:]", 2),
-        ("big = q[1:, :3]", 2), ("big = p @ w", 2)
-    ]
-
-    func testAnInterruptDuringALongTensorOperatorEndsTheCellAtItsFirstPoll() {
-        let session = Session()
-        XCTAssertNil(session.run(Self.setup, output: RecordingSink()).failure)
-        for (cell, pollsBefore) in cells {
-            let sink = RecordingSink(cancelAfterPolls: pollsBefore)
-            let outcome = session.run(cell, output: sink)
-            XCTAssertEqual(outcome.failure?.name, "Interrupted", cell)
-            XCTAssertEqual(sink.polls, pollsBefore + 1, "\(cell) ran on after the interrupt")
-            XCTAssertEqual(session.run("big", output: RecordingSink()).failure?.name, "NameError", "\(cell) bound a result")
-        }
-        XCTAssertEqual(session.run("a.shape", output: RecordingSink()).result?.plain, "[327697]")
-    }
-
-    func testTheSameOperatorsFinishWhenNobodyInterrupts() {
-        let session = Session()
-        XCTAssertNil(session.run(Self.setup, output: RecordingSink()).failure)
-        for (cell, _) in cells {
-            XCTAssertNil(session.run(cell, output: RecordingSink()).failure, cell)
-        }
-        XCTAssertEqual(session.run("(p @ w)[319, 1023]", output: RecordingSink()).result?.plain, "1024")
     }
 
     func testAResultOverTheBudgetIsAResourceErrorAtItsExpressionAndKeepsTheBindings() {

@@ -44,15 +44,7 @@ extension Tensor {
                                 try meter.advance(by: steps.count)
                             }
                             linear &+= inner
-                            var axis = rank - 2
-                            while axis >= 0 {
-                                counter[axis] &+= 1
-                                for operand in 0..<3 { offsets[operand] &+= strides[operand][axis] }
-                                if counter[axis] < target[axis] { break }
-                                for operand in 0..<3 { offsets[operand] &-= strides[operand][axis] &* target[axis] }
-                                counter[axis] = 0
-                                axis -= 1
-                            }
+                            Broadcast.advance(&counter, &offsets, strides: strides, shape: target, through: rank - 2)
                         }
                     }
                 }

@@ -64,24 +64,16 @@ extension Tensor {
             try [Float](unsafeUninitializedCapacity: total) { buffer, initialized in
                 guard total > 0, let out = buffer.baseAddress, let from = source.baseAddress else { return }
                 var counter = [Int](repeating: 0, count: outerShape.count)
-                var offset = start
+                var offset = [start]
                 var written = 0
                 while written < total {
                     try forEachRange(run, of: cancellationChunk) { piece in
-                        (out + written + piece.lowerBound).initialize(from: from + offset + piece.lowerBound, count: piece.count)
+                        (out + written + piece.lowerBound).initialize(from: from + offset[0] + piece.lowerBound, count: piece.count)
                         initialized = written + piece.upperBound
                         try meter.advance(by: piece.count)
                     }
                     written += run
-                    var axis = outerShape.count - 1
-                    while axis >= 0 {
-                        counter[axis] += 1
-                        offset += outerStrides[axis]
-                        if counter[axis] < outerShape[axis] { break }
-                        offset -= outerStrides[axis] * outerShape[axis]
-                        counter[axis] = 0
-                        axis -= 1
-                    }
+                    Broadcast.advance(&counter, &offset, strides: [outerStrides], shape: outerShape, through: outerShape.count - 1)
                 }
             }
         }
