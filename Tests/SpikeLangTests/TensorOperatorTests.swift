@@ -18,6 +18,16 @@ final class TensorOperatorTests: XCTestCase {
         }
     }
 
+    func testACellEndingInAtOrInsideASubscriptAsksForMoreLines() {
+        let session = Session()
+        for code in ["y = a @", "x[1,", "x[:, 1:"] {
+            XCTAssertNotEqual(session.completeness(code), .complete, code)
+            XCTAssertNotEqual(session.completeness(code), .invalid, code)
+        }
+        XCTAssertEqual(session.completeness("y = a @ b"), .complete)
+        XCTAssertEqual(session.completeness("x[1, :2]"), .complete)
+    }
+
     func testCommaSeparatedSubscriptsGiveOnePartPerAxisAndOnePartKeepsItsOldForm() {
         let cases = [
             ("x[1]", "(index x 1)"), ("x[1:2]", "(slice x 1 2)"), ("x[:]", "(slice x _ _)"),
