@@ -1,9 +1,10 @@
 """Every interrupt is answered promptly, through the real kernel and jupyter_client.
 
 A cell that runs one long engine call (randn, cpg_oscillator, encode, simulate, transpose,
-tensor arithmetic, math functions and reductions over 1e8 elements) polls the interrupt flag in
-chunks and ends with Interrupted soon after `interrupt_request`; so does the evaluator's own
-work over long lists, strings and tensors (`==`, list `+`, `list`, `str`, `print`, `tolist`,
+tensor arithmetic and comparisons, `where`, subscripts, math functions and reductions over 1e8
+elements, a 1e4 × 1e4 matrix product between blocks of rows) polls the interrupt flag in chunks
+and ends with Interrupted soon after `interrupt_request`; so does the evaluator's own
+work over long lists, strings and tensors (`==` of lists, list `+`, `list`, `str`, `print`, `tolist`,
 `tensor`, string length, indexing and slicing, showing a 1e8-element tensor). Lexing, parsing and checking a
 huge cell (a 1e6-element list literal, a 100,000-field record) poll it too, and such a cell
 stops before it runs. Work that cannot poll (matching 50,000 named arguments, "did you mean"
@@ -45,13 +46,16 @@ TENSOR_EXPRESSIONS = {
     "exp(a) (1e8 elements)": "big = exp(a)",
     "max(m, axis=0) (1e4 × 1e4)": "big = max(m, axis=0)",
     "sum(a * a) + mean(-a) (1e8 elements)": "big = sum(a * a) + mean(-a)",
+    "where(a > 0.5, a, 0) (1e8 elements)": "big = sum(where(a > 0.5, a, 0)) + sum(a != a) + sum(a <= 0)",
+    "m[:, 1:] and m[1:, :-1] (1e4 × 1e4)": "big = sum(m[:, 1:]) + sum(m[1:, :-1]) + sum(m[:, 2:])",
+    "m @ m (1e4 × 1e4, 2e12 flop)": "big = m @ m",
 }
 # Work over long lists, strings and tensors outside the engine (equality, joining, collecting,
 # converting, text forms, showing a result, string indexing). Each case repeats its operation
 # so the cell runs well past the latest interrupt (0.25 s), binding nothing until the end.
 TENSORS_OUTSIDE_THE_ENGINE_SETUP = "a = ones([1e8])\nb = ones([1e8])"
 TENSORS_OUTSIDE_THE_ENGINE = {
-    "a == b (1e8 elements, ×3)": "big = (a == b) and (a == b) and (a == b)",
+    "[a] == [b] (1e8 elements, ×3)": "big = ([a] == [b]) and ([a] == [b]) and ([a] == [b])",
     "showing a 1e8-element tensor (×5)": "display(a)\ndisplay(a)\ndisplay(a)\ndisplay(a)\na",
 }
 LISTS_SETUP = "t = ones([1e7])\nl = list(range(1e7))\nl2 = list(range(1e7))"

@@ -115,6 +115,11 @@ class LexerTests(unittest.TestCase):
                 (Keyword.Pseudo, "%seed"), (Number.Integer, "3"), (Keyword.Pseudo, "%help"),
                 (Keyword.Pseudo, "%time"), (Keyword.Pseudo, "%time"), (Name, "x"), (Operator, "="),
                 (Number.Integer, "1")],
+            "y = where(x[:, 1] @ w > 0, 1, 0)": [
+                (Name, "y"), (Operator, "="), (Name.Builtin, "where"), (Punctuation, "("), (Name, "x"),
+                (Punctuation, "["), (Punctuation, ":"), (Punctuation, ","), (Number.Integer, "1"), (Punctuation, "]"),
+                (Operator, "@"), (Name, "w"), (Operator, ">"), (Number.Integer, "0"), (Punctuation, ","),
+                (Number.Integer, "1"), (Punctuation, ","), (Number.Integer, "0"), (Punctuation, ")")],
             # After code, `%` is the remainder operator (a `%` line there is not a magic).
             "x = 7\n% 3": [(Name, "x"), (Operator, "="), (Number.Integer, "7"), (Operator, "%"),
                            (Number.Integer, "3")],

@@ -37,7 +37,7 @@ BURSTS_PER_FAILURE = 20
 # cells that fail at once, per kernel: (kind, code, ename)
 FAST_FAILURES = {
     SPIKE.kernel_name: [("name error", "never_bound_anywhere + 1", "NameError"),
-                        ("runtime error", "[1, 2, 3][10]", "ValueError")],
+                        ("runtime error", "[1, 2, 3][10]", "IndexError")],
     PYTHON.kernel_name: [("name error", "never_bound_anywhere + 1", "NameError"),
                          ("runtime error", "1 / 0", "ZeroDivisionError")],
 }

@@ -24,6 +24,14 @@ enum SExpression {
         case .index(let base, let index): return "(index \(of(base)) \(of(index)))"
         case .slice(let base, let lower, let upper):
             return "(slice \(of(base)) \(lower.map(of) ?? "_") \(upper.map(of) ?? "_"))"
+        case .multiIndex(let base, let parts):
+            let rendered = parts.map { part -> String in
+                switch part.kind {
+                case .index(let index): return of(index)
+                case .slice(let lower, let upper): return "(: \(lower.map(of) ?? "_") \(upper.map(of) ?? "_"))"
+                }
+            }
+            return "(subscript \(of(base)) \(rendered.joined(separator: " ")))"
         case .conditional(let condition, let then, let otherwise):
             return "(if \(of(condition)) \(of(then))" + (otherwise.map { " " + of($0) } ?? "") + ")"
         case .function(let declaration): return "(fn " + of(declaration) + ")"

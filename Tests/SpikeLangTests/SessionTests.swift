@@ -22,7 +22,7 @@ final class SessionTests: XCTestCase {
     func testAFailureKeepsBindingsMadeBeforeItInTheSameCell() {
         let session = Session()
         let outcome = session.run("first = 1\nsecond = [][0]\nthird = 3", output: RecordingSink())
-        XCTAssertEqual(outcome.failure?.name, "ValueError")
+        XCTAssertEqual(outcome.failure?.name, "IndexError")
         XCTAssertEqual(session.boundNames, ["first"])
     }
 
@@ -255,6 +255,6 @@ final class SessionTests: XCTestCase {
     func testEveryErrorKindHasItsUserFacingName() {
         XCTAssertEqual(
             ErrorKind.allCases.map(\.rawValue),
-            ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted"])
+            ["SyntaxError", "NameError", "TypeError", "ValueError", "ShapeError", "ResourceError", "Interrupted", "IndexError"])
     }
 }

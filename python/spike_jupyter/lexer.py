@@ -9,7 +9,7 @@ from pygments.token import (Comment, Error, Keyword, Name, Number, Operator, Pun
 
 # Every builtin `help()` lists (Tests/Conformance/test_pygments.py checks this against the kernel).
 BUILTINS = (
-    "abs", "atan", "bar", "batchnorm", "clear_output", "compare", "conv1d", "conv_encoder",
+    "abs", "all", "any", "atan", "bar", "batchnorm", "clear_output", "compare", "conv1d", "conv_encoder",
     "copy", "cos", "cpg", "cpg_oscillator", "dataset", "datasets", "delta_encoder", "display",
     "distinct_codes", "dropout", "encode", "energy", "enumerate", "evaluate", "exp", "fast_sigmoid",
     "filter", "first_spike", "flatten", "floor", "grid", "heatmap", "help", "if_neuron", "int", "ispikformer", "keys", "layernorm",
@@ -19,7 +19,7 @@ BUILTINS = (
     "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "sorted", "spike_rnn",
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
-    "windows", "zeros", "zip",
+    "where", "windows", "zeros", "zip",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.
@@ -39,7 +39,7 @@ def _unicode_escape(lexer: RegexLexer, match) -> Iterator[tuple[int, object, str
 
 class SpikeLexer(RegexLexer):
     """Highlights Spike: keywords, literals, numbers with `_`, strings and their escapes,
-    operators (`..` ranges, `>>` composition), comments and the magics at a cell's top.
+    operators (`..` ranges, `>>` composition, `@` matrix product), comments and the magics at a cell's top.
 
     The states mirror the kernel's own lexer, so whatever it rejects while lexing shows as an
     `Error` token: an unterminated string (its opening quote), an unknown escape, a malformed
@@ -90,7 +90,7 @@ class SpikeLexer(RegexLexer):
             (words(("true", "false", "none"), suffix=r"\b"), Keyword.Constant),
             (words(("and", "or", "not"), suffix=r"\b"), Operator.Word),
             (words(BUILTINS, prefix=r"(?<![\w.])", suffix=r"\b"), Name.Builtin),
-            (r"\*\*|==|!=|<=|>=|>>|\.\.|[-+*/%<>=]", Operator),
+            (r"\*\*|==|!=|<=|>=|>>|\.\.|[-+*/%<>=@]", Operator),
             (r"(\.)(" + _IDENTIFIER + r")", bygroups(Punctuation, Name.Attribute)),
             (r"[()\[\]{},:;.]", Punctuation),
             (_IDENTIFIER, Name),

@@ -51,6 +51,22 @@ enum Broadcast {
         return Tensor(unchecked: shape, scalars: result)
     }
 
+    /// Steps an odometer over axes `0...last` of `shape` to its next position (the last axis
+    /// fastest): `counter` holds the position and `offsets[i]` where operand `i` reads, moved by
+    /// that operand's `strides[i]`. After the final position all are back where they started.
+    @inline(__always)
+    static func advance(_ counter: inout [Int], _ offsets: inout [Int], strides: [[Int]], shape: [Int], through last: Int) {
+        var axis = last
+        while axis >= 0 {
+            counter[axis] &+= 1
+            for operand in offsets.indices { offsets[operand] &+= strides[operand][axis] }
+            if counter[axis] < shape[axis] { return }
+            for operand in offsets.indices { offsets[operand] &-= strides[operand][axis] &* shape[axis] }
+            counter[axis] = 0
+            axis -= 1
+        }
+    }
+
     /// Calls `body(linearIndex, stridedOffset)` for every element of `shape` in row-major order.
     @inline(__always)
     static func forEachOffset(shape: [Int], strides: [Int], _ body: (Int, Int) -> Void) {

@@ -105,10 +105,10 @@ extension Tensor {
         return Tensor(unchecked: shape, scalars: result)
     }
 
-    /// Broadcasting kernel shared by the four operations; polls `isCancelled` (if any) every
-    /// `cancellationChunk` results.
+    /// Broadcasting kernel shared by the four operations and the comparisons; polls
+    /// `isCancelled` (if any) every `cancellationChunk` results.
     @inline(__always)
-    private func broadcasting<Operation: ElementwiseOperation>(
+    func broadcasting<Operation: ElementwiseOperation>(
         _ other: Tensor, name: String, _: Operation.Type, isCancelled: CancellationCheck?
     ) throws -> Tensor {
         // `Operation.apply` is named at each use (not held in a closure value) so every loop
@@ -189,7 +189,7 @@ extension Tensor {
 }
 
 /// One elementwise binary operation, as a type so each broadcasting loop is specialised.
-private protocol ElementwiseOperation {
+protocol ElementwiseOperation {
     static func apply(_ a: Float, _ b: Float) -> Float
 }
 private enum Addition: ElementwiseOperation {

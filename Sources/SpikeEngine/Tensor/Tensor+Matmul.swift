@@ -50,6 +50,53 @@ extension Tensor {
         return Tensor(unchecked: batch + [m, n], scalars: result)
     }
 
+    /// The matrix product as NumPy's `matmul` (the language's `a @ b`): a rank-1 left operand
+    /// is a row `[1, k]` and a rank-1 right operand a column `[k, 1]`, that axis dropped from
+    /// the result (`[k] @ [k]` gives rank 0); leading batch axes must be equal or present on
+    /// one side only. Inner sizes that differ throw `.shape(operation: "matmul", …)` naming
+    /// both shapes; a result beyond `budget` throws `.resource`.
+    ///
+    /// The GEMM runs in blocks of rows, each about `pollWork` multiply-adds (at least 64 rows),
+    /// polling `isCancelled` between them, so an interrupt ends a long product within one block.
+    public func matrixProduct(
+        _ other: Tensor, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil
+    ) throws -> Tensor {
+        guard rank >= 1, other.rank >= 1 else {
+            throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
+        }
+        let left = rank == 1 ? [1] + shape : shape
+        let right = other.rank == 1 ? other.shape + [1] : other.shape
+        let (m, k) = (left[left.count - 2], left[left.count - 1])
+        let (otherK, n) = (right[right.count - 2], right[right.count - 1])
+        let leftBatch = Array(left.dropLast(2))
+        let rightBatch = Array(right.dropLast(2))
+        guard k == otherK, leftBatch == rightBatch || leftBatch.isEmpty || rightBatch.isEmpty else {
+            throw EngineError.shape(operation: "matmul", first: shape, second: other.shape)
+        }
+        let batch = leftBatch.isEmpty ? rightBatch : leftBatch
+        let batches = batch.reduce(1, *)
+        let total = try Self.elementCount(of: batch + [m, n])
+        try budget.check(scalars: total)
+        var result = Self.uninitialized(total, zeroed: k == 0)
+        let blockRows = Swift.max(64, Self.pollWork / Swift.max(1, k * n))
+        for index in 0..<batches {
+            let (a, b) = (leftBatch.isEmpty ? 0 : index * m * k, rightBatch.isEmpty ? 0 : index * k * n)
+            for first in stride(from: 0, to: m, by: blockRows) {
+                try checkCancelled(isCancelled)
+                let rows = Swift.min(blockRows, m - first)
+                Self.gemm(scalars, a + first * k, other.scalars, b, &result, (index * m + first) * n, m: rows, k: k, n: n)
+            }
+        }
+        var resultShape = batch
+        if rank > 1 { resultShape.append(m) }
+        if other.rank > 1 { resultShape.append(n) }
+        return Tensor(unchecked: resultShape, scalars: result)
+    }
+
+    /// About how many multiply-adds `matrixProduct` does between two polls of its cancellation
+    /// check (2^26, a few milliseconds on one core; a block of 64 rows may do more).
+    static let pollWork = 1 << 26
+
     /// An array of `count` scalars that a non-accumulating GEMM will overwrite entirely
     /// (zeroed when the GEMM has nothing to write, k = 0).
     static func uninitialized(_ count: Int, zeroed: Bool) -> [Float] {

@@ -141,6 +141,16 @@ struct Checker {
             check(base)
             lower.map { check($0) }
             upper.map { check($0) }
+        case .multiIndex(let base, let parts):
+            check(base)
+            for part in parts {
+                switch part.kind {
+                case .index(let index): check(index)
+                case .slice(let lower, let upper):
+                    lower.map { check($0) }
+                    upper.map { check($0) }
+                }
+            }
         case .conditional(let condition, let then, let otherwise):
             check(condition)
             let mark = known.mark

@@ -42,7 +42,9 @@ extension Problem {
         case .unsupportedOperands(let op, let left, let right):
             return "'\(op)' does not apply to \(left) and \(right)"
         case .unsupportedOperand(let op, let operand): return "'\(op)' does not apply to \(operand)"
-        case .notBoolean(let context, let got): return "\(context) needs a boolean, got \(got)"
+        case .notBoolean(let context, let got):
+            let hint = got == "a tensor" ? " (a tensor comparison gives 0s and 1s: reduce it with any(c), all(c) or sum(c))" : ""
+            return "\(context) needs a boolean, got \(got)" + hint
         case .notCallable(let type): return "\(type) is not a function"
         case .notIterable(let type): return "cannot iterate over \(type) (use a list or a range)"
         case .notIndexable(let type): return "\(type) cannot be indexed"
@@ -73,6 +75,12 @@ extension Problem {
             return "\(what) must be an integer, got \(ValueText.number(value))"
         case .indexOutOfRange(let index, let count):
             return "index \(index) is out of range for length \(count)"
+        case .tooManySubscripts(let type, let given):
+            return "\(type) takes one subscript, got \(given) (several parts separated by commas index the axes of a tensor)"
+        case .tooManyIndices(let shape, let given):
+            return "a tensor of shape \(shape) has \(shape.count) ax\(shape.count == 1 ? "is" : "es"), but \(given) subscripts were given"
+        case .axisIndexOutOfRange(let axis, let index, let count):
+            return "index \(index) is out of range for axis \(axis) of size \(count)"
         case .divisionByZero: return "division by zero"
         case .invalidArgument(let function, let parameter, let reason):
             return "\(function)(): '\(parameter)' \(reason)"

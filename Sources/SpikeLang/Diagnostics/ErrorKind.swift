@@ -9,4 +9,5 @@ public enum ErrorKind: String, Equatable, Sendable, CaseIterable {
     case shape = "ShapeError"
     case resource = "ResourceError"
     case interrupted = "Interrupted"
+    case index = "IndexError"
 }

@@ -111,6 +111,14 @@ public enum Problem: Equatable, Sendable {
     /// after `finished` runs; those are `last_run()`.
     case comparisonInterrupted(model: String, seed: UInt64, run: Int, runs: Int, finished: Int)
 
+    // MARK: Subscripts with several parts (x[i, j])
+    /// `xs[1, 2]`: a list, string, range or record takes one subscript (`given` were written).
+    case tooManySubscripts(type: String, given: Int)
+    /// `t[i, j, k]` with more parts than the tensor has axes.
+    case tooManyIndices(shape: [Int], given: Int)
+    /// An index outside its axis in a multi-axis subscript: `t[0, 5]` on a `[2, 3]` tensor.
+    case axisIndexOutOfRange(axis: Int, index: Int, count: Int)
+
     /// The error family this problem belongs to.
     public var kind: ErrorKind {
         switch self {
@@ -124,9 +132,11 @@ public enum Problem: Equatable, Sendable {
             return .name
         case .unsupportedOperands, .unsupportedOperand, .notBoolean, .notCallable, .notIterable,
             .notIndexable, .notSliceable, .noMember, .shadowedBuiltin, .tooManyArguments, .missingArgument, .argumentGivenTwice,
-            .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind:
+            .unknownArgument, .argumentType, .notComposable, .elementType, .wrongKind, .tooManySubscripts:
             return .type
-        case .notAnInteger, .indexOutOfRange, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:
+        case .indexOutOfRange, .tooManyIndices, .axisIndexOutOfRange:
+            return .index
+        case .notAnInteger, .divisionByZero, .invalidArgument, .invalidChoice, .libraryFailure:
             return .value
         case .shapeMismatch:
             return .shape

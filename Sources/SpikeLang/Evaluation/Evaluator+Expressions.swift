@@ -32,7 +32,12 @@ extension Evaluator {
         case .binary(let op, let leftExpression, let rightExpression):
             let left = try evaluate(leftExpression)
             let right = try evaluate(rightExpression)
-            return try apply(op, left, right, at: expression.range)
+            do {
+                return try apply(op, left, right, at: expression.range)
+            } catch let diagnostic as Diagnostic where op == .matrixProduct {
+                // The caret goes under `@`, between two operands that may each be long.
+                throw Diagnostic(diagnostic.problem, at: operatorRange(op, after: leftExpression.range) ?? diagnostic.range)
+            }
         case .logical(let op, let leftExpression, let rightExpression):
             let context = "'\(op.rawValue)'"
             let left = try boolean(leftExpression, context: context)
@@ -53,6 +58,9 @@ extension Evaluator {
             let lower = try lowerExpression.map { try integer($0, what: "a slice bound") }
             let upper = try upperExpression.map { try integer($0, what: "a slice bound") }
             return try slice(base, lower: lower, upper: upper, at: baseExpression.range)
+        case .multiIndex(let baseExpression, let parts):
+            let base = try evaluate(baseExpression)
+            return try subscriptValue(base, parts, baseRange: baseExpression.range, at: expression.range)
         case .conditional(let conditionExpression, let then, let otherwise):
             if try boolean(conditionExpression, context: "'if'") {
                 return try run(then)

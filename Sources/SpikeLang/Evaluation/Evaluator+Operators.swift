@@ -15,6 +15,7 @@ extension Evaluator {
     }
 
     func apply(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) throws -> Value {
+        if let result = try tensorComparison(op, left, right, at: range) { return result }
         switch op {
         case .equal, .notEqual:
             let equal = try engine(at: range) { try left.isEqual(to: right, isCancelled: cancellation) }
@@ -22,6 +23,7 @@ extension Evaluator {
         case .less, .lessEqual, .greater, .greaterEqual: return try compare(op, left, right, at: range)
         case .compose: return try compose(left, right, at: range)
         case .contains: return try contains(left, right, at: range)
+        case .matrixProduct: return try matrixProduct(left, right, at: range)
         default: break
         }
         if let result = try tensorArithmetic(op, left, right, at: range) { return result }
@@ -128,6 +130,23 @@ extension Evaluator {
         case .greater: return .boolean(order == .orderedDescending)
         default: return .boolean(order != .orderedAscending)
         }
+    }
+
+    /// Where the operator `op` stands after its left operand, read from the source text (past
+    /// spaces, line breaks and comments); nil when it is not found there. Cost: O(source), for
+    /// error messages only.
+    func operatorRange(_ op: BinaryOperator, after left: SourceRange) -> SourceRange? {
+        let lines = SourceLines.of(source)
+        let spelling = Array(op.rawValue.unicodeScalars)
+        for line in left.end.line...max(left.end.line, lines.count) where line <= lines.count {
+            let scalars = Array(lines[line - 1].unicodeScalars)
+            var index = line == left.end.line ? left.end.column - 1 : 0
+            while index < scalars.count, scalars[index] == " " || scalars[index] == "\t" { index += 1 }
+            guard index < scalars.count, scalars[index] != "#" else { continue }
+            guard scalars[index...].starts(with: spelling) else { return nil }
+            return SourceRange(line: line, column: index + 1, length: spelling.count)
+        }
+        return nil
     }
 
     private func unsupported(_ op: BinaryOperator, _ left: Value, _ right: Value, at range: SourceRange) -> Diagnostic {

@@ -1,4 +1,5 @@
-/// Members (`x.name`), indexing (`x[i]`, negative from the end) and slicing (`x[a:b]`).
+/// Members (`x.name`), indexing (`x[i]`, negative from the end), slicing (`x[a:b]`) and
+/// multi-axis subscripts of tensors (`x[i, a:b]`).
 extension Evaluator {
     func member(of base: Value, named name: String, at range: SourceRange) throws -> Value {
         let members = Members.of(base)
@@ -44,16 +45,33 @@ extension Evaluator {
         return resolved
     }
 
+    /// `x[p0, p1, …]` with two or more parts: a tensor takes one per axis; a list, string,
+    /// range or record takes one only, which is reported at the second part.
+    func subscriptValue(_ base: Value, _ parts: [SubscriptPart], baseRange: SourceRange, at range: SourceRange) throws -> Value {
+        switch base {
+        case .tensor(let tensor):
+            return try tensorPart(tensor, parts, at: range)
+        case .list, .string, .range, .record:
+            throw Diagnostic(.tooManySubscripts(type: base.typeName, given: parts.count), at: parts[min(1, parts.count - 1)].range)
+        default:
+            throw Diagnostic(.notIndexable(base.typeName), at: baseRange)
+        }
+    }
+
+    /// Python's slice bounds on a sequence of `count` items: negative counts from the end,
+    /// out-of-range bounds clamp, an upper bound below the lower gives an empty range.
+    static func sliceBounds(count: Int, lower: Int?, upper: Int?) -> Range<Int> {
+        func clamp(_ bound: Int?, _ fallback: Int) -> Int {
+            guard let bound else { return fallback }
+            return min(max(bound < 0 ? count + bound : bound, 0), count)
+        }
+        let start = clamp(lower, 0)
+        return start..<max(start, clamp(upper, count))
+    }
+
     /// Python's slice bounds: negative counts from the end, out-of-range bounds clamp.
     func slice(_ base: Value, lower: Int?, upper: Int?, at range: SourceRange) throws -> Value {
-        func bounds(_ count: Int) -> Range<Int> {
-            func clamp(_ bound: Int?, _ fallback: Int) -> Int {
-                guard let bound else { return fallback }
-                return min(max(bound < 0 ? count + bound : bound, 0), count)
-            }
-            let start = clamp(lower, 0)
-            return start..<max(start, clamp(upper, count))
-        }
+        func bounds(_ count: Int) -> Range<Int> { Self.sliceBounds(count: count, lower: lower, upper: upper) }
         switch base {
         case .list(let items):
             try checkBudget(count: bounds(items.count).count, bytesEach: MemoryLayout<Value>.stride, at: range)

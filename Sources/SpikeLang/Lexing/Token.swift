@@ -30,6 +30,7 @@ enum Symbol: String, CaseIterable {
     case greater = ">"
     case greaterEqual = ">="
     case compose = ">>"
+    case at = "@"
     case assign = "="
     case dot = "."
     case dotDot = ".."
@@ -47,7 +48,7 @@ enum Symbol: String, CaseIterable {
     var continuesLine: Bool {
         switch self {
         case .plus, .minus, .star, .slash, .percent, .power, .equal, .notEqual, .less, .lessEqual,
-            .greater, .greaterEqual, .compose, .assign, .dotDot, .comma:
+            .greater, .greaterEqual, .compose, .at, .assign, .dotDot, .comma:
             return true
         default:
             return false

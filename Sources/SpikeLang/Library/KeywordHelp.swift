@@ -4,24 +4,17 @@ enum KeywordHelp {
         switch word {
         case "fn":
             return
-                "fn name(a, b=2) = expr   or   fn name(a) { statements }   or   fn(a) = expr
-    Defines a function (without a name, an anonymous function value); the body has its own scope and reads globals when it runs."
+                "fn name(a, b=2) = expr   or   fn name(a) { statements }   or   fn(a) = expr\n    Defines a function (without a name, an anonymous function value); the body has its own scope and reads globals when it runs."
         case "for":
             return
-                "for x in sequence { statements }   or   [expr for x in sequence if condition]
-    Runs the block (or collects expr) for each item of a list, range, string, tensor (rows) or record (field names);
-    break and continue end the loop or skip to its next item."
+                "for x in sequence { statements }   or   [expr for x in sequence if condition]\n    Runs the block (or collects expr) for each item of a list, range, string, tensor (rows) or record (field names);\n    break and continue end the loop or skip to its next item."
         case "in":
             return
-                "x in xs   and   for x in xs { … }
-    Membership: an item of a list, a substring of a string, a field name of a record (true/false).
-    In a for loop or a comprehension, names the sequence to walk."
+                "x in xs   and   for x in xs { … }\n    Membership: an item of a list, a substring of a string, a field name of a record (true/false).\n    In a for loop or a comprehension, names the sequence to walk."
         case "break":
-            return "break
-    Ends the innermost for loop at once; the loop's later items are skipped. Only inside a for body."
+            return "break\n    Ends the innermost for loop at once; the loop's later items are skipped. Only inside a for body."
         case "continue":
-            return "continue
-    Skips the rest of the innermost for loop's body and goes on with its next item. Only inside a for body."
+            return "continue\n    Skips the rest of the innermost for loop's body and goes on with its next item. Only inside a for body."
         case "if", "else":
             return "if condition { a } else { b }\n    A conditional expression; else if chains; without else a false condition gives none."
         case ">>":

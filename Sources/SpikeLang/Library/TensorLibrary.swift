@@ -1,7 +1,8 @@
 import SpikeEngine
 
 /// Tensors: `tensor`, `zeros`, `ones`, `randn`, `sum`, `mean`, `max`, `min`, `transpose`,
-/// `reshape`, `tolist` (docs/language.md §7). Reductions over all axes give a number.
+/// `reshape`, `tolist`, `where`, `any`, `all` (docs/language.md §7). Reductions over all axes
+/// give a number.
 enum TensorLibrary {
     static func builtins() -> [Builtin] {
         [
@@ -61,8 +62,67 @@ enum TensorLibrary {
                     try evaluator.checkBudget(count: tensor.count, bytesEach: MemoryLayout<Value>.stride, at: arguments.callRange)
                     return try TensorConversion.list(from: tensor, at: arguments.callRange, isCancelled: evaluator.cancellation)
                 }
-            }
+            },
+            selection(), truthTest(any: true), truthTest(any: false)
         ]
+    }
+
+    /// `where(cond, a, b)`: NumPy's elementwise choice, the three broadcast to one shape.
+    private static func selection() -> Builtin {
+        Builtin(
+            "where", topic: .tensors,
+            summary: "Elementwise a where cond is non-zero, else b, broadcasting the three, e.g. where(x > 0, x, 0)."
+        ) { p in
+            let condition = p.declare("cond", .any, doc: "a tensor (or lists of numbers): non-zero picks a")
+            let a = p.declare("a", .any, doc: "a tensor or a number, taken where cond is non-zero")
+            let b = p.declare("b", .any, doc: "a tensor or a number, taken where cond is zero")
+            return { arguments, evaluator in
+                let (choice, first, second) = (
+                    try tensorArgument(arguments, condition, evaluator), try tensorArgument(arguments, a, evaluator),
+                    try tensorArgument(arguments, b, evaluator)
+                )
+                return .tensor(
+                    try arguments.engine {
+                        try Tensor.selecting(
+                            where: choice, first, else: second, budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                    })
+            }
+        }
+    }
+
+    /// `any(x)` (`any: true`) or `all(x)`: whether some or every element of a tensor is
+    /// non-zero, or some or every boolean of a list is true.
+    private static func truthTest(any: Bool) -> Builtin {
+        let name = any ? "any" : "all"
+        let summary =
+            any
+            ? "True when some element of x is non-zero (a tensor, e.g. any(x > 0.8)) or true (a list of booleans); false when x is empty."
+            : "True when every element of x is non-zero (a tensor, e.g. all(x == y)) or true (a list of booleans); true when x is empty."
+        return Builtin(name, topic: .tensors, summary: summary) { p in
+            let x = p.declare("x", .any, doc: "a tensor, a list of numbers, or a list of booleans")
+            return { arguments, evaluator in
+                if case .list(let list) = try arguments[x], let first = list.items.first, case .boolean = first {
+                    var meter = CancellationMeter(evaluator.cancellation)
+                    for item in list.items {
+                        guard case .boolean(let flag) = item else {
+                            throw Diagnostic(
+                                .elementType(context: "\(name)(): 'x'", expected: "booleans only", got: item.typeName),
+                                at: arguments.range(of: x))
+                        }
+                        if flag == any { return .boolean(any) }
+                        try meter.advance(at: arguments.callRange)
+                    }
+                    return .boolean(!any)
+                }
+                let tensor = try tensorArgument(arguments, x, evaluator)
+                return .boolean(
+                    try arguments.engine {
+                        any
+                            ? try tensor.containsNonZero(isCancelled: evaluator.cancellation)
+                            : try tensor.isAllNonZero(isCancelled: evaluator.cancellation)
+                    })
+            }
+        }
     }
 
     /// The doc of a tensor argument that lists convert to.

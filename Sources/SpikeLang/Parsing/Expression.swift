@@ -26,6 +26,9 @@ struct Expression: Equatable {
         case function(FunctionDeclaration)
         /// `[element for variable in sequence if condition]`.
         case comprehension(Comprehension)
+        /// `x[i, a:b, :]`: two or more comma-separated parts, one per axis of a tensor (one
+        /// part alone parses as `index` or `slice`).
+        case multiIndex(Expression, [SubscriptPart])
     }
 
     var kind: Kind
@@ -51,6 +54,8 @@ enum BinaryOperator: String, Equatable {
     case divide = "/"
     case remainder = "%"
     case power = "**"
+    /// `a @ b`: the matrix product of two tensors (NumPy's `matmul`).
+    case matrixProduct = "@"
     case equal = "=="
     case notEqual = "!="
     case less = "<"
@@ -64,6 +69,18 @@ enum BinaryOperator: String, Equatable {
 
 enum LogicalOperator: String, Equatable {
     case and, or
+}
+
+/// One comma-separated part of a multi-axis subscript: an index (`i`, which removes its axis)
+/// or a slice (`a:b`, `:b`, `a:`, `:`, which keeps it), with the range to blame for it.
+struct SubscriptPart: Equatable {
+    enum Kind: Equatable {
+        case index(Expression)
+        case slice(lower: Expression?, upper: Expression?)
+    }
+
+    var kind: Kind
+    var range: SourceRange
 }
 
 /// `name: value` inside a record literal.

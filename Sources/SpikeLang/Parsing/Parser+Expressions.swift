@@ -1,5 +1,5 @@
 /// Expressions, lowest precedence first (docs/language.md §3):
-/// `if` → `or` → `and` → `not` → comparison → `>>` → `+ -` → `* / %` → unary `-` → `**`
+/// `if` → `or` → `and` → `not` → comparison → `>>` → `+ -` → `* / % @` → unary `-` → `**`
 /// (right-associative) → `a..b` → call, member, index, slice → primary.
 extension Parser {
     /// The binary levels between `not` and unary minus, loosest first.
@@ -21,6 +21,7 @@ extension Parser {
             case (.multiplicative, .star): return .multiply
             case (.multiplicative, .slash): return .divide
             case (.multiplicative, .percent): return .remainder
+            case (.multiplicative, .at): return .matrixProduct
             default: return nil
             }
         }
@@ -228,22 +229,35 @@ extension Parser {
         return arguments
     }
 
-    /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`.
+    /// `[i]`, `[a:b]`, `[:b]`, `[a:]`, `[:]`, or several such parts separated by commas
+    /// (`[i, :]`, `[1:3, 2:4]`): one part gives `index` or `slice`, more give `multiIndex`.
     private mutating func parseSubscript(of base: Expression, opener: Token) throws -> Expression {
+        var parts = [try parseSubscriptPart(opener: opener)]
+        while match(.comma) {
+            parts.append(try parseSubscriptPart(opener: opener))
+        }
+        try expect(.rightBracket, closing: opener)
+        let whole = range(from: base.range)
+        guard parts.count == 1, let part = parts.first else { return Expression(kind: .multiIndex(base, parts), range: whole) }
+        switch part.kind {
+        case .index(let index): return Expression(kind: .index(base, index), range: whole)
+        case .slice(let lower, let upper): return Expression(kind: .slice(base, lower: lower, upper: upper), range: whole)
+        }
+    }
+
+    /// One part of a subscript: `i`, `a:b`, `:b`, `a:` or `:`.
+    private mutating func parseSubscriptPart(opener: Token) throws -> SubscriptPart {
+        let start = peek()
         var lower: Expression?
         if !check(.colon) {
-            if peek().kind == .endOfInput { try expect(.rightBracket, closing: opener) }
-            lower = try parseExpression()
-            if !check(.colon) {
-                try expect(.rightBracket, closing: opener)
-                guard let index = lower else { throw Diagnostic(.expectedExpression(found: "']'"), at: opener.range) }
-                return Expression(kind: .index(base, index), range: range(from: base.range))
-            }
+            if start.kind == .endOfInput { try expect(.rightBracket, closing: opener) }
+            let index = try parseExpression()
+            guard check(.colon) else { return SubscriptPart(kind: .index(index), range: index.range) }
+            lower = index
         }
         advance()
-        let upper = check(.rightBracket) ? nil : try parseExpression()
-        try expect(.rightBracket, closing: opener)
-        return Expression(kind: .slice(base, lower: lower, upper: upper), range: range(from: base.range))
+        let upper = check(.rightBracket) || check(.comma) ? nil : try parseExpression()
+        return SubscriptPart(kind: .slice(lower: lower, upper: upper), range: range(from: start.range))
     }
 
     mutating func parsePrimary() throws -> Expression {
