@@ -20,6 +20,7 @@ BUILTINS = (
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
     "windows", "zeros",
+    "float", "format", "mean_std",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.
