@@ -7,6 +7,20 @@ import SpikeEngine
 ///     "héllo"[1]      // "é"
 ///     "héllo"[-2:]    // "lo"
 extension Evaluator {
+    /// An f-string's text: its text parts, and each field's value written under its spec.
+    func formattedString(_ parts: [FormattedPart]) throws -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let piece):
+                text += piece
+            case .field(let expression, let spec, let specRange):
+                text += try formatted(try evaluate(expression), spec: spec, specRange: specRange, valueRange: expression.range)
+            }
+        }
+        return text
+    }
+
     /// `value` written under the format spec `spec` (Python's mini-language, docs/language.md
     /// §4), as `format(value, spec)` and `f"{value:spec}"` write it; an empty spec writes it as
     /// `str` does. A bad spec is a ValueError at `specRange`; a spec given to a value other
