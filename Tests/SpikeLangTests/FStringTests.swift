@@ -60,3 +60,23 @@ final class FStringTests: XCTestCase {
         XCTAssertEqual(Lexer.tokenize("elf\"x\"").tokens.map(\.kind), [.identifier("elf"), .string("x"), .endOfInput])
     }
 }
+
+/// Tooling inside f-strings: names complete in a field, not in the text; a field left open
+/// makes the cell invalid (no added line can close it).
+final class FStringToolingTests: XCTestCase {
+    func testNamesCompleteInsideAFieldButNotInTheText() {
+        let session = Session()
+        XCTAssertNil(session.run("length_of_run = 3", output: RecordingSink()).failure)
+        let inField = session.complete("f\"n={length_o", cursor: 13)
+        XCTAssertEqual(inField.matches, ["length_of_run"])
+        XCTAssertEqual(inField.start, 5)
+        XCTAssertEqual(session.complete("f\"n=length_o", cursor: 12).matches, [])
+    }
+
+    func testAnOpenFieldOrAnUnterminatedFStringIsInvalid() {
+        XCTAssertEqual(CompletenessCheck.of("x = f\"{a"), .invalid)
+        XCTAssertEqual(CompletenessCheck.of("x = f\"a"), .invalid)
+        XCTAssertEqual(CompletenessCheck.of("x = f\"{a}\""), .complete)
+        XCTAssertEqual(CompletenessCheck.of("print(f\"{a}\","), .incomplete(indent: "    "))
+    }
+}
