@@ -79,4 +79,13 @@ final class FStringToolingTests: XCTestCase {
         XCTAssertEqual(CompletenessCheck.of("x = f\"{a}\""), .complete)
         XCTAssertEqual(CompletenessCheck.of("print(f\"{a}\","), .incomplete(indent: "    "))
     }
+
+    func testAnFStringCountsItsTextAgainstTheMemoryBudgetAsFieldsJoinIt() {
+        let session = Session(memoryBudget: 1000)
+        let setup = "s = \"" + String(repeating: "a", count: 600) + "\""
+        XCTAssertNil(session.run(setup + "\nt = f\"{s}\"", output: RecordingSink()).failure)
+        let outcome = session.run("f\"{s}-{s}\"", output: RecordingSink())
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.problem, .memoryBudget(requestedBytes: 1201, budgetBytes: 1000))
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range, SourceRange(line: 1, column: 8))
+    }
 }

@@ -7,7 +7,8 @@ import SpikeEngine
 ///     "héllo"[1]      // "é"
 ///     "héllo"[-2:]    // "lo"
 extension Evaluator {
-    /// An f-string's text: its text parts, and each field's value written under its spec.
+    /// An f-string's text: its text parts, and each field's value written under its spec; the
+    /// text so far is checked against the memory budget as each field joins it (as `+` does).
     func formattedString(_ parts: [FormattedPart]) throws -> String {
         var text = ""
         for part in parts {
@@ -15,7 +16,9 @@ extension Evaluator {
             case .text(let piece):
                 text += piece
             case .field(let expression, let spec, let specRange):
-                text += try formatted(try evaluate(expression), spec: spec, specRange: specRange, valueRange: expression.range)
+                let piece = try formatted(try evaluate(expression), spec: spec, specRange: specRange, valueRange: expression.range)
+                try checkBudget(bytes: text.utf8.count + piece.utf8.count, at: expression.range)
+                text += piece
             }
         }
         return text
