@@ -30,8 +30,8 @@ struct Lexer {
     private var nextPoll = Lexer.pollInterval
     /// True once the interrupt check fired; the tokens then end early.
     private(set) var interrupted = false
-    /// True while lexing an f-string's field, where `"` ends the f-string and `f"` is a name
-    /// followed by that end.
+    /// True while lexing an f-string's field, where a `"` ends the f-string (so `f"` there is
+    /// the name `f` and that end, not a nested f-string).
     private var inField = false
 
     init(_ source: String, isCancelled: (() -> Bool)? = nil) {
@@ -270,14 +270,9 @@ struct Lexer {
             tokens = outer
             inField = false
         }
-        func unclosed(_ lexer: inout Lexer) -> FStringPiece? {
-            lexer.diagnostics.append(Diagnostic(.unclosed("{"), at: openRange))
-            if lexer.peek() == "\"" { lexer.position += 1 }
-            return nil
-        }
         var depth = 0
         while true {
-            guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosed(&self) }
+            guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosedField(at: openRange) }
             if depth == 0, scalar == "}" || scalar == ":" { break }
             if scalar == "#" {
                 position += 1
@@ -305,7 +300,7 @@ struct Lexer {
             let specStart = position
             var specText = String.UnicodeScalarView()
             while true {
-                guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosed(&self) }
+                guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosedField(at: openRange) }
                 if scalar == "}" { break }
                 if scalar == "{" {
                     // `{x:{width}}`: reported, and the inner field skipped up to its `}`.
@@ -322,8 +317,14 @@ struct Lexer {
             specRange = range(from: specStart)
             position += 1
         }
-        let pieceTokens = tokens
-        return .field(tokens: pieceTokens, spec: spec, specRange: specRange, range: range(from: open))
+        return .field(tokens: tokens, spec: spec, specRange: specRange, range: range(from: open))
+    }
+
+    /// Reports a field left open at `openRange` (its `{`) and consumes the `"` that ended it.
+    private mutating func unclosedField(at openRange: SourceRange) -> FStringPiece? {
+        diagnostics.append(Diagnostic(.unclosed("{"), at: openRange))
+        if peek() == "\"" { position += 1 }
+        return nil
     }
 
     /// After `\u`: `{` 1–8 hex digits `}` naming a valid scalar.
