@@ -123,6 +123,25 @@ class LexerTests(unittest.TestCase):
             # After code, `%` is the remainder operator (a `%` line there is not a magic).
             "x = 7\n% 3": [(Name, "x"), (Operator, "="), (Number.Integer, "7"), (Operator, "%"),
                            (Number.Integer, "3")],
+            # f-strings: fields are expressions (a record or slice inside brackets), `:` outside
+            # them starts the spec, `{{` is a brace; `#` in a field is the kernel's lexical error.
+            'f"r2={r2:.3f} {{n}} { {a: 1}.a }" + f"{xs[1:2]} {x#}"': [
+                (String.Affix, "f"), (String.Double, '"'), (String.Double, "r2="), (String.Interpol, "{"),
+                (Name, "r2"), (String.Interpol, ":"), (String.Interpol, ".3f"), (String.Interpol, "}"),
+                (String.Escape, "{{"), (String.Double, "n"), (String.Escape, "}}"),
+                (String.Interpol, "{"), (Punctuation, "{"), (Name, "a"), (Punctuation, ":"),
+                (Number.Integer, "1"), (Punctuation, "}"), (Punctuation, "."), (Name.Attribute, "a"),
+                (String.Interpol, "}"), (String.Double, '"'), (Operator, "+"), (String.Affix, "f"),
+                (String.Double, '"'), (String.Interpol, "{"), (Name, "xs"), (Punctuation, "["),
+                (Number.Integer, "1"), (Punctuation, ":"), (Number.Integer, "2"), (Punctuation, "]"),
+                (String.Interpol, "}"), (String.Interpol, "{"), (Name, "x"), (Error, "#"),
+                (String.Interpol, "}"), (String.Double, '"')],
+            # A `"` in a field ends the f-string (the kernel: "'{' was never closed", not lexical);
+            # text that runs to the line's end is an unterminated f-string, its `f` the error.
+            'f"{x" + f"{y}abc': [
+                (String.Affix, "f"), (String.Double, '"'), (String.Interpol, "{"), (Name, "x"),
+                (String.Double, '"'), (Operator, "+"), (Error, "f"), (String.Double, '"'), (String.Interpol, "{"),
+                (Name, "y"), (String.Interpol, "}"), (String.Double, "abc")],
             '"\\u{D800}" 1_0e5 12abc': [
                 (String.Double, '"'), (Error, "\\u{D800}"), (String.Double, '"'), (Number.Float, "1_0e5"),
                 (Error, "12abc")],

@@ -7,6 +7,14 @@ enum SExpression {
         switch expression.kind {
         case .number(let value): return ValueText.number(value)
         case .string(let value): return ValueText.quoted(value)
+        case .formatted(let parts):
+            let shown = parts.map { part -> String in
+                switch part {
+                case .text(let text): return ValueText.quoted(text)
+                case .field(let expression, let spec, _): return "{" + of(expression) + (spec.isEmpty ? "" : ":" + spec) + "}"
+                }
+            }
+            return "(f" + shown.map { " " + $0 }.joined() + ")"
         case .boolean(let value): return value ? "true" : "false"
         case .none: return "none"
         case .name(let name): return name

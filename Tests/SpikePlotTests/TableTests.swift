@@ -80,6 +80,25 @@ final class TableTests: XCTestCase {
         XCTAssertEqual(root.elements("tr").dropFirst().map(\.children.count), [2, 2])
     }
 
+    func testTextWrittenAsMeanStdIsAlignedAsNumbersAre() throws {
+        let table = Table(
+            columns: ["model", "r2"],
+            rows: [[.text("cpg"), .text("0.7443 ± 0.0065")], [.text("sinusoidal"), .text("10.39 ± 0.57")]])
+        XCTAssertEqual(
+            table.text(),
+            """
+            model                    r2
+            ----------  ---------------
+            cpg         0.7443 ± 0.0065
+            sinusoidal     10.39 ± 0.57
+            """)
+        XCTAssertTrue(table.html().contains("text-align:right;padding:2px 10px;white-space:nowrap\">10.39 ± 0.57<"))
+        XCTAssertEqual(Table.Cell.text("0.81 ± nan").alignment, .right)
+        for text in ["a ± b", "1 ±2", "1 ± 2 ± 3", " ± 1", "1 ± "] {
+            XCTAssertEqual(Table.Cell.text(text).alignment, .left, text)
+        }
+    }
+
     func testMeanStdRoundsTheMeanToTheStdsPrecision() {
         XCTAssertEqual(Table.Cell.meanStd(mean: 0.91234, std: 0.01345).formatted(digits: 4), "0.912 ± 0.013")
         XCTAssertEqual(Table.Cell.meanStd(mean: 1234.5, std: 12.3).formatted(digits: 4), "1235 ± 12")

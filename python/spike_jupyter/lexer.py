@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from pygments.lexer import RegexLexer, bygroups, default, words
+from pygments.lexer import RegexLexer, bygroups, default, include, words
 from pygments.token import (Comment, Error, Keyword, Name, Number, Operator, Punctuation, String,
                             Text, Whitespace)
 
@@ -20,6 +20,7 @@ BUILTINS = (
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
     "where", "windows", "zeros", "zip",
+    "float", "format", "mean_std",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.
@@ -28,6 +29,9 @@ KEYWORDS = frozenset(("fn", "for", "in", "if", "else", "and", "or", "not", "true
 _IDENTIFIER = r"[^\W\d]\w*"
 _DIGITS = r"[0-9]+(?:_[0-9]+)*"  # ASCII digits only, as in the kernel
 _MAX_SCALAR = 0x10FFFF
+# An f-string's text up to its line's end with every field closed: what the kernel reads as an
+# unterminated f-string (not one whose field is left open).
+_FSTRING_TEXT = r'(?:[^"\\\n{]|\\[^\n]|\{\{|\{[^"\n}]*\})*'
 
 
 def _unicode_escape(lexer: RegexLexer, match) -> Iterator[tuple[int, object, str]]:
@@ -74,11 +78,21 @@ class SpikeLexer(RegexLexer):
         ],
         "code": [
             (r"\n", Whitespace),
-            (r"[ \t\r]+", Whitespace),
             (r"#.*$", Comment.Single),
+            # An f-string whose closing quote is on its line; one whose text runs to the line's
+            # end (the kernel's unterminated string: its `f` is the error); one with a field left
+            # open at the line's end (the kernel's "'{' was never closed", not a lexical error).
+            (r'(f)(")(?=(?:[^"\\\n]|\\[^\n])*")', bygroups(String.Affix, String.Double), "fstring"),
+            (r'(f)(")(?=' + _FSTRING_TEXT + r'$)', bygroups(Error, String.Double), "fstring"),
+            (r'(f)(")', bygroups(String.Affix, String.Double), "fstring"),
             # A string whose closing quote is on its line; else its opening quote is the error.
             (r'"(?=(?:[^"\\\n]|\\[^\n])*")', String.Double, "string"),
             (r'"', Error, "string"),
+            include("expression"),
+        ],
+        # What may stand in an expression, also inside an f-string's field.
+        "expression": [
+            (r"[ \t\r]+", Whitespace),
             (_DIGITS + r"(?:\." + _DIGITS + r")?[eE][+-]?" + _DIGITS + r"(?!\w)", Number.Float),
             (_DIGITS + r"\." + _DIGITS + r"(?!\w)", Number.Float),
             (_DIGITS + r"(?!\w|\.[0-9])", Number.Integer),
@@ -99,6 +113,41 @@ class SpikeLexer(RegexLexer):
         "string": [
             (r'"', String.Double, "#pop"),
             (r'[^"\\\n]+', String.Double),
+            include("escapes"),
+        ],
+        # An f-string's text: `{{` and `}}` are braces; `{` opens a field (a single `}` is the
+        # kernel's syntax error, not a lexical one).
+        "fstring": [
+            (r'"', String.Double, "#pop"),
+            (r"\{\{|\}\}", String.Escape),
+            (r"\{", String.Interpol, "fstring-field"),
+            (r'[^"\\\n{}]+|\}', String.Double),
+            include("escapes"),
+        ],
+        # `{expression` up to the `}` or the `:` of a spec outside brackets; a `"` or the line's
+        # end closes the f-string (the kernel's "'{' was never closed"); `#` is an error there.
+        "fstring-field": [
+            (r'(?=["\n])', Text, "#pop"),
+            (r"\}", String.Interpol, "#pop"),
+            (r":", String.Interpol, "fstring-spec"),
+            (r"[(\[{]", Punctuation, "fstring-brackets"),
+            (r"#", Error),
+            include("expression"),
+        ],
+        "fstring-brackets": [
+            (r'(?=["\n])', Text, "#pop"),
+            (r"[)\]}]", Punctuation, "#pop"),
+            (r"[(\[{]", Punctuation, "#push"),
+            (r"#", Error),
+            include("expression"),
+        ],
+        "fstring-spec": [
+            (r"\}", String.Interpol, "#pop:2"),
+            (r'(?=["\n])', Text, "#pop:2"),
+            (r'[^}"\n]+', String.Interpol),
+        ],
+        # The escapes of strings and f-strings.
+        "escapes": [
             (r'\\["\\nt]', String.Escape),
             (r"\\u\{([0-9a-fA-F]{1,8})\}", _unicode_escape),
             # As the kernel reads a bad `\u`: up to 8 hex digits, then `}` if it is there.

@@ -119,6 +119,8 @@ struct Checker {
         switch expression.kind {
         case .number, .string, .boolean, .none:
             break
+        case .formatted(let parts):
+            for case .field(let field, _, _) in parts { check(field) }
         case .name(let name):
             if !known.contains(name), !outer.contains(name), !isBoundLaterInCell(name) {
                 // A "did you mean" search may compare 100,000 names: poll before each one.

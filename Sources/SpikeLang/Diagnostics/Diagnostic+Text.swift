@@ -106,6 +106,31 @@ extension Problem {
             let place = "compare interrupted in run \(run) of \(runs) ('\(model)', seed \(seed))"
             if finished == 0 { return place + ", before any run finished; last_run() is a comparison with no runs" }
             return place + "; the comparison of the \(Self.count(finished, "finished run")) is last_run()"
+        case .fStringSingleBrace: return "single '}' in an f-string: write }} for a literal brace"
+        case .fStringEmptyField:
+            return "empty {} in an f-string: put an expression inside, or write {{ and }} for literal braces"
+        case .fStringNestedSpec:
+            return "a format spec cannot contain '{' (nested fields are not supported): write the spec out, e.g. {x:.3f}"
+        case .invalidFormatSpec(let spec, let mistake):
+            return "invalid format spec \(ValueText.quoted(spec)): " + Self.reason(mistake)
+        }
+    }
+
+    /// Why a format spec is rejected, naming the part at fault.
+    private static func reason(_ mistake: FormatSpecMistake) -> String {
+        switch mistake {
+        case .unexpectedText(let text):
+            return "cannot read \(ValueText.quoted(text)) where at most one type letter may stand "
+                + "(a spec reads [[fill]align][sign][z][#][0][width][,|_][.precision][type])"
+        case .missingPrecision: return "'.' must be followed by the precision's digits, e.g. .3f"
+        case .twoSeparators: return "',' and '_' cannot both be given"
+        case .tooLarge(let part, let limit): return "\(part) must be at most \(limit)"
+        case .unknownType(let type, let valueKind):
+            let types = valueKind == "a string" ? "s" : "f F e E g G % n d b o x X"
+            return "'\(type)' is not a type for \(valueKind) (types: \(types))"
+        case .partNotAllowed(let part, let context): return "\(part) is not allowed with \(context)"
+        case .notIntegral(let type, let value):
+            return "type '\(type)' needs an integral number, got \(ValueText.number(value)) (use .0f to round)"
         }
     }
 

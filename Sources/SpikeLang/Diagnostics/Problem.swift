@@ -119,6 +119,16 @@ public enum Problem: Equatable, Sendable {
     /// An index outside its axis in a multi-axis subscript: `t[0, 5]` on a `[2, 3]` tensor.
     case axisIndexOutOfRange(axis: Int, index: Int, count: Int)
 
+    // MARK: Formatting (f-strings and format specs)
+    /// A single `}` in an f-string's text (a literal brace is written `}}`).
+    case fStringSingleBrace
+    /// `{}` (or `{ }`) with no expression in an f-string.
+    case fStringEmptyField
+    /// A `{` inside a field's format spec: nested fields are not supported.
+    case fStringNestedSpec
+    /// A format spec that does not apply (ValueError), e.g. `.3q`, or `d` for 2.5.
+    case invalidFormatSpec(spec: String, mistake: FormatSpecMistake)
+
     /// The error family this problem belongs to.
     public var kind: ErrorKind {
         switch self {
@@ -144,6 +154,10 @@ public enum Problem: Equatable, Sendable {
             return .resource
         case .interrupted, .trainingInterrupted, .comparisonInterrupted:
             return .interrupted
+        case .fStringSingleBrace, .fStringEmptyField, .fStringNestedSpec:
+            return .syntax
+        case .invalidFormatSpec:
+            return .value
         }
     }
 }

@@ -7,6 +7,7 @@ extension Evaluator {
         switch expression.kind {
         case .number(let value): return .number(value)
         case .string(let value): return .string(value)
+        case .formatted(let parts): return .string(try formattedString(parts))
         case .boolean(let value): return .boolean(value)
         case .none: return .none
         case .name(let name):

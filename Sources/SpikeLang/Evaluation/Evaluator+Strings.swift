@@ -1,12 +1,61 @@
 import SpikeEngine
 
-/// Indexing and slicing strings by character, found by walking the string from the nearer end
+/// Formatting values, and indexing and slicing strings by character, found by walking the string from the nearer end
 /// — never by building an array of all its characters (16 bytes each: 2 GB for a 134 MB
 /// string) — with the interrupt flag polled every `cancellationChunk` characters walked.
 ///
 ///     "héllo"[1]      // "é"
 ///     "héllo"[-2:]    // "lo"
 extension Evaluator {
+    /// An f-string's text: its text parts, and each field's value written under its spec; the
+    /// text so far is checked against the memory budget as each field joins it (as `+` does).
+    func formattedString(_ parts: [FormattedPart]) throws -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .text(let piece):
+                text += piece
+            case .field(let expression, let spec, let specRange):
+                let piece = try formatted(try evaluate(expression), spec: spec, specRange: specRange, valueRange: expression.range)
+                try checkBudget(bytes: text.utf8.count + piece.utf8.count, at: expression.range)
+                text += piece
+            }
+        }
+        return text
+    }
+
+    /// `value` written under the format spec `spec` (Python's mini-language, docs/language.md
+    /// §4), as `format(value, spec)` and `f"{value:spec}"` write it; an empty spec writes it as
+    /// `str` does. A bad spec is a ValueError at `specRange`; a spec given to a value other
+    /// than a number or a string, a TypeError at `valueRange`.
+    func formatted(_ value: Value, spec: String, specRange: SourceRange, valueRange: SourceRange) throws -> String {
+        if spec.isEmpty {
+            return try engine(at: valueRange) {
+                try ValueText.text(of: [value], budget: settings.budget, isCancelled: cancellation)
+            }
+        }
+        let parsed: FormatSpec
+        do {
+            parsed = try FormatSpec.parse(spec)
+        } catch {
+            throw Diagnostic(.invalidFormatSpec(spec: spec, mistake: error), at: specRange)
+        }
+        let text: String
+        do {
+            switch value {
+            case .number(let number): text = try parsed.format(number)
+            case .string(let string): text = try parsed.format(string)
+            default:
+                throw Diagnostic(
+                    .wrongKind(what: "a value with a format spec", expected: "a number or a string", got: value.typeName),
+                    at: valueRange)
+            }
+        } catch let mistake as FormatSpecMistake {
+            throw Diagnostic(.invalidFormatSpec(spec: spec, mistake: mistake), at: specRange)
+        }
+        return text
+    }
+
     /// The character at `position` (negative counts from the end) as a one-character string.
     /// Cost: O(distance from the nearer end it is counted from).
     func character(of string: String, at position: Int, range: SourceRange) throws -> Value {

@@ -30,6 +30,9 @@ struct Lexer {
     private var nextPoll = Lexer.pollInterval
     /// True once the interrupt check fired; the tokens then end early.
     private(set) var interrupted = false
+    /// True while lexing an f-string's field, where a `"` ends the f-string (so `f"` there is
+    /// the name `f` and that end, not a nested f-string).
+    private var inField = false
 
     init(_ source: String, isCancelled: (() -> Bool)? = nil) {
         self.isCancelled = isCancelled
@@ -69,37 +72,44 @@ struct Lexer {
                     break
                 }
             }
-            let start = position
-            switch scalar {
-            case " ", "\t", "\r":
-                position += 1
-            case "\n":
-                position += 1
-                add(.newline, from: start)
-                line += 1
-                lineStart = position
-            case "#":
-                while let next = peek(), next != "\n" { position += 1 }
-            case "\"":
-                lexString()
-            case "0"..."9":
-                lexNumber()
-            default:
-                if scalar == "_" || Self.isIdentifierStart(scalar) {
-                    lexIdentifier()
-                } else if !lexSymbol() {
-                    position += 1
-                    // IPython's `x?` asks for help; say how Spike asks.
-                    let hint = scalar == "?" ? " (for help on a name, write help(name) or %help name)" : ""
-                    report(.unexpectedCharacter("'\(Character(scalar))'" + hint), from: start)
-                }
-            }
+            lexToken(scalar)
         }
         let end = SourceRange(line: lastEnd.line, column: lastEnd.column)
         tokens.append(Token(kind: .endOfInput, range: end, startOffset: lastEnd.offset, endOffset: lastEnd.offset))
     }
 
     // MARK: Pieces
+
+    /// One token, or a blank, line break or comment, starting with `scalar`.
+    private mutating func lexToken(_ scalar: Unicode.Scalar) {
+        let start = position
+        switch scalar {
+        case " ", "\t", "\r":
+            position += 1
+        case "\n":
+            position += 1
+            add(.newline, from: start)
+            line += 1
+            lineStart = position
+        case "#":
+            while let next = peek(), next != "\n" { position += 1 }
+        case "\"":
+            lexString()
+        case "0"..."9":
+            lexNumber()
+        case "f" where peek(1) == "\"" && !inField:
+            lexFormattedString()
+        default:
+            if scalar == "_" || Self.isIdentifierStart(scalar) {
+                lexIdentifier()
+            } else if !lexSymbol() {
+                position += 1
+                // IPython's `x?` asks for help; say how Spike asks.
+                let hint = scalar == "?" ? " (for help on a name, write help(name) or %help name)" : ""
+                report(.unexpectedCharacter("'\(Character(scalar))'" + hint), from: start)
+            }
+        }
+    }
 
     private mutating func lexIdentifier() {
         let start = position
@@ -178,25 +188,143 @@ struct Lexer {
                 value.append(scalar)
                 continue
             }
-            let escapeStart = position - 1
-            guard let escaped = peek(), escaped != "\n" else { continue }
-            position += 1
-            switch escaped {
-            case "\"": value.append("\"")
-            case "\\": value.append("\\")
-            case "n": value.append("\n")
-            case "t": value.append("\t")
-            case "u":
-                if let decoded = lexUnicodeEscape() {
-                    value.append(decoded)
-                } else {
-                    report(.invalidEscape(String(string(from: escapeStart).dropFirst())), from: escapeStart)
-                }
-            default:
-                report(.invalidEscape(String(Character(escaped))), from: escapeStart)
-            }
+            lexEscape(into: &value)
         }
         add(.string(String(value)), from: start)
+    }
+
+    /// After a backslash: `\"`, `\\`, `\n`, `\t` or `\u{…}` decoded into `value`; any other
+    /// escape is reported. A backslash at the end of the line is left to the unterminated string.
+    private mutating func lexEscape(into value: inout String.UnicodeScalarView) {
+        let escapeStart = position - 1
+        guard let escaped = peek(), escaped != "\n" else { return }
+        position += 1
+        switch escaped {
+        case "\"": value.append("\"")
+        case "\\": value.append("\\")
+        case "n": value.append("\n")
+        case "t": value.append("\t")
+        case "u":
+            if let decoded = lexUnicodeEscape() {
+                value.append(decoded)
+            } else {
+                report(.invalidEscape(String(string(from: escapeStart).dropFirst())), from: escapeStart)
+            }
+        default:
+            report(.invalidEscape(String(Character(escaped))), from: escapeStart)
+        }
+    }
+
+    /// `f"…"`: text with the escapes of a string and `{{`/`}}` for braces, and fields
+    /// `{expression}` or `{expression:spec}` whose tokens are lexed in place (their ranges point
+    /// into the cell). A single `}` is reported and skipped; a field not closed on its line is
+    /// reported at its `{` and ends the f-string.
+    private mutating func lexFormattedString() {
+        let start = position
+        position += 2
+        var pieces: [FStringPiece] = []
+        var text = String.UnicodeScalarView()
+        scanning: while true {
+            guard let scalar = peek(), scalar != "\n" else {
+                report(.unterminatedString, from: start)
+                break
+            }
+            switch scalar {
+            case "\"":
+                position += 1
+                break scanning
+            case "{" where peek(1) == "{", "}" where peek(1) == "}":
+                text.append(scalar)
+                position += 2
+            case "{":
+                if !text.isEmpty { pieces.append(.text(String(text))) }
+                text = String.UnicodeScalarView()
+                guard let field = lexField() else { break scanning }
+                pieces.append(field)
+            case "}":
+                position += 1
+                report(.fStringSingleBrace, from: position - 1)
+            case "\\":
+                position += 1
+                lexEscape(into: &text)
+            default:
+                text.append(scalar)
+                position += 1
+            }
+        }
+        if !text.isEmpty { pieces.append(.text(String(text))) }
+        add(.formatted(pieces), from: start)
+    }
+
+    /// A field from its `{` through its `}`: the expression's tokens up to a `:` or `}` outside
+    /// brackets, then the spec's text up to the `}`. Nil, reported at the `{`, when a `"`, the
+    /// line's end or the input's end comes first (a `"` is consumed: it ends the f-string).
+    private mutating func lexField() -> FStringPiece? {
+        let open = position
+        let openRange = SourceRange(line: line, column: open - lineStart + 1)
+        position += 1
+        let outer = tokens
+        tokens = []
+        inField = true
+        defer {
+            tokens = outer
+            inField = false
+        }
+        var depth = 0
+        while true {
+            guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosedField(at: openRange) }
+            if depth == 0, scalar == "}" || scalar == ":" { break }
+            if scalar == "#" {
+                position += 1
+                report(.unexpectedCharacter("'#' (a comment cannot stand inside an f-string's {…})"), from: position - 1)
+                continue
+            }
+            let count = tokens.count
+            lexToken(scalar)
+            if tokens.count > count, case .symbol(let symbol) = tokens[count].kind {
+                switch symbol {
+                case .leftParen, .leftBracket, .leftBrace: depth += 1
+                case .rightParen, .rightBracket, .rightBrace: depth = max(depth - 1, 0)
+                default: break
+                }
+            }
+        }
+        // The `:` or `}` ends the expression's tokens, followed by an end of input.
+        let terminator = position
+        _ = lexSymbol()
+        let end = tokens[tokens.count - 1].range.start
+        tokens.append(Token(kind: .endOfInput, range: SourceRange(start: end, end: end), startOffset: terminator, endOffset: terminator))
+        var spec: String?
+        var specRange: SourceRange?
+        if peek(-1) == ":" {
+            let specStart = position
+            var specText = String.UnicodeScalarView()
+            while true {
+                guard let scalar = peek(), scalar != "\n", scalar != "\"" else { return unclosedField(at: openRange) }
+                if scalar == "}" { break }
+                if scalar == "{" {
+                    // `{x:{width}}`: reported, and the inner field skipped up to its `}`.
+                    position += 1
+                    report(.fStringNestedSpec, from: position - 1)
+                    while let skipped = peek(), skipped != "}", skipped != "\n", skipped != "\"" { position += 1 }
+                    if peek() == "}" { position += 1 }
+                    continue
+                }
+                specText.append(scalar)
+                position += 1
+            }
+            spec = String(specText)
+            specRange = range(from: specStart)
+            position += 1
+        }
+        return .field(tokens: tokens, spec: spec, specRange: specRange, range: range(from: open))
+    }
+
+    /// Reports a field left open at `openRange` (its `{`) and consumes the `"` that ended it.
+    private mutating func unclosedField(at openRange: SourceRange) -> FStringPiece? {
+        diagnostics.append(Diagnostic(.unclosed("{"), at: openRange))
+        if peek() == "\"" { position += 1 }
+        return nil
     }
 
     /// After `\u`: `{` 1–8 hex digits `}` naming a valid scalar.

@@ -2,6 +2,8 @@
 enum TokenKind: Equatable {
     case number(Double)
     case string(String)
+    /// `f"…"`: text and `{…}` fields (docs/language.md §1).
+    case formatted([FStringPiece])
     case identifier(String)
     case keyword(Keyword)
     case symbol(Symbol)
@@ -68,7 +70,7 @@ struct Token: Equatable {
     var description: String {
         switch kind {
         case .number: return "a number"
-        case .string: return "a string"
+        case .string, .formatted: return "a string"
         case .identifier(let name): return "'\(name)'"
         case .keyword(let keyword): return "'\(keyword.rawValue)'"
         case .symbol(let symbol): return "'\(symbol.rawValue)'"

@@ -2,7 +2,8 @@ import Foundation
 import SpikeEngine
 
 /// Elementwise math on numbers and tensors (`abs`, `sqrt`, `exp`, `log`, `sin`, `cos`,
-/// `floor`, `round`), and conversions (`str`, `list`).
+/// `floor`, `round`), and conversions (`str`, `list`, `int`; `format`, `float` and `mean_std` in
+/// MathLibrary+Numbers.swift).
 enum MathLibrary {
     static func builtins() -> [Builtin] {
         let functions: [(String, String, (Double) -> Double)] = [
@@ -17,7 +18,7 @@ enum MathLibrary {
         return functions.map { name, summary, function in
             elementwise(name, summary + " Works on numbers and, elementwise, on tensors.", function)
         }
-            + [round(), string(), list(), integer(), keys(), values()]
+            + [round(), string(), list(), integer(), keys(), values()] + numberBuiltins()
     }
 
     private static func elementwise(_ name: String, _ summary: String, _ function: @escaping (Double) -> Double) -> Builtin {

@@ -3,6 +3,8 @@ struct Expression: Equatable {
     indirect enum Kind: Equatable {
         case number(Double)
         case string(String)
+        /// `f"…{expression:spec}…"`.
+        case formatted([FormattedPart])
         case boolean(Bool)
         case none
         case name(String)

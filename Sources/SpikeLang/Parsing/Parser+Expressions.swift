@@ -269,6 +269,9 @@ extension Parser {
         case .string(let value):
             advance()
             return Expression(kind: .string(value), range: token.range)
+        case .formatted(let pieces):
+            advance()
+            return Expression(kind: .formatted(try pieces.map { try parseFormatted($0) }), range: token.range)
         case .keyword(.true), .keyword(.false):
             advance()
             return Expression(kind: .boolean(token.kind == .keyword(.true)), range: token.range)
@@ -312,6 +315,28 @@ extension Parser {
             return Expression(kind: .record(fields), range: range(from: token.range))
         default:
             throw Diagnostic(.expectedExpression(found: token.description), at: token.range)
+        }
+    }
+
+    /// One piece of an f-string: text as it is; a field's tokens parsed as one expression by a
+    /// parser of their own, starting at this parser's nesting. An empty field, or one that
+    /// holds more than an expression, is a SyntaxError.
+    private func parseFormatted(_ piece: FStringPiece) throws -> FormattedPart {
+        switch piece {
+        case .text(let text):
+            return .text(text)
+        case .field(let tokens, let spec, let specRange, let range):
+            // The tokens end in the field's `:` or `}` and an end of input.
+            let terminator = tokens.count - 2
+            guard terminator > 0 else { throw Diagnostic(.fStringEmptyField, at: range) }
+            var parser = Parser(tokens: tokens, isCancelled: isCancelled)
+            (parser.nesting, parser.chainDepth) = (nesting, chainDepth)
+            let expression = try parser.parseExpression()
+            if parser.index != terminator {
+                let token = parser.peek()
+                throw Diagnostic(.expected("'}'", found: token.description), at: token.range)
+            }
+            return .field(expression, spec: spec ?? "", specRange: specRange ?? tokens[terminator].range)
         }
     }
 

@@ -17,13 +17,21 @@ extension Table.Cell {
         }
     }
 
-    /// Numbers right, booleans centred, text left.
+    /// Numbers right (text written "mean ± std", as Spike's `mean_std` writes it, too), booleans
+    /// centred, other text left.
     var alignment: Alignment {
         switch self {
         case .number, .meanStd: return .right
         case .bool: return .center
-        case .text, .empty: return .left
+        case .text(let text): return Self.readsAsMeanStd(text) ? .right : .left
+        case .empty: return .left
         }
+    }
+
+    /// True for "0.812 ± 0.013": two numbers (or nan, inf) joined by " ± ".
+    static func readsAsMeanStd(_ text: String) -> Bool {
+        let parts = text.components(separatedBy: " ± ")
+        return parts.count == 2 && parts.allSatisfy { part in Double(part) != nil && !part.contains(" ") && !part.isEmpty }
     }
 
     /// The value compared when picking a column's best: the number or the mean.
