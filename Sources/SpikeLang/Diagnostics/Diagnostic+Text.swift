@@ -14,7 +14,8 @@ extension Problem {
         case .expected(let what, let found): return "expected \(what), found \(found)"
         case .unclosed(let bracket): return "'\(bracket)' was never closed"
         case .unmatched(let bracket): return "unmatched '\(bracket)'"
-        case .invalidAssignmentTarget: return "only a name can be assigned to (name = value)"
+        case .invalidAssignmentTarget:
+            return "only a name, an item or a field can be assigned to (name = v, xs[i] = v, r.name = v)"
         case .positionalAfterNamed: return "a positional argument cannot follow named arguments"
         case .duplicateArgument(let name): return "argument '\(name)' is given twice"
         case .duplicateParameter(let name): return "parameter '\(name)' is declared twice"
@@ -98,6 +99,12 @@ extension Problem {
             let place = "compare interrupted in run \(run) of \(runs) ('\(model)', seed \(seed))"
             if finished == 0 { return place + ", before any run finished; last_run() is a comparison with no runs" }
             return place + "; the comparison of the \(Self.count(finished, "finished run")) is last_run()"
+        case .partNotAssignable(let type, let part):
+            return "cannot assign to \(part) of \(type): only list items, record fields and tensor rows and elements "
+                + "can be assigned (build a new value and bind it with name = value)"
+        case .capturedPartAssignment(let name):
+            return "cannot assign to a part of '\(name)': this function reads it from the call it was defined in, "
+                + "which it cannot change; copy it first (\(name)2 = \(name)) or return the new value"
         }
     }
 

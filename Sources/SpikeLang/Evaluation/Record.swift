@@ -31,6 +31,19 @@ struct Record {
             self.fields = fields
         }
 
+        /// Lets `body` change field `name` in place, appending the field (starting from `none`)
+        /// if it is absent. Only for storage no other record shares (the caller checks
+        /// `isKnownUniquelyReferenced`): records are values. Cost: O(number of fields).
+        func modifyField(_ name: String, _ body: (inout Value) throws -> Void) rethrows {
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                try body(&fields[index].value)
+            } else {
+                var value = Value.none
+                try body(&value)
+                fields.append(Field(name: name, value: value))
+            }
+        }
+
         /// Moves the field values onto `pending`, leaving this storage empty.
         func surrender(into pending: inout [Value]) {
             pending.append(contentsOf: fields.lazy.map(\.value))

@@ -40,6 +40,12 @@ struct ValueList: RandomAccessCollection, ExpressibleByArrayLiteral {
             self.items = items
         }
 
+        /// Lets `body` change item `position` in place. Only for storage no other list shares
+        /// (the caller checks `isKnownUniquelyReferenced`): lists are values.
+        func modifyItem(at position: Int, _ body: (inout Value) throws -> Void) rethrows {
+            try body(&items[position])
+        }
+
         /// Moves the items onto `pending`, leaving this storage empty (used by `Value.dismantle`).
         func surrender(into pending: inout [Value]) {
             pending.append(contentsOf: items)
