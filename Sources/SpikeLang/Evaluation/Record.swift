@@ -1,6 +1,7 @@
 /// An ordered record `{name: value, …}`; field order is the order written.
 ///
-/// Like lists, records are values that never change in place; the fields live in one shared
+/// Like lists, records are values, changed in place only by a part assignment to storage no
+/// other record shares (`Evaluator+Assignment.swift`); the fields live in one shared
 /// storage object whose release takes nested values apart iteratively (see `ValueList`).
 struct Record {
     struct Field {
