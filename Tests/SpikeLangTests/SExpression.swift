@@ -73,6 +73,14 @@ enum SExpression {
         case .jump(let jump): return jump.rawValue
         case .loop(let variable, _, let sequence, let body):
             return "(for \(variable) \(of(sequence)) \(of(body)))"
+        case .partAssignment(let target, let value):
+            let steps = target.steps.map { step in
+                switch step.key {
+                case .field(let name): return "." + name
+                case .index(let index): return "[" + of(index) + "]"
+                }
+            }
+            return "(= \(target.name)\(steps.joined()) \(of(value)))"
         }
     }
 

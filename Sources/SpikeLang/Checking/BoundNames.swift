@@ -27,6 +27,11 @@ enum BoundNames {
             for statement in body.statements { collect(statement, into: &names) }
         case .expression(let expression):
             collect(expression, into: &names)
+        case .partAssignment(let target, let value):
+            for step in target.steps {
+                if case .index(let index) = step.key { collect(index, into: &names) }
+            }
+            collect(value, into: &names)
         case .jump:
             break
         }

@@ -111,6 +111,13 @@ struct Checker {
             loopDepth -= 1
         case .jump(let jump):
             if loopDepth == 0 { diagnostics.append(Diagnostic(.jumpOutsideLoop(jump.rawValue), at: statement.range)) }
+        case .partAssignment(let target, let value):
+            // The name must be bound already: a part assignment changes a value, never binds one.
+            check(Expression(kind: .name(target.name), range: target.nameRange))
+            for step in target.steps {
+                if case .index(let index) = step.key { check(index) }
+            }
+            check(value)
         }
     }
 

@@ -14,7 +14,8 @@ extension Problem {
         case .expected(let what, let found): return "expected \(what), found \(found)"
         case .unclosed(let bracket): return "'\(bracket)' was never closed"
         case .unmatched(let bracket): return "unmatched '\(bracket)'"
-        case .invalidAssignmentTarget: return "only a name can be assigned to (name = value)"
+        case .invalidAssignmentTarget:
+            return "only a name, an item or a field can be assigned to (name = v, xs[i] = v, r.name = v)"
         case .positionalAfterNamed: return "a positional argument cannot follow named arguments"
         case .duplicateArgument(let name): return "argument '\(name)' is given twice"
         case .duplicateParameter(let name): return "parameter '\(name)' is declared twice"
@@ -113,6 +114,12 @@ extension Problem {
             return "a format spec cannot contain '{' (nested fields are not supported): write the spec out, e.g. {x:.3f}"
         case .invalidFormatSpec(let spec, let mistake):
             return "invalid format spec \(ValueText.quoted(spec)): " + Self.reason(mistake)
+        case .partNotAssignable(let type, let part):
+            return "cannot assign to \(part) of \(type): only list items, record fields and tensor rows and elements "
+                + "can be assigned (build a new value and bind it with name = value)"
+        case .capturedPartAssignment(let name):
+            return "cannot assign to a part of '\(name)': this function reads it from the call it was defined in, "
+                + "which it cannot change; copy it first (\(name)2 = \(name)) or return the new value"
         }
     }
 

@@ -18,7 +18,7 @@ public enum Problem: Equatable, Sendable {
     case unclosed(String)
     /// A closing bracket with no matching opener.
     case unmatched(String)
-    /// `=` after something that is not a name, e.g. `f(x) = 1`.
+    /// `=` after something that is not a name, an item or a field, e.g. `f(x) = 1`.
     case invalidAssignmentTarget
     /// `f(a=1, 2)`.
     case positionalAfterNamed
@@ -129,6 +129,15 @@ public enum Problem: Equatable, Sendable {
     /// A format spec that does not apply (ValueError), e.g. `.3q`, or `d` for 2.5.
     case invalidFormatSpec(spec: String, mistake: FormatSpecMistake)
 
+    // MARK: Part assignment (TypeError)
+    /// `x[0] = 1` or `t.spikes = …` where `x` is a number, string, trace, ...: only list items,
+    /// record fields and tensor rows and elements can be assigned. `part` reads "an item" or
+    /// "the member 'spikes'".
+    case partNotAssignable(type: String, part: String)
+    /// A part of a name a nested function captured from the call around it: readable, not
+    /// changeable (the change could not reach that call).
+    case capturedPartAssignment(String)
+
     /// The error family this problem belongs to.
     public var kind: ErrorKind {
         switch self {
@@ -158,6 +167,8 @@ public enum Problem: Equatable, Sendable {
             return .syntax
         case .invalidFormatSpec:
             return .value
+        case .partNotAssignable, .capturedPartAssignment:
+            return .type
         }
     }
 }

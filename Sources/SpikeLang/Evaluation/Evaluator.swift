@@ -84,6 +84,9 @@ final class Evaluator {
             return .none
         case .jump(let kind):
             throw LoopJump(kind: kind)
+        case .partAssignment(let target, let valueExpression):
+            try assign(try evaluate(valueExpression), to: target, valueRange: valueExpression.range)
+            return .none
         }
     }
 

@@ -1,6 +1,7 @@
 /// An ordered record `{name: value, …}`; field order is the order written.
 ///
-/// Like lists, records are values that never change in place; the fields live in one shared
+/// Like lists, records are values, changed in place only by a part assignment to storage no
+/// other record shares (`Evaluator+Assignment.swift`); the fields live in one shared
 /// storage object whose release takes nested values apart iteratively (see `ValueList`).
 struct Record {
     struct Field {
@@ -29,6 +30,19 @@ struct Record {
 
         init(_ fields: [Field]) {
             self.fields = fields
+        }
+
+        /// Lets `body` change field `name` in place, appending the field (starting from `none`)
+        /// if it is absent. Only for storage no other record shares (the caller checks
+        /// `isKnownUniquelyReferenced`): records are values. Cost: O(number of fields).
+        func modifyField(_ name: String, _ body: (inout Value) throws -> Void) rethrows {
+            if let index = fields.firstIndex(where: { $0.name == name }) {
+                try body(&fields[index].value)
+            } else {
+                var value = Value.none
+                try body(&value)
+                fields.append(Field(name: name, value: value))
+            }
         }
 
         /// Moves the field values onto `pending`, leaving this storage empty.

@@ -1,9 +1,10 @@
 import SpikeEngine
 import SpikePlot
 
-/// A Spike value. Everything but a network is immutable: lists and records never change in
-/// place (`a + [3]` makes a new list), so `b = a` never lets a later change to `b` show through
-/// `a`. Payloads larger than 16 bytes are `indirect` (boxed), so a value takes 24 bytes in a
+/// A Spike value. Everything but a network is a value: lists and records are shared only until
+/// one binding changes a part (`b[0] = 1` copies storage that `a` still holds, then changes it
+/// in place; see `Evaluator+Assignment.swift`), so `b = a` never lets a later change to `b`
+/// show through `a`. Payloads larger than 16 bytes are `indirect` (boxed), so a value takes 24 bytes in a
 /// list instead of 256. Lists and records release their nested values iteratively (see `ValueList`), so a
 /// value nested millions deep is freed without exhausting the stack.
 enum Value {

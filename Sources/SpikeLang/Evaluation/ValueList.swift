@@ -1,7 +1,8 @@
-/// The items of a Spike list: an immutable array whose release never recurses.
+/// The items of a Spike list: an array shared by value, whose release never recurses.
 ///
-/// Lists are values (`b = a` shares the items until neither changes, and nothing changes a list
-/// in place), so `ValueList` is a read-only collection over one shared storage object. That
+/// Lists are values (`b = a` shares the items until one of them changes; a part assignment
+/// changes storage in place only when no other list holds it), so `ValueList` is a read-only
+/// collection over one shared storage object. That
 /// object is the list's sole owner of its items; when the last list using it goes, its `deinit`
 /// takes the nested lists, records and functions apart with a worklist (`Value.dismantle`)
 /// instead of letting Swift release them one nested call per level, which overflowed the stack
@@ -38,6 +39,12 @@ struct ValueList: RandomAccessCollection, ExpressibleByArrayLiteral {
 
         init(_ items: [Value]) {
             self.items = items
+        }
+
+        /// Lets `body` change item `position` in place. Only for storage no other list shares
+        /// (the caller checks `isKnownUniquelyReferenced`): lists are values.
+        func modifyItem(at position: Int, _ body: (inout Value) throws -> Void) rethrows {
+            try body(&items[position])
         }
 
         /// Moves the items onto `pending`, leaving this storage empty (used by `Value.dismantle`).

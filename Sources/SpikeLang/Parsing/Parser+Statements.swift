@@ -88,9 +88,36 @@ extension Parser {
         default:
             let expression = try parseExpression()
             if check(.assign) {
-                throw Diagnostic(.invalidAssignmentTarget, at: expression.range)
+                guard let target = Parser.partTarget(expression) else {
+                    throw Diagnostic(.invalidAssignmentTarget, at: expression.range)
+                }
+                advance()
+                skipNewlines()
+                let value = try parseExpression()
+                return Statement(kind: .partAssignment(target, value: value), range: range(from: expression.range))
             }
             return Statement(kind: .expression(expression), range: expression.range)
+        }
+    }
+
+    /// `expression` as the target of a part assignment: a name followed by at least one
+    /// `.field` or `[index]` (`r.runs[0]`); nil for anything else (a call, a slice, a literal).
+    static func partTarget(_ expression: Expression) -> PartTarget? {
+        var steps: [PartTarget.Step] = []
+        var current = expression
+        while true {
+            switch current.kind {
+            case .member(let base, let name, let nameRange):
+                steps.append(PartTarget.Step(key: .field(name), range: nameRange, through: current.range))
+                current = base
+            case .index(let base, let index):
+                steps.append(PartTarget.Step(key: .index(index), range: index.range, through: current.range))
+                current = base
+            case .name(let name) where !steps.isEmpty:
+                return PartTarget(name: name, nameRange: current.range, steps: steps.reversed())
+            default:
+                return nil
+            }
         }
     }
 
