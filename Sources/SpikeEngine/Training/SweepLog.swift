@@ -108,86 +108,39 @@ public struct SweepLog: Sendable {
 
     /// A run from one line, or nil if the line is not a JSON object with `params` and `status`.
     static func run(from line: Substring) -> Run? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
-            let params = object["params"] as? [String: Any], let status = object["status"] as? String
+        guard let object = SweepJSON.parse(line), case .object(let params)? = object["params"],
+            case .string(let status)? = object["status"]
         else { return nil }
-        // Keys as the line orders them; any the scan could not read (escapes) follow by name.
-        let scanned = (Self.keyOrder(in: line, of: "params") ?? []).filter { params[$0] != nil }
-        let order = scanned + params.keys.filter { !scanned.contains($0) }.sorted()
+        var error: String?
+        if case .string(let message)? = object["error"] { error = message }
         return Run(
-            params: order.map { name in (name, Self.text(of: params[name] as Any)) },
-            metrics: Self.metrics(of: object["result"]),
-            ok: status == "ok", error: object["error"] as? String,
-            seconds: Self.number(object["seconds"]) ?? 0)
+            params: params.map { ($0.0, text(of: $0.1)) }, metrics: metrics(of: object["result"]), ok: status == "ok",
+            error: error, seconds: number(object["seconds"]) ?? 0)
     }
 
     /// The numeric fields of a result: a record's numbers, or a lone number as `result`.
-    private static func metrics(of result: Any?) -> [(name: String, value: Double)] {
+    private static func metrics(of result: SweepJSON?) -> [(name: String, value: Double)] {
         if let value = number(result) { return [("result", value)] }
-        guard let record = result as? [String: Any] else { return [] }
-        return ordered(Set(record.keys)).compactMap { name in number(record[name]).map { (name, $0) } }
+        guard case .object(let fields)? = result else { return [] }
+        let numbers = fields.compactMap { field in number(field.1).map { (field.0, $0) } }
+        return ordered(Set(numbers.map(\.0))).compactMap { name in numbers.first { $0.0 == name } }
     }
 
-    /// A JSON number (not a boolean: JSONSerialization gives both as NSNumber).
-    private static func number(_ value: Any?) -> Double? {
-        guard let number = value as? NSNumber, !isBoolean(number) else { return nil }
-        return number.doubleValue
-    }
-
-    /// JSON's true and false come back as NSNumbers of C type `char`, which no JSON number gives.
-    private static func isBoolean(_ number: NSNumber) -> Bool {
-        String(cString: number.objCType) == "c"
+    private static func number(_ value: SweepJSON?) -> Double? {
+        guard case .number(let number)? = value else { return nil }
+        return number
     }
 
     /// A parameter value as Spike writes it: strings bare, whole numbers without ".0".
-    private static func text(of value: Any) -> String {
-        if let string = value as? String { return string }
-        if let number = value as? NSNumber {
-            if isBoolean(number) { return number.boolValue ? "true" : "false" }
-            let double = number.doubleValue
+    private static func text(of value: SweepJSON) -> String {
+        switch value {
+        case .string(let string): return string
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "none"
+        case .number(let double):
             return double.rounded() == double && abs(double) < 1e15 ? String(Int64(double)) : String(double)
+        case .array(let items): return "[" + items.map(text(of:)).joined(separator: ", ") + "]"
+        case .object(let fields): return "{" + fields.map { "\($0.0): \(text(of: $0.1))" }.joined(separator: ", ") + "}"
         }
-        if value is NSNull { return "none" }
-        return String(describing: value)
-    }
-
-    /// The keys of the object under `key` in the order the line gives them (JSONSerialization
-    /// forgets the order), found by a scan of the line's top-level `"key": {` object.
-    private static func keyOrder(in line: Substring, of key: String) -> [String]? {
-        guard let start = line.range(of: "\"\(key)\"") else { return nil }
-        var names: [String] = []
-        var depth = 0
-        var index = start.upperBound
-        var expectingKey = false
-        while index < line.endIndex {
-            let character = line[index]
-            switch character {
-            case "{", "[":
-                depth += 1
-                if depth == 1 { expectingKey = true }
-            case "}", "]":
-                depth -= 1
-                if depth == 0 { return names }
-            case ",":
-                if depth == 1 { expectingKey = true }
-            case "\"":
-                // Read a whole string (with escapes); at depth 1 after `{` or `,` it is a key.
-                var text = ""
-                index = line.index(after: index)
-                while index < line.endIndex, line[index] != "\"" {
-                    if line[index] == "\\" { index = line.index(after: index) }
-                    if index < line.endIndex { text.append(line[index]) }
-                    index = line.index(after: index)
-                }
-                if depth == 1, expectingKey {
-                    names.append(text)
-                    expectingKey = false
-                }
-            default:
-                break
-            }
-            if index < line.endIndex { index = line.index(after: index) }
-        }
-        return nil
     }
 }

@@ -1,9 +1,18 @@
 /// Scripts outside Jupyter (`spike run`): parameters bound before the first line, and the last
 /// value as plain data.
 extension Session {
-    /// Binds `name` to `value` as if the user had assigned it (a script's parameter).
+    /// The script parameter that also seeds the session (`bind`): used even when the script
+    /// never names it.
+    public static let seedParameter = "seed"
+
+    /// Binds `name` to `value` as if the user had assigned it (a script's parameter). A
+    /// parameter `seed` given a whole number ≥ 0 also seeds every random source, as `%seed`
+    /// does, since a sweep over seeds is the common case and the name hides `seed()`.
     public func bind(_ name: String, to value: PlainValue) {
         bindings[name] = value.value
+        if name == Session.seedParameter, case .number(let number) = value.value, number >= 0, number < 0x1p63, number.rounded() == number {
+            settings.seed = UInt64(number)
+        }
     }
 
     /// Runs a whole script as one cell, like `run`, and also returns its last value as plain

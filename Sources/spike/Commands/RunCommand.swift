@@ -45,7 +45,7 @@ struct RunCommand: ParsableCommand {
             throw UsageFailure.exit(error, command: "run")
         }
         let identifiers = ScriptText.identifiers(in: source)
-        for parameter in bound where !identifiers.contains(parameter.name) {
+        for parameter in bound where !identifiers.contains(parameter.name) && parameter.name != Session.seedParameter {
             FileHandle.standardError.write(Data("spike run: warning: the parameter '\(parameter.name)' does not appear in \(file)\n".utf8))
         }
         let folder = URL(fileURLWithPath: out ?? defaultOutputFolder())

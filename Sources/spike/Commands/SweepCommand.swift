@@ -76,7 +76,7 @@ struct SweepCommand: ParsableCommand {
         var axes: [SweepAxis] = []
         for argument in parameters { axes.append(try SweepAxis.parse(argument)) }
         let plan = try SweepPlan(axes: axes)
-        if let unused = plan.names(missingFrom: ScriptText.identifiers(in: source)).first {
+        if let unused = plan.names(missingFrom: ScriptText.identifiers(in: source).union([Session.seedParameter])).first {
             throw SweepInputError.unusedName(unused, script: script)
         }
         return plan
