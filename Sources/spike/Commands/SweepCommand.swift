@@ -35,6 +35,15 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "Runs at a time (default: the number of cores).")
     var workers: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(help: "Send the runs to this Dask distributed scheduler (e.g. tcp://10.0.0.5:8786) instead of local processes.")
+    var dask: String?
+
+    @Option(help: "With --dask: the Python that has spike_jupyter and distributed (default: $SPIKE_PYTHON, else python3).")
+    var python: String = ProcessInfo.processInfo.environment["SPIKE_PYTHON"] ?? "python3"
+
+    @Option(help: "With --dask: the spike binary on the workers (default: spike on their PATH).")
+    var spikeOnWorkers: String = "spike"
+
     /// Seconds an interrupted run has to end before it is killed.
     static let gracePeriod: TimeInterval = 3
     /// How often the pool looks for ended runs and stop signals.
@@ -64,7 +73,11 @@ struct SweepCommand: ParsableCommand {
                 + "\(min(workers, max(pool.queue.count, 1))) at a time")
         StopSignals.install()
         let clock = Date()
-        pool.drain()
+        if let dask {
+            pool.drain(through: SweepPool.DaskTarget(scheduler: dask, python: python, spikeOnWorkers: spikeOnWorkers))
+        } else {
+            pool.drain()
+        }
         Self.say(pool.summary(wallTime: Date().timeIntervalSince(clock), journal: folder.appendingPathComponent("sweep.jsonl").path))
         if let signal = pool.stoppedBy { throw ExitCode(128 + signal) }
         if pool.failed > 0 || pool.problem != nil { throw ExitCode(1) }

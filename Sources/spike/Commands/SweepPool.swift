@@ -20,12 +20,12 @@ struct SweepPool {
     let journal: JournalFile
     /// Runs skipped because an earlier sweep finished them.
     var skipped = 0
-    private(set) var ok = 0
-    private(set) var failed = 0
+    var ok = 0
+    var failed = 0
     /// The signal that stopped the sweep, if one did.
-    private(set) var stoppedBy: Int32?
+    var stoppedBy: Int32?
     /// Why records can no longer be kept (the journal cannot be written); stops the sweep.
-    private(set) var problem: String?
+    var problem: String?
     private var running: [pid_t: Running] = [:]
     private var next = 0
     private var killDeadline: Date?
@@ -73,17 +73,23 @@ struct SweepPool {
         killDeadline = Date().addingTimeInterval(SweepCommand.gracePeriod)
     }
 
-    private mutating func start(_ run: SweepRun) {
+    /// Empties (or makes) the folder of `run` and gives the `spike` arguments that run it into it.
+    func prepareRun(_ run: SweepRun) throws -> (folder: URL, arguments: [String]) {
         let runFolder = folder.appendingPathComponent("runs").appendingPathComponent(run.id)
+        try? FileManager.default.removeItem(at: runFolder)
+        try FileManager.default.createDirectory(at: runFolder, withIntermediateDirectories: true)
+        let arguments =
+            [
+                "run", "--out", runFolder.path, "--result-json", runFolder.appendingPathComponent("result.json").path,
+                "--record", runFolder.appendingPathComponent("run.json").path, script
+            ] + run.arguments
+        return (runFolder, arguments)
+    }
+
+    private mutating func start(_ run: SweepRun) {
         let started = Date()
         do {
-            try? FileManager.default.removeItem(at: runFolder)
-            try FileManager.default.createDirectory(at: runFolder, withIntermediateDirectories: true)
-            let arguments =
-                [
-                    "run", "--out", runFolder.path, "--result-json", runFolder.appendingPathComponent("result.json").path,
-                    "--record", runFolder.appendingPathComponent("run.json").path, script
-                ] + run.arguments
+            let (runFolder, arguments) = try prepareRun(run)
             let child = try ChildProcess.spawn(
                 executable: CommandLine.executablePath, arguments: arguments,
                 log: runFolder.appendingPathComponent("log.txt").path)
@@ -112,7 +118,7 @@ struct SweepPool {
     }
 
     /// Appends the record of `run` to the journal and prints a progress line.
-    private mutating func keep(_ record: RunRecord, of run: SweepRun) {
+    mutating func keep(_ record: RunRecord, of run: SweepRun) {
         let arguments = run.arguments.joined(separator: " ")
         do {
             try journal.append(record)
