@@ -52,7 +52,7 @@ class CommandLineTests(unittest.TestCase):
     def test_help_lists_every_subcommand(self) -> None:
         done = spike("--help")
         self.assertEqual(done.returncode, 0, done.stderr)
-        for sub in ("kernel", "stdio", "install", "run", "bench"):
+        for sub in ("kernel", "stdio", "install", "run", "sweep", "bench"):
             self.assertIn(sub, done.stdout)
 
     def test_install_prefix_writes_a_kernelspec_jupyter_can_load(self) -> None:

@@ -60,4 +60,19 @@ public final class JournalFile {
         length += line.count
         guard fsync(descriptor) == 0 else { throw Failure(step: "sync", path: path, code: errno) }
     }
+
+    /// Appends `record` as one line to the journal at `path` from a process that does not own
+    /// it (a Slurm array task): under an exclusive `flock(2)` so concurrent tasks never
+    /// interleave, one `write(2)`, then `fsync(2)`. Does not read or repair the file.
+    public static func appendLocked(_ record: RunRecord, to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(step: "open", path: path, code: errno) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX) == 0 else { throw Failure(step: "lock", path: path, code: errno) }
+        defer { flock(descriptor, LOCK_UN) }
+        let line = SweepJournal.line(for: record)
+        let written = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        guard written == line.count else { throw Failure(step: "append to", path: path, code: written < 0 ? errno : ENOSPC) }
+        guard fsync(descriptor) == 0 else { throw Failure(step: "sync", path: path, code: errno) }
+    }
 }

@@ -35,6 +35,14 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Write the run's record (parameters, result, status, error, time, host) as JSON to this file.")
     var record: String?
 
+    @Option(
+        name: .customLong("append-record"),
+        help: "Append the run's record as one line to this sweep.jsonl, under an exclusive lock (how a Slurm array task reports).")
+    var appendRecord: String?
+
+    @Option(help: "The run's id in its record (set by spike sweep).")
+    var id: String?
+
     func run() throws {
         let source: String
         let bound: [ScriptParameter]
@@ -71,12 +79,14 @@ struct RunCommand: ParsableCommand {
 
     /// Writes `--result-json` (on success only) and `--record`.
     private func writeFiles(_ value: PlainValue?, parameters: [ScriptParameter], failure: String?, started: Date) throws {
-        let record = RunRecord(
+        var record = RunRecord(
             parameters: parameters, result: value, failure: failure, host: RunRecord.localHost, started: started,
             finished: Date())
+        record.id = id
         do {
             if let resultJSON, failure == nil { try JSONFile.write(record.result, to: URL(fileURLWithPath: resultJSON)) }
             if let path = self.record { try JSONFile.write(record.json, to: URL(fileURLWithPath: path)) }
+            if let path = appendRecord { try JournalFile.appendLocked(record, to: path) }
         } catch {
             FileHandle.standardError.write(Data("spike: \(error)\n".utf8))
             throw ExitCode(1)

@@ -41,8 +41,17 @@ struct SweepCommand: ParsableCommand {
     @Option(help: "With --dask: the Python that has spike_jupyter and distributed (default: $SPIKE_PYTHON, else python3).")
     var python: String = ProcessInfo.processInfo.environment["SPIKE_PYTHON"] ?? "python3"
 
-    @Option(help: "With --dask: the spike binary on the workers (default: spike on their PATH).")
-    var spikeOnWorkers: String = "spike"
+    @Option(
+        help: "With --dask or --slurm: the spike binary on the workers (default: spike on their PATH for --dask, this binary for --slurm).")
+    var spikeOnWorkers: String?
+
+    @Flag(help: "Write a Slurm job array (DIR/slurm/sweep.sbatch, one task per run) and submit it with sbatch if it is on PATH.")
+    var slurm = false
+
+    @Option(
+        name: .customLong("slurm-option"),
+        help: ArgumentHelp("With --slurm: an extra #SBATCH option (repeatable), e.g. --slurm-option=--time=01:00:00.", valueName: "OPTION"))
+    var slurmOptions: [String] = []
 
     /// Seconds an interrupted run has to end before it is killed.
     static let gracePeriod: TimeInterval = 3
@@ -71,10 +80,14 @@ struct SweepCommand: ParsableCommand {
         Self.say(
             "spike sweep: \(plan.runs.count) runs, \(pool.skipped) finished before (skipped), \(pool.queue.count) to run, "
                 + "\(min(workers, max(pool.queue.count, 1))) at a time")
+        if slurm {
+            try submitToSlurm(pool)
+            return
+        }
         StopSignals.install()
         let clock = Date()
         if let dask {
-            pool.drain(through: SweepPool.DaskTarget(scheduler: dask, python: python, spikeOnWorkers: spikeOnWorkers))
+            pool.drain(through: SweepPool.DaskTarget(scheduler: dask, python: python, spikeOnWorkers: spikeOnWorkers ?? "spike"))
         } else {
             pool.drain()
         }
@@ -82,6 +95,34 @@ struct SweepCommand: ParsableCommand {
         if let signal = pool.stoppedBy { throw ExitCode(128 + signal) }
         if pool.failed > 0 || pool.problem != nil { throw ExitCode(1) }
     }
+
+    /// `--slurm`: writes the job array of the runs still to do and submits it when `sbatch` exists.
+    private func submitToSlurm(_ pool: SweepPool) throws {
+        guard !pool.queue.isEmpty else {
+            Self.say("spike sweep: nothing to submit: every run finished before")
+            return
+        }
+        let submission: SweepPool.SlurmSubmission
+        do {
+            submission = try pool.submit(
+                to: SweepPool.SlurmTarget(
+                    spike: spikeOnWorkers ?? CommandLine.executablePath, options: slurmOptions,
+                    concurrent: workersGiven ? workers : nil))
+        } catch {
+            throw UsageFailure.exit(error, command: "sweep")
+        }
+        Self.say("spike sweep: wrote \(submission.script.path) (\(pool.queue.count) array tasks; commands in \(submission.commands.path))")
+        if let answer = submission.sbatchOutput {
+            Self.say("spike sweep: sbatch: \(answer)")
+        } else {
+            Self.say("spike sweep: sbatch is not on PATH; submit it on the cluster with: sbatch \(submission.script.path)")
+        }
+        Self.say(
+            "spike sweep: each task appends its record to \(out)/sweep.jsonl; run the same command again to resubmit what did not finish")
+    }
+
+    /// Whether `--workers` was given (it caps the array's running tasks only then).
+    private var workersGiven: Bool { CommandLine.arguments.contains { $0 == "--workers" || $0.hasPrefix("--workers=") } }
 
     private func makePlan() throws -> SweepPlan {
         guard workers >= 1 else { throw SweepInputError.invalidWorkers(workers) }
