@@ -85,6 +85,20 @@ class DaskSweepTests(unittest.TestCase):
         self.assertIn("2 finished before (skipped), 2 to run", again.stdout)
         self.assertEqual(len((remote / "sweep.jsonl").read_text().splitlines()), 6, "only the failures ran again")
 
+    def test_a_worker_without_spike_records_an_error_naming_the_run(self):
+        out = self.root / "nospike"
+        result = subprocess.run(
+            [str(spike_binary()), "sweep", str(self.script), "a=2", "mode=ok", "--out", str(out),
+             "--dask", self.cluster.scheduler_address, "--python", sys.executable,
+             "--spike-on-workers", "/nonexistent/spike"],
+            capture_output=True, text=True, timeout=TIMEOUT, stdin=subprocess.DEVNULL)
+        self.assertEqual(result.returncode, 1, result.stdout + result.stderr)
+        (record,) = records(out).values()
+        self.assertEqual(record["status"], "error")
+        self.assertIn("could not start '/nonexistent/spike'", record["error"])
+        self.assertEqual(record["params"], {"a": 2, "mode": "ok"})
+        self.assertIn("error  a=2 mode=\"ok\"", result.stdout)
+
     def test_an_unreachable_scheduler_fails_the_sweep_with_a_message(self):
         out = self.root / "unreachable"
         result = subprocess.run(

@@ -96,18 +96,15 @@ def run_on_worker(spike: str, args: list, record_path: str, stop_event: str):
 
 
 def _error_record(args: list, message: str, started: str, clock: float) -> dict:
-    """A record for a run that could not write its own, in the shape spike run writes."""
-    params = {}
-    for arg in args:
-        if "=" in arg and not arg.startswith("-"):
-            name, _, value = arg.partition("=")
-            params[name] = value
+    """A record for a run that could not write its own, in the shape spike run writes; its
+    params are left empty for spike sweep to fill in from its plan (it knows their types)."""
+    del args
     return {
         "error": message,
         "finished": _now(),
         "host": socket.gethostname(),
         "notes": [],
-        "params": params,
+        "params": {},
         "result": None,
         "seconds": round(time.monotonic() - clock, 3),
         "started": started,
