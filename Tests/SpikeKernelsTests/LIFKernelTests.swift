@@ -66,4 +66,48 @@ final class LIFKernelTests: XCTestCase {
             }
         }
     }
+
+    func testABlockSplitOverThreadsGivesTheOracleAndTheSameGradientAsOneThread() {
+        // 3 steps × 400,003 neurons: above the split threshold, with a tail no part divides.
+        let steps = 3
+        let neurons = 400_003
+        let x = inputs(steps * neurons)
+        let upstream = inputs(steps * neurons).map { $0 - 1 }
+        let kernel = LIFKernel(
+            beta: 0.5, leak: 0.5, threshold: 1, decayInput: true, hardReset: true, atOrAbove: true, detachReset: false,
+            surrogate: SurrogateKernel(form: .atan, a: 2, b: 1))
+        func run(threads: Int) -> (spikes: [Float], charges: [Float], gradient: [Float]) {
+            KernelThreads.set(threads)
+            defer { KernelThreads.set(1) }
+            var spikes = [Float](repeating: -1, count: x.count)
+            var charges = spikes
+            var gradient = spikes
+            x.withUnsafeBufferPointer { input in
+                spikes.withUnsafeMutableBufferPointer { s in
+                    charges.withUnsafeMutableBufferPointer { h in
+                        kernel.forward(input: input, spikes: s, charges: h, steps: steps, neurons: neurons)
+                    }
+                }
+            }
+            upstream.withUnsafeBufferPointer { g in
+                charges.withUnsafeBufferPointer { h in
+                    spikes.withUnsafeBufferPointer { s in
+                        gradient.withUnsafeMutableBufferPointer { gx in
+                            kernel.backward(gradient: g, charges: h, spikes: s, inputGradient: gx, steps: steps, neurons: neurons)
+                        }
+                    }
+                }
+            }
+            return (spikes, charges, gradient)
+        }
+        let one = run(threads: 1)
+        let two = run(threads: 2)
+        let expected = oracle(
+            x, steps: steps, neurons: neurons, beta: 0.5, leak: 0.5, threshold: 1, decayInput: true, hardReset: true,
+            atOrAbove: true)
+        XCTAssertEqual(two.spikes, expected.spikes)
+        XCTAssertEqual(two.charges, expected.charges)
+        XCTAssertEqual(two.gradient, one.gradient, "each neuron's gradient is its own: a split changes no bit")
+        XCTAssertFalse(two.gradient.contains(-1), "every neuron's gradient is written")
+    }
 }

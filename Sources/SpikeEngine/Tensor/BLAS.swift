@@ -1,13 +1,16 @@
 import COpenBLAS
+import SpikeKernels
 
 /// The OpenBLAS thread pool behind every matrix product.
 public enum BLAS {
     /// The number of threads OpenBLAS uses for one GEMM.
     public static var threads: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets the number of OpenBLAS threads (at least 1).
+    /// Sets the number of OpenBLAS threads (at least 1), and the threads the LIF kernels may
+    /// split a large block over (`KernelThreads`).
     public static func setThreads(_ count: Int) {
         openblas_set_num_threads(Int32(Swift.max(1, Swift.min(count, 1024))))
+        KernelThreads.set(Swift.min(count, 1024))
     }
 }
 

@@ -9,6 +9,16 @@ extension LIFKernel {
         guard steps > 0, neurons > 0, let gs = gradient.baseAddress, let h = charges.baseAddress,
             let s = spikes.baseAddress, let gx = inputGradient.baseAddress
         else { return }
+        KernelThreads.split(neurons: neurons, steps: steps) { first, count in
+            backward(gs + first, h + first, s + first, gx + first, steps: steps, neurons: count, stride: neurons)
+        }
+    }
+
+    /// The backward of `neurons` neurons whose rows are `stride` apart.
+    private func backward(
+        _ gs: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ s: UnsafePointer<Float>, _ gx: UnsafeMutablePointer<Float>,
+        steps: Int, neurons: Int, stride: Int
+    ) {
         let carry = decayInput ? 1 - leak : beta
         let inputScale = decayInput ? leak : 1
         let threshold = self.threshold
@@ -24,7 +34,7 @@ extension LIFKernel {
                 gv.initialize(repeating: 0, count: width)
                 var t = steps - 1
                 while t >= 0 {
-                    let row = t &* neurons &+ start
+                    let row = t &* stride &+ start
                     let gsRow = gs + row
                     let hRow = h + row
                     let sRow = s + row

@@ -46,21 +46,33 @@ public struct LIFKernel: Sendable {
     }
 
     /// Spikes (0/1) for `input` of `steps` × `neurons`; when `charges` is given it receives H.
+    /// A large block is split over `KernelThreads.count` threads by ranges of neurons (each
+    /// neuron's recurrence is independent, so the result is the same bit for bit).
     public func forward(
         input: UnsafeBufferPointer<Float>, spikes: UnsafeMutableBufferPointer<Float>,
         charges: UnsafeMutableBufferPointer<Float>?, steps: Int, neurons: Int
     ) {
         guard steps > 0, neurons > 0, let x = input.baseAddress, let s = spikes.baseAddress else { return }
         let h = charges?.baseAddress
+        KernelThreads.split(neurons: neurons, steps: steps) { start, count in
+            forward(x + start, s + start, h.map { $0 + start }, steps: steps, neurons: count, stride: neurons)
+        }
+    }
+
+    /// The forward of `neurons` neurons whose rows are `stride` apart.
+    private func forward(
+        _ x: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>?, steps: Int,
+        neurons: Int, stride: Int
+    ) {
         switch (decayInput, hardReset, atOrAbove) {
-        case (true, true, true): forward(DecayInput.self, HardReset.self, AtOrAbove.self, x, s, h, steps, neurons)
-        case (true, true, false): forward(DecayInput.self, HardReset.self, Above.self, x, s, h, steps, neurons)
-        case (true, false, true): forward(DecayInput.self, SubtractReset.self, AtOrAbove.self, x, s, h, steps, neurons)
-        case (true, false, false): forward(DecayInput.self, SubtractReset.self, Above.self, x, s, h, steps, neurons)
-        case (false, true, true): forward(PlainInput.self, HardReset.self, AtOrAbove.self, x, s, h, steps, neurons)
-        case (false, true, false): forward(PlainInput.self, HardReset.self, Above.self, x, s, h, steps, neurons)
-        case (false, false, true): forward(PlainInput.self, SubtractReset.self, AtOrAbove.self, x, s, h, steps, neurons)
-        case (false, false, false): forward(PlainInput.self, SubtractReset.self, Above.self, x, s, h, steps, neurons)
+        case (true, true, true): forward(DecayInput.self, HardReset.self, AtOrAbove.self, x, s, h, steps, neurons, stride)
+        case (true, true, false): forward(DecayInput.self, HardReset.self, Above.self, x, s, h, steps, neurons, stride)
+        case (true, false, true): forward(DecayInput.self, SubtractReset.self, AtOrAbove.self, x, s, h, steps, neurons, stride)
+        case (true, false, false): forward(DecayInput.self, SubtractReset.self, Above.self, x, s, h, steps, neurons, stride)
+        case (false, true, true): forward(PlainInput.self, HardReset.self, AtOrAbove.self, x, s, h, steps, neurons, stride)
+        case (false, true, false): forward(PlainInput.self, HardReset.self, Above.self, x, s, h, steps, neurons, stride)
+        case (false, false, true): forward(PlainInput.self, SubtractReset.self, AtOrAbove.self, x, s, h, steps, neurons, stride)
+        case (false, false, false): forward(PlainInput.self, SubtractReset.self, Above.self, x, s, h, steps, neurons, stride)
         }
     }
 
@@ -68,10 +80,10 @@ public struct LIFKernel: Sendable {
     @inline(__always)
     private func forward<C: ChargeRule, R: ResetKind, F: FiringTest>(
         _: C.Type, _: R.Type, _: F.Type, _ x: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
-        _ h: UnsafeMutablePointer<Float>?, _ steps: Int, _ neurons: Int
+        _ h: UnsafeMutablePointer<Float>?, _ steps: Int, _ neurons: Int, _ stride: Int
     ) {
         LIFSweep<C, R, F>(
-            x: x, s: s, h: h, steps: steps, neurons: neurons, beta: LIFVector(repeating: beta),
+            x: x, s: s, h: h, steps: steps, neurons: neurons, stride: stride, beta: LIFVector(repeating: beta),
             leak: LIFVector(repeating: leak), threshold: LIFVector(repeating: threshold)
         ).run()
     }

@@ -22,7 +22,10 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
     /// Where the charges go; nil for inference.
     let h: UnsafeMutablePointer<Float>?
     let steps: Int
+    /// The neurons this sweep runs (a range of a row when the kernel splits a row over threads).
     let neurons: Int
+    /// Elements from one time step's row to the next (the row's whole width).
+    let stride: Int
     let beta: LIFVector
     let leak: LIFVector
     let threshold: LIFVector
@@ -99,10 +102,10 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
                     var v1 = fresh ? zero : waiting.unsafelyUnwrapped[lane &+ 1]
                     var v2 = fresh ? zero : waiting.unsafelyUnwrapped[lane &+ 2]
                     var v3 = fresh ? zero : waiting.unsafelyUnwrapped[lane &+ 3]
-                    var offset = first &* neurons &+ j
+                    var offset = first &* stride &+ j
                     for _ in 0..<count {
                         (v0, v1, v2, v3) = advance(v0, v1, v2, v3, at: offset)
-                        offset &+= neurons
+                        offset &+= stride
                     }
                     if !final {
                         waiting.unsafelyUnwrapped[lane] = v0
@@ -115,10 +118,10 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
                 }
                 while j < end {
                     var v = fresh ? zero : waiting.unsafelyUnwrapped[lane]
-                    var offset = first &* neurons &+ j
+                    var offset = first &* stride &+ j
                     for _ in 0..<count {
                         v = advance(v, at: offset)
-                        offset &+= neurons
+                        offset &+= stride
                     }
                     if !final { waiting.unsafelyUnwrapped[lane] = v }
                     j &+= width
@@ -142,7 +145,7 @@ struct LIFSweep<C: ChargeRule, R: ResetKind, F: FiringTest> {
                 h?[offset] = charge[0]
                 s[offset] = fired[0] ? 1 : 0
                 v = R.reset(charge, fired, threshold)
-                offset &+= neurons
+                offset &+= stride
             }
         }
     }

@@ -79,7 +79,7 @@ final class SweepLogTests: XCTestCase {
 
     func testNumbersReadBackExactlyAndEscapesAreDecoded() throws {
         // Python's json writes repr(x), the shortest text that reads back as the same double.
-        let values = [-0.08120307969181129, 0.1, 1e-300, 123_456_789.123_456_79, 5e-324]
+        let values = [-0.08120307969181129, 0.1, 1e-300, 123_456_789.123_456_79, Double.leastNonzeroMagnitude]
         let fields = values.enumerated().map { "\"m\($0.offset)\": \($0.element)" }.joined(separator: ", ")
         let path = try write([
             #"{"params": {"pe": "caf\u00e9 \"x\"\n", "seed": 0}, "result": {"# + fields + #"}, "status": "ok", "seconds": 1}"#
