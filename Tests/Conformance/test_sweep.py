@@ -129,7 +129,7 @@ class SweepTests(unittest.TestCase):
             else:
                 self.assertEqual(record["status"], "error")
                 self.assertIsNone(record["result"])
-                self.assertIn("ValueError", record["error"])
+                self.assertIn("IndexError", record["error"])
                 self.assertIn("out of range", record["error"])
                 self.assertFalse((folder / "result.json").exists())
         one_at_a_time = self.tmp / "one-at-a-time"
