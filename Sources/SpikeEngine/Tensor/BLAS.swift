@@ -6,11 +6,11 @@ public enum BLAS {
     /// The number of threads OpenBLAS uses for one GEMM.
     public static var threads: Int { Int(openblas_get_num_threads()) }
 
-    /// Sets the number of OpenBLAS threads (at least 1), and the threads the LIF kernels may
-    /// split a large block over (`KernelThreads`).
+    /// Sets the engine's threads (at least 1): what OpenBLAS may use for a large GEMM (each
+    /// GEMM gets them or 1 by its size, `KernelThreads.gemm`) and what the LIF kernels may split
+    /// a large block over (`KernelThreads`).
     public static func setThreads(_ count: Int) {
-        openblas_set_num_threads(Int32(Swift.max(1, Swift.min(count, 1024))))
-        KernelThreads.set(Swift.min(count, 1024))
+        KernelThreads.set(Swift.max(1, Swift.min(count, 1024)))
     }
 }
 

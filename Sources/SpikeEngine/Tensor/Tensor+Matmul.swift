@@ -1,4 +1,5 @@
 import COpenBLAS
+import SpikeKernels
 
 /// Matrix products through OpenBLAS `cblas_sgemm`.
 ///
@@ -117,6 +118,7 @@ extension Tensor {
             }
             return
         }
+        KernelThreads.gemm(m: m, n: n, k: k)
         a.withUnsafeBufferPointer { ap in
             b.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in

@@ -85,6 +85,7 @@ public struct FiringLinearBlocks {
     ) {
         for row in 0..<rows { (target + row * outputs).update(from: b, count: outputs) }
         guard inputs > 0 else { return }
+        KernelThreads.gemm(m: rows, n: outputs, k: inputs)
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(outputs), Int32(inputs), 1,
             x, Int32(inputs), w, Int32(outputs), 1, target, Int32(outputs))

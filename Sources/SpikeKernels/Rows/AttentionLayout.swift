@@ -107,6 +107,7 @@ public struct AttentionLayout {
         _ a: UnsafePointer<Float>, _ lda: Int, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ ldb: Int, _ transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int
     ) {
+        KernelThreads.gemm(m: m, n: n, k: k)
         cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))
