@@ -57,6 +57,7 @@ enum EngineText {
     /// A Float32 scalar: integral values without a decimal point, others in Float's own
     /// shortest round-trip form (`0.1`, not `0.10000000149011612`).
     static func scalar(_ value: Float) -> String {
+        if value.isNaN { return "nan" }  // whatever its sign bit (inf − inf gives -nan in Swift's text)
         if value.isFinite, value == value.rounded(), abs(value) <= 1e15 { return String(Int(value)) }
         return "\(value)"
     }
