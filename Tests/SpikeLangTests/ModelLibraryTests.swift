@@ -58,6 +58,17 @@ final class ModelLibraryTests: XCTestCase {
         XCTAssertTrue(shown.last?.plain.contains("2 runs in") ?? false, shown.last?.plain ?? "")
     }
 
+    func testScoresAndComparisonsSayWhichScaleTheirMetricsAreOn() throws {
+        let session = Session()
+        run(session, setup)
+        run(session, "g = windows(synthetic(\"sines\", length=300, variates=3), window=12, horizon=4, normalize=\"global\")")
+        run(session, "train(net, g, epochs=1, progress=false);")
+        let scores = try XCTUnwrap(run(session, "evaluate(net, g.test)").result)
+        XCTAssertTrue(scores.plain.hasPrefix("metrics on one global z-score (SeqSNN's scale)"), scores.plain)
+        let table = try XCTUnwrap(run(session, "compare({a: net}, data, epochs=1, seeds=[0], progress=false)").result)
+        XCTAssertTrue(table.plain.hasPrefix("test metrics over 1 seed: mean ± std, on per-variate z-scores"), table.plain)
+    }
+
     func testANetworkShowsItsLayerTableOnceItHasMetData() throws {
         let session = Session()
         run(session, setup)

@@ -17,7 +17,14 @@ public struct Normalizer: Equatable, Sendable {
         let rows = variates > 0 ? values.count / variates : 0
         var offset = [Float](repeating: 0, count: variates)
         var scale = [Float](repeating: 1, count: variates)
-        for column in 0..<variates where rows > 0 {
+        if kind == .global, rows > 0 {
+            let samples = values.prefix(rows * variates).map(Double.init)
+            let mean = samples.reduce(0, +) / Double(samples.count)
+            let variance = samples.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(samples.count)
+            offset = [Float](repeating: Float(mean), count: variates)
+            scale = [Float](repeating: variance > 0 ? Float(variance.squareRoot()) : 1, count: variates)
+        }
+        for column in 0..<variates where rows > 0 && kind != .global {
             let samples = stride(from: column, to: rows * variates, by: variates).map { Double(values[$0]) }
             switch kind {
             case .zScore:
@@ -30,7 +37,7 @@ public struct Normalizer: Equatable, Sendable {
                 let high = samples.max() ?? 0
                 offset[column] = Float(low)
                 scale[column] = high > low ? Float(high - low) : 1
-            case .identity:
+            case .identity, .global:
                 break
             }
         }

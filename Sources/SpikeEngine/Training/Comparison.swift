@@ -56,6 +56,9 @@ public struct Comparison: Sendable {
     public let seeds: [UInt64]
     /// Nil when every run finished; else where it stopped (the rows hold the finished runs only).
     public let interruption: Interruption?
+    /// The scale the metrics are on (`Normalization.scaleName` of forecasting data); nil when
+    /// unknown or not a question (accuracy).
+    public let scale: String?
 
     /// The number of runs that finished (trained and scored).
     public var finishedRuns: Int { rows.reduce(0) { $0 + $1.runs.count } }
@@ -103,11 +106,13 @@ public struct Comparison: Sendable {
         for outcome in outcomes.results {
             if case .failed(let error) = outcome { throw error }
         }
-        return Comparison(plan: plan, outcomes: outcomes.results, seeds: seeds)
+        var scale: String?
+        if case .forecasting(let set) = data { scale = set.normalizer.kind.scaleName }
+        return Comparison(plan: plan, outcomes: outcomes.results, seeds: seeds, scale: scale)
     }
 
     /// The comparison of the finished runs of `plan` (model-major), whose outcomes hold no failure.
-    private init(plan: [Planned], outcomes: [Outcome?], seeds: [UInt64]) {
+    private init(plan: [Planned], outcomes: [Outcome?], seeds: [UInt64], scale: String?) {
         var rows: [Row] = []
         var names: [String] = []
         var interruption: Interruption?
@@ -137,15 +142,16 @@ public struct Comparison: Sendable {
                         seeds: finished))
             }
         }
-        self.init(rows: rows, metricNames: names, seeds: seeds, interruption: interruption)
+        self.init(rows: rows, metricNames: names, seeds: seeds, interruption: interruption, scale: scale)
     }
 
     /// A comparison of given rows (`SweepLog` builds one from a sweep's records).
-    public init(rows: [Row], metricNames: [String], seeds: [UInt64], interruption: Interruption?) {
+    public init(rows: [Row], metricNames: [String], seeds: [UInt64], interruption: Interruption?, scale: String? = nil) {
         self.rows = rows
         self.metricNames = metricNames
         self.seeds = seeds
         self.interruption = interruption
+        self.scale = scale
     }
 
     /// One (model, seed) run of a comparison, as a job for a worker thread.

@@ -5,7 +5,7 @@ enum ModelValueView {
         switch value {
         case .network(let network): return NetworkView.text(of: network)
         case .run(let run): return RunView.summary(of: run)
-        case .scores(let scores): return scores.named.map { "\($0.name) \(ValueText.number($0.value))" }.joined(separator: ", ")
+        case .scores(let scores, _): return scores.named.map { "\($0.name) \(ValueText.number($0.value))" }.joined(separator: ", ")
         case .comparison(let comparison): return ScoresView.table(of: comparison).text()
         }
     }
@@ -14,7 +14,7 @@ enum ModelValueView {
         switch value {
         case .network(let network): return NetworkView.rendering(of: network)
         case .run(let run): return RunView.rendering(of: run)
-        case .scores(let scores): return ScoresView.rendering(of: scores)
+        case .scores(let scores, let scale): return ScoresView.rendering(of: scores, scale: scale)
         case .comparison(let comparison): return ScoresView.rendering(of: comparison)
         }
     }

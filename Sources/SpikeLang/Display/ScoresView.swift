@@ -4,8 +4,11 @@ import SpikePlot
 /// How scores and comparisons show: metric tables (mean ± std across seeds for a
 /// comparison, with the best value per metric highlighted) and a grouped bar chart.
 enum ScoresView {
-    static func rendering(of scores: Scores) -> Rendering {
-        let table = Table(columns: scores.named.map(\.name), rows: [scores.named.map { .number($0.value) }])
+    /// The metrics as a one-row table, titled with the scale they are on when it is known.
+    static func rendering(of scores: Scores, scale: String? = nil) -> Rendering {
+        let table = Table(
+            columns: scores.named.map(\.name), rows: [scores.named.map { .number($0.value) }],
+            title: scale.map { "metrics on \($0)" } ?? "")
         return Rendering(plain: table.text(), html: table.html())
     }
 
@@ -27,6 +30,7 @@ enum ScoresView {
             title =
                 "test metrics of the \(comparison.finishedRuns) finished runs (interrupted in run \(stop.run) of \(stop.runs)): mean ± std"
         }
+        if let scale = comparison.scale { title += ", on \(scale)" }
         var table = Table(columns: ["model"] + comparison.metricNames + ["time per run"], rows: rows, title: title)
         for (index, metric) in comparison.metricNames.enumerated() {
             table.best[index + 1] = higherIsBetter(metric) ? .highest : .lowest

@@ -7,8 +7,9 @@ enum ModelValue {
     case network(Network)
     /// What `train` returns: losses per epoch and step, best epoch, time.
     case run(TrainingRun)
-    /// What `evaluate` returns: r2, rse, mse, mae — or accuracy.
-    case scores(Scores)
+    /// What `evaluate` returns: r2, rse, mse, mae — or accuracy; `scale` names the scale
+    /// forecasting metrics are on (`Normalization.scaleName`), nil for accuracy.
+    case scores(Scores, scale: String?)
     /// What `compare` returns: mean ± std per model and metric.
     case comparison(Comparison)
 
@@ -42,7 +43,7 @@ enum ModelValue {
                 "train_loss", "valid_loss", "valid_accuracy", "step_loss", "best_epoch", "epochs", "seconds", "stopped",
                 "interrupted"
             ]
-        case .scores(let scores): return scores.named.map(\.name)
+        case .scores(let scores, _): return scores.named.map(\.name)
         case .comparison(let comparison):
             return Self.comparisonMembers
                 + comparison.rows.map(\.name).filter {
@@ -77,7 +78,7 @@ enum ModelValue {
             case "interrupted": return .boolean(run.stop == .interrupted)
             default: return nil
             }
-        case .scores(let scores):
+        case .scores(let scores, _):
             return scores.named.first { $0.name == name }.map { .number($0.value) }
         case .comparison(let comparison):
             return Self.member(name, of: comparison)

@@ -104,7 +104,9 @@ enum DataLibrary {
                 "split", .splitFractions, default: [0.7, 0.1, 0.2], doc: "fractions [train, valid, test] of the series, in time order")
             let normalize = p.declare(
                 "normalize", .choice(Normalization.self), default: .zScore,
-                doc: "\"zscore\", \"minmax\" or \"none\", with statistics of .train only")
+                doc:
+                    "\"zscore\" (per variate), \"global\" (one mean and std over all variates: SeqSNN's scale), \"minmax\" or \"none\", with statistics of .train only; metrics are on this scale"
+            )
             return { arguments, evaluator in
                 guard case .data(.series(let series)) = try arguments[series] else {
                     throw arguments.mismatch(series, expected: "a series such as dataset(\"electricity\")")

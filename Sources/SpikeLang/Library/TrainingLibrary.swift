@@ -112,11 +112,11 @@ enum TrainingLibrary {
                 let network = try arguments[model]
                 let part = try arguments[split]
                 try arguments.requireFits(network, part, model: model, data: split)
-                return .model(
-                    .scores(
-                        try arguments.engine {
-                            try Evaluation.evaluate(network, on: part, isCancelled: evaluator.cancellation)
-                        }))
+                let scores = try arguments.engine {
+                    try Evaluation.evaluate(network, on: part, isCancelled: evaluator.cancellation)
+                }
+                let scale: String? = if case .regression = scores { network.dataNormalizer?.kind.scaleName } else { nil }
+                return .model(.scores(scores, scale: scale))
             }
         }
     }

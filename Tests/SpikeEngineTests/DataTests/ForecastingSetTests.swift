@@ -93,6 +93,21 @@ final class ForecastingSetTests: XCTestCase {
         XCTAssertGreaterThan(data.test.targets.scalars.max() ?? 0, 1)  // test lies beyond the training range
     }
 
+    func testGlobalNormalizationUsesOneMeanAndStdOverEveryVariateOfTheTrainingSteps() throws {
+        // ramp, 2 variates, 100 steps: training steps 0..<70 (0.7), values t and 100 + t.
+        let data = try ForecastingSet(try ramp(length: 100, variates: 2), window: 4, horizon: 2, normalization: .global)
+        let train = (0..<70).flatMap { t in [Double(t), Double(100 + t)] }
+        let mean = train.reduce(0, +) / Double(train.count)  // closed form: 34.5 + 50 = 84.5
+        let variance = train.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(train.count)
+        XCTAssertEqual(mean, 84.5)
+        XCTAssertEqual(data.normalizer.offset, [Float(mean), Float(mean)])
+        XCTAssertEqual(data.normalizer.scale, [Float(variance.squareRoot()), Float(variance.squareRoot())])
+        // Variate 0 lies below the global mean and variate 1 above it, unlike per-variate z-scores.
+        XCTAssertLessThan(data.train.inputs.scalars[0], -1)
+        XCTAssertGreaterThan(data.train.inputs.scalars[1], 0)
+        XCTAssertEqual(Normalization.global.scaleName, "one global z-score (SeqSNN's scale)")
+    }
+
     func testTheInverseTransformRestoresOriginalUnits() throws {
         let series = try BundledDataset.electricity.series()
         for kind in Normalization.allCases {
