@@ -14,7 +14,7 @@ BUILTINS = (
     "distinct_codes", "dropout", "encode", "energy", "enumerate", "evaluate", "exp", "fast_sigmoid",
     "filter", "first_spike", "flatten", "floor", "grid", "heatmap", "help", "if_neuron", "int", "ispikformer", "keys", "layernorm",
     "last_run", "learnable", "len", "lif", "linear", "list", "load_csv", "log", "map", "max", "mean", "mean_over",
-    "min", "mlp", "mlp_net", "ones", "plif", "plot", "positional", "predict", "print", "randn",
+    "min", "mlp", "mlp_net", "ones", "paired", "plif", "plot", "positional", "predict", "print", "randn",
     "random_code", "range", "raster", "rect", "relative", "repeat_encoder", "reshape", "residual",
     "round", "scatter", "seed", "sigmoid", "simulate", "sin", "sinusoidal", "sorted", "spike_rnn",
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
