@@ -77,7 +77,8 @@ final class ParallelComparisonTests: XCTestCase {
     }
 
     func testAnInterruptedPoolStartsNoFurtherJobsAndTellsRunningOnesToStop() {
-        nonisolated(unsafe) var interrupt = false
+        // The interrupt comes once both threads' first jobs have reported, so both are running.
+        nonisolated(unsafe) var started: Set<Int> = []
         let outcomes = RunPool.run(
             count: 10, workers: 2,
             job: { index, report, stopped in
@@ -85,7 +86,7 @@ final class ParallelComparisonTests: XCTestCase {
                 // A long job that ends only when told to stop (bounded, so a bug fails instead of hanging).
                 for _ in 0..<50_000 where !stopped() { usleep(100) }
                 return stopped() ? -1 : index
-            }, onEvent: { _, _ in interrupt = true }, isCancelled: { interrupt })
+            }, onEvent: { index, _ in started.insert(index) }, isCancelled: { started.count >= 2 })
 
         XCTAssertTrue(outcomes.interrupted)
         XCTAssertEqual(outcomes.results.compactMap { $0 }, [-1, -1])
