@@ -70,7 +70,7 @@ def run_on_worker(spike: str, args: list, record_path: str, stop_event: str):
             [spike, *args], stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT
         )
     except OSError as error:
-        return _error_record(args, f"could not start {spike!r} on {socket.gethostname()}: {error}", started, clock)
+        return _error_record(f"could not start {spike!r} on {socket.gethostname()}: {error}", started, clock)
     output = []
     reader = threading.Thread(target=lambda: output.append(child.stdout.read()), daemon=True)
     reader.start()
@@ -92,13 +92,12 @@ def run_on_worker(spike: str, args: list, record_path: str, stop_event: str):
             return json.load(handle)
     except (OSError, ValueError):
         tail = b"".join(output).decode("utf-8", "replace")[-OUTPUT_TAIL:]
-        return _error_record(args, f"spike exited with status {child.returncode} and no record: {tail.strip()}", started, clock)
+        return _error_record(f"spike exited with status {child.returncode} and no record: {tail.strip()}", started, clock)
 
 
-def _error_record(args: list, message: str, started: str, clock: float) -> dict:
+def _error_record(message: str, started: str, clock: float) -> dict:
     """A record for a run that could not write its own, in the shape spike run writes; its
     params are left empty for spike sweep to fill in from its plan (it knows their types)."""
-    del args
     return {
         "error": message,
         "finished": _now(),
@@ -164,7 +163,7 @@ def main(argv=None) -> int:
             try:
                 record = future.result()
             except Exception as error:  # the task itself failed (a lost worker, say)
-                record = _error_record([], f"the Dask task failed: {error!r}", _now(), time.monotonic())
+                record = _error_record(f"the Dask task failed: {error!r}", _now(), time.monotonic())
             if record is None:
                 continue
             sys.stdout.write(json.dumps({"id": futures[future], "record": record}, sort_keys=True) + "\n")

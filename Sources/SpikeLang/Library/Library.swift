@@ -8,7 +8,8 @@ struct Library {
         let sections: [[Builtin]] = [
             CoreLibrary.builtins(), MathLibrary.builtins(), NeuronLibrary.builtins(), EncodingLibrary.builtins(),
             TensorLibrary.builtins(), LayerLibrary.builtins(), ModelLibrary.builtins(), DataLibrary.builtins(),
-            TrainingLibrary.builtins(), OutputLibrary.builtins(), FunctionalLibrary.builtins()
+            TrainingLibrary.builtins(), SweepLibrary.builtins(), StatisticsLibrary.builtins(), OutputLibrary.builtins(),
+            FunctionalLibrary.builtins()
         ]
         let all = sections.flatMap { $0 }
         builtins = all

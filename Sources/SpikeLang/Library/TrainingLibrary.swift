@@ -8,7 +8,7 @@ import SpikePlot
 /// weights; the partial run (or a comparison's finished runs) stays reachable as `last_run()`.
 enum TrainingLibrary {
     static func builtins() -> [Builtin] {
-        [train(), evaluate(), predict(), compare(), energy(), lastRun()] + SweepLibrary.builtins() + StatisticsLibrary.builtins()
+        [train(), evaluate(), predict(), compare(), energy(), lastRun()]
     }
 
     /// Seconds between progress updates (a few per second).
