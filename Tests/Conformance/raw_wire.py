@@ -51,12 +51,18 @@ def address(connection: dict[str, Any], port_key: str) -> str:
     return f"tcp://[{ip}]:{port}" if ":" in ip else f"tcp://{ip}:{port}"
 
 
+SEND_TIMEOUT_MS = 5000
+
+
 def connect(context: zmq.Context, kind: int, connection: dict[str, Any], port_key: str,
             curve_serverkey: bytes | None = None) -> zmq.Socket:
     """A socket of `kind` connected to a kernel port (IPv6 enabled for an IPv6 address; a CURVE
     client with a fresh key pair when `curve_serverkey` is given)."""
     socket = context.socket(kind)
     socket.linger = 0
+    # A DEALER whose only connection failed its handshake has no pipe left, and a blocking send
+    # would then wait forever; give up after SEND_TIMEOUT_MS instead (zmq.Again).
+    socket.sndtimeo = SEND_TIMEOUT_MS
     if ":" in connection["ip"]:
         socket.ipv6 = True
     if curve_serverkey is not None:

@@ -78,7 +78,11 @@ def heartbeat_echoes(sock: zmq.Socket, wait_s: float) -> bool:
     """Whether a DEALER connected to the heartbeat gets a ping echoed within `wait_s` seconds."""
     deadline = time.monotonic() + wait_s
     while time.monotonic() < deadline:
-        sock.send_multipart([b"", b"ping"])
+        try:
+            sock.send_multipart([b"", b"ping"], flags=zmq.NOBLOCK)
+        except zmq.Again:  # no connection took the ping: the handshake was refused
+            time.sleep(0.2)
+            continue
         if sock.poll(200):
             return sock.recv_multipart()[-1] == b"ping"
     return False
