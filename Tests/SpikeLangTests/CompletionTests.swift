@@ -53,6 +53,14 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(session.complete("nothing.", cursor: 8).matches, [])
     }
 
+    func testNothingCompletesAfterTheDotOfACallOrAnElementRatherThanEveryGlobal() {
+        let session = session("n = lif(tau=2)\nxs = [n]")
+        for code in ["lif(tau=2).", "simulate(n, 1.0).fi", "xs[0].", "(n).", "str(1)."] {
+            XCTAssertEqual(session.complete(code, cursor: code.unicodeScalars.count).matches, [], code)
+        }
+        XCTAssertEqual(session.complete("0..le", cursor: 5).matches, ["learnable", "len"])
+    }
+
     func testCursorPositionsCountCodePointsAcrossAstralCharacters() {
         let session = session("value = 1")
         // "😀" is one code point but two UTF-16 units and one Character.

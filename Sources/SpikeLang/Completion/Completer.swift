@@ -13,6 +13,9 @@ struct Completer {
             matches = Magic.names.filter { $0.hasPrefix(context.prefix) }
         } else if let chain = context.memberChain {
             matches = memberNames(of: chain).filter { $0.hasPrefix(context.prefix) }
+        } else if context.afterDot {
+            // A member of a call's result or an element: finding it would mean running code.
+            matches = []
         } else if let first = context.prefix.unicodeScalars.first, !(first == "_" || first.properties.isXIDStart) {
             matches = []
         } else {

@@ -10,6 +10,9 @@ struct CursorContext {
     var prefix: String
     /// `a.b.` before the word: ["a", "b"]; nil when the word does not follow a `.`.
     var memberChain: [String]?
+    /// True when the word follows a single `.` (a member access), whether or not what stands
+    /// before it is a plain name chain: `f(x).` or `xs[0].` too.
+    var afterDot: Bool
     /// The function name of the innermost open call around the cursor, if any.
     var enclosingCall: String?
     /// True when the word starts an argument of `enclosingCall` (after `(` or `,`).
@@ -35,6 +38,7 @@ struct CursorContext {
         inMagic = lineHead == "%"
 
         memberChain = CursorContext.memberChain(scalars, before: start)
+        afterDot = start > 0 && scalars[start - 1] == "." && (start < 2 || scalars[start - 2] != ".")
         let (tokens, diagnostics) = Lexer.tokenize(CursorContext.string(scalars[0..<start]))
         let line = scalars[0..<start].filter { $0 == "\n" }.count + 1
         inString = diagnostics.contains { $0.problem == .unterminatedString && $0.range.start.line == line }
