@@ -20,7 +20,7 @@ from test_docs import listed_builtins
 
 try:
     import pygments.lexers
-    from pygments.token import Comment, Error, Keyword, Name, Number, Operator, Punctuation, String
+    from pygments.token import Comment, Error, Keyword, Name, Number, Operator, Punctuation, String, Text
     from spike_jupyter.lexer import BUILTINS, SpikeLexer
 except ImportError as missing:  # a failure, not a skip: `make venv` installs the package
     raise AssertionError(f"the companion package python/ is not installed ({missing}): run `make venv`")
@@ -115,6 +115,12 @@ class LexerTests(unittest.TestCase):
                 (Keyword.Pseudo, "%seed"), (Number.Integer, "3"), (Keyword.Pseudo, "%help"),
                 (Keyword.Pseudo, "%time"), (Keyword.Pseudo, "%time"), (Name, "x"), (Operator, "="),
                 (Number.Integer, "1")],
+            "%timeit -n 3 -r 2 sum(x)": [
+                (Keyword.Pseudo, "%timeit"), (Text, " -n 3 -r 2"), (Name.Builtin, "sum"), (Punctuation, "("),
+                (Name, "x"), (Punctuation, ")")],
+            "%%timeit -n 3\nx": [(Keyword.Pseudo, "%%timeit"), (Text, "-"), (Name, "n"), (Number.Integer, "3"), (Name, "x")],
+            "lif??": [(Name, "lif"), (Keyword.Pseudo, "??")],
+            "?simulate": [(Keyword.Pseudo, "?"), (Name, "simulate")],
             "y = where(x[:, 1] @ w > 0, 1, 0)": [
                 (Name, "y"), (Operator, "="), (Name.Builtin, "where"), (Punctuation, "("), (Name, "x"),
                 (Punctuation, "["), (Punctuation, ":"), (Punctuation, ","), (Number.Integer, "1"), (Punctuation, "]"),

@@ -99,7 +99,7 @@ final class CompletionTests: XCTestCase {
     }
 
     func testMagicNamesCompleteAfterAPercentSign() {
-        XCTAssertEqual(Session().complete("%ti", cursor: 3).matches, ["time"])
+        XCTAssertEqual(Session().complete("%ti", cursor: 3).matches, ["time", "timeit"])
     }
 
     func testOutOfRangeCursorsAreClampedNotCrashing() {

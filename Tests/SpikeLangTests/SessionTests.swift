@@ -166,6 +166,70 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(failure?.diagnostics.first?.range.start, SourceLocation(line: 1, column: 10))
     }
 
+    func testTimeitRunsTheCellTheGivenNumberOfTimesQuietlyAndReportsMeanAndDeviation() throws {
+        let session = Session()
+        _ = session.run("count = 0", output: RecordingSink())
+        let sink = RecordingSink()
+        let outcome = session.run("%timeit -n 4 -r 3\nprint(\"each\")\ncount = count + 1\ncount", output: sink)
+        XCTAssertNil(outcome.failure)
+        XCTAssertNil(outcome.result, "%timeit shows the timing, not the value")
+        XCTAssertEqual(session.run("count", output: RecordingSink()).result?.plain, "12")
+        XCTAssertEqual(sink.lines.count, 1, sink.lines.description)
+        let line = try XCTUnwrap(sink.lines.first)
+        XCTAssertTrue(line.hasSuffix(" per loop (mean ± std. dev. of 3 runs, 4 loops each)"), line)
+        XCTAssertTrue(line.contains(" ± "), line)
+    }
+
+    func testTimeitWithoutCountsCalibratesUntilARepeatTakesAFifthOfASecond() throws {
+        let session = Session()
+        _ = session.run("count = 0", output: RecordingSink())
+        let sink = RecordingSink()
+        _ = session.run("%timeit count = count + 1", output: sink)
+        let line = try XCTUnwrap(sink.lines.first)
+        let counts = try XCTUnwrap(line.components(separatedBy: "runs, ").last?.components(separatedBy: " loop").first)
+        let loops = try XCTUnwrap(Int(counts.filter(\.isNumber)), line)
+        // Loop counts follow 1, 2, 5, 10, …; a cheap line needs many to fill 0.2 s.
+        XCTAssertGreaterThan(loops, 10, line)
+        XCTAssertTrue([1, 2, 5].contains(Int(String(String(loops).first!))), line)
+        XCTAssertTrue(line.hasSuffix("(mean ± std. dev. of 7 runs, \(loops.formatted(.number.grouping(.automatic))) loops each)"), line)
+    }
+
+    func testTimeitStopsAtTheFirstFailureAndReportsItWithItsPosition() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%timeit -n 2\n1 / 0", output: sink)
+        XCTAssertEqual(outcome.failure?.name, "ValueError")
+        XCTAssertEqual(outcome.failure?.diagnostics.first?.range.start.line, 2)
+        XCTAssertEqual(sink.stdout, "")
+        XCTAssertEqual(Session().run("%timeit -n zero\n1", output: RecordingSink()).failure?.name, "SyntaxError")
+    }
+
+    func testAQuestionMarkCellOpensTheSameHelpPageAsTheHelpMagic() {
+        let session = Session()
+        let expected = session.run("%help simulate", output: RecordingSink()).pages
+        XCTAssertEqual(expected.count, 1)
+        for cell in ["simulate?", "simulate??", "?simulate", "  simulate? \n"] {
+            let outcome = session.run(cell, output: RecordingSink())
+            XCTAssertNil(outcome.failure, cell)
+            XCTAssertEqual(outcome.pages, expected, cell)
+        }
+        XCTAssertEqual(session.run("x = 1\nx?", output: RecordingSink()).failure?.name, "SyntaxError", "only a whole cell asks for help")
+    }
+
+    func testLsmagicListsEveryMagicWithItsSummary() {
+        let sink = RecordingSink()
+        XCTAssertNil(Session().run("%lsmagic", output: sink).failure)
+        XCTAssertEqual(
+            sink.lines.map { String($0.prefix(while: { $0 != ":" })) },
+            ["%time", "%timeit", "%who", "%reset", "%seed", "%threads", "%help", "%lsmagic"])
+    }
+
+    func testCellMagicFormsOfTimeAreAccepted() {
+        let sink = RecordingSink()
+        let outcome = Session().run("%%time\n6 * 7", output: sink)
+        XCTAssertEqual(outcome.result?.plain, "42")
+        XCTAssertTrue(sink.stdout.hasPrefix("Wall time: "))
+    }
+
     func testPrintCanWriteToStandardError() {
         let sink = RecordingSink()
         _ = Session().run("print(\"careful\", 1, stream=\"stderr\")\nprint(\"fine\")", output: sink)

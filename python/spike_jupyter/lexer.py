@@ -63,9 +63,15 @@ class SpikeLexer(RegexLexer):
     tokens = {
         "root": [
             (r"[ \t\r]*\n", Whitespace),
-            # `%time CODE` times the code on its own line: that code ends the magic lines.
-            (r"^([ \t]*)(%time)(?=[ \t]+\S)", bygroups(Whitespace, Keyword.Pseudo), "code"),
-            (r"^([ \t]*)(%\w*)", bygroups(Whitespace, Keyword.Pseudo), "magic-arguments"),
+            # A cell that is only `name?`, `name??` or `?name` opens the help page.
+            (r"\A(\s*)(\?\??)([\w.]+)(\s*)\Z", bygroups(Whitespace, Keyword.Pseudo, Name, Whitespace)),
+            (r"\A(\s*)([\w.]+)(\?\??)(\s*)\Z", bygroups(Whitespace, Name, Keyword.Pseudo, Whitespace)),
+            # `%time CODE` and `%timeit [-n N] [-r N] CODE` time the code on their own line:
+            # that code ends the magic lines.
+            (r"^([ \t]*)(%%?time)(?=[ \t]+\S)", bygroups(Whitespace, Keyword.Pseudo), "code"),
+            (r"^([ \t]*)(%%?timeit)((?:[ \t]+-[nr][ \t]*[0-9]+)*)(?=[ \t]+(?!-[nr])\S)",
+             bygroups(Whitespace, Keyword.Pseudo, Text), "code"),
+            (r"^([ \t]*)(%%?\w*)", bygroups(Whitespace, Keyword.Pseudo), "magic-arguments"),
             default("code"),
         ],
         "magic-arguments": [

@@ -1,6 +1,7 @@
-/// `%time`'s report: seconds in the largest unit that keeps the number readable.
+/// `%time`'s and `%timeit`'s report: seconds in the largest unit that keeps the number readable.
 enum WallTime {
     static func text(_ seconds: Double) -> String {
+        if seconds < 1e-6 { return format(seconds * 1e9) + " ns" }
         if seconds < 1e-3 { return format(seconds * 1e6) + " µs" }
         if seconds < 1 { return format(seconds * 1e3) + " ms" }
         return format(seconds) + " s"

@@ -34,7 +34,12 @@ enum KeywordHelp {
         case "%reset", "reset": return "%reset\n    Forgets every binding and restores the default settings."
         case "%seed": return "%seed N\n    Seeds every random source of the session (like seed(n))."
         case "%threads", "threads": return "%threads N\n    Records how many threads the engine may use."
-        case "%help": return "%help name\n    Opens the pager with help(name)'s text."
+        case "%help", "?", "??":
+            return "%help name\n    Opens the pager with help(name)'s text; a cell that is only name?, name?? or ?name does the same."
+        case "%timeit", "timeit":
+            return
+                "%timeit [-n LOOPS] [-r REPEATS] [CODE]\n    Runs the cell (or CODE) repeatedly without showing its output and writes the time per loop, mean ± std. dev. over the repeats (7 by default; loops grow until a repeat takes 0.2 s)."
+        case "%lsmagic", "lsmagic": return "%lsmagic\n    Lists the magics with a line on each."
         default: return nil
         }
     }

@@ -12,10 +12,28 @@ enum Magic: Equatable {
     case seed(UInt64)
     /// Record how many threads the engine may use.
     case threads(Int)
-    /// Open the pager on a library name's help text.
+    /// Open the pager on a library name's help text (also `name?`, `name??`, `?name`).
     case help(String)
+    /// Run the rest of the cell `loops` times per repeat, `repeats` times, quietly, and report
+    /// the time per loop as mean ± standard deviation over the repeats (IPython's `%timeit`);
+    /// nil counts are chosen as IPython does.
+    case timeit(loops: Int?, repeats: Int?)
+    /// List the magics.
+    case lsmagic
 
-    static let names = ["time", "who", "reset", "seed", "threads", "help"]
+    static let names = ["time", "timeit", "who", "reset", "seed", "threads", "help", "lsmagic"]
+
+    /// What each magic does, one line each (`%lsmagic`).
+    static let summaries: [(name: String, summary: String)] = [
+        ("time", "run the cell (or the code after %time on its line) and write its wall time"),
+        ("timeit", "run the cell repeatedly and write the time per loop, mean ± std. dev. (-n LOOPS -r REPEATS)"),
+        ("who", "after the cell, show a table of the session's bindings"),
+        ("reset", "forget every binding and restore the default settings"),
+        ("seed", "seed every random source: %seed N"),
+        ("threads", "cap the threads the session may use: %threads N"),
+        ("help", "open the pager on a name's help: %help NAME (also NAME?, NAME?? and ?NAME)"),
+        ("lsmagic", "list the magics")
+    ]
 }
 
 /// A cell split into its leading magic lines and the Spike code after them.
@@ -30,6 +48,11 @@ struct MagicSplit {
     var diagnostics: [Diagnostic] = []
 
     init(_ source: String) {
+        if let name = MagicSplit.helpQuery(source) {
+            magics = [.help(name)]
+            code = ""
+            return
+        }
         if MagicSplit.hasNoMagics(source) {
             code = source
             return
@@ -41,8 +64,8 @@ struct MagicSplit {
             guard trimmed.hasPrefix("%") else { break }
             let column = line.unicodeScalars.count - line.drop(while: { $0 == " " || $0 == "\t" }).unicodeScalars.count + 1
             let range = SourceRange(line: index + 1, column: column, length: trimmed.unicodeScalars.count)
-            if let inline = MagicSplit.timedCode(in: line) {
-                magics.append(.time)
+            if let (magic, inline) = MagicSplit.inlineCode(in: line) {
+                magics.append(magic)
                 lines[index] = inline
                 break
             }
@@ -73,20 +96,71 @@ struct MagicSplit {
         return first < 0x80 && first != UInt8(ascii: "%")
     }
 
-    /// For `%time CODE`, the line with everything before CODE replaced by spaces; else nil.
-    private static func timedCode(in line: String) -> String? {
+    /// The name a whole-cell help query asks about: `name?`, `name??`, `?name` or `??name`
+    /// (IPython's forms; a dotted name or an operator such as `>>` too), else nil.
+    static func helpQuery(_ source: String) -> String? {
+        let text = source.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.count > 1, !text.contains("\n") else { return nil }
+        var name = Substring(text)
+        if name.hasPrefix("?") {
+            name = name.drop(while: { $0 == "?" })
+        } else if name.hasSuffix("?") {
+            name = name.dropLast(name.hasSuffix("??") ? 2 : 1)
+        } else {
+            return nil
+        }
+        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty, !trimmed.contains(where: { $0 == "?" || $0 == " " || $0 == "(" || $0 == "\"" }) else {
+            return nil
+        }
+        return trimmed
+    }
+
+    /// For `%time CODE` or `%timeit CODE`, the magic and the line with everything before CODE
+    /// replaced by spaces; else nil. (`%timeit -n 10 CODE` takes its options first.)
+    private static func inlineCode(in line: String) -> (Magic, String)? {
         let scalars = Array(line.unicodeScalars)
         guard let percent = scalars.firstIndex(of: "%") else { return nil }
-        let word = Array("time".unicodeScalars)
-        let end = percent + 1 + word.count
-        guard end < scalars.count, Array(scalars[(percent + 1)..<end]) == word, scalars[end] == " " || scalars[end] == "\t",
-            scalars[end...].contains(where: { $0 != " " && $0 != "\t" })
-        else { return nil }
-        return String(repeating: " ", count: end) + String(String.UnicodeScalarView(scalars[end...]))
+        var start = percent + 1
+        if start < scalars.count, scalars[start] == "%" { start += 1 }
+        for word in ["timeit", "time"] {
+            let letters = Array(word.unicodeScalars)
+            var end = start + letters.count
+            guard end < scalars.count, Array(scalars[start..<end]) == letters, scalars[end] == " " || scalars[end] == "\t"
+            else { continue }
+            var loops: Int?
+            var repeats: Int?
+            if word == "timeit" {
+                // Options: -n N, -r N, in any order, before the code.
+                while true {
+                    var cursor = end
+                    while cursor < scalars.count, scalars[cursor] == " " || scalars[cursor] == "\t" { cursor += 1 }
+                    guard cursor + 1 < scalars.count, scalars[cursor] == "-", scalars[cursor + 1] == "n" || scalars[cursor + 1] == "r"
+                    else { break }
+                    let flag = scalars[cursor + 1]
+                    cursor += 2
+                    while cursor < scalars.count, scalars[cursor] == " " { cursor += 1 }
+                    var digits = ""
+                    while cursor < scalars.count, scalars[cursor].properties.numericType != nil, scalars[cursor].isASCII {
+                        digits.unicodeScalars.append(scalars[cursor])
+                        cursor += 1
+                    }
+                    guard let count = Int(digits), count > 0 else { return nil }
+                    if flag == "n" { loops = count } else { repeats = count }
+                    end = cursor
+                }
+            }
+            guard end < scalars.count, scalars[end...].contains(where: { $0 != " " && $0 != "\t" }) else { return nil }
+            let magic: Magic = word == "time" ? .time : .timeit(loops: loops, repeats: repeats)
+            return (magic, String(repeating: " ", count: end) + String(String.UnicodeScalarView(scalars[end...])))
+        }
+        return nil
     }
 
     private static func parse(_ line: String, at range: SourceRange) throws -> Magic {
-        let words = line.dropFirst().split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        // `%%time` and `%%timeit` are IPython's cell forms; here every magic covers the cell.
+        let body = line.hasPrefix("%%") ? line.dropFirst(2) : line.dropFirst()
+        let words = body.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         let name = words.first ?? ""
         let argument = words.dropFirst().joined(separator: " ")
         func integer(_ expected: String) throws -> Int {
@@ -107,6 +181,11 @@ struct MagicSplit {
         case "who":
             try none()
             return .who
+        case "lsmagic":
+            try none()
+            return .lsmagic
+        case "timeit":
+            return try timeitOptions(Array(words.dropFirst()), magic: name, at: range)
         case "reset":
             try none()
             return .reset
@@ -125,5 +204,21 @@ struct MagicSplit {
         default:
             throw Diagnostic(.unknownMagic(name, suggestion: Suggestion.closest(to: name, among: Magic.names)), at: range)
         }
+    }
+
+    /// `%timeit -n LOOPS -r REPEATS` on a line of its own (the cell is what is timed).
+    private static func timeitOptions(_ words: [String], magic: String, at range: SourceRange) throws -> Magic {
+        let expected = "options -n LOOPS and -r REPEATS (positive integers), e.g. %timeit -n 10 -r 3"
+        var loops: Int?
+        var repeats: Int?
+        var rest = words[...]
+        while let flag = rest.first {
+            guard flag == "-n" || flag == "-r", rest.count >= 2, let count = Int(rest[rest.startIndex + 1]), count > 0 else {
+                throw Diagnostic(.invalidMagicArgument(magic: magic, expected: expected), at: range)
+            }
+            if flag == "-n" { loops = count } else { repeats = count }
+            rest = rest.dropFirst(2)
+        }
+        return .timeit(loops: loops, repeats: repeats)
     }
 }

@@ -111,7 +111,14 @@ public final class Session {
         if !cell.diagnostics.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: cell.diagnostics, source: source)) }
         var outcome = CellOutcome()
         outcome.pages = applyMagics(cell.magics)
-        outcome.merge(execute(cell.code, source: source, output: output))
+        if cell.magics.contains(.lsmagic) {
+            output.write(Magic.summaries.map { "%\($0.name): \($0.summary)\n" }.joined(), stream: .stdout)
+        }
+        if case .timeit(let loops, let repeats)? = cell.magics.first(where: \.isTimeit) {
+            outcome.merge(timeit(cell.code, source: source, output: output, loops: loops, repeats: repeats))
+        } else {
+            outcome.merge(execute(cell.code, source: source, output: output))
+        }
         if cell.magics.contains(.who) {
             output.display(WhoTable.rendering(of: bindings), id: nil)
         }
@@ -125,7 +132,7 @@ public final class Session {
     /// Lexing, parsing and checking poll the interrupt flag as they go (a huge cell ends soon
     /// after an interrupt), and it is checked again at each phase boundary, before anything is
     /// evaluated (a short cell may otherwise never poll).
-    private func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
+    func execute(_ code: String, source: String, output: OutputSink) -> CellOutcome {
         let isCancelled = { output.isCancelled }
         let (program, syntaxErrors) = Parser.parse(code, isCancelled: isCancelled)
         if !syntaxErrors.isEmpty { return CellOutcome(failure: CellFailure(diagnostics: syntaxErrors, source: source)) }
@@ -183,7 +190,7 @@ public final class Session {
                 settings.threads = count
             case .help(let name):
                 pages.append(helpPage(for: name))
-            case .time, .who:
+            case .time, .who, .timeit, .lsmagic:
                 break
             }
         }
