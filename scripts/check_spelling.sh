@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 pattern='[Nn]ormalis(e|ed|es|ing|ation|er)|[Oo]ptimis(e|ed|es|ing|ation|er)'
 if grep -rnE "$pattern" Sources Tests docs python scripts bench notebooks README.md \
-        --exclude=check_spelling.sh; then
+        --exclude=check_spelling.sh --exclude-dir=".venv*" --exclude-dir=".build*" --exclude-dir=__pycache__; then
     echo "spelling: use the -ize forms above (normalize, optimizer, …)" >&2
     exit 1
 fi
