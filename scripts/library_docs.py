@@ -67,14 +67,19 @@ def default_binary() -> Path:
     return Path(os.environ.get("SPIKE_BIN") or ROOT / ".build" / "release" / "spike")
 
 
+# What an example's `input()` reads (docs/library-examples.spk says so in its header).
+EXAMPLE_STDIN = "Ada\n"
+
+
 def run_spike(spike: Path, code: str, cwd: Path = ROOT, timeout: float = 300) -> RunResult:
-    """Runs `code` as one cell with `spike run`, figures and tables going to a scratch folder."""
+    """Runs `code` as one cell with `spike run`, figures and tables going to a scratch folder,
+    EXAMPLE_STDIN on its standard input."""
     with tempfile.TemporaryDirectory(prefix="spike-docs-") as scratch:
         script = Path(scratch) / "example.spk"
         script.write_text(code, encoding="utf-8")
         completed = subprocess.run(
             [str(spike), "run", str(script), "--out", str(Path(scratch) / "out")],
-            cwd=cwd, capture_output=True, text=True, timeout=timeout,
+            cwd=cwd, capture_output=True, text=True, timeout=timeout, input=EXAMPLE_STDIN,
         )
         # Saved files are named after the scratch folder: keep only their own names.
         stdout = completed.stdout.replace(str(Path(scratch) / "out") + "/", "")

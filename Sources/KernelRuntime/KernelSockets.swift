@@ -84,7 +84,9 @@ struct KernelSockets {
         let queue = SocketOption.sendHighWaterMark(limits.sendQueueLimit)
         shell = try make(.router, .shell, [.routerHandover(true), queue])
         control = try make(.router, .control, [.routerHandover(true), queue])
-        stdin = try make(.router, .stdin, [.routerHandover(true), queue])
+        // Mandatory routing: an input_request to a front end whose stdin socket is not (yet)
+        // connected fails, so the cell can retry instead of waiting for a reply that cannot come.
+        stdin = try make(.router, .stdin, [.routerHandover(true), .routerMandatory(true), queue])
         iopub = try make(.xpub, .iopub, Self.iopubOptions + [queue])
         heartbeat = try make(.router, .heartbeat, [])
         var bound = connection

@@ -46,6 +46,7 @@ public enum ZeroMQKernelRuntime {
             shell: sockets.shell, control: sockets.control, iopub: publisher, codec: codec, log: log
         )
         let control = KernelControl(info: interpreter.info, sink: sink, headers: headers, log: log)
+        let stdin = SocketStdinTransport(socket: sockets.stdin, codec: codec, gate: gate, log: log)
         let shellStackSize = interpreter.callerStackSize
         let stop = StopSignal()
         // Before any thread serves a request: a SIGINT must never find the default action.
@@ -71,7 +72,7 @@ public enum ZeroMQKernelRuntime {
         }
         let shellThread = ServiceThread(name: "spike-shell", stackSize: shellStackSize) {
             let source = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
-            let shell = ShellHandler(interpreter: interpreter, control: control)
+            let shell = ShellHandler(interpreter: interpreter, control: control, stdin: stdin)
             if case .shutdown = shell.serve(source) { stop.raise() }
         }
 
@@ -86,7 +87,7 @@ public enum ZeroMQKernelRuntime {
         let othersStopped = [heartbeatThread, iopubThread, departuresThread].map { $0.join(timeout: 0.02) }.allSatisfy { $0 }
         if controlStopped { sockets.control.close() }
         if shellStopped { sockets.shell.close() }
-        sockets.stdin.close()
+        stdin.close()
         if controlStopped && shellStopped && othersStopped {
             deliverPendingMessages(of: sockets.context, waitingAtMost: 0.25)
         } else {

@@ -6,6 +6,9 @@ public enum SocketOption: Sendable {
     case linger(milliseconds: Int32)
     /// ROUTER: a reconnecting peer with a known identity takes over its old connection.
     case routerHandover(Bool)
+    /// ROUTER: a message to an identity with no connection fails (EHOSTUNREACH) instead of
+    /// being dropped silently.
+    case routerMandatory(Bool)
     /// XPUB: report every subscription, also repeated ones (needed for `iopub_welcome`).
     case xpubVerbose(Bool)
     /// XPUB: subscriptions take effect only when the application applies them
@@ -42,6 +45,7 @@ public enum SocketOption: Sendable {
         switch self {
         case .linger(let milliseconds): return Self.setInt(socket, ZMQ_LINGER, milliseconds)
         case .routerHandover(let on): return Self.setInt(socket, ZMQ_ROUTER_HANDOVER, on ? 1 : 0)
+        case .routerMandatory(let on): return Self.setInt(socket, ZMQ_ROUTER_MANDATORY, on ? 1 : 0)
         case .xpubVerbose(let on): return Self.setInt(socket, ZMQ_XPUB_VERBOSE, on ? 1 : 0)
         case .xpubManual(let on): return Self.setInt(socket, ZMQ_XPUB_MANUAL, on ? 1 : 0)
         case .sendHighWaterMark(let limit): return Self.setInt(socket, ZMQ_SNDHWM, limit)

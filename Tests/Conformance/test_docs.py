@@ -24,14 +24,19 @@ TIMEOUT = 300
 _SIGNATURE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\(")
 
 
+# What an example's `input()` reads (docs/library-examples.spk says so in its header).
+EXAMPLE_STDIN = "Ada\n"
+
+
 def run_spike(code: str) -> subprocess.CompletedProcess[str]:
-    """Runs `code` as one cell with `spike run` from the repository root."""
+    """Runs `code` as one cell with `spike run` from the repository root, EXAMPLE_STDIN on its
+    standard input."""
     with tempfile.TemporaryDirectory(prefix="spike-docs-test-") as scratch:
         script = Path(scratch) / "example.spk"
         script.write_text(code, encoding="utf-8")
         return subprocess.run([str(spike_binary()), "run", str(script), "--out", str(Path(scratch) / "out")],
                               cwd=REPO_ROOT, capture_output=True, text=True, timeout=TIMEOUT,
-                              stdin=subprocess.DEVNULL)
+                              input=EXAMPLE_STDIN)
 
 
 def listed_builtins() -> dict[str, str]:
@@ -128,6 +133,9 @@ class CitationTests(unittest.TestCase):
         for folder in ("Sources", "Tests", "scripts", "bench", "python"):
             for path in sorted((root / folder).rglob("*")):
                 if path.suffix not in {".swift", ".py", ".spk", ".c"} or not path.is_file():
+                    continue
+                # Virtual environments and build folders are not the repository's code.
+                if any(part.startswith((".venv", ".build")) or part == "__pycache__" for part in path.parts):
                     continue
                 if path.name in NAMES_DOCS_AS_DATA:
                     continue

@@ -20,7 +20,7 @@ BUILTINS = (
     "spike_tcn", "spikformer", "sqrt", "ssa", "str", "sum", "sweep_results", "synthetic", "table", "tensor",
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
     "where", "windows", "zeros", "zip",
-    "float", "format", "mean_std",
+    "float", "format", "mean_std", "input",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.

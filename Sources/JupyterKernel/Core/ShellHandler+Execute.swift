@@ -15,7 +15,8 @@ extension ShellHandler {
         }
         let count = executionCount
         let context = ExecutionContext(
-            executionCount: count, cancellation: control.cancellation, streamInterval: streamInterval, now: clock
+            executionCount: count, cancellation: control.cancellation, streamInterval: streamInterval, now: clock,
+            stdin: request.allowStdin ? stdin.map { (transport: $0, request: message, headers: control.headers) } : nil
         ) { [control] output in
             guard !request.silent else { return }
             control.publish(output, parent: message)

@@ -22,6 +22,8 @@ public final class ShellHandler {
     let streamInterval: TimeInterval
     /// How long the reply to an execution that failed with `stop_on_error` is held.
     let abortWindow: AbortWindow
+    /// Where a cell's `input` asks the front end, when the runtime has a stdin channel.
+    let stdin: StdinTransport?
 
     /// The count of the last non-silent execution (mirrored to ``KernelControl/executionCount``).
     public internal(set) var executionCount = 0 {
@@ -37,10 +39,12 @@ public final class ShellHandler {
     ///   - streamInterval: longest time stream text is held back, in seconds.
     ///   - clock: ages buffered stream text and times the ``AbortWindow``.
     ///   - abortWindow: how long a failed execution's reply is held to abort what follows it.
+    ///   - stdin: the stdin channel, for executions that allow input (`allow_stdin`).
     public init(
         interpreter: any Interpreter, control: KernelControl, streamInterval: TimeInterval = 0.1,
-        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard
+        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard, stdin: StdinTransport? = nil
     ) {
+        self.stdin = stdin
         self.interpreter = interpreter
         self.control = control
         self.streamInterval = streamInterval

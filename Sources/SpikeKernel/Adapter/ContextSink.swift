@@ -28,4 +28,12 @@ final class ContextSink: OutputSink {
     }
 
     var isCancelled: Bool { context.isCancelled }
+
+    func readInput(prompt: String, password: Bool) -> InputReading {
+        switch context.input(prompt: prompt, password: password) {
+        case .text(let line): return .text(line)
+        case .interrupted: return .interrupted
+        case .unavailable: return .unavailable
+        }
+    }
 }

@@ -15,6 +15,7 @@ public final class FileOutputSink: OutputSink {
     private let updateInterval: TimeInterval
     private let now: () -> Date
     private let emit: (String, TextStream) -> Void
+    private let readLine: (_ password: Bool) -> String?
     private var counter = 0
     private var filesByDisplayID: [String: String] = [:]
     private var lastPrintedUpdate: [String: Date] = [:]
@@ -28,8 +29,10 @@ public final class FileOutputSink: OutputSink {
     public init(
         folder: URL, interactive: Bool = isatty(STDOUT_FILENO) != 0, updateInterval: TimeInterval = 2,
         now: @escaping () -> Date = Date.init,
-        emit: @escaping (String, TextStream) -> Void = FileOutputSink.standardStreams
+        emit: @escaping (String, TextStream) -> Void = FileOutputSink.standardStreams,
+        readLine: @escaping (_ password: Bool) -> String? = FileOutputSink.standardInputLine
     ) {
+        self.readLine = readLine
         self.folder = folder
         self.interactive = interactive
         self.updateInterval = updateInterval
@@ -90,6 +93,29 @@ public final class FileOutputSink: OutputSink {
     public func clear(wait: Bool) {}
 
     public var isCancelled: Bool { false }
+
+    /// `input`: writes the prompt to stdout and reads a line of standard input; at its end,
+    /// there is no one to ask.
+    public func readInput(prompt: String, password: Bool) -> InputReading {
+        write(prompt, stream: .stdout)
+        return readLine(password).map(InputReading.text) ?? .unavailable
+    }
+
+    /// A line of the process's standard input without its newline, nil at its end; with
+    /// `password` on a terminal, typed without echo.
+    public static func standardInputLine(password: Bool) -> String? {
+        guard password, isatty(STDIN_FILENO) != 0 else { return Swift.readLine(strippingNewline: true) }
+        var saved = termios()
+        tcgetattr(STDIN_FILENO, &saved)
+        var silent = saved
+        silent.c_lflag &= ~tcflag_t(ECHO)
+        tcsetattr(STDIN_FILENO, TCSANOW, &silent)
+        defer {
+            tcsetattr(STDIN_FILENO, TCSANOW, &saved)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
 
     /// Prints the text form and saves the rich forms of a shown value.
     public func show(_ rendering: Rendering, stem: String? = nil) {

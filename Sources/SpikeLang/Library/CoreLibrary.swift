@@ -1,4 +1,4 @@
-/// Core builtins: `print`, `display`, `len`, `range`, `seed`, `help`.
+/// Core builtins: `print`, `input`, `display`, `len`, `range`, `seed`, `help`.
 enum CoreLibrary {
     static func builtins() -> [Builtin] {
         [
@@ -17,6 +17,27 @@ enum CoreLibrary {
                     }
                     evaluator.sink.write(text, stream: try arguments[stream])
                     return .none
+                }
+            },
+            Builtin(
+                "input", topic: .core,
+                summary:
+                    "Asks the user for a line of text and returns it as a string (the notebook shows a text box; spike run reads standard input)."
+            ) { p in
+                let prompt = p.declare("prompt", .string, default: "", doc: "the text shown before the box")
+                let password = p.declare("password", .boolean, default: false, doc: "hide what is typed")
+                return { arguments, evaluator in
+                    switch evaluator.sink.readInput(prompt: try arguments[prompt], password: try arguments[password]) {
+                    case .text(let line): return .string(line)
+                    case .interrupted: throw Diagnostic(.interrupted, at: arguments.callRange)
+                    case .unavailable:
+                        throw Diagnostic(
+                            .libraryFailure(
+                                function: "input",
+                                message:
+                                    "no one can answer: this front end accepts no input (allow_stdin is false, as in nbconvert and papermill) or standard input has ended; bind the value in the cell instead"
+                            ), at: arguments.callRange)
+                    }
                 }
             },
             Builtin(

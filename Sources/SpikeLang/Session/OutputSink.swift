@@ -13,6 +13,13 @@ public protocol OutputSink: AnyObject {
     func clear(wait: Bool)
     /// True once the user asked to interrupt; polled at loop back-edges and calls.
     var isCancelled: Bool { get }
+    /// Asks the user for a line of text (`input`); waits until it comes or the user interrupts.
+    func readInput(prompt: String, password: Bool) -> InputReading
+}
+
+extension OutputSink {
+    /// No one to ask: the default for sinks without an input channel.
+    public func readInput(prompt: String, password: Bool) -> InputReading { .unavailable }
 }
 
 /// The two text streams of a cell.
