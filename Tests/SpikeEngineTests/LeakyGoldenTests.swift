@@ -9,18 +9,8 @@ import XCTest
 final class LeakyGoldenTests: XCTestCase {
     /// One configuration of the golden file and the neuron it describes.
     private struct Case {
-        let name: String
         let neuron: Leaky
-        let block: [String: [String]]
-        let steps: Int, neurons: Int
-
-        func values(_ key: String) throws -> [Double] { try block.doubles(key) }
-
-        /// Column `j` of a [T, N] row-major golden array.
-        func column(_ key: String, _ j: Int) throws -> [Double] {
-            let all = try values(key)
-            return (0..<steps).map { all[$0 * neurons + j] }
-        }
+        let data: GoldenNeuronBlock
     }
 
     private func cases() throws -> [Case] {
@@ -30,9 +20,7 @@ final class LeakyGoldenTests: XCTestCase {
             let neuron = try Leaky(
                 beta: try block.double("beta"), threshold: try block.double("threshold"), reset: reset,
                 resetDelay: try block.double("reset_delay") == 1)
-            return Case(
-                name: block["case"]?.first ?? "?", neuron: neuron, block: block,
-                steps: try block.ints("steps")[0], neurons: try block.ints("neurons")[0])
+            return Case(neuron: neuron, data: try GoldenNeuronBlock(block))
         }
     }
 
@@ -45,34 +33,34 @@ final class LeakyGoldenTests: XCTestCase {
         for reset in [ResetRule.subtract, .zero] {
             XCTAssertTrue(all.contains { $0.neuron.reset == reset && !$0.neuron.resetDelay }, "\(reset)")
         }
-        XCTAssertTrue(all.allSatisfy { $0.steps >= 100 })
+        XCTAssertTrue(all.allSatisfy { $0.data.steps >= 100 })
     }
 
     func testSimulatedSpikesAndMembranesEqualSnnTorchsBitForBit() throws {
         for golden in try cases() {
-            for j in 0..<golden.neurons {
-                let trace = golden.neuron.simulate(input: try golden.column("input", j))
-                let label = "\(golden.name), neuron \(j)"
-                XCTAssertEqual(trace.spikes, try golden.column("spikes", j).map { $0 == 1 }, label)
-                XCTAssertEqual(trace.membrane, try golden.column("membrane", j), label)
+            for j in 0..<golden.data.neurons {
+                let trace = golden.neuron.simulate(input: try golden.data.column("input", j))
+                let label = "\(golden.data.name), neuron \(j)"
+                XCTAssertEqual(trace.spikes, try golden.data.column("spikes", j).map { $0 == 1 }, label)
+                XCTAssertEqual(trace.membrane, try golden.data.column("membrane", j), label)
             }
         }
     }
 
     func testTheLayerFiresAsSnnTorchAndItsInputGradientMatchesAutograd() throws {
         for golden in try cases() {
-            let shape = [golden.steps, golden.neurons]
+            let shape = [golden.data.steps, golden.data.neurons]
             let tape = Tape()
             let context = ForwardContext(tape: tape, training: true)
-            let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.values("input").map { Float($0) }))
-            let coefficients = try Tensor(shape: shape, scalars: try golden.values("coefficients").map { Float($0) })
+            let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.data.values("input").map { Float($0) }))
+            let coefficients = try Tensor(shape: shape, scalars: try golden.data.values("coefficients").map { Float($0) })
             let spikes = try golden.neuron.forward(x, in: context)
-            XCTAssertEqual(spikes.value.scalars, try golden.values("spikes").map { Float($0) }, golden.name)
+            XCTAssertEqual(spikes.value.scalars, try golden.data.values("spikes").map { Float($0) }, golden.data.name)
             let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
             let gradients = try tape.gradients(of: loss)
             // snnTorch's backward runs in Float32, the generic op's in Float64.
-            for (actual, expected) in zip(gradients[x].scalars, try golden.values("grad_input")) {
-                XCTAssertEqual(Double(actual), expected, accuracy: 1e-4 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX")
+            for (actual, expected) in zip(gradients[x].scalars, try golden.data.values("grad_input")) {
+                XCTAssertEqual(Double(actual), expected, accuracy: 1e-4 * Swift.max(1, Swift.abs(expected)), "\(golden.data.name) dL/dX")
             }
         }
     }
@@ -83,9 +71,9 @@ final class LeakyGoldenTests: XCTestCase {
         var total = 0
         for golden in try cases() where golden.neuron.reset == .subtract && golden.neuron.resetDelay {
             let lif = try LIF(beta: golden.neuron.beta, threshold: golden.neuron.threshold)
-            for j in 0..<golden.neurons {
-                let spikes = lif.simulate(input: try golden.column("input", j)).spikes
-                let expected = try golden.column("spikes", j).map { $0 == 1 }
+            for j in 0..<golden.data.neurons {
+                let spikes = lif.simulate(input: try golden.data.column("input", j)).spikes
+                let expected = try golden.data.column("spikes", j).map { $0 == 1 }
                 differing += zip(spikes, expected).filter { $0 != $1 }.count
                 total += spikes.count
             }

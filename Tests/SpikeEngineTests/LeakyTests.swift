@@ -2,28 +2,9 @@ import XCTest
 
 @testable import SpikeEngine
 
-/// `Leaky` (snnTorch's Leaky) as a layer of every model, and the choices it shares with the other
-/// families: the spike test and the `.none` reset.
+/// The choices `Leaky` (snnTorch's Leaky) shares with the other families: the spike test and
+/// the `.none` reset (its models train in NeuronFamilyModelTests).
 final class LeakyTests: XCTestCase {
-    func testEveryModelBuildsAndTrainsWithLeakyInBothResetModes() throws {
-        let data = try TrainingFixtures.sines()
-        for neuron in [try Leaky(beta: 0.9), try Leaky(beta: 0.9, reset: .zero, resetDelay: false)] {
-            let specs: [ModelSpec] = [
-                .spikformer(try SpikformerOptions(dim: 8, depth: 1, heads: 2, steps: 2, encoding: .relative, neuron: neuron)),
-                .spikeTCN(try SpikeTCNOptions(channels: [4], steps: 2, neuron: neuron)),
-                .spikeRNN(try SpikeRNNOptions(hidden: 8, layers: 1, steps: 2, neuron: neuron))
-            ]
-            for spec in specs {
-                let network = try Network(.model(spec))
-                let before = network.parameters
-                let run = try Trainer.train(network, on: data, options: try TrainingOptions(epochs: 1, batchSize: 64))
-                let label = "\(spec.name) with \(neuron.settings)"
-                XCTAssertTrue(run.stepLosses.allSatisfy(\.isFinite), label)
-                XCTAssertNotEqual(network.parameters, before, "\(label): the weights moved")
-            }
-        }
-    }
-
     func testTheSpikeTestIsChosenApartFromTheReset() throws {
         // At exactly the threshold: `>=` fires, `>` does not, whatever the reset.
         for reset in [ResetRule.zero, .subtract] {

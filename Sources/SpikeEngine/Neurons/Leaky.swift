@@ -15,7 +15,7 @@
 ///              V[t] = H[t] − (S[t] − r[t]) · H[t]               (no delay, .zero)
 ///
 /// V[t] is the `mem` snnTorch returns. With `resetDelay` a spike's threshold is subtracted at
-/// the next step, after that step's decay, so the membrane stays (1 − beta)·V_th higher than
+/// the next step, after that step's decay, so the membrane stays (1 − beta)·V_th lower than
 /// `LIF(beta:)`'s; without it the reset is immediate, and `r` only matters when the membrane is
 /// still above threshold after a subtraction (then snnTorch subtracts again next step and undoes
 /// the immediate reset when that step does not fire). Every operation is rounded to Float32 in

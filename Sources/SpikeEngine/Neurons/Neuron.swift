@@ -1,7 +1,9 @@
 /// A spiking neuron family: its parameters, and the pure step they define.
 ///
 /// Every neuron here runs the same three-part step per time step t = 1, 2, …, from the resting
-/// membrane V[0] (`restingMembrane`) at the start of every run; only the charge differs:
+/// membrane V[0] (`restingMembrane`) at the start of every run; only the charge differs
+/// (except snnTorch's `Leaky`, which restates `step` and `membraneDerivative`: its delayed
+/// reset lives in the charge):
 ///
 ///     charge   H[t] = f(V[t-1], X[t])                    (the family's own `charge`)
 ///     fire     S[t] = H[t] >= V_th  (.atOrAbove)   or   H[t] > V_th  (.above)
