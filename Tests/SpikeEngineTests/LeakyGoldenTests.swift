@@ -49,17 +49,10 @@ final class LeakyGoldenTests: XCTestCase {
 
     func testTheLayerFiresAsSnnTorchAndItsInputGradientMatchesAutograd() throws {
         for golden in try cases() {
-            let shape = [golden.data.steps, golden.data.neurons]
-            let tape = Tape()
-            let context = ForwardContext(tape: tape, training: true)
-            let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.data.values("input").map { Float($0) }))
-            let coefficients = try Tensor(shape: shape, scalars: try golden.data.values("coefficients").map { Float($0) })
-            let spikes = try golden.neuron.forward(x, in: context)
-            XCTAssertEqual(spikes.value.scalars, try golden.data.values("spikes").map { Float($0) }, golden.data.name)
-            let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
-            let gradients = try tape.gradients(of: loss)
+            let result = try golden.data.tapeRun { x, context in try golden.neuron.forward(x, in: context) }
+            XCTAssertEqual(result.spikes, try golden.data.values("spikes").map { Float($0) }, golden.data.name)
             // snnTorch's backward runs in Float32, the generic op's in Float64.
-            for (actual, expected) in zip(gradients[x].scalars, try golden.data.values("grad_input")) {
+            for (actual, expected) in zip(result.gradients[result.x].scalars, try golden.data.values("grad_input")) {
                 XCTAssertEqual(Double(actual), expected, accuracy: 1e-4 * Swift.max(1, Swift.abs(expected)), "\(golden.data.name) dL/dX")
             }
         }

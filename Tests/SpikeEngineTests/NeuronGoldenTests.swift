@@ -86,17 +86,10 @@ final class NeuronGoldenTests: XCTestCase {
         _ run: (any Neuron, Variable, ForwardContext) throws -> Variable
     ) throws {
         for golden in try cases() {
-            let shape = [golden.data.steps, golden.data.neurons]
-            let tape = Tape()
-            let context = ForwardContext(tape: tape, training: true)
-            let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.data.values("input").map { Float($0) }))
-            let coefficients = try Tensor(shape: shape, scalars: try golden.data.values("coefficients").map { Float($0) })
-            let spikes = try run(golden.neuron, x, context)
-            XCTAssertEqual(
-                spikes.value.scalars, try golden.data.values("spikes").map { Float($0) }, golden.data.name, file: file, line: line)
-            let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
-            let gradients = try tape.gradients(of: loss)
-            for (actual, expected) in zip(gradients[x].scalars, try golden.data.values("grad_input")) {
+            let result = try golden.data.tapeRun { x, context in try run(golden.neuron, x, context) }
+            let (gradients, context) = (result.gradients, result.context)
+            XCTAssertEqual(result.spikes, try golden.data.values("spikes").map { Float($0) }, golden.data.name, file: file, line: line)
+            for (actual, expected) in zip(gradients[result.x].scalars, try golden.data.values("grad_input")) {
                 XCTAssertEqual(
                     Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.data.name) dL/dX",
                     file: file, line: line)
