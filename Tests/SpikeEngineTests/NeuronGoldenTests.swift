@@ -9,18 +9,8 @@ import XCTest
 final class NeuronGoldenTests: XCTestCase {
     /// One configuration of the golden file and the neuron it describes.
     private struct Case {
-        let name: String
         let neuron: any Neuron
-        let block: [String: [String]]
-        let steps: Int, neurons: Int
-
-        func values(_ key: String) throws -> [Double] { try block.doubles(key) }
-
-        /// Column `j` of a [T, N] row-major golden array.
-        func column(_ key: String, _ j: Int) throws -> [Double] {
-            let all = try values(key)
-            return (0..<steps).map { all[$0 * neurons + j] }
-        }
+        let data: GoldenNeuronBlock
     }
 
     private func cases() throws -> [Case] {
@@ -41,15 +31,13 @@ final class NeuronGoldenTests: XCTestCase {
                     resetPotential: resetPotential, decayInput: try block.double("decay_input") == 1,
                     detachReset: detachReset)
             }
-            return Case(
-                name: block["case"]?.first ?? "?", neuron: neuron, block: block,
-                steps: try block.ints("steps")[0], neurons: try block.ints("neurons")[0])
+            return Case(neuron: neuron, data: try GoldenNeuronBlock(block))
         }
     }
 
     func testTheGoldenFileCoversBothFamiliesInEveryResetMode() throws {
         XCTAssertEqual(
-            try cases().map(\.name),
+            try cases().map(\.data.name),
             [
                 "if_hard", "if_hard_to_v_reset", "if_subtract", "if_attached_reset", "plif_hard", "plif_hard_to_v_reset",
                 "plif_subtract", "plif_no_decay_input", "plif_attached_reset", "plif_subtract_attached"
@@ -59,8 +47,8 @@ final class NeuronGoldenTests: XCTestCase {
     func testPLIFStartsAtTheReferenceWeight() throws {
         for golden in try cases() {
             guard let plif = golden.neuron as? ParametricLIF else { continue }
-            XCTAssertEqual(plif.w, try golden.values("w")[0], golden.name)
-            XCTAssertEqual(plif.tau, try golden.values("tau0")[0], accuracy: 1e-6, golden.name)
+            XCTAssertEqual(plif.w, try golden.data.values("w")[0], golden.data.name)
+            XCTAssertEqual(plif.tau, try golden.data.values("tau0")[0], accuracy: 1e-6, golden.data.name)
         }
     }
 
@@ -68,12 +56,12 @@ final class NeuronGoldenTests: XCTestCase {
         for golden in try cases() {
             // IF adds exactly as NumPy does; PLIF's sigmoid may differ from NumPy's exp in the last bit.
             let tolerance = golden.neuron is IntegrateAndFire ? 0 : 1e-12
-            for j in 0..<golden.neurons {
-                let trace = golden.neuron.simulate(input: try golden.column("input", j))
-                let label = "\(golden.name), neuron \(j)"
-                XCTAssertEqual(trace.spikes, try golden.column("spikes", j).map { $0 == 1 }, label)
+            for j in 0..<golden.data.neurons {
+                let trace = golden.neuron.simulate(input: try golden.data.column("input", j))
+                let label = "\(golden.data.name), neuron \(j)"
+                XCTAssertEqual(trace.spikes, try golden.data.column("spikes", j).map { $0 == 1 }, label)
                 for (name, actual) in [("charge", trace.charge), ("membrane", trace.membrane)] {
-                    for (a, e) in zip(actual, try golden.column(name, j)) {
+                    for (a, e) in zip(actual, try golden.data.column(name, j)) {
                         XCTAssertEqual(a, e, accuracy: tolerance, "\(label), \(name)")
                     }
                 }
@@ -98,29 +86,23 @@ final class NeuronGoldenTests: XCTestCase {
         _ run: (any Neuron, Variable, ForwardContext) throws -> Variable
     ) throws {
         for golden in try cases() {
-            let shape = [golden.steps, golden.neurons]
-            let tape = Tape()
-            let context = ForwardContext(tape: tape, training: true)
-            let x = tape.parameter(try Tensor(shape: shape, scalars: try golden.values("input").map { Float($0) }))
-            let coefficients = try Tensor(shape: shape, scalars: try golden.values("coefficients").map { Float($0) })
-            let spikes = try run(golden.neuron, x, context)
-            XCTAssertEqual(spikes.value.scalars, try golden.values("spikes").map { Float($0) }, golden.name, file: file, line: line)
-            let loss = try tape.sum(tape.multiply(spikes, tape.constant(coefficients)))
-            let gradients = try tape.gradients(of: loss)
-            for (actual, expected) in zip(gradients[x].scalars, try golden.values("grad_input")) {
+            let result = try golden.data.tapeRun { x, context in try run(golden.neuron, x, context) }
+            let (gradients, context) = (result.gradients, result.context)
+            XCTAssertEqual(result.spikes, try golden.data.values("spikes").map { Float($0) }, golden.data.name, file: file, line: line)
+            for (actual, expected) in zip(gradients[result.x].scalars, try golden.data.values("grad_input")) {
                 XCTAssertEqual(
-                    Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dX",
+                    Double(actual), expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.data.name) dL/dX",
                     file: file, line: line)
             }
             if golden.neuron is ParametricLIF {
-                XCTAssertEqual(context.boundParameters.count, 1, golden.name, file: file, line: line)
+                XCTAssertEqual(context.boundParameters.count, 1, golden.data.name, file: file, line: line)
                 let gradW = Double(gradients[context.boundParameters[0]].scalars[0])
-                let expected = try golden.values("grad_w")[0]
+                let expected = try golden.data.values("grad_w")[0]
                 XCTAssertEqual(
-                    gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.name) dL/dw",
+                    gradW, expected, accuracy: 1e-5 * Swift.max(1, Swift.abs(expected)), "\(golden.data.name) dL/dw",
                     file: file, line: line)
             } else {
-                XCTAssertTrue(context.boundParameters.isEmpty, golden.name, file: file, line: line)
+                XCTAssertTrue(context.boundParameters.isEmpty, golden.data.name, file: file, line: line)
             }
         }
     }

@@ -12,7 +12,7 @@ final class CompletionTests: XCTestCase {
     func testBindingsBuiltinsAndKeywordsCompleteAPrefix() {
         let session = session("length_of_run = 3")
         let result = session.complete("le", cursor: 2)
-        XCTAssertEqual(result.matches, ["learnable", "len", "length_of_run"])
+        XCTAssertEqual(result.matches, ["leaky", "learnable", "len", "length_of_run"])
         XCTAssertEqual(result.start, 0)
         XCTAssertEqual(result.end, 2)
         XCTAssertTrue(session.complete("fo", cursor: 2).matches.contains("for"))
@@ -95,7 +95,7 @@ final class CompletionTests: XCTestCase {
 
     func testNothingIsCompletedInsideAString() {
         XCTAssertEqual(Session().complete("print(\"le", cursor: 9).matches, [])
-        XCTAssertEqual(Session().complete("print(\"a\", le", cursor: 13).matches.first, "learnable")
+        XCTAssertEqual(Session().complete("print(\"a\", le", cursor: 13).matches.first, "leaky")
     }
 
     func testMagicNamesCompleteAfterAPercentSign() {

@@ -1,13 +1,15 @@
 /// A series cut into sliding windows for forecasting, with a chronological train / valid /
 /// test split and a normalization fitted on the training part only.
 ///
-/// **Split.** The *time steps* are cut first: with T steps and fractions (a, b, c), train
-/// covers rows `0 ..< round(aT)`, valid the next `round((a+b)T) − round(aT)`, test the rest.
-/// Windows are then made inside each part separately, so no window straddles a boundary: a
-/// test input never contains a training target and vice versa. The price is `window +
-/// horizon − 1` fewer windows per part than a single sliding pass would give. (The reference
-/// code slides over the whole series and cuts the *windows*, so its neighbouring parts
-/// overlap by `window + horizon − 1` steps.)
+/// **Split** (`SplitRule`). By default the *time steps* are cut first: with T steps and
+/// fractions (a, b, c) — Spike's default 0.7 / 0.1 / 0.2, which is no SeqSNN configuration —
+/// train covers rows `0 ..< round(aT)`, valid the next `round((a+b)T) − round(aT)`, test the
+/// rest. Windows are then made inside each part separately, so no window straddles a boundary:
+/// a test input never contains a training target and vice versa. The price is `window +
+/// horizon − 1` fewer windows per part than a single sliding pass would give. A reference
+/// split (`SplitRule(reference:)`) reproduces SeqSNN's instead: its per-data-set fractions cut
+/// on the windows of one sliding pass, so neighbouring parts overlap by `window + horizon − 1`
+/// steps, as in the reference code.
 ///
 /// **Normalization.** `zscore` / `minmax` statistics are computed on the training rows only
 /// and applied to every part. The reference code computes them on the whole file, which
@@ -24,12 +26,25 @@ public struct ForecastingSet: Equatable, Sendable {
     public let columns: [String]
     public let window: Int
     public let horizon: Int
-    public let fractions: SplitFractions
+    /// How the parts were cut.
+    public let splitRule: SplitRule
     /// The map to the normalized scale, fitted on `train.rows`.
     public let normalizer: Normalizer
     public let train: ForecastingSplit
     public let valid: ForecastingSplit
     public let test: ForecastingSplit
+
+    /// The split's fractions.
+    public var fractions: SplitFractions { splitRule.fractions }
+
+    /// Windows over `series` with `split` of its time steps (`SplitRule(split)`).
+    public init(
+        _ series: Series, window: Int, horizon: Int, split: SplitFractions = .standard,
+        normalization: Normalization = .zScore, budget: MemoryBudget = .standard
+    ) throws {
+        try self.init(
+            series, window: window, horizon: horizon, rule: SplitRule(split), normalization: normalization, budget: budget)
+    }
 
     /// Windows of `window` input steps and `horizon` target steps over `series`.
     /// Cost: O(windows × (window + horizon) × variates) time and memory.
@@ -38,8 +53,8 @@ public struct ForecastingSet: Equatable, Sendable {
     /// than the series) or `split` (a part too short to hold one window), and
     /// `EngineError.resource` when the windows would exceed `budget`.
     public init(
-        _ series: Series, window: Int, horizon: Int, split: SplitFractions = .standard,
-        normalization: Normalization = .zScore, budget: MemoryBudget = .standard
+        _ series: Series, window: Int, horizon: Int, rule: SplitRule, normalization: Normalization = .zScore,
+        budget: MemoryBudget = .standard
     ) throws {
         for (name, size) in [(EngineParameter.window, window), (.horizon, horizon)] where size < 1 {
             throw EngineError.value(argument: name, message: "must be at least 1, got \(size)")
@@ -50,12 +65,7 @@ public struct ForecastingSet: Equatable, Sendable {
                 argument: window >= series.length ? .window : .horizon,
                 message: "window + horizon = \(span) steps is longer than the series (\(series.length) steps)")
         }
-        let counts = split.counts(of: series.length)
-        let parts: [(SplitPart, Range<Int>)] = [
-            (.train, 0..<counts.train),
-            (.valid, counts.train..<(counts.train + counts.valid)),
-            (.test, (counts.train + counts.valid)..<series.length)
-        ]
+        let parts = Array(zip(SplitPart.allCases, rule.rows(length: series.length, window: window, horizon: horizon)))
         var total = 0
         for (part, rows) in parts {
             guard rows.count >= span else {
@@ -82,7 +92,7 @@ public struct ForecastingSet: Equatable, Sendable {
         self.columns = series.columns
         self.window = window
         self.horizon = horizon
-        self.fractions = split
+        self.splitRule = rule
         self.normalizer = normalizer
         self.train = made[0]
         self.valid = made[1]

@@ -8,8 +8,22 @@ public struct SplitFractions: Equatable, Sendable {
     public let valid: Double
     public let test: Double
 
-    /// The paper's chronological split: 0.7 / 0.1 / 0.2.
+    /// Spike's default: 0.7 / 0.1 / 0.2 (train / valid / test). It is *not* a SeqSNN
+    /// configuration: those are 0.7 / 0.2 / 0.1 or 0.6 / 0.2 / 0.2 (`ReferenceSplit`).
     public static let standard = SplitFractions(checked: 0.7, 0.1, 0.2)
+
+    /// A SeqSNN split given as its `train_ratio` and `test_ratio`, validation the rest.
+    static func reference(train: Double, test: Double) -> SplitFractions {
+        SplitFractions(checked: train, 1 - train - test, test)
+    }
+
+    /// "0.7/0.1/0.2" (train/valid/test), each fraction to at most 4 decimals.
+    public var text: String {
+        [train, valid, test].map { fraction in
+            let rounded = (fraction * 10_000).rounded() / 10_000
+            return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        }.joined(separator: "/")
+    }
 
     /// Three fractions, each above 0, summing to 1 (within 1e-9).
     ///

@@ -4,6 +4,7 @@
 ///     fire     S[t] = H[t] >= V_th
 ///     reset    V[t] = H[t]·(1 − S[t]) + V_reset·S[t]    (reset .zero, hard, to V_reset)
 ///              V[t] = H[t] − S[t]·V_th                  (reset .subtract, soft)
+///              V[t] = H[t]                              (reset .none)
 ///
 /// with V[0] = V_reset for the hard reset and 0 for the soft one. Under a constant current I > 0
 /// from V[0] it first fires at t* = ceil((V_th − V[0]) / I): Lemma 1 with beta = 1.
@@ -49,13 +50,14 @@ public struct IntegrateAndFire: Neuron, Equatable {
     /// Lemma 1 with beta = 1 on the membrane above V[0] (`LIF.firstSpike`, settled against the
     /// recurrence); exact against `simulate` when V[0] = 0.
     public func firstSpike(current: Double) throws -> Int? {
-        try LIF(beta: 1, threshold: threshold - restingMembrane, reset: reset, firing: firing).firstSpike(current: current)
+        // The reset plays no part before the first spike (and LIF has no `.none`).
+        try LIF(beta: 1, threshold: threshold - restingMembrane, reset: .subtract, firing: firing).firstSpike(current: current)
     }
 
     /// LIF(beta = 1, no input scaling) when the membrane starts at 0 (a soft reset, or a hard
-    /// one to V_reset = 0): the same recurrence, so the fused kernels serve it.
+    /// one to V_reset = 0): the same recurrence, so the fused kernels serve it (not `.none`).
     public var equivalentLIF: LIF? {
-        guard restingMembrane == 0 else { return nil }
+        guard restingMembrane == 0, reset != .none else { return nil }
         return try? LIF(
             beta: 1, threshold: threshold, reset: reset, firing: firing, decayInput: false,
             detachReset: detachReset, surrogate: surrogate)
@@ -68,7 +70,8 @@ public struct IntegrateAndFire: Neuron, Equatable {
     public var settings: [NeuronSetting] {
         [
             NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
-            NeuronSetting("v_reset", .number(resetPotential)), NeuronSetting("detach_reset", .flag(detachReset)),
+            NeuronSetting("fire", .text(firing.rawValue)), NeuronSetting("v_reset", .number(resetPotential)),
+            NeuronSetting("detach_reset", .flag(detachReset)),
             NeuronSetting("surrogate", .surrogate(surrogate))
         ]
     }

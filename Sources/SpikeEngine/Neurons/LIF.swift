@@ -3,20 +3,23 @@
 /// Per time step t = 1, 2, …, with V[0] = 0 at the start of every run:
 ///
 ///     charge   H[t] = V[t-1] + (X[t] - V[t-1]) / tau     (decayInput: SpikingJelly's LIFNode)
-///              H[t] = beta · V[t-1] + X[t]                (no input scaling: snnTorch's Leaky)
+///              H[t] = beta · V[t-1] + X[t]                (the beta form: no input scaling)
 ///     fire     S[t] = H[t] >= V_th  (firing .atOrAbove)   or   H[t] > V_th  (firing .above)
 ///     reset    V[t] = H[t] · (1 - S[t])   (reset .zero, hard reset to 0)
 ///              V[t] = H[t] - S[t] · V_th  (reset .subtract, soft reset)
 ///
-/// with beta = 1 − 1/tau. The two reference conventions (docs/science.md §1):
+/// with beta = 1 − 1/tau. The reset acts in the step that fires. The tau form with its defaults
+/// is SpikingJelly's `LIFNode` exactly; the beta form is Spike's own convention, *not* snnTorch's
+/// default `Leaky`, which subtracts the threshold one step later (`Leaky`, docs/science.md §1):
 ///
 ///     try LIF(tau: 2)                                    // decay-input, hard reset, `>=`
-///     try LIF(beta: 0.99)                                // subtract reset, strict `>`
+///     try LIF(beta: 0.99)                                // beta form: subtract reset, strict `>`
 ///     try LIF(beta: 1)                                   // integrate-and-fire (no leak)
 ///
-/// The spike test defaults from the reset rule (`.zero` → `>=`, `.subtract` → `>`), as in the
-/// reference libraries. `detachReset` (default true) stops the gradient through the reset term;
-/// `surrogate` is the derivative used for the spike backward.
+/// The spike test defaults from the reset rule (`.zero` → `>=`, `.subtract` → `>`) and can be
+/// chosen on its own (`firing:`). There is no `.none` reset (the fused kernels always reset).
+/// `detachReset` (default true) stops the gradient through the reset term; `surrogate` is the
+/// derivative used for the spike backward.
 public struct LIF: Neuron, Equatable {
     /// The membrane decay per step, in [0, 1]; 1 is an integrate-and-fire neuron.
     public let beta: Double
@@ -49,8 +52,9 @@ public struct LIF: Neuron, Equatable {
             decayInput: decayInput, detachReset: detachReset, surrogate: surrogate)
     }
 
-    /// A neuron given by its decay beta in [0, 1]; defaults are SeqSNN's snnTorch Leaky:
-    /// threshold 1, subtract reset, no input scaling, detached reset, atan(2).
+    /// A neuron given by its decay beta in [0, 1] (the beta form); defaults: threshold 1,
+    /// subtract reset in the same step, `>`, no input scaling, detached reset, atan(2) — the
+    /// parameters of SeqSNN's snnTorch `Leaky`, not its delayed reset (for that, `Leaky`).
     public init(
         beta: Double, threshold: Double = 1, reset: ResetRule = .subtract, firing: FiringRule? = nil,
         decayInput: Bool = false, detachReset: Bool = true, surrogate: Surrogate = .standard
@@ -69,6 +73,10 @@ public struct LIF: Neuron, Equatable {
     ) throws {
         guard threshold.isFinite, threshold > 0 else {
             throw EngineError.value(argument: .threshold, message: "must be a finite positive number, got \(threshold)")
+        }
+        if reset == .none {
+            throw EngineError.value(
+                argument: .neuron, message: "lif() always resets: reset must be \"zero\" or \"subtract\" (leaky() offers \"none\")")
         }
         if decayInput, leak == 0 {
             throw EngineError.value(
@@ -113,7 +121,8 @@ extension LIF {
     private var common: [NeuronSetting] {
         [
             NeuronSetting("threshold", .number(threshold)), NeuronSetting("reset", .text(reset.rawValue)),
-            NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
+            NeuronSetting("fire", .text(firing.rawValue)), NeuronSetting("decay_input", .flag(decayInput)),
+            NeuronSetting("detach_reset", .flag(detachReset)),
             NeuronSetting("surrogate", .surrogate(surrogate))
         ]
     }

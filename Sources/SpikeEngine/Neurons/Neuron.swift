@@ -1,12 +1,15 @@
 /// A spiking neuron family: its parameters, and the pure step they define.
 ///
 /// Every neuron here runs the same three-part step per time step t = 1, 2, …, from the resting
-/// membrane V[0] (`restingMembrane`) at the start of every run; only the charge differs:
+/// membrane V[0] (`restingMembrane`) at the start of every run; only the charge differs
+/// (except snnTorch's `Leaky`, which restates `step` and `membraneDerivative`: its delayed
+/// reset lives in the charge):
 ///
 ///     charge   H[t] = f(V[t-1], X[t])                    (the family's own `charge`)
 ///     fire     S[t] = H[t] >= V_th  (.atOrAbove)   or   H[t] > V_th  (.above)
 ///     reset    V[t] = H[t]·(1 − S[t]) + V_reset·S[t]     (reset .zero: a hard reset to V_reset)
 ///              V[t] = H[t] − S[t]·V_th                   (reset .subtract: a soft reset)
+///              V[t] = H[t]                               (reset .none)
 ///
 /// Backward, S's derivative is the surrogate g'(H − V_th); with `detachReset` the reset term
 /// carries no gradient. The generic autograd path (`Tape.spiking`) needs only `charge` and
@@ -38,6 +41,8 @@ public protocol Neuron: Layer {
     func chargePartials(membrane v: Double, input x: Double) -> ChargePartials
     /// One time step: the spike, the charge H[t] and the new membrane V[t].
     func step(input x: Double, membrane v: Double) -> (spike: Bool, charge: Double, membrane: Double)
+    /// dV[t]/dH[t] through the reset, given the surrogate derivative `slope` = g'(H − V_th).
+    func membraneDerivative(charge h: Double, spiked: Bool, slope: Double) -> Double
     /// The same neuron with another threshold (e.g. 0.5 for the attention-output neuron).
     func withThreshold(_ threshold: Double) throws -> Self
     /// The LIF with exactly these dynamics, if there is one (a LIF itself; an IF neuron that
@@ -99,17 +104,23 @@ extension Neuron {
     @inline(__always)
     public func membraneAfterReset(charge h: Double, spiked: Bool) -> Double {
         guard spiked else { return h }
-        return reset == .zero ? resetPotential : h - threshold
+        switch reset {
+        case .zero: return resetPotential
+        case .subtract: return h - threshold
+        case .none: return h
+        }
     }
 
     /// dV[t]/dH[t] through the reset, given the surrogate derivative `slope` = g'(H − V_th):
-    /// 1 − S (hard) or 1 (subtract), plus (V_reset − H)·g' or −V_th·g' when not detached.
+    /// 1 − S (hard) or 1 (subtract), plus (V_reset − H)·g' or −V_th·g' when not detached; 1
+    /// without a reset.
     @inline(__always)
     public func membraneDerivative(charge h: Double, spiked: Bool, slope: Double) -> Double {
         let s = spiked ? 1.0 : 0.0
         switch reset {
         case .zero: return (1 - s) + (detachReset ? 0 : (resetPotential - h) * slope)
         case .subtract: return 1 - (detachReset ? 0 : threshold * slope)
+        case .none: return 1
         }
     }
 

@@ -94,10 +94,12 @@ public struct ParametricLIF: Neuron, Equatable {
 
     /// Lemma 1 for the LIF with tau = 1/sigmoid(w), on the membrane above V[0] (`LIF.firstSpike`).
     public func firstSpike(current: Double) throws -> Int? {
+        // The reset plays no part before the first spike (and LIF has no `.none`).
+        let firstReset: ResetRule = reset == .none ? .subtract : reset
         let lif =
             decayInput
-            ? try LIF(tau: tau, threshold: threshold - restingMembrane, reset: reset, firing: firing)
-            : try LIF(beta: 1 - leak, threshold: threshold - restingMembrane, reset: reset, firing: firing)
+            ? try LIF(tau: tau, threshold: threshold - restingMembrane, reset: firstReset, firing: firing)
+            : try LIF(beta: 1 - leak, threshold: threshold - restingMembrane, reset: firstReset, firing: firing)
         return try lif.firstSpike(current: current)
     }
 
@@ -109,7 +111,8 @@ public struct ParametricLIF: Neuron, Equatable {
     public var settings: [NeuronSetting] {
         [
             NeuronSetting("tau", .number(Double(Float(tau)))), NeuronSetting("threshold", .number(threshold)),
-            NeuronSetting("reset", .text(reset.rawValue)), NeuronSetting("v_reset", .number(resetPotential)),
+            NeuronSetting("reset", .text(reset.rawValue)), NeuronSetting("fire", .text(firing.rawValue)),
+            NeuronSetting("v_reset", .number(resetPotential)),
             NeuronSetting("decay_input", .flag(decayInput)), NeuronSetting("detach_reset", .flag(detachReset)),
             NeuronSetting("surrogate", .surrogate(surrogate))
         ]

@@ -4,4 +4,7 @@ public enum ResetRule: String, Equatable, Sendable, CaseIterable {
     case zero
     /// V = H − S · V_th: subtract the threshold.
     case subtract
+    /// V = H: no reset, the membrane keeps integrating (snnTorch's `reset_mechanism="none"`).
+    /// `LIF` has no such mode (its fused kernels reset); `Leaky`, IF and PLIF offer it.
+    case none
 }

@@ -33,7 +33,8 @@ enum DatasetView {
             return text
         case .forecasting(let set):
             return "windows of \(ValueText.quoted(set.name)): window \(set.window), horizon \(set.horizon), "
-                + "\(set.normalizer.kind.rawValue); train \(set.train.count), valid \(set.valid.count), test \(set.test.count) windows"
+                + "\(set.normalizer.kind.rawValue); train \(set.train.count), valid \(set.valid.count), test \(set.test.count) windows; "
+                + "split \(set.splitRule.description)"
         case .forecastingSplit(let split):
             return "\(split.part.rawValue) split: \(count(split.count, "window")), inputs \(EngineText.shapeText(split.inputs.shape)), "
                 + "targets \(EngineText.shapeText(split.targets.shape))"
@@ -88,7 +89,7 @@ enum DatasetView {
         }
         let title =
             "windows of \(set.name): window \(set.window), horizon \(set.horizon), "
-            + "\(set.normalizer.kind.rawValue) fitted on train only"
+            + "\(set.normalizer.kind.rawValue) fitted on train only; split \(set.splitRule.description)"
         return Table(columns: ["part", "steps", "windows", "inputs", "targets"], rows: rows, title: title)
     }
 

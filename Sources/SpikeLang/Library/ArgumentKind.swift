@@ -89,14 +89,20 @@ extension ArgumentKind where T == Bool {
 extension ArgumentKind where T: CaseIterable & RawRepresentable, T.RawValue == String {
     /// A string that must name one of `T`'s cases, e.g. `.choice(MeanOver.Axis.self)`.
     static func choice(_ type: T.Type) -> ArgumentKind<T> {
+        choice(among: Array(T.allCases))
+    }
+
+    /// A string that must name one of `cases` (a builtin offering only some of `T`'s cases,
+    /// e.g. `lif()`'s resets without "none").
+    static func choice(among cases: [T]) -> ArgumentKind<T> {
         ArgumentKind(
             read: { value, site in
                 let given = try ArgumentKind<String>.string.read(value, site)
-                guard let choice = T(rawValue: given) else {
+                guard let choice = T(rawValue: given), cases.contains(where: { $0.rawValue == given }) else {
                     throw Diagnostic(
                         .invalidChoice(
                             function: site.function, parameter: site.parameter, given: given,
-                            valid: T.allCases.map(\.rawValue)), at: site.range)
+                            valid: cases.map(\.rawValue)), at: site.range)
                 }
                 return choice
             }, encode: { .string($0.rawValue) })

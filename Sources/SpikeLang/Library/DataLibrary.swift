@@ -101,7 +101,10 @@ enum DataLibrary {
             let window = p.declare("window", .integer, default: 12, doc: "the steps each prediction sees")
             let horizon = p.declare("horizon", .integer, default: 6, doc: "the steps each prediction forecasts")
             let split = p.declare(
-                "split", .splitFractions, default: [0.7, 0.1, 0.2], doc: "fractions [train, valid, test] of the series, in time order")
+                "split", .splitChoice, default: .fractions([0.7, 0.1, 0.2]),
+                doc:
+                    "fractions [train, valid, test] of the time steps (Spike's default 0.7/0.1/0.2 is no SeqSNN configuration), or SeqSNN's split cut on the windows: \"seqsnn\" (the one for this data set) or \"metr-la\", \"pems-bay\" (0.7/0.2/0.1), \"solar\", \"electricity\" (0.6/0.2/0.2)"
+            )
             let normalize = p.declare(
                 "normalize", .choice(Normalization.self), default: .zScore,
                 doc:
@@ -113,13 +116,28 @@ enum DataLibrary {
                 }
                 let window = try arguments[window]
                 let horizon = try arguments[horizon]
-                let fractions = try arguments.engine { try SplitFractions(try arguments[split]) }
+                let rule: SplitRule
+                switch try arguments[split] {
+                case .fractions(let given):
+                    rule = SplitRule(try arguments.engine { try SplitFractions(given) })
+                case .named(let name):
+                    let reference = name == "seqsnn" ? ReferenceSplit.standingIn(for: series.name) : ReferenceSplit(rawValue: name)
+                    guard let reference else {
+                        let names = ReferenceSplit.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+                        throw arguments.invalid(
+                            split,
+                            name == "seqsnn"
+                                ? "\"seqsnn\": SeqSNN has no configuration for \(ValueText.quoted(series.name)); name one of \(names), or give fractions"
+                                : "must be a list of fractions, \"seqsnn\" or one of \(names), got \(ValueText.quoted(name))")
+                    }
+                    rule = SplitRule(reference: reference)
+                }
                 let normalization = try arguments[normalize]
                 return try arguments.data {
                     .data(
                         .forecasting(
                             try ForecastingSet(
-                                series, window: window, horizon: horizon, split: fractions,
+                                series, window: window, horizon: horizon, rule: rule,
                                 normalization: normalization, budget: evaluator.settings.budget)))
                 }
             }
@@ -156,22 +174,36 @@ extension ArgumentKind where T == ColumnSelection {
     }
 }
 
-extension ArgumentKind where T == [Double] {
-    /// `split`: a list of numbers [train, valid, test] (SplitFractions checks them).
-    static var splitFractions: ArgumentKind<[Double]> {
+/// `windows()`'s `split`: fractions, or the name of a SeqSNN split.
+enum SplitChoice: Equatable {
+    case fractions([Double])
+    case named(String)
+}
+
+extension ArgumentKind where T == SplitChoice {
+    /// `split`: a list of numbers [train, valid, test] (SplitFractions checks them) or a name.
+    static var splitChoice: ArgumentKind<SplitChoice> {
         ArgumentKind(
             read: { value, site in
+                if case .string(let name) = value { return .named(name) }
                 guard case .list(let items) = value else {
-                    throw site.mismatch(value, expected: "a list [train, valid, test] of fractions")
+                    throw site.mismatch(value, expected: "a list [train, valid, test] of fractions or a split's name")
                 }
-                return try items.map { item -> Double in
-                    guard case .number(let fraction) = item else {
-                        throw Diagnostic(
-                            .elementType(context: "windows(): 'split'", expected: "numbers", got: item.typeName), at: site.range)
-                    }
-                    return fraction
+                return .fractions(
+                    try items.map { item -> Double in
+                        guard case .number(let fraction) = item else {
+                            throw Diagnostic(
+                                .elementType(context: "windows(): 'split'", expected: "numbers", got: item.typeName), at: site.range)
+                        }
+                        return fraction
+                    })
+            },
+            encode: { choice in
+                switch choice {
+                case .fractions(let fractions): return .list(ValueList(fractions.map { .number($0) }))
+                case .named(let name): return .string(name)
                 }
-            }, encode: { .list(ValueList($0.map { .number($0) })) })
+            })
     }
 }
 

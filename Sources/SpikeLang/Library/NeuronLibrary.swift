@@ -1,28 +1,33 @@
 import SpikeEngine
 
-/// Neurons and surrogates: `lif`, `if_neuron`, `plif`, `atan`, `sigmoid`, `fast_sigmoid`,
+/// Neurons and surrogates: `lif`, `leaky`, `if_neuron`, `plif`, `atan`, `sigmoid`, `fast_sigmoid`,
 /// `triangle`, `rect`, `simulate`, `first_spike` (docs/language.md §7; defaults from
 /// docs/science.md §1).
 enum NeuronLibrary {
     static func builtins() -> [Builtin] {
-        surrogates() + [lif(), integrateAndFire(), parametricLIF(), simulate(), firstSpike()]
+        surrogates() + [lif(), leaky(), integrateAndFire(), parametricLIF(), simulate(), firstSpike()]
     }
 
     private static func lif() -> Builtin {
         Builtin(
             "lif", topic: .neurons,
             summary:
-                "A leaky integrate-and-fire neuron; give tau (decay-input, hard reset) or beta (then reset=\"subtract\", decay_input=false by default)."
+                "A leaky integrate-and-fire neuron resetting in the step it fires; give tau (SpikingJelly's LIFNode: decay-input, hard reset) or beta (Spike's beta form: reset=\"subtract\", decay_input=false by default; snnTorch's Leaky is leaky())."
         ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "membrane time constant in steps (at least 1); the leak is 1 − 1/tau")
             let threshold = thresholdParameter(p)
-            let reset = resetParameter(p, to: "hard reset")
+            let reset = resetParameter(p, to: "hard reset", none: false)
+            let fire = p.declare(
+                "fire", .orNone(.choice(FiringRule.self)),
+                doc: "the spike test, \">=\" or \">\" (none: \">=\" with reset=\"zero\", \">\" with \"subtract\")")
             let decayInput = decayInputParameter(p)
             let detachReset = detachResetParameter(p)
             let surrogate = surrogateParameter(p)
-            let beta = p.declare("beta", .orNone(.number), doc: "the leak factor directly (snnTorch style), instead of tau")
+            let beta = p.declare(
+                "beta", .orNone(.number), doc: "the decay per step directly (the beta form: H = beta·V + X), instead of tau")
             return { arguments, _ in
                 let rule = try arguments[reset]
+                let firing = try arguments[fire]
                 let surrogate = try arguments[surrogate]
                 let threshold = try arguments[threshold]
                 let detachReset = try arguments[detachReset]
@@ -30,7 +35,7 @@ enum NeuronLibrary {
                     return .neuron(
                         try arguments.engine {
                             try LIF(
-                                tau: try arguments[tau], threshold: threshold, reset: rule,
+                                tau: try arguments[tau], threshold: threshold, reset: rule, firing: firing,
                                 decayInput: try arguments[decayInput], detachReset: detachReset, surrogate: surrogate)
                         })
                 }
@@ -42,8 +47,35 @@ enum NeuronLibrary {
                 return .neuron(
                     try arguments.engine {
                         try LIF(
-                            beta: leak, threshold: threshold, reset: betaReset, decayInput: decay, detachReset: detachReset,
-                            surrogate: surrogate)
+                            beta: leak, threshold: threshold, reset: betaReset, firing: firing, decayInput: decay,
+                            detachReset: detachReset, surrogate: surrogate)
+                    })
+            }
+        }
+    }
+
+    private static func leaky() -> Builtin {
+        Builtin(
+            "leaky", topic: .neurons,
+            summary:
+                "snnTorch 1.0's Leaky exactly (Float32): v = beta·v + x − r·threshold, where the reset r comes from the previous step's membrane (reset_delay), spike when v > threshold."
+        ) { p in
+            let beta = p.declare("beta", .number, doc: "the membrane decay per step, in [0, 1]")
+            let threshold = thresholdParameter(p)
+            let reset = p.declare(
+                "reset", .choice(ResetRule.self), default: .subtract,
+                doc: "snnTorch's reset_mechanism: \"subtract\" the threshold, \"zero\" the membrane, or \"none\"")
+            let resetDelay = p.declare(
+                "reset_delay", .boolean, default: true,
+                doc: "reset at the next step from the previous membrane (snnTorch's default); false resets in the step that fires")
+            let fire = p.declare("fire", .choice(FiringRule.self), default: .above, doc: "the spike test: \">\" (snnTorch's) or \">=\"")
+            let surrogate = surrogateParameter(p)
+            return { arguments, _ in
+                let (decay, level, rule) = (try arguments[beta], try arguments[threshold], try arguments[reset])
+                let (delay, firing, gradient) = (try arguments[resetDelay], try arguments[fire], try arguments[surrogate])
+                return .neuron(
+                    try arguments.engine {
+                        try Leaky(beta: decay, threshold: level, reset: rule, resetDelay: delay, firing: firing, surrogate: gradient)
                     })
             }
         }
@@ -53,20 +85,22 @@ enum NeuronLibrary {
         Builtin(
             "if_neuron", topic: .neurons,
             summary:
-                "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\") or v -= threshold (\"subtract\")."
+                "An integrate-and-fire neuron (no leak): v += x, spike when v >= threshold, then v = v_reset (reset=\"zero\"), v -= threshold (\"subtract\") or nothing (\"none\")."
         ) { p in
             let threshold = thresholdParameter(p)
-            let reset = resetParameter(p, to: "back to v_reset")
+            let reset = resetParameter(p, to: "back to v_reset", none: true)
+            let fire = fireParameter(p)
             let resetPotential = resetPotentialParameter(p)
             let detachReset = detachResetParameter(p)
             let surrogate = surrogateParameter(p)
             return { arguments, _ in
                 let (rule, level, potential) = (try arguments[reset], try arguments[threshold], try arguments[resetPotential])
-                let (detach, gradient) = (try arguments[detachReset], try arguments[surrogate])
+                let (firing, detach, gradient) = (try arguments[fire], try arguments[detachReset], try arguments[surrogate])
                 return .neuron(
                     try arguments.engine {
                         try IntegrateAndFire(
-                            threshold: level, reset: rule, resetPotential: potential, detachReset: detach, surrogate: gradient)
+                            threshold: level, reset: rule, resetPotential: potential, firing: firing, detachReset: detach,
+                            surrogate: gradient)
                     })
             }
         }
@@ -80,7 +114,8 @@ enum NeuronLibrary {
         ) { p in
             let tau = p.declare("tau", .number, default: 2, doc: "the starting membrane time constant in steps (more than 1); it trains")
             let threshold = thresholdParameter(p)
-            let reset = resetParameter(p, to: "back to v_reset")
+            let reset = resetParameter(p, to: "back to v_reset", none: true)
+            let fire = fireParameter(p)
             let resetPotential = resetPotentialParameter(p)
             let decayInput = decayInputParameter(p)
             let detachReset = detachResetParameter(p)
@@ -90,11 +125,12 @@ enum NeuronLibrary {
                     try arguments[tau], try arguments[threshold], try arguments[reset], try arguments[resetPotential]
                 )
                 let (decay, detach, gradient) = (try arguments[decayInput], try arguments[detachReset], try arguments[surrogate])
+                let firing = try arguments[fire]
                 return .neuron(
                     try arguments.engine {
                         try ParametricLIF(
                             initialTau: start, threshold: level, reset: rule, resetPotential: potential, decayInput: decay,
-                            detachReset: detach, surrogate: gradient)
+                            firing: firing, detachReset: detach, surrogate: gradient)
                     })
             }
         }
@@ -107,9 +143,16 @@ enum NeuronLibrary {
         p.declare("threshold", .number, default: 1, doc: "the membrane potential at which the neuron spikes")
     }
 
-    /// `reset`; `hard` says where "zero" takes the membrane.
-    private static func resetParameter(_ p: Declarations, to hard: String) -> Param<ResetRule> {
-        p.declare("reset", .choice(ResetRule.self), default: .zero, doc: "after a spike: \"zero\" (\(hard)) or \"subtract\" the threshold")
+    /// `reset`; `hard` says where "zero" takes the membrane, `none` whether "none" is offered.
+    private static func resetParameter(_ p: Declarations, to hard: String, none: Bool) -> Param<ResetRule> {
+        let last = none ? ", \"subtract\" the threshold or \"none\"" : " or \"subtract\" the threshold"
+        let kind: ArgumentKind<ResetRule> = none ? .choice(ResetRule.self) : .choice(among: [.zero, .subtract])
+        return p.declare("reset", kind, default: .zero, doc: "after a spike: \"zero\" (\(hard))\(last)")
+    }
+
+    /// `fire` for the families that default to SpikingJelly's `>=`.
+    private static func fireParameter(_ p: Declarations) -> Param<FiringRule> {
+        p.declare("fire", .choice(FiringRule.self), default: .atOrAbove, doc: "the spike test: \">=\" (v >= threshold) or \">\"")
     }
 
     private static func resetPotentialParameter(_ p: Declarations) -> Param<Double> {

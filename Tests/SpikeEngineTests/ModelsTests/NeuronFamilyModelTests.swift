@@ -25,9 +25,12 @@ final class NeuronFamilyModelTests: XCTestCase {
         XCTAssertNotEqual(layers[0].w, layers[1].w, "each layer trains its own w")
     }
 
-    func testEveryModelBuildsAndTrainsAStepWithIFAndPLIF() throws {
+    func testEveryModelBuildsAndTrainsAStepWithIFPLIFAndLeaky() throws {
         let data = try TrainingFixtures.sines()
-        let neurons: [any Neuron] = [try IntegrateAndFire(), try ParametricLIF(initialTau: 3)]
+        let neurons: [any Neuron] = [
+            try IntegrateAndFire(), try ParametricLIF(initialTau: 3), try Leaky(beta: 0.9),
+            try Leaky(beta: 0.9, reset: .zero, resetDelay: false)
+        ]
         for neuron in neurons {
             let specs: [ModelSpec] = [
                 .spikformer(try SpikformerOptions(dim: 8, depth: 1, heads: 2, steps: 2, encoding: .relative, neuron: neuron)),
