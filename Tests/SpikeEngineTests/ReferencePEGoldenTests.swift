@@ -16,8 +16,8 @@ final class ReferencePEGoldenTests: XCTestCase {
             let shape: [Int]
         }
         struct SpikeRNNCase: Decodable {
-            let pe_type: String
-            let pairs, variates, hidden, layers, steps, window, horizon, output_size: Int
+            let peType: String
+            let pairs, variates, hidden, layers, steps, window, horizon, outputSize: Int
             let parameters: [Parameter]
         }
         struct AddCase: Decodable {
@@ -32,28 +32,30 @@ final class ReferencePEGoldenTests: XCTestCase {
                 let weight: [Int]
             }
             let cases: [AddCase]
-            let spikformer_encoder: Encoder
+            let spikformerEncoder: Encoder
         }
         struct DropoutCase: Decodable {
-            let pe_type, pe_mode: String
-            let dropout_modules, entries, width: Int
-            let zeroed_fraction, zeroed_fraction_input, survivor_scale_min, survivor_scale_max: Double
+            let peType, peMode: String
+            let dropoutModules, entries, width: Int
+            let zeroedFraction, zeroedFractionInput, survivorScaleMin, survivorScaleMax: Double
         }
         struct CPGLinear: Decodable {
-            let steps, batch, length, inputs, outputs, cpg_channels: Int
-            let cpg_w_max: Double
-            let x, inp_weight, inp_bias, cpg_weight, cpg_bias, output: [Float]
-            let spikformer_cpg_weights: [String: [Int]]
+            let steps, batch, length, inputs, outputs, cpgChannels: Int
+            let cpgWMax: Double
+            let x, inpWeight, inpBias, cpgWeight, cpgBias, output: [Float]
+            let spikformerCpgWeights: [String: [Int]]
         }
-        let spike_rnn: [SpikeRNNCase]
-        let cpg_add: AddSection
+        let spikeRnn: [SpikeRNNCase]
+        let cpgAdd: AddSection
         let dropout: [DropoutCase]
-        let cpg_linear: CPGLinear
+        let cpgLinear: CPGLinear
     }
 
     private func golden() throws -> Golden {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/reference_pe.json")
-        return try JSONDecoder().decode(Golden.self, from: Data(contentsOf: url))
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(Golden.self, from: Data(contentsOf: url))
     }
 
     private let lif = try! LIF()
@@ -61,12 +63,12 @@ final class ReferencePEGoldenTests: XCTestCase {
     // MARK: - SpikeRNN widening
 
     func testWidenedSpikeRNNHasTheReferenceModelsParameterCountsLayerByLayer() throws {
-        for c in try golden().spike_rnn {
+        for c in try golden().spikeRnn {
             let encoding: PositionalEncoding =
-                c.pe_type == "none" ? .none : .cpg(pairs: c.pairs, tau: 1000, threshold: 0.8, index: .rolling)
+                c.peType == "none" ? .none : .cpg(pairs: c.pairs, tau: 1000, threshold: 0.8, index: .rolling)
             let options = try SpikeRNNOptions(
                 hidden: c.hidden, layers: c.layers, steps: c.steps, encoding: encoding, widen: true, neuron: lif)
-            XCTAssertEqual(options.width, c.output_size, c.pe_type)
+            XCTAssertEqual(options.width, c.outputSize, c.peType)
             let network = try Network(.model(.spikeRNN(options)), example: [c.window, c.variates], outputs: [c.horizon, c.variates])
             // The reference's modules in order (temporal_encoder, encoder, net.i, fc_out), each one's scalars.
             var groups: [(String, Int)] = []
@@ -76,8 +78,8 @@ final class ReferencePEGoldenTests: XCTestCase {
                 if let last = groups.last, last.0 == module { groups[groups.count - 1].1 += count } else { groups.append((module, count)) }
             }
             let stages = network.stages.map(\.parameterCount).filter { $0 > 0 }
-            XCTAssertEqual(stages, groups.map(\.1), "\(c.pe_type), pairs \(c.pairs): \(groups)")
-            XCTAssertEqual(network.stages.last?.inputShape.last, c.output_size, "the head reads hidden + n features")
+            XCTAssertEqual(stages, groups.map(\.1), "\(c.peType), pairs \(c.pairs): \(groups)")
+            XCTAssertEqual(network.stages.last?.inputShape.last, c.outputSize, "the head reads hidden + n features")
         }
     }
 
@@ -91,7 +93,7 @@ final class ReferencePEGoldenTests: XCTestCase {
     // MARK: - CPG-PE added
 
     func testAddedCPGEqualsTheReferenceNeuronPEInAddModeExactly() throws {
-        let section = try golden().cpg_add
+        let section = try golden().cpgAdd
         XCTAssertEqual(section.cases.map(\.variates), [1, 5, 5])
         for c in section.cases {
             var generator = SeededGenerator(seed: 0)
@@ -105,7 +107,7 @@ final class ReferencePEGoldenTests: XCTestCase {
     }
 
     func testSpikformerWithAnAddedCPGEmbedsTheInputWidthAsTheReference() throws {
-        let encoder = try golden().cpg_add.spikformer_encoder
+        let encoder = try golden().cpgAdd.spikformerEncoder
         let options = try SpikformerOptions(
             dim: encoder.dim, depth: 1, heads: 2, steps: 4, encoding: .cpgAdded(tau: 10_000, threshold: 0.8, index: .rolling), neuron: lif)
         let network = try Network(.model(.spikformer(options)), example: [24, encoder.variates], outputs: [4, encoder.variates])
@@ -161,24 +163,24 @@ final class ReferencePEGoldenTests: XCTestCase {
             "conv/add": .relative
         ]
         let x = try Tensor.randn([4, 16, 48, 8], seed: 9).map { $0 > 0 ? 3 : 1 }
-        for c in cases where c.dropout_modules > 0 {
-            let encoding = try XCTUnwrap(spike["\(c.pe_type)/\(c.pe_mode)"], c.pe_type)
+        for c in cases where c.dropoutModules > 0 {
+            let encoding = try XCTUnwrap(spike["\(c.peType)/\(c.peMode)"], c.peType)
             let reference = try output(encoding, rate: 0, training: true, x: x)
             let dropped = try output(encoding, rate: 0.1, training: true, x: x)
             let (live, zeroed, ratios) = masks(reference, dropped)
-            XCTAssertGreaterThan(live, 500, c.pe_type)
+            XCTAssertGreaterThan(live, 500, c.peType)
             let rate = Double(zeroed) / Double(live)
             let bound = 4 * (0.1 * 0.9 / Double(live)).squareRoot()
-            XCTAssertEqual(rate, 0.1, accuracy: bound, "\(c.pe_type)/\(c.pe_mode): Spike drops \(rate), the reference \(c.zeroed_fraction)")
-            XCTAssertEqual(c.zeroed_fraction, 0.1, accuracy: 4 * (0.1 * 0.9 / Double(c.entries)).squareRoot())
+            XCTAssertEqual(rate, 0.1, accuracy: bound, "\(c.peType)/\(c.peMode): Spike drops \(rate), the reference \(c.zeroedFraction)")
+            XCTAssertEqual(c.zeroedFraction, 0.1, accuracy: 4 * (0.1 * 0.9 / Double(c.entries)).squareRoot())
             for ratio in ratios {
                 XCTAssert(
-                    ratio >= Float(c.survivor_scale_min) - 1e-6 && ratio <= Float(c.survivor_scale_max) + 1e-6,
-                    "\(c.pe_type): survivor scaled by \(ratio)")
+                    ratio >= Float(c.survivorScaleMin) - 1e-6 && ratio <= Float(c.survivorScaleMax) + 1e-6,
+                    "\(c.peType): survivor scaled by \(ratio)")
             }
-            if c.pe_mode == "concat" {
+            if c.peMode == "concat" {
                 // The reference drops the input's own channels too, not only the code's.
-                XCTAssertGreaterThan(c.zeroed_fraction_input, 0.05)
+                XCTAssertGreaterThan(c.zeroedFractionInput, 0.05)
                 let width = c.width
                 let inputOnly = zip(reference.indices, zip(reference, dropped)).filter { $0.0 % width < 8 && $0.1.1 == 0 }.count
                 XCTAssertGreaterThan(Double(inputOnly) / Double(4 * 16 * 48 * 8), 0.05, "Spike drops the input channels as well")
@@ -215,18 +217,18 @@ final class ReferencePEGoldenTests: XCTestCase {
     // MARK: - pe_in_mlp: the reference's CPGLinear with its fixed CPG()
 
     func testTheMLPsCPGLinearMatchesTheReferenceCPGLinearWithItsFixedCode() throws {
-        let g = try golden().cpg_linear
-        XCTAssertEqual(g.cpg_channels, 10)
-        XCTAssertEqual(g.cpg_w_max, 10_000)
-        XCTAssertEqual(SpikformerOptions.mlpEncoding, .cpg(pairs: g.cpg_channels / 2, tau: g.cpg_w_max, threshold: 0.8, index: .rolling))
+        let g = try golden().cpgLinear
+        XCTAssertEqual(g.cpgChannels, 10)
+        XCTAssertEqual(g.cpgWMax, 10_000)
+        XCTAssertEqual(SpikformerOptions.mlpEncoding, .cpg(pairs: g.cpgChannels / 2, tau: g.cpgWMax, threshold: 0.8, index: .rolling))
         let (t, b, l, d, out) = (g.steps, g.batch, g.length, g.inputs, g.outputs)
         var generator = SeededGenerator(seed: 0)
         var layer = try Positional(
             SpikformerOptions.mlpEncoding, features: d, outputs: out, dropout: 0.1, dropsCode: false, neuron: lif, generator: &generator)
         // PyTorch's [out, in] weights transposed; the two biases summed.
-        let wx = try Tensor(shape: [out, d], scalars: g.inp_weight).transposed()
-        let wp = try Tensor(shape: [out, g.cpg_channels], scalars: g.cpg_weight).transposed()
-        let bias = Tensor(zip(g.inp_bias, g.cpg_bias).map { $0 + $1 })
+        let wx = try Tensor(shape: [out, d], scalars: g.inpWeight).transposed()
+        let wp = try Tensor(shape: [out, g.cpgChannels], scalars: g.cpgWeight).transposed()
+        let bias = Tensor(zip(g.inpBias, g.cpgBias).map { $0 + $1 })
         layer.parameters = [wx, wp, bias]
         // The reference's input is [B, T·L, D] (row t·L + l); Spike's [T, B, L, D].
         var x = [Float](repeating: 0, count: t * b * l * d)
@@ -255,9 +257,14 @@ final class ReferencePEGoldenTests: XCTestCase {
     }
 
     func testPEInMLPFeedsTheFixedTenChannelCodeWhateverTheModelsPE() throws {
-        let g = try golden().cpg_linear
-        let referenceMLPWidth = try XCTUnwrap(g.spikformer_cpg_weights["blocks.0.mlp.fc1.cpg_linear.weight"])[1]
-        XCTAssertEqual(g.spikformer_cpg_weights["encoder.cpg_linear.weight"]?[1], 40, "the encoder takes num_pe_neuron")
+        let g = try golden().cpgLinear
+        // Looked up by prefix: a decoder's snake-case strategy may or may not rewrite dictionary keys.
+        func width(_ prefix: String) throws -> Int {
+            try XCTUnwrap(g.spikformerCpgWeights.first { $0.key.hasPrefix(prefix) }?.value.last, prefix)
+        }
+        let referenceMLPWidth = try width("blocks.0.mlp.fc1.")
+        XCTAssertEqual(try width("blocks.0.mlp.fc2."), referenceMLPWidth)
+        XCTAssertEqual(try width("encoder."), 40, "the encoder takes num_pe_neuron")
         let (d, h) = (16, 64)
         let options = try SpikformerOptions(
             dim: d, depth: 1, heads: 2, steps: 2, encoding: .cpg(pairs: 20, tau: 1000, threshold: 0.8, index: .rolling), neuron: lif,

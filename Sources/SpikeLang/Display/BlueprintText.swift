@@ -20,7 +20,7 @@ enum BlueprintText {
         case .mlp(let hidden): return "mlp(\(hidden))"
         case .residual(let inner): return "residual(\(text(of: inner, depth: depth + 1)))"
         case .positional(let encoding, let dropout):
-            return "positional(\(EngineText.encoding(encoding))" + (dropout > 0 ? ", dropout=\(ValueText.number(dropout)))" : ")")
+            return "positional(\(EngineText.encoding(encoding))" + (dropout > 0 ? ", pe_dropout=\(ValueText.number(dropout)))" : ")")
         case .meanOver(let axis): return "mean_over(\"\(axis.rawValue)\")"
         case .flatten: return "flatten()"
         case .unflatten(let shape): return "unflatten(\(shape))"
