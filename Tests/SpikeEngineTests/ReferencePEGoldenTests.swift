@@ -275,4 +275,55 @@ final class ReferencePEGoldenTests: XCTestCase {
         let n = (mlp.parameterCount - 2 * d * h - (h + d) - 2 * (h + d)) / (h + d)
         XCTAssertEqual(n, referenceMLPWidth)
     }
+
+    // MARK: - Codes without a time axis
+
+    func testAnExampleWithoutATimeAxisReadsTheSameCodeWhereverItSitsInTheBatch() throws {
+        let inputs = try Tensor.randn([3, 12, 3], seed: 8)
+        for encoding in [PositionalEncoding.standardCPG, .randomCode(channels: 4, seed: 2)] {
+            // linear >> positional on [B, L, D] windows: no spike encoder, so no time axis.
+            let blueprint = Blueprint.sequence([
+                .linear(outputs: 8, bias: true), .positional(encoding), .meanOver(.length), .linear(outputs: 12, bias: true)
+            ])
+            let network = try Network(blueprint, example: [12, 3], outputs: [4, 3])
+            let tape = Tape(recording: false)
+            let batch = try network.forward(tape.constant(inputs), in: ForwardContext(tape: tape, training: false)).value
+            let last = try inputs.sliced(axis: 0, range: 2..<3)
+            let alone = try network.forward(tape.constant(last), in: ForwardContext(tape: tape, training: false)).value
+            assertClose(
+                alone.scalars.map(Double.init), try batch.sliced(axis: 0, range: 2..<3).scalars.map(Double.init), absolute: 1e-5,
+                relative: 1e-5, "\(encoding)")
+        }
+    }
+
+    func testTrainingThroughADroppedCodeGivesTheGradientFiniteDifferencesGive() throws {
+        var generator = SeededGenerator(seed: 4)
+        let layer = try Positional(.standardCPG, features: 3, outputs: 4, dropout: 0.3, neuron: lif, generator: &generator)
+        let x = try Tensor.randn([2, 2, 5, 3], seed: 6)
+        let weights = try Tensor.randn([2, 2, 5, 4], seed: 7)
+        func loss(_ parameters: [Tensor], tape: Tape = Tape(recording: false)) throws -> (Double, ForwardContext, Variable) {
+            var probe = layer
+            probe.parameters = parameters
+            let context = ForwardContext(tape: tape, training: true, seed: 11)  // the same masks every time
+            let y = try probe.forward(tape.constant(x), in: context)
+            let total = zip(y.value.scalars, weights.scalars).reduce(0.0) { $0 + Double($1.0) * Double($1.1) }
+            return (total, context, y)
+        }
+        let tape = Tape()
+        let (_, context, y) = try loss(layer.parameters, tape: tape)
+        let gradients = try tape.gradients(of: y, seed: weights)
+        let analytic = context.boundParameters.map { gradients[$0] }
+        XCTAssertEqual(analytic.count, 3)
+        for (index, parameter) in layer.parameters.enumerated() {
+            for position in stride(from: 0, to: parameter.count, by: 3) {
+                var plus = layer.parameters
+                var minus = layer.parameters
+                plus[index].scalars[position] += 1e-2
+                minus[index].scalars[position] -= 1e-2
+                let numeric = (try loss(plus).0 - loss(minus).0) / 2e-2
+                XCTAssertEqual(
+                    Double(analytic[index].scalars[position]), numeric, accuracy: 2e-3 + 1e-2 * abs(numeric), "\(index)[\(position)]")
+            }
+        }
+    }
 }

@@ -1,4 +1,5 @@
-/// A positional encoding as a layer on [T, B, L, D] inputs (time first, features last).
+/// A positional encoding as a layer on [T, B, L, D] inputs (time first, features last); a
+/// [B, L, D] input (no spike encoder before it) is one time step.
 ///
 /// - `.cpg` and `.randomCode` are concatenated and mapped back: y = W·[x ; P] + b, computed
 ///   in the equivalent table form y = x·W_x + (P·W_p)[t, l] + b. P·W_p depends only on the
@@ -128,6 +129,10 @@ public struct Positional: Layer {
         let steps = input.shape[0]
         let length = input.shape[input.shape.count - 2]
         switch part {
+        case .concatenate where input.value.rank == 3:
+            // [B, L, D] has no time axis: every example reads the code of step 0, not of step b.
+            let y = try forward(try tape.reshape(input, [1] + input.shape), in: context)
+            return try tape.reshape(y, Array(y.shape.dropFirst()))
         case .concatenate(let inputWeight, let encodingWeight, let bias):
             if drops(in: context) {
                 return try droppedConcatenation(input, inputWeight, encodingWeight, bias, in: context)
@@ -156,7 +161,7 @@ extension Positional: NeuronFusable {
     /// `neuron` on this layer's output; a concatenated code runs as one `Tape.linearLIF`.
     public func forward(_ input: Variable, firing neuron: any Neuron, in context: ForwardContext) throws -> Variable {
         guard case .concatenate(let inputWeight, let encodingWeight, let bias) = part, let lif = neuron.equivalentLIF,
-            input.value.rank >= 3, input.shape[input.shape.count - 1] == features, !drops(in: context)
+            input.value.rank >= 4, input.shape[input.shape.count - 1] == features, !drops(in: context)
         else {
             return try neuron.forward(try forward(input, in: context), in: context)
         }
