@@ -49,7 +49,8 @@ final class LibraryTests: XCTestCase {
         XCTAssertEqual(
             library["lif"]?.signature.text,
             "lif(tau=2, threshold=1, reset=\"zero\", fire=none, decay_input=true, detach_reset=true, surrogate=atan(), beta=none)")
-        XCTAssertEqual(library["cpg"]?.signature.text, "cpg(pairs=5, tau=10000, threshold=0.8, index=\"rolling\")")
+        XCTAssertEqual(
+            library["cpg"]?.signature.text, "cpg(pairs=5, tau=10000, threshold=0.8, index=\"rolling\", join=\"concat\")")
         XCTAssertEqual(library["simulate"]?.signature.text, "simulate(neuron, input=1.2, steps=20)")
     }
 

@@ -5,7 +5,7 @@ extension PositionalEncoding {
     /// The encoding matrix of shape [steps·length, channels]; row t·length + l belongs to time
     /// step t and position l.
     ///
-    /// `channels` is required for `.sinusoidal` (its width is the model's) and ignored where the
+    /// `channels` is required for `.sinusoidal` and `.cpgAdded` (their width is the input's) and ignored where the
     /// parameters fix it. `.relative` and `.learnable` have no fixed matrix (they are computed
     /// from the input or learned) and throw `.value(argument: .encoding)`. Cost: O(steps·length·channels);
     /// `isCancelled` is polled every `cancellationChunk` entries (at least once per row).
@@ -34,7 +34,7 @@ extension PositionalEncoding {
         scalars.reserveCapacity(rows * width)
         let rowsPerChunk = max(1, cancellationChunk / max(width, 1))
         switch self {
-        case .cpg(_, let tau, let threshold, let index):
+        case .cpg(_, let tau, let threshold, let index), .cpgAdded(let tau, let threshold, let index):
             let table = SinusoidTable(channels: width, base: tau)
             let theta = Float(threshold)
             // Row r = t·L + l: position r when rolling, l = r mod L otherwise.
@@ -104,7 +104,7 @@ extension PositionalEncoding {
     /// The encoding's name as the language spells it.
     public var name: String {
         switch self {
-        case .cpg: return "cpg"
+        case .cpg, .cpgAdded: return "cpg"
         case .sinusoidal: return "sinusoidal"
         case .relative: return "relative"
         case .randomCode: return "random_code"

@@ -3,6 +3,7 @@
 /// Each case carries its parameters (docs/science.md §2–3):
 ///
 ///     .cpg(pairs: 5, tau: 10_000, threshold: 0.8, index: .rolling)   // CPG-PE, 2·pairs spike channels
+///     .cpgAdded(tau: 10_000, threshold: 0.8, index: .rolling)        // CPG-PE as wide as the input, added
 ///     .sinusoidal(base: 10_000)                                      // float sin/cos, added
 ///     .relative                                                      // Conv1d(k=3) → BN → LIF, added
 ///     .randomCode(channels: 10, seed: 0)                             // fixed ±1 code, concatenated
@@ -14,6 +15,9 @@
 /// computed in Float32 as the reference does. Positions are p = t·L + l (`.rolling`, the
 /// reference code's choice and Spike's default: the oscillator keeps running across SNN time
 /// steps) or p = l (`.position`: the same code at every time step).
+///
+/// `.cpgAdded` is the reference's `pe_mode="add"` (docs/science.md §6): the same code with
+/// as many channels as the input it is added to (n = D, odd D drops the last cosine), X + P.
 public enum PositionalEncoding: Equatable, Sendable {
     /// Which position index a spike code is read at.
     public enum Index: String, Equatable, Sendable, CaseIterable {
@@ -34,6 +38,7 @@ public enum PositionalEncoding: Equatable, Sendable {
     }
 
     case cpg(pairs: Int, tau: Double, threshold: Double, index: Index)
+    case cpgAdded(tau: Double, threshold: Double, index: Index)
     case sinusoidal(base: Double)
     case relative
     case randomCode(channels: Int, seed: UInt64)
@@ -47,19 +52,19 @@ public enum PositionalEncoding: Equatable, Sendable {
     public var joining: Joining {
         switch self {
         case .cpg, .randomCode: return .concatenate
-        case .sinusoidal, .relative, .learnable: return .add
+        case .sinusoidal, .cpgAdded, .relative, .learnable: return .add
         case .none: return .nothing
         }
     }
 
     /// The number of channels it contributes, where fixed by its parameters (`nil` when the
-    /// model width decides: sinusoidal, relative, learnable).
+    /// model width decides: sinusoidal, added CPG-PE, relative, learnable).
     public var fixedChannels: Int? {
         switch self {
         case .cpg(let pairs, _, _, _): return 2 * pairs
         case .randomCode(let channels, _): return channels
         case .none: return 0
-        case .sinusoidal, .relative, .learnable: return nil
+        case .sinusoidal, .cpgAdded, .relative, .learnable: return nil
         }
     }
 
@@ -71,12 +76,9 @@ public enum PositionalEncoding: Equatable, Sendable {
             guard pairs >= 1 else {
                 throw EngineError.value(argument: .pairs, message: "must be at least 1, got \(pairs)")
             }
-            guard tau.isFinite, tau > 0 else {
-                throw EngineError.value(argument: .tau, message: "must be a finite positive number, got \(tau)")
-            }
-            guard threshold.isFinite else {
-                throw EngineError.value(argument: .threshold, message: "must be a finite number, got \(threshold)")
-            }
+            try Self.validateOscillator(tau: tau, threshold: threshold)
+        case .cpgAdded(let tau, let threshold, _):
+            try Self.validateOscillator(tau: tau, threshold: threshold)
         case .sinusoidal(let base):
             guard base.isFinite, base > 0 else {
                 throw EngineError.value(argument: .base, message: "must be a finite positive number, got \(base)")
@@ -87,6 +89,15 @@ public enum PositionalEncoding: Equatable, Sendable {
             }
         case .relative, .learnable, .none:
             return
+        }
+    }
+
+    private static func validateOscillator(tau: Double, threshold: Double) throws {
+        guard tau.isFinite, tau > 0 else {
+            throw EngineError.value(argument: .tau, message: "must be a finite positive number, got \(tau)")
+        }
+        guard threshold.isFinite else {
+            throw EngineError.value(argument: .threshold, message: "must be a finite number, got \(threshold)")
         }
     }
 }

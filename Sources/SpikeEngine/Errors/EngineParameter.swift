@@ -10,7 +10,7 @@ public enum EngineParameter: CaseIterable, Equatable, Hashable, Sendable {
     // Neurons and surrogates.
     case neuron, tau, beta, threshold, resetPotential, decayInput, current, steps, alpha, slope, width
     // Positional encodings and the CPG oscillator.
-    case encoding, pairs, base, index, channels, length, dt, maxLength, encodingInMLP
+    case encoding, pairs, base, index, channels, length, dt, maxLength, encodingInMLP, encodingDropout, widen
     // Tensors.
     case shape, scalars, axis, range, tensors, operand
     // Layers and models.

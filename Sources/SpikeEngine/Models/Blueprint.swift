@@ -21,8 +21,9 @@ public indirect enum Blueprint: Equatable, Sendable {
     case mlp(hidden: Int)
     /// x + inner(x).
     case residual(Blueprint)
-    /// A positional encoding, concatenated (then mapped back to the width) or added.
-    case positional(PositionalEncoding)
+    /// A positional encoding, concatenated (then mapped back to the width) or added, with the
+    /// reference's dropout inside it at `dropout` (0: none; docs/science.md §6).
+    case positional(PositionalEncoding, dropout: Double = 0)
     case meanOver(MeanOver.Axis)
     /// Every axis after the batch joined into one.
     case flatten
@@ -81,7 +82,7 @@ public indirect enum Blueprint: Equatable, Sendable {
         case .attention: return "ssa"
         case .mlp: return "mlp"
         case .residual(let inner): return "residual(\(inner.name(depth: depth + 1)))"
-        case .positional(let encoding): return "positional(\(encoding.name))"
+        case .positional(let encoding, _): return "positional(\(encoding.name))"
         case .meanOver(let axis): return "mean_over(\(axis.rawValue))"
         case .flatten: return "flatten"
         case .unflatten: return "unflatten"
@@ -108,7 +109,7 @@ public indirect enum Blueprint: Equatable, Sendable {
             case (.dropout(let x), .dropout(let y)): guard x == y else { return false }
             case (.attention(let x1, let x2), .attention(let y1, let y2)): guard x1 == y1, x2 == y2 else { return false }
             case (.mlp(let x), .mlp(let y)): guard x == y else { return false }
-            case (.positional(let x), .positional(let y)): guard x == y else { return false }
+            case (.positional(let x1, let x2), .positional(let y1, let y2)): guard x1 == y1, x2 == y2 else { return false }
             case (.meanOver(let x), .meanOver(let y)): guard x == y else { return false }
             case (.unflatten(let x), .unflatten(let y)): guard x == y else { return false }
             case (.neuron(let x), .neuron(let y)): guard x.isEqual(to: y) else { return false }

@@ -42,6 +42,13 @@ enum OptionCheck {
         }
     }
 
+    /// A dropout rate in [0, 1).
+    static func rate(_ value: Double, _ argument: EngineParameter) throws {
+        guard value.isFinite, value >= 0, value < 1 else {
+            throw EngineError.value(argument: argument, message: "must lie in [0, 1), got \(value)")
+        }
+    }
+
     static func heads(_ heads: Int, divide dim: Int) throws {
         try atLeast(1, heads, .heads)
         guard dim % heads == 0 else {

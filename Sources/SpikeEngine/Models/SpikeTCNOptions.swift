@@ -10,14 +10,16 @@ public struct SpikeTCNOptions: Equatable, Sendable {
     public let steps: Int
     public let encoder: SpikeEncoder.Kind
     public let encoding: PositionalEncoding
+    /// The dropout inside the positional encoding (docs/science.md §6; 0: none).
+    public let encodingDropout: Double
     /// The model's neuron (every neuron layer is a copy, with its own trainable parameters).
     public var neuron: any Neuron { storedNeuron.base }
     private let storedNeuron: AnyNeuron
 
-    /// Throws `.value` naming `channels`, `kernel`, `steps` or `pe`.
+    /// Throws `.value` naming `channels`, `kernel`, `steps`, `pe` or `pe_dropout`.
     public init(
         channels: [Int] = [16, 16, 16], kernel: Int = 3, steps: Int = 4, encoder: SpikeEncoder.Kind = .conv,
-        encoding: PositionalEncoding = .none, neuron: any Neuron
+        encoding: PositionalEncoding = .none, encodingDropout: Double = 0, neuron: any Neuron
     ) throws {
         guard !channels.isEmpty, channels.allSatisfy({ $0 >= 1 }) else {
             throw EngineError.value(argument: .channels, message: "must be a non-empty list of positive widths, got \(channels)")
@@ -25,11 +27,13 @@ public struct SpikeTCNOptions: Equatable, Sendable {
         try OptionCheck.atLeast(1, kernel, .kernel)
         try OptionCheck.atLeast(1, steps, .steps)
         try encoding.validate()
+        try OptionCheck.rate(encodingDropout, .encodingDropout)
         self.channels = channels
         self.kernel = kernel
         self.steps = steps
         self.encoder = encoder
         self.encoding = encoding
+        self.encodingDropout = encodingDropout
         storedNeuron = AnyNeuron(neuron)
     }
 }
@@ -38,7 +42,7 @@ extension StageBuilder {
     mutating func spikeTCN(_ options: SpikeTCNOptions, outputs: Int?) throws {
         try asSequence()
         try encoder(options.encoder, steps: options.steps, neuron: options.neuron)
-        if options.encoding != .none { try positional(options.encoding, neuron: options.neuron) }
+        if options.encoding != .none { try positional(options.encoding, dropout: options.encodingDropout, neuron: options.neuron) }
         for (level, width) in options.channels.enumerated() {
             let dilation = 1 << Swift.min(level, 30)
             let inputs = features

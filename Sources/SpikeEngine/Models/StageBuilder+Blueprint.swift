@@ -40,8 +40,8 @@ extension StageBuilder {
                 "residual", layer, neurons: body.stages.reduce(0) { $0 + $1.neurons },
                 macs: body.stages.reduce(0) { $0 + $1.macs }, gives: body.emitting ? .same : .real,
                 parts: body.stages)
-        case .positional(let encoding):
-            try positional(encoding, neuron: try LIF())
+        case .positional(let encoding, let dropout):
+            try positional(encoding, dropout: dropout, neuron: try LIF())
         case .meanOver(let axis):
             // Averaging an axis that is not there would average another one (the batch) silently.
             let present = axis == .time ? keepsTimeAxis : keepsLengthAxis

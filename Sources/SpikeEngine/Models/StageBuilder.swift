@@ -101,16 +101,17 @@ struct StageBuilder {
     }
 
     /// [PE] then Linear to `width` then the neuron: a concatenating encoding does the linear itself
-    /// (W·[x; P] + b), an added one is added before a plain linear.
-    mutating func embedding(_ encoding: PositionalEncoding, width: Int, neuron: any Neuron) throws {
+    /// (W·[x; P] + b), an added one is added before a plain linear; `dropout` is the rate of
+    /// the dropout inside the encoding (docs/science.md §6).
+    mutating func embedding(_ encoding: PositionalEncoding, width: Int, dropout: Double = 0, neuron: any Neuron) throws {
         switch encoding.joining {
         case .concatenate:
             let layer = try Positional(
-                encoding, features: features, outputs: width, maxLength: length,
+                encoding, features: features, outputs: width, maxLength: length, dropout: dropout,
                 neuron: neuron, generator: &generator)
-            try add("positional(\(encoding.name)) + linear", layer, macs: rows * features * width)
+            try add("\(Self.positionalName(encoding, dropout: dropout)) + linear", layer, macs: rows * features * width)
         case .add:
-            try positional(encoding, neuron: neuron)
+            try positional(encoding, dropout: dropout, neuron: neuron)
             try linear(width)
         case .nothing:
             try linear(width)
@@ -119,11 +120,12 @@ struct StageBuilder {
     }
 
     /// A positional encoding that keeps the width (concatenating kinds map back to it).
-    mutating func positional(_ encoding: PositionalEncoding, neuron: any Neuron) throws {
+    mutating func positional(_ encoding: PositionalEncoding, dropout: Double = 0, neuron: any Neuron) throws {
         guard single.count >= 3 else {
             throw EngineError.shape(operation: "positional (expects [..., length, features])", first: shape, second: [-1, -1, -1])
         }
-        let layer = try Positional(encoding, features: features, maxLength: length, neuron: neuron, generator: &generator)
+        let layer = try Positional(
+            encoding, features: features, maxLength: length, dropout: dropout, neuron: neuron, generator: &generator)
         var macs = 0
         var neurons = 0
         var signal = Signal.real
@@ -131,9 +133,19 @@ struct StageBuilder {
         case .cpg, .randomCode: macs = rows * features * features
         case .relative: (macs, neurons, signal) = (rows * 3 * features * features, perExample / steps, .same)
         case .none: signal = .same
+        case .cpgAdded: signal = .same  // x + P of spikes: sums of spikes
         case .sinusoidal, .learnable: break
         }
-        try add("positional(\(encoding.name))", layer, neurons: neurons, macs: macs, gives: signal)
+        try add(Self.positionalName(encoding, dropout: dropout), layer, neurons: neurons, macs: macs, gives: signal)
+    }
+
+    /// A positional stage's name: `positional(cpg)`, with its dropout when there is one
+    /// (`positional(cpg, dropout 0.1)`) and `add` for an added CPG-PE.
+    static func positionalName(_ encoding: PositionalEncoding, dropout: Double) -> String {
+        var details = [encoding.name]
+        if case .cpgAdded = encoding { details.append("add") }
+        if dropout > 0, encoding != .none { details.append("dropout \(dropout)") }
+        return "positional(\(details.joined(separator: ", ")))"
     }
 
     mutating func spikingAttention(heads: Int, scale: Double, neuron: any Neuron, residual: Bool, label: String = "ssa") throws {
@@ -149,15 +161,20 @@ struct StageBuilder {
             neurons: 5 * length * d, macs: macs, gives: residual ? .same : .spikes)
     }
 
-    /// Spikformer's MLP block; with `encoding` (CPG-PE) both linears also take the code.
-    mutating func mlpBlock(hidden: Int, neuron: any Neuron, encoding: PositionalEncoding?, residual: Bool, label: String = "mlp") throws {
+    /// Spikformer's MLP block; with `encoding` (CPG-PE) both linears also take the code, with
+    /// `dropout` on their inputs (not on the code, as the reference's `CPGLinear`).
+    mutating func mlpBlock(
+        hidden: Int, neuron: any Neuron, encoding: PositionalEncoding?, dropout: Double = 0, residual: Bool, label: String = "mlp"
+    ) throws {
         let d = features
         let block: any Layer
         if let encoding {
             block = Sequential([
-                try Positional(encoding, features: d, outputs: hidden, neuron: neuron, generator: &generator),
+                try Positional(
+                    encoding, features: d, outputs: hidden, dropout: dropout, dropsCode: false, neuron: neuron, generator: &generator),
                 try BatchNorm(features: hidden), neuron,
-                try Positional(encoding, features: hidden, outputs: d, neuron: neuron, generator: &generator),
+                try Positional(
+                    encoding, features: hidden, outputs: d, dropout: dropout, dropsCode: false, neuron: neuron, generator: &generator),
                 try BatchNorm(features: d), neuron
             ])
         } else {

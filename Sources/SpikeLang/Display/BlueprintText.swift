@@ -19,7 +19,8 @@ enum BlueprintText {
         case .attention(let heads, let scale): return "ssa(heads=\(heads), scale=\(ValueText.number(scale)))"
         case .mlp(let hidden): return "mlp(\(hidden))"
         case .residual(let inner): return "residual(\(text(of: inner, depth: depth + 1)))"
-        case .positional(let encoding): return "positional(\(EngineText.encoding(encoding)))"
+        case .positional(let encoding, let dropout):
+            return "positional(\(EngineText.encoding(encoding))" + (dropout > 0 ? ", pe_dropout=\(ValueText.number(dropout)))" : ")")
         case .meanOver(let axis): return "mean_over(\"\(axis.rawValue)\")"
         case .flatten: return "flatten()"
         case .unflatten(let shape): return "unflatten(\(shape))"

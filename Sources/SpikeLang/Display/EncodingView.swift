@@ -5,7 +5,7 @@ import SpikePlot
 /// random ±1 code), a heatmap for the float sinusoidal one; encodings computed inside a
 /// network (relative, learnable) and `none` have no fixed matrix and show as text only.
 enum EncodingView {
-    /// Positions shown, and channels for the sinusoidal encoding (whose width the model sets).
+    /// Positions shown, and channels for the sinusoidal and added CPG encodings (whose width the model sets).
     static let length = 64
     static let sinusoidalChannels = 10
 
@@ -15,6 +15,12 @@ enum EncodingView {
         case .cpg, .randomCode:
             guard let matrix = try? encoding.encode(length: length, budget: budget) else { return nil }
             var raster = SpikeRaster(matrix: FigureBuilder.columns(of: matrix), title: title)
+            raster.xLabel = "position"
+            raster.yLabel = "channel"
+            return .raster(raster)
+        case .cpgAdded:
+            guard let matrix = try? encoding.encode(length: length, channels: sinusoidalChannels, budget: budget) else { return nil }
+            var raster = SpikeRaster(matrix: FigureBuilder.columns(of: matrix), title: title + ", \(sinusoidalChannels) channels")
             raster.xLabel = "position"
             raster.yLabel = "channel"
             return .raster(raster)

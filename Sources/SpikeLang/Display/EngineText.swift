@@ -46,6 +46,8 @@ enum EngineText {
         case .cpg(let pairs, let tau, let threshold, let index):
             return
                 "cpg(pairs=\(pairs), tau=\(ValueText.number(tau)), threshold=\(ValueText.number(threshold)), index=\"\(index.rawValue)\")"
+        case .cpgAdded(let tau, let threshold, let index):
+            return "cpg(join=\"add\", tau=\(ValueText.number(tau)), threshold=\(ValueText.number(threshold)), index=\"\(index.rawValue)\")"
         case .sinusoidal(let base): return "sinusoidal(base=\(ValueText.number(base)))"
         case .relative: return "relative()"
         case .randomCode(let channels, let seed): return "random_code(channels=\(channels), seed=\(seed))"

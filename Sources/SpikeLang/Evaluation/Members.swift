@@ -73,6 +73,10 @@ struct Members {
                 ("pairs", .number(Double(count))), ("tau", .number(tau)), ("threshold", .number(threshold)),
                 ("index", .string(index.rawValue))
             ]
+        case .cpgAdded(let tau, let threshold, let index):
+            pairs += [
+                ("join", .string("add")), ("tau", .number(tau)), ("threshold", .number(threshold)), ("index", .string(index.rawValue))
+            ]
         case .sinusoidal(let base):
             pairs.append(("base", .number(base)))
         case .randomCode(_, let seed):

@@ -7,6 +7,12 @@ enum EncodingLibrary {
         [cpg(), sinusoidal(), relative(), randomCode(), learnable(), encode(), cpgOscillator(), distinctCodes()]
     }
 
+    /// How `cpg(join=)` joins the code to the input: concatenated (then mapped back by the
+    /// next linear), or added with as many channels as the input (the reference's `pe_mode`).
+    enum CPGJoin: String, CaseIterable {
+        case concat, add
+    }
+
     /// The TypeError's wording for a `pe` argument of the encoding functions.
     static let encodingExpected = "an encoding such as cpg()"
 
@@ -14,7 +20,7 @@ enum EncodingLibrary {
         Builtin(
             "cpg", topic: .encodings,
             summary:
-                "CPG-PE: 2·pairs spike channels, sin/cos(p·tau^(-2i/n)) >= threshold; index \"rolling\" (p = t·L + l) or \"position\" (p = l)."
+                "CPG-PE: 2·pairs spike channels, sin/cos(p·tau^(-2i/n)) >= threshold; index \"rolling\" (p = t·L + l) or \"position\" (p = l); join=\"add\" adds a code as wide as the input instead of concatenating."
         ) { p in
             let pairs = p.declare("pairs", .integer, default: 5, doc: "sin/cos pairs: the encoding has 2·pairs channels")
             let tau = p.declare("tau", .number, default: 10_000, doc: "the longest period's base, as in the transformer's 10000")
@@ -22,11 +28,25 @@ enum EncodingLibrary {
             let index = p.declare(
                 "index", .choice(PositionalEncoding.Index.self), default: .rolling,
                 doc: "\"rolling\" counts p = t·L + l over time steps too; \"position\" uses p = l")
+            let join = p.declare(
+                "join", .choice(CPGJoin.self), default: .concat,
+                doc:
+                    "\"concat\": [x ; P] then a linear; \"add\": x + P with n = the input's channels (SeqSNN's pe_mode=\"add\"; pairs does not apply)"
+            )
             return { arguments, _ in
                 let index = try arguments[index]
-                let encoding = PositionalEncoding.cpg(
-                    pairs: try arguments[pairs], tau: try arguments[tau],
-                    threshold: try arguments[threshold], index: index)
+                let encoding: PositionalEncoding
+                switch try arguments[join] {
+                case .concat:
+                    encoding = .cpg(
+                        pairs: try arguments[pairs], tau: try arguments[tau], threshold: try arguments[threshold], index: index)
+                case .add:
+                    if arguments.isGiven(pairs) {
+                        throw arguments.invalid(
+                            pairs, "does not apply with join=\"add\": the code has as many channels as the input it is added to")
+                    }
+                    encoding = .cpgAdded(tau: try arguments[tau], threshold: try arguments[threshold], index: index)
+                }
                 try arguments.engine { try encoding.validate() }
                 return .encoding(encoding)
             }
@@ -75,12 +95,13 @@ enum EncodingLibrary {
     private static func encode() -> Builtin {
         Builtin(
             "encode", topic: .encodings,
-            summary: "The encoding's matrix as a tensor of shape [steps·length, channels]; channels is needed only for sinusoidal."
+            summary:
+                "The encoding's matrix as a tensor of shape [steps·length, channels]; channels is needed only for sinusoidal and cpg(join=\"add\")."
         ) { p in
             let pe = p.declare("pe", .encoding(expected: encodingExpected), doc: "the encoding, e.g. cpg()")
             let length = p.declare("length", .integer, default: 64, doc: "how many positions")
             let steps = p.declare("steps", .integer, default: 1, doc: "how many SNN time steps")
-            let channels = p.declare("channels", .orNone(.integer), doc: "the width of a sinusoidal encoding")
+            let channels = p.declare("channels", .orNone(.integer), doc: "the width of a sinusoidal or added CPG encoding")
             return { arguments, evaluator in
                 let encoding = try arguments[pe]
                 let length = try arguments[length]

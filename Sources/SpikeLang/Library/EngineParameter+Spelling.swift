@@ -44,6 +44,8 @@ extension EngineParameter {
         case .dt: return .argument("dt")
         case .maxLength: return .internal("max_length")
         case .encodingInMLP: return .argument("pe_in_mlp")
+        case .encodingDropout: return .argument("pe_dropout")
+        case .widen: return .argument("pe_widen")
         case .shape: return .argument("shape")
         case .scalars: return .internal("scalars")
         case .axis: return .argument("axis")

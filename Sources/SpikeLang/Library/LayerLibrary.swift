@@ -65,7 +65,8 @@ enum LayerLibrary {
                 "Joins a positional encoding to the input: concatenated then mapped back (CPG-PE, random code) or added (the others)."
             ) { p in
                 let pe = p.declare("pe", .encoding(expected: EncodingLibrary.encodingExpected), doc: "the encoding, e.g. cpg()")
-                return { arguments in .positional(try arguments[pe]) }
+                let dropout = ModelLibrary.encodingDropoutParameter(p)
+                return { arguments in .positional(try arguments[pe], dropout: try arguments[dropout]) }
             },
             layer("mean_over", "The mean over \"time\" (SNN steps) or \"length\" (positions).") { p in
                 let axis = p.declare("axis", .choice(MeanOver.Axis.self), doc: "\"time\" or \"length\"")

@@ -133,3 +133,10 @@ extension Arguments {
         }
     }
 }
+
+extension ArgumentKind where T == Double {
+    /// A dropout rate: a number in [0, 1).
+    static var probability: ArgumentKind<Double> {
+        number.checked { $0 >= 0 && $0 < 1 ? nil : "must lie in [0, 1), got \(ValueText.number($0))" }
+    }
+}

@@ -53,6 +53,15 @@ enum ModelLibrary {
             doc: "a positional encoding such as cpg(); none: no encoding")
     }
 
+    /// `pe_dropout=`: the reference's Dropout inside its PE modules, off by default (docs/science.md §6).
+    static func encodingDropoutParameter(_ p: Declarations) -> Param<Double> {
+        p.declare(
+            "pe_dropout", .probability, default: 0,
+            doc:
+                "dropout inside the positional encoding while training (SeqSNN uses 0.1 on every PE arm but none; 0: off, so arms differ only in the PE)"
+        )
+    }
+
     /// A builtin that makes a model: `declare` declares the model's own parameters and returns
     /// how its spec is made; `inputs=` and `outputs=` follow them.
     private static func model(
@@ -72,7 +81,7 @@ enum ModelLibrary {
     private static func spikformer() -> Builtin {
         model(
             "spikformer",
-            "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds CPG-PE into every MLP linear."
+            "Spikformer: encoder → [PE] → Linear → LIF → depth × (spiking self-attention + MLP) → mean → Linear. pe_in_mlp=true also feeds a fixed CPG-PE into every MLP linear."
         ) { p in
             let dim = p.declare("dim", .integer, default: 256, doc: "features per position")
             let depth = p.declare("depth", .integer, default: 2, doc: "attention blocks")
@@ -81,13 +90,17 @@ enum ModelLibrary {
             let encoder = encoderParameter(p)
             let pe = encodingParameter(p)
             let neuron = neuronParameter(p)
-            let inMLP = p.declare("pe_in_mlp", .boolean, default: false, doc: "also feed CPG-PE into every MLP linear (needs pe=cpg())")
+            let inMLP = p.declare(
+                "pe_in_mlp", .boolean, default: false,
+                doc: "also feed the reference's fixed CPG-PE (n = 10, tau = 10000) into every MLP linear, as SpikformerCPG (needs pe=cpg())"
+            )
+            let dropout = encodingDropoutParameter(p)
             return { arguments in
                 .spikformer(
                     try SpikformerOptions(
                         dim: try arguments[dim], depth: try arguments[depth], heads: try arguments[heads], steps: try arguments[steps],
                         encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron],
-                        encodingInMLP: try arguments[inMLP]))
+                        encodingInMLP: try arguments[inMLP], encodingDropout: try arguments[dropout]))
             }
         }
     }
@@ -103,11 +116,16 @@ enum ModelLibrary {
             let pe = encodingParameter(p)
             let encoder = encoderParameter(p)
             let neuron = neuronParameter(p)
+            let dropout = encodingDropoutParameter(p)
+            let widen = p.declare(
+                "pe_widen", .boolean, default: false,
+                doc: "widen every layer to hidden + n with a concatenated code of n channels, as SeqSNN's SpikeRNN does with CPG-PE")
             return { arguments in
                 .spikeRNN(
                     try SpikeRNNOptions(
                         hidden: try arguments[hidden], layers: try arguments[layers], steps: try arguments[steps],
-                        encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
+                        encoder: try arguments[encoder], encoding: try arguments[pe], encodingDropout: try arguments[dropout],
+                        widen: try arguments[widen], neuron: try arguments[neuron]))
             }
         }
     }
@@ -123,11 +141,13 @@ enum ModelLibrary {
             let pe = encodingParameter(p)
             let encoder = encoderParameter(p)
             let neuron = neuronParameter(p)
+            let dropout = encodingDropoutParameter(p)
             return { arguments in
                 .spikeTCN(
                     try SpikeTCNOptions(
                         channels: try arguments[channels], kernel: try arguments[kernel], steps: try arguments[steps],
-                        encoder: try arguments[encoder], encoding: try arguments[pe], neuron: try arguments[neuron]))
+                        encoder: try arguments[encoder], encoding: try arguments[pe], encodingDropout: try arguments[dropout],
+                        neuron: try arguments[neuron]))
             }
         }
     }
