@@ -29,7 +29,7 @@ enum ModelValue {
         switch (self, other) {
         case (.network(let a), .network(let b)):
             return a === b || (!a.isBuilt && !b.isBuilt && a.blueprint == b.blueprint)
-        case (.scores(let a), .scores(let b)): return a == b
+        case (.scores(let a, let aScale), .scores(let b, let bScale)): return a == b && aScale == bScale
         default: return false
         }
     }
