@@ -48,7 +48,7 @@ def bootstrap(d, resamples, seed):
     p = min(1.0, 2 * (min(below, above) + 1) / (resamples + 1))
     ref = stats.bootstrap((np.array(d),), np.mean, n_resamples=resamples, method="percentile", rng=seed).confidence_interval
     return dict(differences=d, resamples=resamples, seed=seed, low=float(low), high=float(high), p=p,
-                scipy_low=float(ref.low), scipy_high=float(ref.high))
+                scipyLow=float(ref.low), scipyHigh=float(ref.high))
 
 
 def summary(x):

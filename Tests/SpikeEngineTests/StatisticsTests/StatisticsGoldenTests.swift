@@ -19,7 +19,7 @@ final class StatisticsGoldenTests: XCTestCase {
             let differences: [Double]
             let resamples: Int
             let seed: UInt64
-            let low, high, p, scipy_low, scipy_high: Double
+            let low, high, p, scipyLow, scipyHigh: Double
         }
         struct NCT: Decodable {
             let t, df, nc, cdf: Double
@@ -89,9 +89,9 @@ final class StatisticsGoldenTests: XCTestCase {
             close(boot.interval.high, b.high, 1e-14, "high")
             XCTAssertEqual(boot.p, b.p, "p")
             // SciPy draws other resamples: its percentile interval agrees to a fraction of the width.
-            let width = b.scipy_high - b.scipy_low
-            XCTAssertEqual(boot.interval.low, b.scipy_low, accuracy: 0.06 * width)
-            XCTAssertEqual(boot.interval.high, b.scipy_high, accuracy: 0.06 * width)
+            let width = b.scipyHigh - b.scipyLow
+            XCTAssertEqual(boot.interval.low, b.scipyLow, accuracy: 0.06 * width)
+            XCTAssertEqual(boot.interval.high, b.scipyHigh, accuracy: 0.06 * width)
         }
     }
 
