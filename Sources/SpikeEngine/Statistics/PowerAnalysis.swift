@@ -32,10 +32,10 @@ public struct PowerAnalysis: Equatable, Sendable {
     /// α or the power is outside (0, 1), or more than `maximumSeeds` seeds would be needed.
     public init(std: Double, effect: Double, power: Double = 0.8, alpha: Double = 0.05) throws {
         guard std.isFinite, std >= 0 else {
-            throw EngineError.value(argument: .seeds, message: "the differences' standard deviation must be finite and ≥ 0, got \(std)")
+            throw EngineError.value(argument: .seeds, message: "the differences must have a finite standard deviation")
         }
         guard effect.isFinite, effect != 0 else {
-            throw EngineError.value(argument: .seeds, message: "the effect to detect must be a finite nonzero difference, got \(effect)")
+            throw EngineError.value(argument: .seeds, message: "the effect to detect must be a finite nonzero difference")
         }
         guard alpha > 0, alpha < 1, power > 0, power < 1 else {
             throw EngineError.value(argument: .seeds, message: "alpha and power must lie strictly between 0 and 1")
