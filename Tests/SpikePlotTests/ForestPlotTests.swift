@@ -31,10 +31,12 @@ final class ForestPlotTests: XCTestCase {
             fitted += [(row.low, left), (row.high, left + width)]
         }
         let scale = (fitted[1].x - fitted[0].x) / (fitted[1].value - fitted[0].value)
+        let origin = fitted[0].x - fitted[0].value * scale
         for point in fitted {
-            XCTAssertEqual(point.x, zeroX - 0.5 + point.value * scale, accuracy: 0.6, "\(point)")
+            XCTAssertEqual(point.x, origin + point.value * scale, accuracy: 0.3, "\(point)")
         }
         XCTAssertGreaterThan(scale, 0)
+        XCTAssertEqual(zeroX, origin, accuracy: 1, "the reference line is at zero (to the pixel)")
     }
 
     func testHeadingsPrecedeTheirGroupsAndRowsWithoutAGroupHaveNone() {
