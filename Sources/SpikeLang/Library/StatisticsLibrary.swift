@@ -5,7 +5,7 @@ import SpikeEngine
 /// t-test) and the `failure=` rule of compare and sweep_results (docs/science.md §6).
 enum StatisticsLibrary {
     static func builtins() -> [Builtin] {
-        [paired(), seedsNeeded()]
+        [paired(), seedsNeeded(), ForestLibrary.forest()]
     }
 
     private static func paired() -> Builtin {
