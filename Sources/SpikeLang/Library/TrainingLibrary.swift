@@ -160,7 +160,7 @@ enum TrainingLibrary {
         Builtin(
             "compare", topic: .training,
             summary:
-                "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics as mean ± std, with a chart."
+                "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics: per model the first metric's mean with its 95% interval, median and failed runs, the others as mean ± std, with a chart."
         ) { p in
             let models = p.declare("models", .any, doc: "a record {name: model, ...} of networks")
             let data = p.declare("data", .taskData, doc: "a forecasting set (windows(...)) or a classification set")
