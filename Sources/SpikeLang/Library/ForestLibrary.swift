@@ -7,6 +7,7 @@ import SpikePlot
 ///
 ///     forest(paired(c, "cpg", "sinusoidal"), paired(c, "cpg", "none"))
 ///     forest({traffic: c1, solar: c2}, baseline="sinusoidal")   // per setting, each arm − sinusoidal
+///     forest({traffic: c1, solar: c2}, arm="cpg")                // per setting, cpg − each other arm
 enum ForestLibrary {
     static func forest() -> Builtin {
         Builtin(
@@ -20,7 +21,10 @@ enum ForestLibrary {
                     "paired(...) results, comparisons (each arm − baseline), lists of these, or a record {setting: item} that groups its rows under the setting"
             )
             let baseline = p.declare(
-                "baseline", .orNone(.string), doc: "for a comparison: the arm each other arm is paired with (none: its first arm)")
+                "baseline", .orNone(.string),
+                doc: "for a comparison: the arm each other arm is paired with (none: its first arm, or every other arm when arm is given)")
+            let arm = p.declare(
+                "arm", .orNone(.string), doc: "for a comparison: pair only this arm (arm − baseline, or arm − each other arm)")
             let metric = p.declare("metric", .orNone(.string), doc: "for a comparison: the metric (none: its first)")
             let method = p.declare(
                 "method", .choice(PairedMethod.self), default: .t, doc: "for a comparison: \"t\" or \"bootstrap\" intervals, as in paired")
@@ -32,8 +36,9 @@ enum ForestLibrary {
                     throw arguments.invalid(items, "give at least one paired result or comparison")
                 }
                 var reader = RowReader(
-                    arguments: arguments, items: items, baseline: try arguments[baseline], metric: try arguments[metric],
-                    method: try arguments[method], baselineParam: baseline, metricParam: metric)
+                    arguments: arguments, items: items, arm: try arguments[arm], baseline: try arguments[baseline],
+                    metric: try arguments[metric], method: try arguments[method], armParam: arm, baselineParam: baseline,
+                    metricParam: metric)
                 for value in given { try reader.read(value, group: "") }
                 let metrics = Set(reader.metrics)
                 let interval = reader.methods == [.bootstrap] ? "95% bootstrap CI" : "95% CI"
@@ -48,9 +53,11 @@ enum ForestLibrary {
     private struct RowReader {
         let arguments: Arguments
         let items: Param<[Value]>
+        let arm: String?
         let baseline: String?
         let metric: String?
         let method: PairedMethod
+        let armParam: Param<String?>
         let baselineParam: Param<String?>
         let metricParam: Param<String?>
         var rows: [ForestPlot.Row] = []
@@ -96,13 +103,16 @@ enum ForestLibrary {
             "\(a) − \(b)" + (method == .bootstrap ? " (bootstrap)" : "")
         }
 
-        /// One row per arm other than the baseline: that arm − the baseline.
+        /// The pairs of a comparison: each arm − the baseline (none: the first arm); with `arm`,
+        /// that arm − the baseline, or that arm − each other arm without one.
         private mutating func readComparison(_ comparison: Comparison, group: String) throws {
-            let arms = comparison.rows.map(\.name)
-            guard let reference = comparison.row(named: baseline ?? arms.first ?? "") else {
-                throw arguments.invalid(
-                    baselineParam,
-                    "\(ValueText.quoted(baseline ?? "")) is not an arm of the comparison (its arms: \(arms.joined(separator: ", ")))")
+            let names = comparison.rows.map(\.name)
+            func row(_ name: String, _ param: Param<String?>) throws -> Comparison.Row {
+                guard let row = comparison.row(named: name) else {
+                    throw arguments.invalid(
+                        param, "\(ValueText.quoted(name)) is not an arm of the comparison (its arms: \(names.joined(separator: ", ")))")
+                }
+                return row
             }
             guard let name = metric ?? comparison.metricNames.first, comparison.metricNames.contains(name) else {
                 throw arguments.invalid(
@@ -110,19 +120,28 @@ enum ForestLibrary {
                     "\(ValueText.quoted(metric ?? "")) is not a metric of the comparison (its metrics: \(comparison.metricNames.joined(separator: ", ")))"
                 )
             }
-            for row in comparison.rows where row.name != reference.name {
+            let pairs: [(Comparison.Row, Comparison.Row)]
+            switch (arm, baseline) {
+            case (let arm?, let baseline?): pairs = [(try row(arm, armParam), try row(baseline, baselineParam))]
+            case (let arm?, nil):
+                let first = try row(arm, armParam)
+                pairs = comparison.rows.filter { $0.name != arm }.map { (first, $0) }
+            case (nil, let baseline):
+                let reference = try row(baseline ?? names.first ?? "", baselineParam)
+                pairs = comparison.rows.filter { $0.name != reference.name }.map { ($0, reference) }
+            }
+            for (a, b) in pairs {
                 let paired: PairedResult
                 do {
-                    paired = try PairedResult(comparison, a: row, b: reference, metric: name, method: method)
+                    paired = try PairedResult(comparison, a: a, b: b, metric: name, method: method)
                 } catch EngineError.value(_, let message) {
-                    throw arguments.invalid(items, "\(row.name) − \(reference.name): \(message)")
+                    throw arguments.invalid(items, "\(a.name) − \(b.name): \(message)")
                 }
                 metrics.append(name)
                 methods.insert(method)
                 rows.append(
                     ForestPlot.Row(
-                        Self.label(row.name, reference.name, method), estimate: paired.mean, low: paired.interval.low,
-                        high: paired.interval.high,
+                        Self.label(a.name, b.name, method), estimate: paired.mean, low: paired.interval.low, high: paired.interval.high,
                         count: paired.count, group: group))
             }
         }
