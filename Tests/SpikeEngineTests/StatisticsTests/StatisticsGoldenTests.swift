@@ -128,6 +128,15 @@ final class StatisticsGoldenTests: XCTestCase {
         }
     }
 
+    func testAHugeNoncentralityCostsAFewTermsAndGivesFullPower() throws {
+        // δ = 0.1 · √2 / 1e-6 ≈ 141,000: λ = δ²/2 ≈ 1e10 would be ten billion terms without the window.
+        let plan = try PowerAnalysis(std: 1e-6, effect: 0.1)
+        XCTAssertEqual(plan.seeds, 2)
+        XCTAssertEqual(plan.achievedPower, 1, accuracy: 1e-12)
+        XCTAssertEqual(NoncentralT.cdf(2, freedom: 5, noncentrality: 1e5), 0, accuracy: 1e-15)
+        XCTAssertEqual(NoncentralT.cdf(-2, freedom: 5, noncentrality: -1e5), 1, accuracy: 1e-15)
+    }
+
     func testAnEffectOfZeroOrANegativeSpreadIsAnError() {
         XCTAssertThrowsError(try PowerAnalysis(std: 0.05, effect: 0))
         XCTAssertThrowsError(try PowerAnalysis(std: -1, effect: 0.1))
