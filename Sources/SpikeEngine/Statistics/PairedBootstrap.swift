@@ -18,12 +18,16 @@ public struct PairedBootstrap: Equatable, Sendable {
     public let resamples: Int
     public let seed: UInt64
 
+    /// The most resamples one bootstrap draws (8 MB of means).
+    public static let maximumResamples = 1_000_000
+
     /// Throws `.value(argument: .seeds)` for fewer than two differences or a non-finite one,
-    /// and for fewer than 100 resamples.
+    /// and for fewer than 100 or more than `maximumResamples` resamples.
     public init(_ differences: [Double], resamples: Int = 10_000, seed: UInt64 = 0) throws {
         _ = try PairedDifference(differences)
-        guard resamples >= 100 else {
-            throw EngineError.value(argument: .seeds, message: "a bootstrap needs at least 100 resamples, got \(resamples)")
+        guard resamples >= 100, resamples <= Self.maximumResamples else {
+            throw EngineError.value(
+                argument: .seeds, message: "a bootstrap takes 100 to \(Self.maximumResamples) resamples, got \(resamples)")
         }
         self.resamples = resamples
         self.seed = seed

@@ -21,7 +21,7 @@ enum StatisticsLibrary {
             let method = p.declare(
                 "method", .choice(PairedMethod.self), default: .t,
                 doc: "\"t\": Student's t interval and paired t-test; \"bootstrap\": percentile bootstrap interval and p")
-            let resamples = p.declare("resamples", .size, default: 10_000, doc: "bootstrap resamples (at least 100)")
+            let resamples = p.declare("resamples", .size, default: 10_000, doc: "bootstrap resamples (100 to 1,000,000)")
             let seed = p.declare("seed", .nonNegative, default: 0, doc: "the bootstrap's seed (the same seed, the same numbers)")
             return { arguments, _ in
                 let table = try comparisonArgument(arguments, comparison)
@@ -35,7 +35,9 @@ enum StatisticsLibrary {
                         table, a: a, b: b, metric: name, method: chosen, resamples: count, seed: UInt64(try arguments[seed])
                     ).value
                 } catch EngineError.value(_, let message) {
-                    if chosen == .bootstrap && count < 100 { throw arguments.invalid(resamples, message) }
+                    if chosen == .bootstrap && !(100...PairedBootstrap.maximumResamples).contains(count) {
+                        throw arguments.invalid(resamples, message)
+                    }
                     throw arguments.invalid(comparison, message)
                 }
             }
