@@ -103,7 +103,7 @@ CITED_SECTIONS = {
     "language.md": {1: "Lexical structure", 2: "Statements", 3: "Expressions, lowest precedence first",
                     4: "Values and how they show", 5: "Magics", 6: "Errors", 7: "Standard library"},
     "science.md": {1: "The LIF neuron", 2: "CPG-PE", 3: "Baseline encodings", 4: "Models",
-                   5: "Tasks, data and metrics", 6: "Reference details"},
+                   5: "Tasks, data and metrics", 6: "Reference details", 7: "Statistics"},
     "architecture.md": {2: "Modules", 4: "Kernel behaviour that is not negotiable", 7: "Seams"},
 }
 

@@ -37,8 +37,39 @@ final class SweepResultsTests: XCTestCase {
         }.joined()
         XCTAssertEqual(stderr, "1 of 4 runs failed and are left out:\n  pe=cpg, seed=1: ValueError at 3:1: boom\n")
         let table = try XCTUnwrap(session.run("s", output: RecordingSink()).result)
-        XCTAssertTrue(table.plain.hasPrefix("test metrics over 2 seeds: mean ± std"), table.plain)
+        XCTAssertTrue(table.plain.hasPrefix("metrics over 2 seeds; failed: r2 < 0.3 or nan"), table.plain)
         XCTAssertNotNil(table.svg, "the same chart compare draws")
+    }
+
+    func testTheTableGivesEachArmItsSeedsMeanIntervalMedianAndFailures() throws {
+        let session = Session()
+        let table = try XCTUnwrap(session.run("sweep_results(\"\(directory)\", arm=\"pe\")", output: RecordingSink()).result)
+        // none: r2 0.25 and 0.75, mean 0.5 ± t(0.975, 1) · 0.25 = 0.5 ± 3.1766 (scipy.stats.t.interval);
+        // 0.25 < 0.3 fails. cpg: one seed, no interval.
+        XCTAssertEqual(
+            table.plain,
+            """
+            metrics over 2 seeds; failed: r2 < 0.3 or nan
+            model  seeds  r2 mean [95% CI]  median  failed  mae mean ± std  time per run
+            -----  -----  ----------------  ------  ------  --------------  ------------
+            none       2  0.5 [-2.7, 3.7]*     0.5  1/2       0.38 ± 0.18*  3.0 s
+            cpg        1              0.5*     0.5  0/1           0.5 ± 0   3.0 s
+            * best in column
+            """)
+        let html = try XCTUnwrap(table.html)
+        XCTAssertTrue(
+            html.contains(
+                "<th style=\"text-align:right;padding:2px 10px;white-space:nowrap;border-bottom:1px solid #8888\">r2 mean [95% CI]</th>"),
+            html)
+    }
+
+    func testFailureChoosesTheRuleAndFalseDropsIt() throws {
+        let session = Session()
+        let lenient = try XCTUnwrap(session.run("sweep_results(\"\(directory)\", arm=\"pe\", failure=0.2)", output: RecordingSink()).result)
+        XCTAssertTrue(lenient.plain.hasPrefix("metrics over 2 seeds; failed: r2 < 0.2 or nan\n"), lenient.plain)
+        XCTAssertTrue(lenient.plain.contains("0/2"), lenient.plain)
+        let none = try XCTUnwrap(session.run("sweep_results(\"\(directory)\", arm=\"pe\", failure=false)", output: RecordingSink()).result)
+        XCTAssertFalse(none.plain.contains("failed"), none.plain)
     }
 
     func testBadPathsAndSeedsSayWhatIsWrong() {

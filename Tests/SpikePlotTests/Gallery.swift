@@ -193,7 +193,19 @@ enum Gallery {
             ("heatmap", .heatmap(heatmap)),
             ("bars", .bar(bars)),
             ("scatter", .scatter(scatter)),
-            ("grid", .grid(grid))
+            ("grid", .grid(grid)),
+            ("forest", .forest(forest))
         ]
+    }
+
+    /// Paired differences of two comparisons in two settings, one interval crossing zero.
+    static var forest: ForestPlot {
+        ForestPlot(
+            rows: [
+                .init("cpg − sinusoidal", estimate: 0.012, low: -0.0041, high: 0.0281, count: 48, group: "traffic, horizon 6"),
+                .init("cpg − none", estimate: 0.0312, low: 0.0121, high: 0.0503, count: 48, group: "traffic, horizon 6"),
+                .init("cpg − sinusoidal", estimate: -0.0035, low: -0.0198, high: 0.0128, count: 48, group: "solar, horizon 24"),
+                .init("cpg − none", estimate: 0.0254, low: 0.0049, high: 0.0459, count: 48, group: "solar, horizon 24")
+            ], title: "Paired R² differences <per seed>", xLabel: "difference in r2 (95% CI)")
     }
 }

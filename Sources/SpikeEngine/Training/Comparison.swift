@@ -59,6 +59,11 @@ public struct Comparison: Sendable {
     /// The scale the metrics are on (`Normalization.scaleName` of forecasting data); nil when
     /// unknown or not a question (accuracy).
     public let scale: String?
+    /// The split the metrics were measured on ("test" for `run`); nil when unknown (a sweep's).
+    public var split: String?
+    /// When a run counts as failed (collapsed); nil for no rule. `run` and `SweepLog` set
+    /// `FailureRule.standard` for the first metric; `compare(failure=)` replaces it.
+    public var failure: FailureRule?
 
     /// The number of runs that finished (trained and scored).
     public var finishedRuns: Int { rows.reduce(0) { $0 + $1.runs.count } }
@@ -107,8 +112,15 @@ public struct Comparison: Sendable {
             if case .failed(let error) = outcome { throw error }
         }
         var scale: String?
-        if case .forecasting(let set) = data { scale = set.normalizer.kind.scaleName }
-        return Comparison(plan: plan, outcomes: outcomes.results, seeds: seeds, scale: scale)
+        var classes: Int?
+        switch data {
+        case .forecasting(let set): scale = set.normalizer.kind.scaleName
+        case .classification(let set): classes = set.classCount
+        }
+        var comparison = Comparison(plan: plan, outcomes: outcomes.results, seeds: seeds, scale: scale)
+        comparison.split = "test"
+        comparison.failure = comparison.metricNames.first.flatMap { FailureRule.standard(metric: $0, classes: classes) }
+        return comparison
     }
 
     /// The comparison of the finished runs of `plan` (model-major), whose outcomes hold no failure.
@@ -152,6 +164,13 @@ public struct Comparison: Sendable {
         self.seeds = seeds
         self.interruption = interruption
         self.scale = scale
+        failure = metricNames.first.flatMap { FailureRule.standard(metric: $0) }
+    }
+
+    /// The number of `row`'s runs that fail `failure` (nil without a rule or that metric).
+    public func failures(of row: Row) -> Int? {
+        guard let failure, let samples = row.metrics[failure.metric]?.samples else { return nil }
+        return failure.failures(samples)
     }
 
     /// One (model, seed) run of a comparison, as a job for a worker thread.

@@ -113,6 +113,7 @@ final class ProgressDisplay {
         case .text(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .meanStd(let mean, let std): return String(format: "%.4g ± %.2g", mean, std)
+        case .estimate(let value, let low, let high): return String(format: "%.4g [%.4g, %.4g]", value, low, high)
         case .empty: return "–"
         }
     }

@@ -86,31 +86,39 @@ enum ModelValue {
     }
 
     /// The members every comparison has; a model with one of these names is shadowed by it.
-    static let comparisonMembers = ["runs", "seeds", "interrupted"]
+    static let comparisonMembers = ["runs", "seeds", "interrupted", "failure"]
 
     /// A comparison's member: `runs` (record model → its runs, in seed order), `seeds`,
-    /// `interrupted`, or a model's row: per metric {mean, std, values (one per seed)}, and `runs`.
+    /// `interrupted`, `failure` (the rule as text, or none), or a model's row: per metric
+    /// {mean, std, values (one per seed), ci95, median}, `failed` (runs failing the rule) and `runs`.
     private static func member(_ name: String, of comparison: Comparison) -> Value? {
         switch name {
         case "runs":
             return .record(Record(comparison.rows.map { Record.Field(name: $0.name, value: runs($0)) }))
         case "seeds": return .list(comparison.seeds.map { .number(Double($0)) })
         case "interrupted": return .boolean(comparison.interruption != nil)
+        case "failure": return comparison.failure.map { .string($0.description) } ?? Value.none
         default: break
         }
         guard let row = comparison.rows.first(where: { $0.name == name }) else { return nil }
         let metrics = comparison.metricNames.compactMap { metric in
             row.metrics[metric].map {
-                Record.Field(
+                let summary = SampleSummary($0.samples)
+                return Record.Field(
                     name: metric,
                     value: .record(
                         Record([
                             Record.Field(name: "mean", value: .number($0.mean)), Record.Field(name: "std", value: .number($0.std)),
-                            Record.Field(name: "values", value: .list($0.samples.map { .number($0) }))
+                            Record.Field(name: "values", value: .list($0.samples.map { .number($0) })),
+                            Record.Field(
+                                name: "ci95", value: .list([.number(summary.interval.low), .number(summary.interval.high)])),
+                            Record.Field(name: "median", value: .number(summary.median))
                         ])))
             }
         }
-        return .record(Record(metrics + [Record.Field(name: "runs", value: runs(row))]))
+        let failed = comparison.failures(of: row).map { Value.number(Double($0)) } ?? .none
+        return .record(
+            Record(metrics + [Record.Field(name: "failed", value: failed), Record.Field(name: "runs", value: runs(row))]))
     }
 
     private static func runs(_ row: Comparison.Row) -> Value {

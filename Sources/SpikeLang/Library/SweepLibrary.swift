@@ -19,6 +19,7 @@ enum SweepLibrary {
                 "arm", .any, default: Value.none,
                 doc: "the parameter (a name, or a list of names) whose values are the rows; none: every parameter but seed")
             let seed = p.declare("seed", .string, default: "seed", doc: "the parameter that numbers the seeds")
+            let failure = StatisticsLibrary.failureParameter(p)
             return { arguments, evaluator in
                 let given = try arguments[path]
                 var isDirectory: ObjCBool = false
@@ -39,12 +40,13 @@ enum SweepLibrary {
                 guard log.runs.contains(where: \.ok) else {
                     throw arguments.invalid(path, "no run of the sweep in \(file) finished (\(log.runs.count) recorded)")
                 }
-                let comparison: Comparison
+                var comparison: Comparison
                 do {
                     comparison = try log.comparison(arm: names, seed: try arguments[seed])
                 } catch EngineError.value(_, let message) {
                     throw arguments.invalid(seed, message)
                 }
+                comparison.failure = try StatisticsLibrary.failureRule(arguments, failure, for: comparison)
                 let failed = log.runs.filter { !$0.ok }
                 if !failed.isEmpty {
                     let listed = failed.prefix(5).map { run in

@@ -160,7 +160,7 @@ enum TrainingLibrary {
         Builtin(
             "compare", topic: .training,
             summary:
-                "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics as mean ± std, with a chart."
+                "Trains a fresh copy of each model {name: model} for each seed and tabulates the test metrics: per model the first metric's mean with its 95% interval, median and failed runs, the others as mean ± std, with a chart."
         ) { p in
             let models = p.declare("models", .any, doc: "a record {name: model, ...} of networks")
             let data = p.declare("data", .taskData, doc: "a forecasting set (windows(...)) or a classification set")
@@ -173,6 +173,7 @@ enum TrainingLibrary {
                 doc:
                     "how many runs train at once, each on a thread of its own (none: every core, at most %threads); results do not depend on it"
             )
+            let failure = StatisticsLibrary.failureParameter(p)
             return { arguments, evaluator in
                 guard case .record(let record) = try arguments[models] else {
                     throw arguments.mismatch(models, expected: "a record {name: model, ...}")
@@ -194,11 +195,12 @@ enum TrainingLibrary {
                 let parallel = min(try arguments[workers] ?? cap, cap, networks.count * seedList.count)
                 // The threads %threads allows, shared among the runs (the numbers do not depend on it).
                 BLAS.setThreads(max(1, (evaluator.settings.threads ?? 1) / parallel))
-                let comparison = try arguments.engine {
+                var comparison = try arguments.engine {
                     try Comparison.run(
                         models: networks, on: data, options: options, seeds: seedList, workers: parallel,
                         progress: { display.show($0) }, isCancelled: evaluator.cancellation)
                 }
+                comparison.failure = try StatisticsLibrary.failureRule(arguments, failure, for: comparison)
                 display.finish(comparison)
                 evaluator.settings.lastRun = .comparison(comparison)
                 if let stop = comparison.interruption {

@@ -5,7 +5,7 @@
 ///     figure.description   // text/plain
 ///
 /// SpikePlot takes numbers and strings only. Every figure is a value built from plain arrays
-/// (`LinePlot`, `SpikeRaster`, `MembraneTrace`, `Heatmap`, `BarChart`, `ScatterPlot`, and
+/// (`LinePlot`, `SpikeRaster`, `MembraneTrace`, `Heatmap`, `BarChart`, `ScatterPlot`, `ForestPlot`, and
 /// `FigureGrid` for small multiples); `Table` is the tabular counterpart (`html()`, `text()`).
 /// Output is a standalone SVG document: `width`/`height` and `viewBox`, a light card that reads
 /// on light and dark notebook themes, Paul Tol's colour-blind-safe palette, no CSS or scripts.
@@ -20,6 +20,7 @@ public enum Figure: Sendable {
     case bar(BarChart)
     case scatter(ScatterPlot)
     case grid(FigureGrid)
+    case forest(ForestPlot)
 
     var panel: Panel {
         switch self {
@@ -30,6 +31,7 @@ public enum Figure: Sendable {
         case .bar(let chart): return chart
         case .scatter(let plot): return plot
         case .grid(let grid): return grid
+        case .forest(let plot): return plot
         }
     }
 

@@ -13,6 +13,7 @@ extension Table.Cell {
         case .text(let text): return text
         case .bool(let flag): return flag ? "true" : "false"
         case .meanStd(let mean, let std): return Self.meanStd(mean, std, digits: digits)
+        case .estimate(let value, let low, let high): return Self.estimate(value, low, high, digits: digits)
         case .empty: return ""
         }
     }
@@ -21,7 +22,7 @@ extension Table.Cell {
     /// centred, other text left.
     var alignment: Alignment {
         switch self {
-        case .number, .meanStd: return .right
+        case .number, .meanStd, .estimate: return .right
         case .bool: return .center
         case .text(let text): return Self.readsAsMeanStd(text) ? .right : .left
         case .empty: return .left
@@ -39,6 +40,7 @@ extension Table.Cell {
         switch self {
         case .number(let value): return value.isNaN ? nil : value
         case .meanStd(let mean, _): return mean.isNaN ? nil : mean
+        case .estimate(let value, _, _): return value.isNaN ? nil : value
         default: return nil
         }
     }
@@ -55,6 +57,23 @@ extension Table.Cell {
             }
         }
         return NumberFormat.significant(mean, digits: digits) + " ± " + NumberFormat.significant(spread, digits: 2)
+    }
+
+    /// "value [low, high]" with all three to the decimal place that shows the interval's
+    /// half-width to two significant digits, e.g. (0.8123, 0.7901, 0.8345) → "0.812 [0.790, 0.835]";
+    /// the value alone (significant digits) when an end is not finite.
+    static func estimate(_ value: Double, _ low: Double, _ high: Double, digits: Int) -> String {
+        guard low.isFinite, high.isFinite, value.isFinite else { return NumberFormat.significant(value, digits: digits) }
+        let half = (high - low) / 2
+        if half >= 1e-9, abs(value) < 1e6, abs(low) < 1e6, abs(high) < 1e6 {
+            let decimals = max(0, 1 - Int(log10(half).rounded(.down)))
+            if decimals <= 10 {
+                let text = { (x: Double) in NumberFormat.fixed(x, decimals: decimals) }
+                return "\(text(value)) [\(text(low)), \(text(high))]"
+            }
+        }
+        let text = { (x: Double) in NumberFormat.significant(x, digits: digits) }
+        return "\(text(value)) [\(text(low)), \(text(high))]"
     }
 }
 

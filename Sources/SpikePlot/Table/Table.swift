@@ -19,6 +19,9 @@ public struct Table: Sendable {
         case text(String)
         case bool(Bool)
         case meanStd(mean: Double, std: Double)
+        /// An estimate with its interval, written "0.812 [0.790, 0.834]" (just the value when
+        /// an end is not finite).
+        case estimate(Double, low: Double, high: Double)
         case empty
     }
 
