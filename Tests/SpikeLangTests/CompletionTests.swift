@@ -58,7 +58,7 @@ final class CompletionTests: XCTestCase {
         for code in ["lif(tau=2).", "simulate(n, 1.0).fi", "xs[0].", "(n).", "str(1)."] {
             XCTAssertEqual(session.complete(code, cursor: code.unicodeScalars.count).matches, [], code)
         }
-        XCTAssertEqual(session.complete("0..le", cursor: 5).matches, ["learnable", "len"])
+        XCTAssertEqual(session.complete("0..le", cursor: 5).matches, ["leaky", "learnable", "len"])
     }
 
     func testCursorPositionsCountCodePointsAcrossAstralCharacters() {

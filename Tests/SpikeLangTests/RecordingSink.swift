@@ -39,6 +39,13 @@ final class RecordingSink: OutputSink {
     }
     func clear(wait: Bool) { events.append(.clear(wait)) }
 
+    /// What `input()` reads (nil: no one can answer).
+    var inputLine: String?
+
+    func readInput(prompt: String, password: Bool) -> InputReading {
+        inputLine.map(InputReading.text) ?? .unavailable
+    }
+
     var isCancelled: Bool {
         polls += 1
         if shown { return true }
