@@ -26,8 +26,37 @@ final class KernelspecInstallerTests: XCTestCase {
         KernelspecInstaller(executablePath: root.appendingPathComponent(binary).path, environment: environment)
     }
 
-    func testTheSpecIsFoundAboveTheBuildFolderAndArgvPointsAtTheBinary() throws {
-        let target = try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: nil)
+    private var repositorySpec: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../kernelspec/spike").standardized
+    }
+
+    func testACopyOfTheBinaryFarFromAnyCheckoutInstallsTheSpecBuiltIntoIt() throws {
+        let target = try installer(binary: "elsewhere/bin/spike").install(to: .prefix(root.appendingPathComponent("env").path), from: nil)
+        let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: target.appendingPathComponent("kernel.json"))) as? [String: Any]
+        XCTAssertEqual(
+            spec?["argv"] as? [String], [root.appendingPathComponent("elsewhere/bin/spike").path, "kernel", "-f", "{connection_file}"])
+        XCTAssertEqual(spec?["display_name"] as? String, "Spike")
+        for logo in ["logo-32x32.png", "logo-64x64.png", "logo-svg.svg"] {
+            XCTAssertEqual(
+                try Data(contentsOf: target.appendingPathComponent(logo)),
+                try Data(contentsOf: repositorySpec.appendingPathComponent(logo)), logo)
+        }
+    }
+
+    func testTheSpecBuiltIntoTheBinaryIsTheRepositorysKernelspecFolderByteForByte() throws {
+        let folder = try FileManager.default.contentsOfDirectory(atPath: repositorySpec.path).sorted()
+        XCTAssertEqual(EmbeddedKernelspec.files.map(\.name), folder, "run scripts/embed_kernelspec.py")
+        for file in EmbeddedKernelspec.files {
+            XCTAssertEqual(
+                Data(base64Encoded: file.base64.filter { !$0.isNewline }),
+                try Data(contentsOf: repositorySpec.appendingPathComponent(file.name)),
+                "\(file.name) differs from kernelspec/spike: run scripts/embed_kernelspec.py")
+        }
+    }
+
+    func testAFolderGivenWithFromIsCopiedAndArgvPointsAtTheBinary() throws {
+        let source = root.appendingPathComponent("repo/kernelspec/spike").path
+        let target = try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: source)
         XCTAssertEqual(target.path, root.appendingPathComponent("env/share/jupyter/kernels/spike").path)
         let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: target.appendingPathComponent("kernel.json"))) as? [String: Any]
         let argv = try XCTUnwrap(spec?["argv"] as? [String])
@@ -36,10 +65,8 @@ final class KernelspecInstallerTests: XCTestCase {
         XCTAssertEqual(try String(contentsOf: target.appendingPathComponent("logo-svg.svg"), encoding: .utf8), "<svg/>")
     }
 
-    func testTheRepositorysSpecDeclaresCurveEncryptionSoJupyterClientProvisionsKeys() throws {
-        let repositorySpec = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("../../kernelspec/spike").standardized
-        let target = try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: repositorySpec.path)
+    func testTheBuiltInSpecDeclaresCurveEncryptionSoJupyterClientProvisionsKeys() throws {
+        let target = try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: nil)
         let spec = try JSONSerialization.jsonObject(with: Data(contentsOf: target.appendingPathComponent("kernel.json"))) as? [String: Any]
         let metadata = try XCTUnwrap(spec?["metadata"] as? [String: Any])
         XCTAssertEqual(metadata["supported_encryption"] as? [String], ["curve"])
@@ -66,12 +93,12 @@ final class KernelspecInstallerTests: XCTestCase {
             "/data/j/kernels")
     }
 
-    func testAMissingSpecNamesEveryFolderSearched() {
-        XCTAssertThrowsError(try installer(binary: "elsewhere/spike").install(to: .prefix("/tmp/unused"), from: nil)) { error in
-            guard case KernelspecInstaller.Failure.sourceNotFound(let searched) = error else {
-                return XCTFail("unexpected \(error)")
-            }
-            XCTAssertTrue(searched.contains(self.root.appendingPathComponent("elsewhere/kernelspec/spike").path))
+    func testAFromFolderWithoutKernelJSONIsOneErrorNamingItOnce() {
+        let missing = root.appendingPathComponent("nowhere").path
+        XCTAssertThrowsError(try installer().install(to: .prefix(root.appendingPathComponent("env").path), from: missing)) { error in
+            XCTAssertEqual(error as? KernelspecInstaller.Failure, .sourceNotFound(path: missing))
+            XCTAssertEqual((error as? KernelspecInstaller.Failure)?.description.components(separatedBy: missing).count, 2)
         }
+        XCTAssertThrowsError(try installer(environment: ["SPIKE_KERNELSPEC_DIR": missing]).install(to: .prefix("/tmp/unused"), from: nil))
     }
 }

@@ -2,9 +2,11 @@ import Foundation
 
 /// Writes the `spike` kernelspec (kernel.json and logos) where Jupyter looks for kernels.
 ///
-/// The source files live in the repository's `kernelspec/spike/` folder; `kernel.json`'s
-/// `argv[0]` is replaced by the absolute path of the running `spike` binary so the installed
-/// spec starts exactly this build, wherever Jupyter runs from.
+/// The files come from inside the binary (``EmbeddedKernelspec``, made from the repository's
+/// `kernelspec/spike/` folder), so any copy of the binary installs itself; `--from DIR` or
+/// `SPIKE_KERNELSPEC_DIR` names another folder to copy instead. `kernel.json`'s `argv[0]` is
+/// replaced by the absolute path of the running `spike` binary so the installed spec starts
+/// exactly this build, wherever Jupyter runs from.
 public struct KernelspecInstaller {
     /// Where the kernelspec goes, as `jupyter kernelspec install` names the choices.
     public enum Destination: Equatable, Sendable {
@@ -17,16 +19,15 @@ public struct KernelspecInstaller {
     }
 
     public enum Failure: Error, Equatable, CustomStringConvertible {
-        case sourceNotFound(searched: [String])
+        case sourceNotFound(path: String)
         case noPythonEnvironment
         case unreadableTemplate(path: String, reason: String)
 
         public var description: String {
             switch self {
-            case .sourceNotFound(let searched):
-                return "cannot find kernelspec/spike/kernel.json; looked in:\n  "
-                    + searched.joined(separator: "\n  ")
-                    + "\nPass --from DIR or set SPIKE_KERNELSPEC_DIR."
+            case .sourceNotFound(let path):
+                return "\(path) has no kernel.json: give --from (or SPIKE_KERNELSPEC_DIR) a kernelspec folder, "
+                    + "or leave both out to install the kernelspec built into this binary"
             case .noPythonEnvironment:
                 return "--sys-prefix needs an active Python environment: set VIRTUAL_ENV or put python3 on PATH"
             case .unreadableTemplate(let path, let reason):
@@ -46,27 +47,25 @@ public struct KernelspecInstaller {
         self.environment = environment
     }
 
-    /// Finds `kernelspec/spike` next to the binary or in any folder above it (a build folder
-    /// inside the repository), or at an explicit location.
-    func sourceDirectory(explicit: String?) throws -> URL {
-        var candidates: [URL] = []
-        if let explicit { candidates.append(URL(fileURLWithPath: explicit)) }
-        if let fromEnvironment = environment["SPIKE_KERNELSPEC_DIR"] {
-            candidates.append(URL(fileURLWithPath: fromEnvironment))
+    /// The kernelspec's files by name: those of the folder given by `--from` or
+    /// `SPIKE_KERNELSPEC_DIR`, else the ones built into the binary.
+    func sourceFiles(explicit: String?) throws -> [(name: String, contents: Data)] {
+        guard let folder = explicit ?? environment["SPIKE_KERNELSPEC_DIR"] else {
+            return EmbeddedKernelspec.files.map { file in
+                (file.name, Data(base64Encoded: file.base64.filter { !$0.isNewline }) ?? Data())
+            }
         }
-        var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            candidates.append(folder.appendingPathComponent("kernelspec/spike"))
-            candidates.append(folder.appendingPathComponent("share/spike/kernelspec/spike"))
-            folder.deleteLastPathComponent()
-        }
+        let source = URL(fileURLWithPath: folder)
         let fileManager = FileManager.default
-        if let found = candidates.first(where: {
-            fileManager.fileExists(atPath: $0.appendingPathComponent("kernel.json").path)
-        }) {
-            return found
+        guard fileManager.fileExists(atPath: source.appendingPathComponent("kernel.json").path) else {
+            throw Failure.sourceNotFound(path: source.path)
         }
-        throw Failure.sourceNotFound(searched: candidates.map(\.path))
+        return try fileManager.contentsOfDirectory(atPath: source.path).sorted().map { name in
+            let url = source.appendingPathComponent(name)
+            do { return (name, try Data(contentsOf: url)) } catch {
+                throw Failure.unreadableTemplate(path: url.path, reason: error.localizedDescription)
+            }
+        }
     }
 
     /// The kernels folder for a destination, e.g. `~/.local/share/jupyter/kernels`.
@@ -88,25 +87,21 @@ public struct KernelspecInstaller {
 
     /// Copies the kernelspec, rewriting `argv[0]`; returns the folder written.
     public func install(to destination: Destination, from explicitSource: String?) throws -> URL {
-        let source = try sourceDirectory(explicit: explicitSource)
+        let files = try sourceFiles(explicit: explicitSource)
         let target = try kernelsDirectory(for: destination).appendingPathComponent(kernelName)
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
         try fileManager.createDirectory(at: target, withIntermediateDirectories: true)
-        for name in try fileManager.contentsOfDirectory(atPath: source.path) where name != "kernel.json" {
-            try fileManager.copyItem(at: source.appendingPathComponent(name), to: target.appendingPathComponent(name))
+        for (name, contents) in files {
+            let written = name == "kernel.json" ? try kernelJSON(template: contents, from: name) : contents
+            try written.write(to: target.appendingPathComponent(name))
         }
-        let spec = try kernelJSON(template: source.appendingPathComponent("kernel.json"))
-        try spec.write(to: target.appendingPathComponent("kernel.json"))
         return target
     }
 
     /// The template's JSON with `argv[0]` set to this binary's absolute path.
-    func kernelJSON(template: URL) throws -> Data {
-        let data: Data
-        do { data = try Data(contentsOf: template) } catch {
-            throw Failure.unreadableTemplate(path: template.path, reason: error.localizedDescription)
-        }
+    func kernelJSON(template data: Data, from path: String) throws -> Data {
+        let template = URL(fileURLWithPath: path)
         guard var object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
             var argv = object["argv"] as? [String], !argv.isEmpty
         else {

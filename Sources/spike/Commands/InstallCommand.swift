@@ -19,7 +19,7 @@ struct InstallCommand: ParsableCommand {
     @Option(name: .long, help: "Install into DIR/share/jupyter/kernels.")
     var prefix: String?
 
-    @Option(name: .long, help: "The kernelspec folder to copy (default: kernelspec/spike found above the binary).")
+    @Option(name: .long, help: "A kernelspec folder to copy instead of the one built into this binary.")
     var from: String?
 
     func validate() throws {
