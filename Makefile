@@ -36,12 +36,13 @@ RELEASE    := -c release --product spike --static-swift-stdlib $(NATIVEFLAGS)
 # A build-local Jupyter prefix: the tests find the kernelspec through JUPYTER_PATH, no global install.
 TESTPREFIX := $(BUILD)/jupyter
 LOGS       := $(BUILD)/test-logs
-DEBS       := libzmq3-dev libopenblas-dev libssl-dev pkg-config
+DEBS       := libzmq3-dev libopenblas-dev libssl-dev libsqlite3-dev pkg-config
 VENV_STAMP := $(VENV)/.requirements-installed
 
 # Environment of every Python test layer.
 TEST_ENV := JUPYTER_PATH=$(abspath $(TESTPREFIX))/share/jupyter JUPYTER_PLATFORM_DIRS=1 \
-            SPIKE_BIN=$(abspath $(SPIKE)) PYTHONDONTWRITEBYTECODE=1
+            SPIKE_BIN=$(abspath $(SPIKE)) PYTHONDONTWRITEBYTECODE=1 \
+            SPIKE_HISTORY=$(abspath $(BUILD))/test-history.sqlite
 
 # run_layer(NAME, COMMAND): run COMMAND, keep its output in $(LOGS)/NAME.log and its status
 # in $(LOGS)/NAME.status for scripts/test_summary.py.

@@ -13,10 +13,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // System libraries (Debian: libzmq3-dev, libopenblas-dev, libssl-dev).
+        // System libraries (Debian: libzmq3-dev, libopenblas-dev, libssl-dev, libsqlite3-dev).
         .systemLibrary(name: "CZeroMQ", path: "Sources/CZeroMQ"),
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3"),
 
         // Pointer kernels over buffers and sizes (LIF sweeps, spike accumulation, row loops);
         // no tensors, no tape. Plain -O in release: -Ounchecked measured no gain on
@@ -43,6 +44,9 @@ let package = Package(
         .target(
             name: "KernelRuntime", dependencies: ["JupyterKernel", "JupyterWire", "ZeroMQ"]
         ),
+        // Execution history that survives restarts: a SQLite file shared by the user's kernels,
+        // behind JupyterKernel's `HistoryBackend` (as IPython's HistoryManager is to ipykernel).
+        .target(name: "KernelHistory", dependencies: ["JupyterKernel", "JupyterWire", "CSQLite"]),
         // The Spike language as a kernel (evcxr's lib.rs to its main.rs): the adapter from the
         // language's values to Jupyter's (`SpikeInterpreter`), `spike run`'s file output and the
         // kernelspec installer. Everything the command line does that is worth a unit test.
@@ -54,7 +58,7 @@ let package = Package(
         .executableTarget(
             name: "spike",
             dependencies: [
-                "SpikeEngine", "SpikeLang", "JupyterWire", "JupyterKernel", "KernelRuntime", "SpikeKernel",
+                "SpikeEngine", "SpikeLang", "JupyterWire", "JupyterKernel", "KernelRuntime", "KernelHistory", "SpikeKernel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -72,6 +76,7 @@ let package = Package(
         .testTarget(name: "SpikeLangTests", dependencies: ["SpikeLang", "SpikeEngine", "SpikePlot", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JupyterWireTests", dependencies: ["JupyterWire", "TestSupport"], exclude: ["Vectors"]),
         .testTarget(name: "ZeroMQTests", dependencies: ["ZeroMQ", "TestSupport"]),
+        .testTarget(name: "KernelHistoryTests", dependencies: ["KernelHistory", "JupyterKernel", "JupyterWire"]),
         // The runtimes end to end over real sockets and pipes, serving a test interpreter.
         .testTarget(
             name: "KernelRuntimeTests", dependencies: [

@@ -26,8 +26,10 @@ public enum ZeroMQKernelRuntime {
     ///
     /// - Throws: ``ConnectionFileError`` when the file is unusable, ``TransportError`` when a
     ///   socket cannot be set up (e.g. the port is taken, or CURVE is asked for and missing).
+    /// `history` makes, on the shell thread, where executions are kept (nil: in memory).
     public static func run(
         connectionFile: String, interpreter: sending any Interpreter, limits: TransportLimits = TransportLimits(),
+        history: @escaping @Sendable () -> (any HistoryBackend)? = { nil },
         log: @escaping @Sendable (String) -> Void = KernelLog.standardError
     ) throws -> Int32 {
         let connection = try ConnectionInfo(contentsOf: connectionFile)
@@ -72,7 +74,7 @@ public enum ZeroMQKernelRuntime {
         }
         let shellThread = ServiceThread(name: "spike-shell", stackSize: shellStackSize) {
             let source = SocketMessageSource(socket: sockets.shell, channel: .shell, gate: gate, log: log)
-            let shell = ShellHandler(interpreter: interpreter, control: control, stdin: stdin)
+            let shell = ShellHandler(interpreter: interpreter, control: control, stdin: stdin, history: history())
             if case .shutdown = shell.serve(source) { stop.raise() }
         }
 

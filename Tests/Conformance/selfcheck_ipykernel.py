@@ -76,7 +76,7 @@ class IPyKernelTests(conformance.ExtraConformanceChecks, jupyter_kernel_test.Ker
     incomplete_code_samples = ["def f(a):", "print('x'"]
     invalid_code_samples = ["x = (1 +* 2))"]
     code_history_pattern = "6*7"
-    supported_history_operations = ("tail", "search")
+    supported_history_operations = ("tail", "range", "search")
     rich_code = "from IPython.display import HTML, display; display(HTML('<b>x</b>'))"
     error_ename = "ValueError"
 

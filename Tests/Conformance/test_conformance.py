@@ -124,7 +124,7 @@ class SpikeKernelTests(ExtraConformanceChecks, jupyter_kernel_test.KernelTests):
 
     # matches "6*7" only (glob); history_helper re-runs the samples, so >= 3 entries exist
     code_history_pattern = "6*7"
-    supported_history_operations = ("tail", "search")
+    supported_history_operations = ("tail", "range", "search")
 
     # -- the language's own contract, seen through the protocol ---------------------
     def run_cell(self, code: str) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -29,7 +29,8 @@ public final class ShellHandler {
     public internal(set) var executionCount = 0 {
         didSet { control.executionStarted(executionCount) }
     }
-    var history = HistoryStore()
+    /// Where executions are recorded and `history_request` is answered from.
+    let history: any HistoryBackend
 
     /// Call on the thread that will serve shell.
     ///
@@ -40,10 +41,13 @@ public final class ShellHandler {
     ///   - clock: ages buffered stream text and times the ``AbortWindow``.
     ///   - abortWindow: how long a failed execution's reply is held to abort what follows it.
     ///   - stdin: the stdin channel, for executions that allow input (`allow_stdin`).
+    ///   - history: where executions are kept (default: this process's memory).
     public init(
         interpreter: any Interpreter, control: KernelControl, streamInterval: TimeInterval = 0.1,
-        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard, stdin: StdinTransport? = nil
+        clock: @escaping () -> Date = { Date() }, abortWindow: AbortWindow = .standard, stdin: StdinTransport? = nil,
+        history: (any HistoryBackend)? = nil
     ) {
+        self.history = history ?? MemoryHistory()
         self.stdin = stdin
         self.interpreter = interpreter
         self.control = control

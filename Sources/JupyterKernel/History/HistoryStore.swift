@@ -12,7 +12,7 @@ import JupyterWire
 /// `entries`, the oldest are dropped first. Queries answer from what is kept: a dropped line
 /// is simply absent from a `range`, `tail` counts kept entries. With ``Limits/standard`` a
 /// 100 MB cell costs 256 KiB, and history never holds more than about 16 MiB of text.
-struct HistoryStore {
+public struct HistoryStore {
     /// How much the store keeps.
     struct Limits: Equatable {
         /// Bytes of UTF-8 kept per input or output text.
@@ -58,7 +58,7 @@ struct HistoryStore {
     /// `text` itself when it has at most `limit` bytes of UTF-8; else its longest prefix of at
     /// most `limit` bytes ending on a character boundary, plus a note (a new string: the long
     /// one is not kept alive). Cost: O(limit).
-    static func shortened(_ text: String, to limit: Int) -> String {
+    public static func shortened(_ text: String, to limit: Int) -> String {
         let bytes = text.utf8.count
         guard bytes > limit else { return text }
         var end = text.utf8.index(text.utf8.startIndex, offsetBy: limit)

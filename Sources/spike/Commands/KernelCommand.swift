@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import JupyterKernel
+import KernelHistory
 import KernelRuntime
 import SpikeKernel
 
@@ -20,6 +22,11 @@ struct KernelCommand: ParsableCommand {
             before it is read (the limit is per frame; with CurveZMQ, a peer without the key \
             cannot send anything); at most --send-queue-limit messages are queued for one peer \
             that does not read (past it, that peer's messages are dropped).
+
+            History: executions are kept in a SQLite file shared by the user's kernels, \
+            $SPIKE_HISTORY or spike/history.sqlite in Jupyter's data folder \
+            ($JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter); \
+            SPIKE_HISTORY=off keeps them in memory only.
             """
     )
 
@@ -43,11 +50,24 @@ struct KernelCommand: ParsableCommand {
         let limits = try transportLimits(environment: ProcessInfo.processInfo.environment)
         do {
             status = try ZeroMQKernelRuntime.run(
-                connectionFile: connectionFile, interpreter: SpikeInterpreter(), limits: limits)
+                connectionFile: connectionFile, interpreter: SpikeInterpreter(), limits: limits,
+                history: { Self.persistentHistory(environment: ProcessInfo.processInfo.environment) })
         } catch {
             throw ValidationError("cannot start the kernel with \(connectionFile): \(error)")
         }
         if status != 0 { throw ExitCode(status) }
+    }
+
+    /// The SQLite history file (``HistoryFile``), or nil — history then stays in memory — when
+    /// `SPIKE_HISTORY=off` or the file cannot be opened (logged; the kernel starts anyway).
+    static func persistentHistory(environment: [String: String]) -> (any HistoryBackend)? {
+        guard let path = HistoryFile.path(environment: environment) else { return nil }
+        do {
+            return try SQLiteHistory(path: path, log: KernelLog.standardError)
+        } catch {
+            KernelLog.standardError("warning: history stays in memory: cannot use \(path): \(error)")
+            return nil
+        }
     }
 
     /// The limits from the options, else the environment, else the defaults; each positive.
