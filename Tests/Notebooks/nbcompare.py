@@ -6,7 +6,7 @@ comparing, both sides are sanitized — and only in these ways (the whole list):
 
 1. **Execution counts** and output/cell metadata are ignored (they number requests, not results).
 2. **Wall times** in text, HTML and SVG: a number followed by a time unit (`1.4 s`, `558 ms`,
-   `12 µs`, `3 min`) becomes `<time>`.
+   `12 µs`, `1 min 10 s`) becomes `<time>`.
 3. **Progress displays** (the live bars `train` and `compare` update through
    `update_display_data`) are left out: a `display_data` whose text/plain holds a bar of `█`
    and a ` · status ` field. Their numbers are repeated by the result that follows them.
@@ -31,7 +31,9 @@ from dataclasses import dataclass
 
 import nbformat
 
-TIME = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:e[+-]?\d+)?\s?(?:ms|µs|us|ns|s|min|h)\b")
+_DURATION = r"\d+(?:\.\d+)?(?:e[+-]?\d+)?\s?(?:ms|µs|us|ns|s|min|h)\b"
+# One duration, or several in a row ("1 min 10 s", "2 h 5 min"), is one <time>.
+TIME = re.compile(rf"(?<![\w.]){_DURATION}(?:\s{_DURATION})*")
 SVG_ID = re.compile(r"\bspk-[0-9a-f]{8}")
 PROGRESS_BAR = "█"
 PROGRESS_STATUS = " · status "

@@ -79,6 +79,7 @@ def test_changed_code_asks_for_a_refresh():
 def test_times_are_sanitized_but_numbers_beside_other_words_are_not():
     assert sanitize_text("8 epochs in 1.4 s, 558 ms per run, 12 µs, 3 min") == \
         "8 epochs in <time>, <time> per run, <time>, <time>"
+    assert sanitize_text("24 runs in 1 min 10 s") == sanitize_text("24 runs in 58.0 s") == "24 runs in <time>"
     assert sanitize_text("3 seeds, 0.5 std, 24 steps, 1e-3 lr, 2 sensors") == "3 seeds, 0.5 std, 24 steps, 1e-3 lr, 2 sensors"
 
 
