@@ -103,7 +103,7 @@ def main() -> int:
                     help="the compute budget: at most this many main seeds, whatever the pilot asks")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     ap.add_argument("--timeout", type=int, default=600, help="seconds per notebook cell")
-    ap.add_argument("--analyse-only", action="store_true",
+    ap.add_argument("--analyze-only", action="store_true",
                     help="run no sweep: execute the notebook over the results already in OUT")
     args = ap.parse_args()
     if args.reduced:
@@ -114,7 +114,7 @@ def main() -> int:
         shutil.rmtree(out, ignore_errors=True)
     started = time.perf_counter()
 
-    if not args.analyse_only:
+    if not args.analyze_only:
         sweep(spike, out / "pilot", range(PILOT_FIRST_SEED, PILOT_FIRST_SEED + args.pilot_seeds),
               args.epochs, electricity=False, workers=args.workers)
         needed, spread = seeds_needed(out / "pilot")
