@@ -154,10 +154,10 @@ test-conformance: venv
 
 # Every notebook is committed with its outputs; this layer re-executes each one and compares
 # the fresh outputs with the committed ones (Tests/Notebooks/nbcompare.py says what is sanitized),
-# after the comparison's own tests; then the reproduction runs end to end at a reduced size
+# after the tests of the comparison and of the reproduction's seed count; then the reproduction runs end to end at a reduced size
 # (scripts/reproduce.py --reduced: a few seeds and epochs, into $(BUILD)), to check it executes.
 test-notebooks: venv
-	$(call run_layer,notebooks,$(TEST_ENV) scripts/run_pytest.sh $(PYTHON) Tests/Notebooks/test_nbcompare.py \
+	$(call run_layer,notebooks,$(TEST_ENV) scripts/run_pytest.sh $(PYTHON) Tests/Notebooks/test_nbcompare.py Tests/Notebooks/test_reproduce.py \
 	    && $(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py --out $(BUILD)/executed-notebooks \
 	    && $(TEST_ENV) timeout 900 $(PYTHON) scripts/reproduce.py --reduced --out $(BUILD)/reproduce-reduced)
 
