@@ -54,7 +54,8 @@ define run_layer
 endef
 
 .PHONY: help deps venv build build-debug install-kernel demo test test-build test-swift \
-        test-swift-release test-lint format test-kernelspec test-conformance test-notebooks harness-selfcheck bench lab console \
+        test-swift-release test-lint format test-kernelspec test-conformance test-notebooks notebooks reproduce \
+        harness-selfcheck bench lab console \
         logos clean distclean
 
 help:
@@ -66,6 +67,8 @@ help:
 	@echo "make lab       JupyterLab with the Spike kernel (after make demo)"
 	@echo "make console   jupyter console --kernel spike"
 	@echo "make test-lint | test-swift | test-swift-release | test-conformance | test-notebooks   one test layer"
+	@echo "make notebooks re-execute every notebook and write its outputs back (commit them after review)"
+	@echo "make reproduce the pre-registered CPG-PE reproduction in full (notebooks/reproduction.ipynb)"
 	@echo "make format    rewrite Sources and Tests with swift format (.swift-format)"
 	@echo "make harness-selfcheck   run the protocol checks against ipykernel (tests the tests)"
 	@echo "make clean | distclean   remove build outputs | and the venv"
@@ -150,9 +153,29 @@ test-conformance: venv
 	$(call run_layer,conformance,$(TEST_ENV) timeout 1200 scripts/run_pytest.sh $(PYTHON) \
 	    --junitxml=$(LOGS)/conformance.xml Tests/Conformance)
 
+# Every notebook is committed with its outputs; this layer re-executes each one and compares
+# the fresh outputs with the committed ones (Tests/Notebooks/nbcompare.py says what is sanitized),
+# after the tests of the comparison and of the reproduction's seed count; then the reproduction runs end to end at a reduced size
+# (scripts/reproduce.py --reduced: a few seeds and epochs, into $(BUILD)), to check it executes.
 test-notebooks: venv
-	$(call run_layer,notebooks,$(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py \
-	    --out $(BUILD)/executed-notebooks)
+	$(call run_layer,notebooks,$(TEST_ENV) scripts/run_pytest.sh $(PYTHON) Tests/Notebooks/test_nbcompare.py Tests/Notebooks/test_reproduce.py \
+	    && $(TEST_ENV) timeout 1200 $(PYTHON) Tests/Notebooks/run_notebooks.py --out $(BUILD)/executed-notebooks \
+	    && $(TEST_ENV) timeout 900 $(PYTHON) scripts/reproduce.py --reduced --out $(BUILD)/reproduce-reduced)
+
+# Refresh the committed outputs on purpose: execute every notebook (or NOTEBOOKS=...) through the
+# release build's kernel and write it back with stable metadata, then trust it (JupyterLab shows
+# its figures). Review `git diff notebooks/` before committing.
+NOTEBOOKS ?=
+notebooks: venv build test-kernelspec
+	$(TEST_ENV) $(PYTHON) Tests/Notebooks/run_notebooks.py --write $(NOTEBOOKS)
+	$(JUPYTER) trust $(or $(NOTEBOOKS),notebooks/*.ipynb)
+
+# The pre-registered reproduction (notebooks/reproduction.ipynb) in full, on every core: a pilot
+# sweep, the seed count from its power analysis, the main sweeps (spike sweep, resumable), then
+# the notebook executed over their results and written back. scripts/reproduce.py --help.
+reproduce: venv build test-kernelspec
+	$(TEST_ENV) $(PYTHON) scripts/reproduce.py --out notebooks/reproduction
+	$(JUPYTER) trust notebooks/reproduction.ipynb
 
 # The protocol checks against ipykernel with Python snippets: proves the harness, not the kernel.
 harness-selfcheck: venv
