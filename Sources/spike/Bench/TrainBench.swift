@@ -35,7 +35,7 @@ struct TrainBenchCommand: ParsableCommand {
     @Option(help: "SpikeRNN hidden width.") var hidden = 64
     @Option(help: "SpikeRNN layers.") var layers = 2
     @Option(help: "SNN time steps T.") var steps = 4
-    @Option(help: "BLAS threads.") var threads = 1
+    @Option(help: "Engine threads (%threads): large blocks and GEMMs split over them.") var threads = 1
     @Option(help: "Timed repetitions (the median is reported).") var repetitions = 7
 
     struct Report: Encodable {
@@ -44,7 +44,7 @@ struct TrainBenchCommand: ParsableCommand {
         let pe: String
         let variates, window, horizon, batch, steps, threads: Int
         let parameters: Int
-        /// Median wall-clock milliseconds, and this thread's CPU milliseconds (robust on a shared machine).
+        /// Median wall-clock milliseconds, and the process's CPU milliseconds (robust on a shared machine).
         let trainStepMs: Double
         let trainStepCpuMs: Double
         let inferenceBatchMs: Double
