@@ -117,10 +117,12 @@ extension Tape {
         let rows = g.count / Swift.max(columns, 1)
         g.scalars.withUnsafeBufferPointer { source in
             sums.withUnsafeMutableBufferPointer { target in
+                guard let source = source.baseAddress, let target = target.baseAddress else { return }
                 KernelThreads.split(items: columns, cost: rows, alignment: 16) { first, count in
+                    let sums = target + first
                     for row in 0..<rows {
-                        let base = row &* columns
-                        for column in first..<(first + count) { target[column] += source[base &+ column] }
+                        let values = source + (row &* columns &+ first)
+                        for column in 0..<count { sums[column] += values[column] }
                     }
                 }
             }

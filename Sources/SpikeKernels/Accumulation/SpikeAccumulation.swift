@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Affine maps whose input is mostly zeros — spikes — done as accumulations: each non-zero
 /// input x[r, i] adds x[r, i]·W[i, :] to its output row, so the work is proportional to the
 /// number of spikes rather than to rows·inputs (the synaptic operations of an SNN, docs/science.md §5).
@@ -15,29 +17,26 @@ public enum SpikeAccumulation {
     /// Whether `x` has enough zeros for the accumulating kernels to pay off. Non-zeros are
     /// counted 8 lanes at a time, and the scan stops as soon as there are too many of them (a
     /// dense input is usually recognised within its first fraction). A large input is scanned
-    /// in ranges on the engine's threads (counts are integers: the answer is the same).
+    /// in ranges on the engine's threads, which add their counts to one total every 2048
+    /// values and all stop once it is too large (counts are integers: the answer is the same).
     public static func isSparse(_ x: [Float]) -> Bool {
         guard x.count >= 4096 else { return false }
         let allowed = Int((1 - minimumZeroFraction) * Double(x.count))
         let parts = KernelThreads.parts(items: x.count, cost: 1, alignment: 2048)
-        return x.withUnsafeBufferPointer { values in
-            guard let base = values.baseAddress else { return false }
-            guard parts > 1 else { return nonZeros(base, count: values.count, limit: allowed) <= allowed }
-            var counts = [Int](repeating: 0, count: parts)
-            counts.withUnsafeMutableBufferPointer { counts in
-                KernelThreads.run(parts: parts, items: values.count, alignment: 2048) { part, first, count in
-                    counts[part] = nonZeros(base + first, count: count, limit: allowed)
-                }
+        let total = Atomic<Int>(0)
+        x.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            KernelThreads.run(parts: parts, items: values.count, alignment: 2048) { _, first, count in
+                countNonZeros(base + first, count: count, into: total, limit: allowed)
             }
-            return counts.reduce(0, &+) <= allowed
         }
+        return total.load(ordering: .relaxed) <= allowed
     }
 
-    /// The non-zeros among `count` values from `base`, or some number above `limit` once
-    /// there are more than that.
-    private static func nonZeros(_ base: UnsafePointer<Float>, count: Int, limit: Int) -> Int {
+    /// Adds the non-zeros among `count` values from `base` to `total`, 2048 values at a time,
+    /// stopping once `total` is above `limit`.
+    private static func countNonZeros(_ base: UnsafePointer<Float>, count: Int, into total: borrowing Atomic<Int>, limit: Int) {
         let vectorized = count - count % 8
-        var nonZeros = 0
         var index = 0
         while index < vectorized {
             // One 2048-scalar stretch at a time, counted in lanes (a non-zero lane adds −(−1)).
@@ -48,14 +47,15 @@ public enum SpikeAccumulation {
                 lanes &-= unsafeBitCast(mask, to: SIMD8<Int32>.self)
                 index &+= 8
             }
-            nonZeros &+= Int(lanes.wrappedSum())
-            if nonZeros > limit { return nonZeros }
+            let sum = total.wrappingAdd(Int(lanes.wrappedSum()), ordering: .relaxed).newValue
+            if sum > limit { return }
         }
+        var rest = 0
         while index < count {
-            if base[index] != 0 { nonZeros &+= 1 }
+            if base[index] != 0 { rest &+= 1 }
             index &+= 1
         }
-        return nonZeros
+        total.wrappingAdd(rest, ordering: .relaxed)
     }
 
     /// x·W + b for x [rows, inputs], W [inputs, outputs], b [outputs] (or none). Each output

@@ -68,8 +68,9 @@ public struct AttentionLayout {
         var result = perHead(q, products, size: count) { q, m, y, offset, product in
             gemm(q + offset, features, false, m + product, width, false, y + offset, features, m: length, n: width, k: width)
         }
-        result.withUnsafeMutableBufferPointer { y in
-            KernelThreads.split(items: y.count, cost: 1, alignment: 1024) { first, count in
+        result.withUnsafeMutableBufferPointer { buffer in
+            guard let y = buffer.baseAddress else { return }
+            KernelThreads.split(items: buffer.count, cost: 1, alignment: 1024) { first, count in
                 for index in first..<(first + count) { y[index] *= scale }
             }
         }

@@ -24,15 +24,16 @@ public struct NormalizationRows: Sendable {
         var sums = [Double](repeating: 0, count: groups)
         var squares = [Double](repeating: 0, count: groups)
         x.withUnsafeBufferPointer { xs in
-            withMutableBuffers(&sums, &squares) { sum, square in
+            withMutableBuffers(&sums, &squares) { sums, squares in
+                guard let x = xs.baseAddress, let sum = sums.baseAddress, let square = squares.baseAddress else { return }
                 if perRow {
                     KernelThreads.split(items: rows, cost: features) { first, count in
                         for row in first..<(first + count) {
-                            let base = row &* features
+                            let values = x + row &* features
                             var a = 0.0
                             var b = 0.0
                             for f in 0..<features {
-                                let v = Double(xs[base &+ f])
+                                let v = Double(values[f])
                                 a += v
                                 b += v * v
                             }
@@ -43,10 +44,11 @@ public struct NormalizationRows: Sendable {
                 } else {
                     // Each feature sums its rows in order, whichever thread has its range.
                     KernelThreads.split(items: features, cost: rows, alignment: 16) { first, count in
+                        let (sum, square) = (sum + first, square + first)
                         for row in 0..<rows {
-                            let base = row &* features
-                            for f in first..<(first + count) {
-                                let v = Double(xs[base &+ f])
+                            let values = x + (row &* features &+ first)
+                            for f in 0..<count {
+                                let v = Double(values[f])
                                 sum[f] += v
                                 square[f] += v * v
                             }
@@ -73,14 +75,17 @@ public struct NormalizationRows: Sendable {
         let total = x.count
         return [Float](unsafeUninitializedCapacity: total) { out, initialized in
             withBuffers(x, mean, inverse) { xs, mu, inv in
+                // Pointers as constants: the split's closure then keeps them in registers.
+                guard let y = out.baseAddress, let x = xs.baseAddress, let mu = mu.baseAddress, let inv = inv.baseAddress
+                else { return }
                 KernelThreads.split(items: rows, cost: features) { first, count in
                     for row in first..<(first + count) {
                         let base = row &* features
                         if perRow {
                             let (m, i) = (mu[row], inv[row])
-                            for f in 0..<features { out[base &+ f] = (xs[base &+ f] - m) * i }
+                            for f in 0..<features { y[base &+ f] = (x[base &+ f] - m) * i }
                         } else {
-                            for f in 0..<features { out[base &+ f] = (xs[base &+ f] - mu[f]) * inv[f] }
+                            for f in 0..<features { y[base &+ f] = (x[base &+ f] - mu[f]) * inv[f] }
                         }
                     }
                 }
@@ -93,14 +98,14 @@ public struct NormalizationRows: Sendable {
     public static func affine(_ x: [Float], scale: [Float], shift: [Float], features: Int) -> [Float] {
         let total = x.count
         return [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            withBuffers(x, scale, shift) { x, gamma, beta in
+            withBuffers(x, scale, shift) { xs, gamma, beta in
+                guard let y = out.baseAddress, let x = xs.baseAddress, let g = gamma.baseAddress, let b = beta.baseAddress
+                else { return }
                 let rows = features > 0 ? total / features : 0
                 KernelThreads.split(items: rows, cost: features) { first, count in
                     for row in first..<(first + count) {
                         let base = row &* features
-                        for f in 0..<features {
-                            out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
-                        }
+                        for f in 0..<features { y[base &+ f] = x[base &+ f] * g[f] + b[f] }
                     }
                 }
             }
