@@ -21,13 +21,17 @@ public enum KernelThreads {
     /// Whether OpenBLAS has been told to use one thread (it starts with one per core).
     private static let blasSingle = Atomic<Bool>(false)
 
-    /// Elementary steps per part below which splitting costs more than it gains: 2^19 neuron
-    /// steps are about 0.1 ms of LIF sweep on one core, some 20 times a thread hand-off.
-    public static let defaultMinimumWork = 1 << 19
+    /// Elementary steps per part below which splitting costs more than it gains: 2^21 neuron
+    /// steps are about 0.4 ms of LIF sweep on one core. Measured on 2 shared cores: with parts
+    /// of 2^19 the tutorial-size Spikformer's step took 15% more CPU on 2 threads and no less
+    /// time (a hand-off and the wait for a woken thread cost tens of microseconds each); with
+    /// 2^21 it splits nothing, while a paper-size one still splits nearly everything.
+    public static let defaultMinimumWork = 1 << 21
 
     /// Multiply-adds per part of a split GEMM (`ThreadedGEMM`) below which it stays whole:
-    /// 2^23 are about 0.13 ms of single-threaded OpenBLAS here (at 128 GFLOP/s).
-    public static let defaultMinimumGEMMWork = 1 << 23
+    /// 2^26 are about 1 ms of single-threaded OpenBLAS here (at 128 GFLOP/s); the tutorial
+    /// models' largest GEMM (6144 × 256 × 64) stays whole, a paper-size one splits.
+    public static let defaultMinimumGEMMWork = 1 << 26
 
     /// The elementary steps each part of a split must have.
     public static var minimumWork: Int { rowWork.load(ordering: .relaxed) }

@@ -202,13 +202,15 @@ final class KernelSplitTests: XCTestCase {
     func testWorkBelowTheDefaultThresholdsStaysOnOneThread() {
         KernelThreads.set(2)
         defer { KernelThreads.set(1) }
-        // 2^19 steps per part at least: half a million neuron steps stay whole, a million split.
-        XCTAssertEqual(KernelThreads.parts(items: 1 << 19, cost: 1), 1)
-        XCTAssertEqual(KernelThreads.parts(items: 1 << 20, cost: 1), 2)
-        // 2^23 multiply-adds per part of a GEMM: 1024 × 64 × 64 stays whole, 6144 × 64 × 64 splits.
+        // 2^21 steps per part at least: the tutorial Spikformer's largest row pass (6144 rows ×
+        // 256 hidden features) stays whole, a paper-size one (21,504 × 256) splits.
+        XCTAssertEqual(KernelThreads.parts(items: 6144, cost: 256), 1)
+        XCTAssertEqual(KernelThreads.parts(items: 21_504, cost: 256), 2)
+        // 2^26 multiply-adds per part of a GEMM: the tutorial's 6144 × 256 × 64 stays whole, the
+        // paper's 21,504 × 256 × 256 splits.
         let gemm = KernelThreads.minimumGEMMWork
-        XCTAssertEqual(KernelThreads.parts(items: 1024, cost: 64 * 64, alignment: 96, minimum: gemm), 1)
-        XCTAssertEqual(KernelThreads.parts(items: 6144, cost: 64 * 64, alignment: 96, minimum: gemm), 2)
+        XCTAssertEqual(KernelThreads.parts(items: 6144, cost: 256 * 64, alignment: 96, minimum: gemm), 1)
+        XCTAssertEqual(KernelThreads.parts(items: 21_504, cost: 256 * 256, alignment: 96, minimum: gemm), 2)
     }
 
     func testRangesCoverEveryItemOnceAlignedToTheirMultiple() {

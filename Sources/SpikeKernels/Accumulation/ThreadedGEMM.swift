@@ -4,7 +4,8 @@ import COpenBLAS
 /// large product splits over the engine's threads (`KernelThreads`) by ranges of C's rows.
 /// Each C element is still one OpenBLAS dot product over the whole inner dimension, and ranges
 /// hold multiples of 96 rows, so OpenBLAS's register blocks of rows (24 on this machine's
-/// Zen kernels; 4 to 48 on others) fall where they fall unsplit: the split changes no bit.
+/// Zen kernel; 96 is a multiple of 24 and of every power of two up to 32) fall where they
+/// fall unsplit: the split changes no bit (`KernelSplitTests` checks it).
 /// (Splitting columns would: OpenBLAS's results for a column depend on where its panel starts.)
 ///
 ///     ThreadedGEMM.multiply(x, lda: k, transposeA: false, w, ldb: n, transposeB: false,
