@@ -190,6 +190,13 @@ CEILING_CC := $(or $(shell command -v cc),$(shell command -v clang),cc)
 $(CEILING): bench/ceiling_kernel.c
 	$(CEILING_CC) -O2 -o $@ $< -lzmq -lcrypto
 
+# The paper-size Spikformer step beside the reference SeqSNN (bench/train_compare.py), run when
+# both exist: SEQSNN is a microsoft/SeqSNN checkout, SEQSNN_PYTHON a python with torch and
+# spikingjelly (`python3 bench/train_compare.py --setup` makes bench/.venv-seqsnn), e.g.
+#   make bench SEQSNN=~/src/SeqSNN SEQSNN_PYTHON=~/venvs/seqsnn/bin/python
+SEQSNN        ?=
+SEQSNN_PYTHON ?= bench/.venv-seqsnn/bin/python
+
 bench: build venv $(CEILING)
 	@rm -rf $(TESTPREFIX) && $(SPIKE) install --prefix $(TESTPREFIX) >/dev/null
 	@mkdir -p $(TESTPREFIX)/share/jupyter/kernels/ceiling && \
@@ -202,9 +209,20 @@ bench: build venv $(CEILING)
 	@for sub in $$($(SPIKE) bench --help | awk '/^SUBCOMMANDS:/ {on=1; next} on && /^  [a-z]/ {print $$1}'); do \
 	     echo "==> spike bench $$sub"; $(SPIKE) bench $$sub; \
 	 done
+	@echo "==> spike bench train --threads 2 (the tutorial-size Spikformer on 2 threads: no slower than on 1)"
+	@$(SPIKE) bench train --threads 2
 	@if [ -f bench/engine_anchors.py ]; then \
 	     echo "==> bench/engine_anchors.py (Spike's LIF against PyTorch SNN libraries; makes .venv-bench)"; \
 	     python3 bench/engine_anchors.py --spike $(SPIKE); \
+	 fi
+	@echo "==> bench/train_compare.py --shape paper --threads 1,2 (paper-size Spikformer step, Spike and SeqSNN)"
+	@if [ -n "$(SEQSNN)" ] && [ -d "$(SEQSNN)/SeqSNN" ] && [ -x "$(SEQSNN_PYTHON)" ]; then \
+	     uptime; \
+	     python3 bench/train_compare.py --spike $(SPIKE) --seqsnn "$(SEQSNN)" --python "$(SEQSNN_PYTHON)" \
+	         --shape paper --threads 1,2 --rounds 3; \
+	 else \
+	     echo "skipped: needs SEQSNN=<microsoft/SeqSNN checkout> (now '$(SEQSNN)') and SEQSNN_PYTHON=<python with torch," \
+	          "spikingjelly> (now '$(SEQSNN_PYTHON)'; bench/train_compare.py --setup makes bench/.venv-seqsnn)"; \
 	 fi
 
 # ---------------------------------------------------------------------------- use

@@ -110,15 +110,20 @@ extension Tape {
         return Tensor(unchecked: shape, scalars: result)
     }
 
-    /// Σ over rows of g viewed as [rows, columns] → [columns].
+    /// Σ over rows of g viewed as [rows, columns] → [columns]. A large g goes to the engine's
+    /// threads by ranges of columns, each summing its rows in order (the same sums).
     static func columnSums(_ g: Tensor, columns: Int) -> Tensor {
         var sums = [Float](repeating: 0, count: columns)
         let rows = g.count / Swift.max(columns, 1)
         g.scalars.withUnsafeBufferPointer { source in
             sums.withUnsafeMutableBufferPointer { target in
-                for row in 0..<rows {
-                    let base = row &* columns
-                    for column in 0..<columns { target[column] += source[base &+ column] }
+                guard let source = source.baseAddress, let target = target.baseAddress else { return }
+                KernelThreads.split(items: columns, cost: rows, alignment: 16) { first, count in
+                    let sums = target + first
+                    for row in 0..<rows {
+                        let values = source + (row &* columns &+ first)
+                        for column in 0..<count { sums[column] += values[column] }
+                    }
                 }
             }
         }

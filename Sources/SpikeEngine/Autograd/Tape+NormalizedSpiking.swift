@@ -30,10 +30,10 @@ extension Tape {
         let gamma = scale.value.scalars
         let beta = shift.value.scalars
         let spikes = xhat.withUnsafeBufferPointer { xs in
-            kernel.spikes(steps: steps, neurons: neurons, rowWidth: features) { start, width, block in
+            kernel.spikes(steps: steps, neurons: neurons, rowWidth: features) { start, width, block, stride in
                 NormalizationRows.affineBlock(
                     xs.baseAddress, gamma, beta, start: start, width: width, steps: steps, neurons: neurons,
-                    features: features, into: block)
+                    features: features, into: block, stride: stride)
             }
         }
         let output = record(Tensor(unchecked: shape, scalars: spikes), inputs: [input, scale, shift]) {
@@ -45,10 +45,10 @@ extension Tape {
                         kernel.inputGradient(
                             gradient: incoming, steps: steps, neurons: neurons, rowWidth: features,
                             fill: {
-                                start, width, block in
+                                start, width, block, stride in
                                 NormalizationRows.affineBlock(
                                     xs.baseAddress, gamma, beta, start: start, width: width, steps: steps,
-                                    neurons: neurons, features: features, into: block)
+                                    neurons: neurons, features: features, into: block, stride: stride)
                             }, into: result)
                     }
                 }

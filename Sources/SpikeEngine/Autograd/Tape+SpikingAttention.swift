@@ -41,12 +41,14 @@ extension Tape {
                     kernel.inputGradient(
                         gradient: incoming, steps: steps, neurons: neurons, rowWidth: layout.features,
                         fill: {
-                            start, width, block in
+                            start, width, block, stride in
                             for t in 0..<steps {
-                                (block + t &* width).update(from: x + (t &* neurons &+ start), count: width)
+                                (block + t &* stride).update(from: x + (t &* neurons &+ start), count: width)
                             }
                         }, into: x)
-                    for index in 0..<buffer.count { x[index] *= scale }
+                    KernelThreads.split(items: buffer.count, cost: 1, alignment: 1024) { first, count in
+                        for index in first..<(first + count) { x[index] *= scale }
+                    }
                 }
             }
             let gq = wantsQuery ? layout.queryGradient(gradient, products) : nil

@@ -1,14 +1,12 @@
-import COpenBLAS
 import SpikeKernels
 
-/// The OpenBLAS thread pool behind every matrix product.
+/// The engine's threads behind every matrix product and row kernel.
 public enum BLAS {
-    /// The number of threads OpenBLAS uses for one GEMM.
-    public static var threads: Int { Int(openblas_get_num_threads()) }
+    /// The number of threads one large GEMM or kernel may be split over.
+    public static var threads: Int { KernelThreads.count }
 
-    /// Sets the engine's threads (at least 1): what OpenBLAS may use for a large GEMM (each
-    /// GEMM gets them or 1 by its size, `KernelThreads.gemm`) and what the LIF kernels may split
-    /// a large block over (`KernelThreads`).
+    /// Sets the engine's threads (at least 1): what a large GEMM (`ThreadedGEMM`, OpenBLAS
+    /// itself on one thread per call) and the row and LIF kernels may split over (`KernelThreads`).
     public static func setThreads(_ count: Int) {
         KernelThreads.set(Swift.max(1, Swift.min(count, 1024)))
     }

@@ -1,4 +1,3 @@
-import COpenBLAS
 import SpikeKernels
 
 /// Matrix products through OpenBLAS `cblas_sgemm`.
@@ -118,19 +117,13 @@ extension Tensor {
             }
             return
         }
-        KernelThreads.gemm(m: m, n: n, k: k)
         a.withUnsafeBufferPointer { ap in
             b.withUnsafeBufferPointer { bp in
                 c.withUnsafeMutableBufferPointer { cp in
-                    cblas_sgemm(
-                        CblasRowMajor,
-                        transposeA ? CblasTrans : CblasNoTrans,
-                        transposeB ? CblasTrans : CblasNoTrans,
-                        Int32(m), Int32(n), Int32(k), 1,
-                        ap.baseAddress! + aOffset, Int32(transposeA ? m : k),
-                        bp.baseAddress! + bOffset, Int32(transposeB ? k : n),
-                        accumulate ? 1 : 0,
-                        cp.baseAddress! + cOffset, Int32(n))
+                    ThreadedGEMM.multiply(
+                        ap.baseAddress! + aOffset, lda: transposeA ? m : k, transposeA: transposeA,
+                        bp.baseAddress! + bOffset, ldb: transposeB ? k : n, transposeB: transposeB,
+                        into: cp.baseAddress! + cOffset, ldc: n, m: m, n: n, k: k, beta: accumulate ? 1 : 0)
                 }
             }
         }

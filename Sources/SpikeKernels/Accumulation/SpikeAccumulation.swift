@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Affine maps whose input is mostly zeros — spikes — done as accumulations: each non-zero
 /// input x[r, i] adds x[r, i]·W[i, :] to its output row, so the work is proportional to the
 /// number of spikes rather than to rows·inputs (the synaptic operations of an SNN, docs/science.md §5).
@@ -14,33 +16,46 @@ public enum SpikeAccumulation {
 
     /// Whether `x` has enough zeros for the accumulating kernels to pay off. Non-zeros are
     /// counted 8 lanes at a time, and the scan stops as soon as there are too many of them (a
-    /// dense input is usually recognised within its first fraction).
+    /// dense input is usually recognised within its first fraction). A large input is scanned
+    /// in ranges on the engine's threads, which add their counts to one total every 2048
+    /// values and all stop once it is too large (counts are integers: the answer is the same).
     public static func isSparse(_ x: [Float]) -> Bool {
         guard x.count >= 4096 else { return false }
         let allowed = Int((1 - minimumZeroFraction) * Double(x.count))
-        return x.withUnsafeBufferPointer { values in
-            guard let base = values.baseAddress else { return false }
-            let vectorized = values.count - values.count % 8
-            var nonZeros = 0
-            var index = 0
-            while index < vectorized {
-                // One 2048-scalar stretch at a time, counted in lanes (a non-zero lane adds −(−1)).
-                let end = Swift.min(vectorized, index &+ 2048)
-                var lanes = SIMD8<Int32>()
-                while index < end {
-                    let mask = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self) .!= SIMD8<Float>()
-                    lanes &-= unsafeBitCast(mask, to: SIMD8<Int32>.self)
-                    index &+= 8
-                }
-                nonZeros &+= Int(lanes.wrappedSum())
-                if nonZeros > allowed { return false }
+        let parts = KernelThreads.parts(items: x.count, cost: 1, alignment: 2048)
+        let total = Atomic<Int>(0)
+        x.withUnsafeBufferPointer { values in
+            guard let base = values.baseAddress else { return }
+            KernelThreads.run(parts: parts, items: values.count, alignment: 2048) { _, first, count in
+                countNonZeros(base + first, count: count, into: total, limit: allowed)
             }
-            while index < values.count {
-                if base[index] != 0 { nonZeros &+= 1 }
-                index &+= 1
-            }
-            return nonZeros <= allowed
         }
+        return total.load(ordering: .relaxed) <= allowed
+    }
+
+    /// Adds the non-zeros among `count` values from `base` to `total`, 2048 values at a time,
+    /// stopping once `total` is above `limit`.
+    private static func countNonZeros(_ base: UnsafePointer<Float>, count: Int, into total: borrowing Atomic<Int>, limit: Int) {
+        let vectorized = count - count % 8
+        var index = 0
+        while index < vectorized {
+            // One 2048-scalar stretch at a time, counted in lanes (a non-zero lane adds −(−1)).
+            let end = Swift.min(vectorized, index &+ 2048)
+            var lanes = SIMD8<Int32>()
+            while index < end {
+                let mask = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD8<Float>.self) .!= SIMD8<Float>()
+                lanes &-= unsafeBitCast(mask, to: SIMD8<Int32>.self)
+                index &+= 8
+            }
+            let sum = total.wrappingAdd(Int(lanes.wrappedSum()), ordering: .relaxed).newValue
+            if sum > limit { return }
+        }
+        var rest = 0
+        while index < count {
+            if base[index] != 0 { rest &+= 1 }
+            index &+= 1
+        }
+        total.wrappingAdd(rest, ordering: .relaxed)
     }
 
     /// x·W + b for x [rows, inputs], W [inputs, outputs], b [outputs] (or none). Each output
@@ -53,17 +68,19 @@ public enum SpikeAccumulation {
             defer { initialized = count }
             guard count > 0, let y = out.baseAddress else { return }
             withBuffers(x, weight, start) { xs, ws, bs in
-                withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { offsets, scales in
-                    guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress,
-                        let offset = offsets.baseAddress, let scale = scales.baseAddress
-                    else { return }
-                    for row in 0..<rows {
-                        let source = x + row &* inputs
-                        var ones = false
-                        let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
-                        RowAccumulation.accumulate(
-                            into: y + row &* outputs, start: b, source: w, offsets: offset,
-                            scales: scale, count: n, width: outputs, unitScales: ones)
+                guard let x = xs.baseAddress, let w = ws.baseAddress, let b = bs.baseAddress else { return }
+                // Rows are independent: ranges of them go to the engine's threads, each with its own lists.
+                KernelThreads.split(items: rows, cost: inputs + outputs) { first, count in
+                    withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { offsets, scales in
+                        guard let offset = offsets.baseAddress, let scale = scales.baseAddress else { return }
+                        for row in first..<(first + count) {
+                            let source = x + row &* inputs
+                            var ones = false
+                            let n = gather(source, count: inputs, stride: outputs, offsets: offset, scales: scale, allOnes: &ones)
+                            RowAccumulation.accumulate(
+                                into: y + row &* outputs, start: b, source: w, offsets: offset,
+                                scales: scale, count: n, width: outputs, unitScales: ones)
+                        }
                     }
                 }
             }
@@ -117,42 +134,69 @@ public enum SpikeAccumulation {
     /// xᵀ·g for x [rows, inputs] (mostly zeros) and g [rows, outputs] → [inputs, outputs].
     /// The non-zeros are first listed by input, rows ascending; then each result row i is built
     /// in registers from the g rows of input i's non-zeros, in the order the scalar loop adds them.
+    /// Both phases run on the engine's threads when large: the listing by ranges of rows (each
+    /// range counts its non-zeros per input, then writes them after those of earlier ranges, so
+    /// the lists are the same), the sums by ranges of inputs.
     public static func transposeProduct(_ x: [Float], _ g: [Float], rows: Int, inputs: Int, outputs: Int) -> [Float] {
         let count = inputs * outputs
-        // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales).
+        let parts = KernelThreads.parts(items: rows, cost: inputs)
+        // Input i's non-zeros are entries first[i]..<first[i + 1] of (offsets, scales); part p
+        // writes its own from slot[p·inputs + i] on.
         var first = [Int](repeating: 0, count: inputs + 1)
+        var slot = [Int](repeating: 0, count: parts * inputs)
+        var ones = [Bool](repeating: true, count: parts)
         var offsets = [Int]()
         var scales = [Float]()
-        var unit = true  // every non-zero is 1 (spikes)
         x.withUnsafeBufferPointer { xs in
-            withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { indexBuffer, valueBuffer in
-                guard let x = xs.baseAddress, let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
-                var ones = false
-                first.withUnsafeMutableBufferPointer { counts in
-                    for row in 0..<rows {
-                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                        for j in 0..<n { counts[index[j] &+ 1] &+= 1 }
-                    }
-                    for i in 0..<inputs { counts[i &+ 1] &+= counts[i] }
-                }
-                let nonZeros = Swift.max(first[inputs], 1)
-                var slot = Array(first.dropLast())
-                offsets = [Int](repeating: 0, count: nonZeros)
-                scales = [Float](repeating: 0, count: nonZeros)
-                withMutableBuffers(&offsets, &scales) { rowOffsets, rowScales in
-                    for row in 0..<rows {
-                        let n = gather(x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &ones)
-                        unit = unit && ones
-                        for j in 0..<n {
-                            let i = index[j]
-                            rowOffsets[slot[i]] = row &* outputs
-                            rowScales[slot[i]] = value[j]
-                            slot[i] &+= 1
+            guard let x = xs.baseAddress else { return }
+            // Calls `visit(slots, row, index, value, n)` for the rows of each part, with its non-zeros listed.
+            func eachPart(_ visit: (UnsafeMutablePointer<Int>, Int, UnsafePointer<Int>, UnsafePointer<Float>, Int) -> Void) {
+                withMutableBuffers(&slot, &ones) { slots, units in
+                    KernelThreads.run(parts: parts, items: rows) { part, start, count in
+                        withScratch(Int.self, inputs + 1, Float.self, inputs + 1) { indexBuffer, valueBuffer in
+                            guard let index = indexBuffer.baseAddress, let value = valueBuffer.baseAddress else { return }
+                            var unit = true
+                            for row in start..<(start + count) {
+                                var rowOnes = false
+                                let n = gather(
+                                    x + row &* inputs, count: inputs, stride: 1, offsets: index, scales: value, allOnes: &rowOnes)
+                                unit = unit && rowOnes
+                                visit(slots.baseAddress! + part &* inputs, row, index, value, n)
+                            }
+                            units[part] = unit
                         }
                     }
                 }
             }
+            // Count each part's non-zeros per input.
+            eachPart { counts, _, index, _, n in
+                for j in 0..<n { counts[index[j]] &+= 1 }
+            }
+            // Turn the counts into each part's first slot per input: inputs in order, parts in order within one.
+            var total = 0
+            for i in 0..<inputs {
+                first[i] = total
+                for part in 0..<parts {
+                    let n = slot[part &* inputs &+ i]
+                    slot[part &* inputs &+ i] = total
+                    total &+= n
+                }
+            }
+            first[inputs] = total
+            offsets = [Int](repeating: 0, count: Swift.max(total, 1))
+            scales = [Float](repeating: 0, count: Swift.max(total, 1))
+            withMutableBuffers(&offsets, &scales) { rowOffsets, rowScales in
+                eachPart { slots, row, index, value, n in
+                    for j in 0..<n {
+                        let i = index[j]
+                        rowOffsets[slots[i]] = row &* outputs
+                        rowScales[slots[i]] = value[j]
+                        slots[i] &+= 1
+                    }
+                }
+            }
         }
+        let unit = !ones.contains(false)
         let zeros = [Float](repeating: 0, count: outputs)
         return [Float](unsafeUninitializedCapacity: count) { out, initialized in
             defer { initialized = count }
@@ -161,11 +205,17 @@ public enum SpikeAccumulation {
                 guard let g = gs.baseAddress, let o = os.baseAddress, let s = ss.baseAddress,
                     let z = zs.baseAddress
                 else { return }
-                for i in 0..<inputs {
-                    RowAccumulation.accumulate(
-                        into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
-                        scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
-                        unitScales: unit)
+                // Result rows are independent: ranges of inputs go to the engine's threads.
+                let perInput = (first[inputs] / Swift.max(inputs, 1) + 1) * outputs
+                first.withUnsafeBufferPointer { first in
+                    KernelThreads.split(items: inputs, cost: perInput) { start, count in
+                        for i in start..<(start + count) {
+                            RowAccumulation.accumulate(
+                                into: result + i &* outputs, start: z, source: g, offsets: o + first[i],
+                                scales: s + first[i], count: first[i + 1] - first[i], width: outputs,
+                                unitScales: unit)
+                        }
+                    }
                 }
             }
         }

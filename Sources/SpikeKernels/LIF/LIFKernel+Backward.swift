@@ -10,14 +10,17 @@ extension LIFKernel {
             let s = spikes.baseAddress, let gx = inputGradient.baseAddress
         else { return }
         KernelThreads.split(neurons: neurons, steps: steps) { first, count in
-            backward(gs + first, h + first, s + first, gx + first, steps: steps, neurons: count, stride: neurons)
+            backward(
+                gs + first, h + first, s + first, gx + first, steps: steps, neurons: count, stride: neurons,
+                stateStride: neurons)
         }
     }
 
-    /// The backward of `neurons` neurons whose rows are `stride` apart.
-    private func backward(
+    /// The backward of `neurons` neurons: rows of the gradients `gs` and `gx` are `stride`
+    /// apart, those of the charges `h` and spikes `s` `stateStride` apart.
+    func backward(
         _ gs: UnsafePointer<Float>, _ h: UnsafePointer<Float>, _ s: UnsafePointer<Float>, _ gx: UnsafeMutablePointer<Float>,
-        steps: Int, neurons: Int, stride: Int
+        steps: Int, neurons: Int, stride: Int, stateStride: Int
     ) {
         let carry = decayInput ? 1 - leak : beta
         let inputScale = decayInput ? leak : 1
@@ -35,9 +38,10 @@ extension LIFKernel {
                 var t = steps - 1
                 while t >= 0 {
                     let row = t &* stride &+ start
+                    let stateRow = t &* stateStride &+ start
                     let gsRow = gs + row
-                    let hRow = h + row
-                    let sRow = s + row
+                    let hRow = h + stateRow
+                    let sRow = s + stateRow
                     let gxRow = gx + row
                     surrogate.derivatives(hRow, minus: threshold, into: sg, count: width)
                     switch (hardReset, detach) {

@@ -59,8 +59,9 @@ public struct LIFKernel: Sendable {
         }
     }
 
-    /// The forward of `neurons` neurons whose rows are `stride` apart.
-    private func forward(
+    /// The forward of `neurons` neurons whose rows are `stride` apart (`s` may be `x` itself:
+    /// each input is read before its spike is written).
+    func forward(
         _ x: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>, _ h: UnsafeMutablePointer<Float>?, steps: Int,
         neurons: Int, stride: Int
     ) {

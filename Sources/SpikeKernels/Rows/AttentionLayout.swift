@@ -22,11 +22,20 @@ public struct AttentionLayout {
     /// Scalars of all the M_h = K_hᵀ V_h.
     public var productCount: Int { batches * heads * width * width }
 
-    /// Calls `body(operand offset, product offset)` for every (matrix, head).
-    private func forEachHead(_ body: (Int, Int) -> Void) {
-        for batch in 0..<batches {
-            for head in 0..<heads {
-                body(batch * length * features + head * width, (batch * heads + head) * width * width)
+    /// Calls `body(operand offset, product offset, scratch)` for every (matrix, head), ranges
+    /// of matrices on the engine's threads when large, each range with `scratch` floats of its
+    /// own. Every per-head GEMM has L·w² multiply-adds, a single-threaded OpenBLAS call.
+    private func forEachHead(scratch: Int = 0, _ body: (Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+        KernelThreads.singleThreadedBLAS()
+        let parts = KernelThreads.parts(
+            items: batches, cost: heads * length * width * width, minimum: KernelThreads.minimumGEMMWork)
+        KernelThreads.run(parts: parts, items: batches) { _, first, count in
+            withUnsafeTemporaryAllocation(of: Float.self, capacity: Swift.max(scratch, 1)) { buffer in
+                for batch in first..<(first + count) {
+                    for head in 0..<heads {
+                        body(batch * length * features + head * width, (batch * heads + head) * width * width, buffer.baseAddress!)
+                    }
+                }
             }
         }
     }
@@ -41,7 +50,7 @@ public struct AttentionLayout {
         guard length > 0, width > 0 else { return result }
         withBuffers(a, b) { a, b in
             result.withUnsafeMutableBufferPointer { out in
-                forEachHead { offset, product in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
+                forEachHead { offset, product, _ in body(a.baseAddress!, b.baseAddress!, out.baseAddress!, offset, product) }
             }
         }
         return result
@@ -59,8 +68,11 @@ public struct AttentionLayout {
         var result = perHead(q, products, size: count) { q, m, y, offset, product in
             gemm(q + offset, features, false, m + product, width, false, y + offset, features, m: length, n: width, k: width)
         }
-        result.withUnsafeMutableBufferPointer { y in
-            for index in 0..<y.count { y[index] *= scale }
+        result.withUnsafeMutableBufferPointer { buffer in
+            guard let y = buffer.baseAddress else { return }
+            KernelThreads.split(items: buffer.count, cost: 1, alignment: 1024) { first, count in
+                for index in first..<(first + count) { y[index] *= scale }
+            }
         }
         return result
     }
@@ -77,23 +89,19 @@ public struct AttentionLayout {
         var dk = [Float](repeating: 0, count: count)
         var dv = [Float](repeating: 0, count: count)
         guard length > 0, width > 0 else { return (dk, dv) }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: width * width) { scratch in
-            let dm = scratch.baseAddress!
-            dm.initialize(repeating: 0, count: width * width)
-            withBuffers(q, k, v, g) { q, k, v, g in
-                withMutableBuffers(&dk, &dv) { dk, dv in
-                    forEachHead { offset, _ in
-                        dm.update(repeating: 0, count: width * width)
-                        gemm(
-                            q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
-                            dm, width, m: width, n: width, k: length)
-                        gemm(
-                            v.baseAddress! + offset, features, false, dm, width, true,
-                            dk.baseAddress! + offset, features, m: length, n: width, k: width)
-                        gemm(
-                            k.baseAddress! + offset, features, false, dm, width, false,
-                            dv.baseAddress! + offset, features, m: length, n: width, k: width)
-                    }
+        withBuffers(q, k, v, g) { q, k, v, g in
+            withMutableBuffers(&dk, &dv) { dk, dv in
+                forEachHead(scratch: width * width) { offset, _, dm in
+                    dm.initialize(repeating: 0, count: width * width)
+                    gemm(
+                        q.baseAddress! + offset, features, true, g.baseAddress! + offset, features, false,
+                        dm, width, m: width, n: width, k: length)
+                    gemm(
+                        v.baseAddress! + offset, features, false, dm, width, true,
+                        dk.baseAddress! + offset, features, m: length, n: width, k: width)
+                    gemm(
+                        k.baseAddress! + offset, features, false, dm, width, false,
+                        dv.baseAddress! + offset, features, m: length, n: width, k: width)
                 }
             }
         }
@@ -107,7 +115,6 @@ public struct AttentionLayout {
         _ a: UnsafePointer<Float>, _ lda: Int, _ transposeA: Bool, _ b: UnsafePointer<Float>, _ ldb: Int, _ transposeB: Bool,
         _ c: UnsafeMutablePointer<Float>, _ ldc: Int, m: Int, n: Int, k: Int
     ) {
-        KernelThreads.gemm(m: m, n: n, k: k)
         cblas_sgemm(
             CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
             Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), 1, c, Int32(ldc))

@@ -4,15 +4,26 @@
 public enum FeatureRows {
     typealias Vector = SIMD8<Float>
 
-    /// products[f] += Σ_rows g·x̂ and sums[f] += Σ_rows g.
+    /// products[f] += Σ_rows g·x̂ and sums[f] += Σ_rows g. Large inputs go to the engine's
+    /// threads by ranges of features (multiples of 8), each still summing its rows in order.
     public static func accumulate(
         _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, rows: Int, features: Int,
         products: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
     ) {
-        let vectorized = features - features % 8
+        KernelThreads.split(items: features, cost: rows, alignment: 8) { first, count in
+            accumulate(gs, xs, rows: rows, features: features, from: first, to: first + count, products: products, sums: sums)
+        }
+    }
+
+    /// `accumulate` for features `start..<end`.
+    private static func accumulate(
+        _ gs: UnsafePointer<Float>, _ xs: UnsafePointer<Float>, rows: Int, features: Int, from start: Int, to end: Int,
+        products: UnsafeMutablePointer<Float>, sums: UnsafeMutablePointer<Float>
+    ) {
+        let vectorized = start + (end - start) - (end - start) % 8
         for row in 0..<rows {
             let base = row &* features
-            var f = 0
+            var f = start
             while f < vectorized {
                 let g = load(gs + (base &+ f))
                 let x = load(xs + (base &+ f))
@@ -20,7 +31,7 @@ public enum FeatureRows {
                 store(load(sums + f) + g, sums + f)
                 f &+= 8
             }
-            while f < features {
+            while f < end {
                 let g = gs[base &+ f]
                 let x = xs[base &+ f]
                 products[f] += g * x
@@ -41,20 +52,22 @@ public enum FeatureRows {
             guard let a = factor.baseAddress, let c = gamma.baseAddress, let d = sumD.baseAddress,
                 let dx = sumDX.baseAddress
             else { return }
-            for row in 0..<rows {
-                let base = row &* features
-                var f = 0
-                while f < vectorized {
-                    let value =
-                        load(a + f)
-                        * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
-                            - load(xs + (base &+ f)) * load(dx + f))
-                    store(value, out + (base &+ f))
-                    f &+= 8
-                }
-                while f < features {
-                    out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
-                    f &+= 1
+            KernelThreads.split(items: rows, cost: features) { first, count in
+                for row in first..<(first + count) {
+                    let base = row &* features
+                    var f = 0
+                    while f < vectorized {
+                        let value =
+                            load(a + f)
+                            * (m * load(gs + (base &+ f)) * load(c + f) - load(d + f)
+                                - load(xs + (base &+ f)) * load(dx + f))
+                        store(value, out + (base &+ f))
+                        f &+= 8
+                    }
+                    while f < features {
+                        out[base &+ f] = a[f] * (members * gs[base &+ f] * c[f] - d[f] - xs[base &+ f] * dx[f])
+                        f &+= 1
+                    }
                 }
             }
         }

@@ -24,24 +24,34 @@ public struct NormalizationRows: Sendable {
         var sums = [Double](repeating: 0, count: groups)
         var squares = [Double](repeating: 0, count: groups)
         x.withUnsafeBufferPointer { xs in
-            withMutableBuffers(&sums, &squares) { sum, square in
-                for row in 0..<rows {
-                    let base = row &* features
-                    if perRow {
-                        var a = 0.0
-                        var b = 0.0
-                        for f in 0..<features {
-                            let v = Double(xs[base &+ f])
-                            a += v
-                            b += v * v
+            withMutableBuffers(&sums, &squares) { sums, squares in
+                guard let x = xs.baseAddress, let sum = sums.baseAddress, let square = squares.baseAddress else { return }
+                if perRow {
+                    KernelThreads.split(items: rows, cost: features) { first, count in
+                        for row in first..<(first + count) {
+                            let values = x + row &* features
+                            var a = 0.0
+                            var b = 0.0
+                            for f in 0..<features {
+                                let v = Double(values[f])
+                                a += v
+                                b += v * v
+                            }
+                            sum[row] = a
+                            square[row] = b
                         }
-                        sum[row] = a
-                        square[row] = b
-                    } else {
-                        for f in 0..<features {
-                            let v = Double(xs[base &+ f])
-                            sum[f] += v
-                            square[f] += v * v
+                    }
+                } else {
+                    // Each feature sums its rows in order, whichever thread has its range.
+                    KernelThreads.split(items: features, cost: rows, alignment: 16) { first, count in
+                        let (sum, square) = (sum + first, square + first)
+                        for row in 0..<rows {
+                            let values = x + (row &* features &+ first)
+                            for f in 0..<count {
+                                let v = Double(values[f])
+                                sum[f] += v
+                                square[f] += v * v
+                            }
                         }
                     }
                 }
@@ -65,13 +75,18 @@ public struct NormalizationRows: Sendable {
         let total = x.count
         return [Float](unsafeUninitializedCapacity: total) { out, initialized in
             withBuffers(x, mean, inverse) { xs, mu, inv in
-                for row in 0..<rows {
-                    let base = row &* features
-                    if perRow {
-                        let (m, i) = (mu[row], inv[row])
-                        for f in 0..<features { out[base &+ f] = (xs[base &+ f] - m) * i }
-                    } else {
-                        for f in 0..<features { out[base &+ f] = (xs[base &+ f] - mu[f]) * inv[f] }
+                // Pointers as constants: the split's closure then keeps them in registers.
+                guard let y = out.baseAddress, let x = xs.baseAddress, let mu = mu.baseAddress, let inv = inv.baseAddress
+                else { return }
+                KernelThreads.split(items: rows, cost: features) { first, count in
+                    for row in first..<(first + count) {
+                        let base = row &* features
+                        if perRow {
+                            let (m, i) = (mu[row], inv[row])
+                            for f in 0..<features { y[base &+ f] = (x[base &+ f] - m) * i }
+                        } else {
+                            for f in 0..<features { y[base &+ f] = (x[base &+ f] - mu[f]) * inv[f] }
+                        }
                     }
                 }
             }
@@ -83,13 +98,15 @@ public struct NormalizationRows: Sendable {
     public static func affine(_ x: [Float], scale: [Float], shift: [Float], features: Int) -> [Float] {
         let total = x.count
         return [Float](unsafeUninitializedCapacity: total) { out, initialized in
-            withBuffers(x, scale, shift) { x, gamma, beta in
-                var base = 0
-                while base < total {
-                    for f in 0..<features {
-                        out[base &+ f] = x[base &+ f] * gamma[f] + beta[f]
+            withBuffers(x, scale, shift) { xs, gamma, beta in
+                guard let y = out.baseAddress, let x = xs.baseAddress, let g = gamma.baseAddress, let b = beta.baseAddress
+                else { return }
+                let rows = features > 0 ? total / features : 0
+                KernelThreads.split(items: rows, cost: features) { first, count in
+                    for row in first..<(first + count) {
+                        let base = row &* features
+                        for f in 0..<features { y[base &+ f] = x[base &+ f] * g[f] + b[f] }
                     }
-                    base &+= features
                 }
             }
             initialized = total
@@ -97,17 +114,17 @@ public struct NormalizationRows: Sendable {
     }
 
     /// γ·x̂ + β for neurons `start..<start + width` (whole rows of `features`) of every time
-    /// step of a [T, N] x̂, into a [T, width] block: the arithmetic of `affine`.
+    /// step of a [T, N] x̂, step t's row at `block + t·stride`: the arithmetic of `affine`.
     public static func affineBlock(
         _ xhat: UnsafePointer<Float>?, _ gamma: [Float], _ beta: [Float], start: Int, width: Int, steps: Int,
-        neurons: Int, features: Int, into block: UnsafeMutablePointer<Float>
+        neurons: Int, features: Int, into block: UnsafeMutablePointer<Float>, stride: Int
     ) {
         guard let xhat else { return }
         withBuffers(gamma, beta) { gamma, beta in
             guard let g = gamma.baseAddress, let b = beta.baseAddress else { return }
             for t in 0..<steps {
                 let source = xhat + (t &* neurons &+ start)
-                let target = block + t &* width
+                let target = block + t &* stride
                 var offset = 0
                 while offset < width {
                     let x = source + offset

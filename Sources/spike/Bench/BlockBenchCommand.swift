@@ -12,7 +12,7 @@ struct BlockBenchCommand: ParsableCommand {
     @Option(help: "Sequence length L.") var length = 48
     @Option(help: "Model width D.") var dim = 64
     @Option(help: "Attention heads.") var heads = 4
-    @Option(help: "BLAS threads.") var threads = 1
+    @Option(help: "Engine threads (%threads): large blocks and GEMMs split over them.") var threads = 1
     @Option(help: "Timed repetitions (the median is reported).") var repetitions = 5
 
     struct Report: Encodable {

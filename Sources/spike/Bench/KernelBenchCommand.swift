@@ -59,7 +59,7 @@ struct KernelBenchCommand: ParsableCommand {
         let control = KernelControl(info: interpreter.info, sink: sink, headers: headers, log: { _ in })
         let stackSize = interpreter.callerStackSize
         // On a thread like the kernel's shell thread (the handler made there): cells run in place.
-        let measured = Mutex(Stopwatch.Timing(wall: 0, cpu: 0))
+        let measured = Mutex(Stopwatch.Timing(wall: 0, cpu: 0, threadCPU: 0))
         let shell = ServiceThread(name: "spike-bench-shell", stackSize: stackSize) {
             let handler = ShellHandler(interpreter: interpreter, control: control)
             let timing = stopwatch.median {
@@ -76,7 +76,7 @@ struct KernelBenchCommand: ParsableCommand {
             Report(
                 code: code, decodeRequestUs: decode.wall * 1e6, makeHeaderUs: header.wall * 1e6,
                 encodeStatusUs: encode.wall * 1e6, executeRequestUs: execute.wall * 1e6,
-                messagesPerExecute: sink.count.load(ordering: .relaxed), executeRequestCpuUs: execute.cpu * 1e6))
+                messagesPerExecute: sink.count.load(ordering: .relaxed), executeRequestCpuUs: execute.threadCPU * 1e6))
     }
 }
 

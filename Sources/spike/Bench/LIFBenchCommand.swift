@@ -16,7 +16,7 @@ struct LIFBenchCommand: ParsableCommand {
     @Option(help: "SNN time steps T.") var steps = 4
     @Option(help: "Batch size B.") var batch = 64
     @Option(help: "Neurons per sample D.") var features = 1024
-    @Option(help: "BLAS threads (the LIF kernels are single-threaded).") var threads = 1
+    @Option(help: "Engine threads (%threads): large blocks and GEMMs split over them.") var threads = 1
     @Option(help: "decay-input (tau 2, hard reset) or subtract (beta 0.99).") var convention = Convention.decayInput
     @Option(help: "Timed repetitions (the median is reported).") var repetitions = 7
 
@@ -32,7 +32,7 @@ struct LIFBenchCommand: ParsableCommand {
         let forwardBackwardSeconds: Double
         let forwardNeuronStepsPerS: Double
         let forwardBackwardNeuronStepsPerS: Double
-        /// The same rates by this thread's CPU time (robust when the machine is shared).
+        /// The same rates by the process's CPU time (robust when the machine is shared).
         let forwardNeuronStepsPerCpuS: Double
         let forwardBackwardNeuronStepsPerCpuS: Double
     }

@@ -10,7 +10,7 @@ struct LinearBenchCommand: ParsableCommand {
     @Option(help: "Rows (tokens: T·B·L).") var rows = 16384
     @Option(help: "Input features.") var inputs = 256
     @Option(help: "Output features.") var outputs = 256
-    @Option(help: "BLAS threads.") var threads = 1
+    @Option(help: "Engine threads (%threads): large blocks and GEMMs split over them.") var threads = 1
     @Option(help: "Timed repetitions (the median is reported).") var repetitions = 7
 
     struct Report: Encodable {
@@ -23,7 +23,7 @@ struct LinearBenchCommand: ParsableCommand {
         let linearForwardGflops: Double
         let linearForwardBackwardGflops: Double
         let forwardFractionOfSgemm: Double
-        /// The same ratio by this thread's CPU time (robust when the machine is shared).
+        /// The same ratio by the process's CPU time (robust when the machine is shared).
         let forwardFractionOfSgemmCpu: Double
     }
 
