@@ -131,4 +131,32 @@ final class SpikeInterpreterTests: XCTestCase {
         // The lexer is registered under this alias by the Python companion package (python/).
         XCTAssertEqual(SpikeInterpreter().info.languageInfo.pygmentsLexer, "spike")
     }
+
+    func testMarkdownIsShownAsTextMarkdownBesideThePlainText() throws {
+        let bundle = try XCTUnwrap(result(execute(SpikeInterpreter(), #"markdown("**bold** <b>")"#)))
+        XCTAssertEqual(bundle.data["text/markdown"], .string("**bold** <b>"))
+        XCTAssertEqual(bundle.data["text/plain"], .string("**bold** <b>"))
+        XCTAssertNil(bundle.data["text/html"])
+    }
+
+    func testCompletionDetailsGiveEachMatchsTypeAndSignature() {
+        let completion = SpikeInterpreter().complete("lif(ta", cursor: 6)
+        XCTAssertEqual(completion.details.count, completion.matches.count)
+        XCTAssertEqual(completion.matches.first, "tau=")
+        XCTAssertEqual(completion.details.first?.type, "param")
+        let entries = completion.replyMetadata["_jupyter_types_experimental"]
+        guard case .array(let items)? = entries, case .object(let first)? = items.first else {
+            return XCTFail("no _jupyter_types_experimental in \(completion.replyMetadata)")
+        }
+        XCTAssertEqual(first["text"], .string("tau="))
+        XCTAssertEqual(first["start"], .int(4))
+        XCTAssertEqual(first["end"], .int(6))
+    }
+
+    func testHelpLinksPointAtTheReferencesUnderTheOverriddenBase() {
+        let docs = DocsLinks(environment: [DocsLinks.variable: "https://example.org/docs"], executable: nil)
+        let urls = SpikeInterpreter(docs: docs).info.helpLinks.map(\.url)
+        XCTAssertEqual(Array(urls.prefix(2)), ["https://example.org/docs/language.md", "https://example.org/docs/library.md"])
+        XCTAssertEqual(SpikeInterpreter().info.helpLinks.count, 1, "no base, no reference links")
+    }
 }

@@ -28,6 +28,8 @@ enum Presenter {
             return DatasetView.rendering(of: data)
         case .model(let value):
             return ModelValueView.rendering(of: value)
+        case .markdown(let text):
+            return Rendering(plain: text, markdown: text)
         default:
             return Rendering(plain: ValueText.text(of: value, limit: ValueText.displayLimit))
         }

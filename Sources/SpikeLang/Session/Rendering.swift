@@ -1,15 +1,18 @@
-/// A value ready to show: text always, plus SVG for figures and HTML for tables and tensors.
+/// A value ready to show: text always, plus SVG for figures, HTML for tables and tensors,
+/// and Markdown for `markdown(…)` values.
 ///
-/// `plain` is `text/plain`, `svg` is `image/svg+xml`, `html` is `text/html`; the kernel
-/// adapter turns these into a MIME bundle.
+/// `plain` is `text/plain`, `svg` is `image/svg+xml`, `html` is `text/html`, `markdown` is
+/// `text/markdown`; the kernel adapter turns these into a MIME bundle.
 public struct Rendering: Equatable, Sendable {
     public var plain: String
     public var svg: String?
     public var html: String?
+    public var markdown: String?
 
-    public init(plain: String, svg: String? = nil, html: String? = nil) {
+    public init(plain: String, svg: String? = nil, html: String? = nil, markdown: String? = nil) {
         self.plain = plain
         self.svg = svg
         self.html = html
+        self.markdown = markdown
     }
 }
