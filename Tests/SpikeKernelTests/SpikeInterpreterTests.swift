@@ -156,7 +156,32 @@ final class SpikeInterpreterTests: XCTestCase {
     func testHelpLinksPointAtTheReferencesUnderTheOverriddenBase() {
         let docs = DocsLinks(environment: [DocsLinks.variable: "https://example.org/docs"], executable: nil)
         let urls = SpikeInterpreter(docs: docs).info.helpLinks.map(\.url)
-        XCTAssertEqual(Array(urls.prefix(2)), ["https://example.org/docs/language.md", "https://example.org/docs/library.md"])
+        XCTAssertEqual(Array(urls.prefix(2)), ["language", "library"].map { "https://example.org/docs/\($0).md" })
         XCTAssertEqual(SpikeInterpreter().info.helpLinks.count, 1, "no base, no reference links")
+    }
+
+    func testFigureFormatBothSendsAPNGWithItsDisplaySizeBesideTheSVG() throws {
+        let interpreter = SpikeInterpreter()
+        let svgOnly = try XCTUnwrap(result(execute(interpreter, "plot([1, 3, 2])")))
+        XCTAssertNil(svgOnly.data["image/png"], "SVG alone by default")
+        let both = try XCTUnwrap(result(execute(interpreter, "%figure_format both\nplot([1, 3, 2])")))
+        XCTAssertNotNil(both.data["image/svg+xml"])
+        let png = try XCTUnwrap(Data(base64Encoded: try XCTUnwrap(both.data["image/png"]?.stringValue)))
+        XCTAssertEqual(Array(png.prefix(4)), [137, 80, 78, 71])
+        guard case .object(let size)? = both.metadata["image/png"], case .int(let width)? = size["width"] else {
+            return XCTFail("no image/png size in \(both.metadata)")
+        }
+        let pixelsWide = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertEqual(pixelsWide, 2 * width)
+        let pngOnly = try XCTUnwrap(result(execute(interpreter, "%figure_format png\nsimulate(lif(), input=1.2)")))
+        XCTAssertNil(pngOnly.data["image/svg+xml"])
+        XCTAssertNotNil(pngOnly.data["image/png"])
+    }
+
+    func testAnUnknownFigureFormatIsAnErrorThatNamesTheChoices() {
+        guard case .failure(let error) = execute(SpikeInterpreter(), "%figure_format jpeg") else {
+            return XCTFail("expected a failure")
+        }
+        XCTAssertTrue(error.value.contains("svg, png or both"), error.value)
     }
 }
