@@ -77,14 +77,21 @@ public final class SpikeInterpreter: Interpreter {
 }
 
 extension MimeBundle {
-    /// `text/plain` always, plus `image/svg+xml`, `text/html` and `text/markdown` when the
-    /// value has them.
+    /// `text/plain` always, plus `image/svg+xml`, `image/png` (base64, with its display
+    /// `width` and `height` in the metadata), `text/html` and `text/markdown` when the value
+    /// has them.
     init(rendering: Rendering) {
         var texts = ["text/plain": rendering.plain]
         if let svg = rendering.svg { texts["image/svg+xml"] = svg }
         if let html = rendering.html { texts["text/html"] = html }
         if let markdown = rendering.markdown { texts["text/markdown"] = markdown }
-        self.init(texts)
+        var data = texts.mapValues(JSONValue.string)
+        var metadata: [String: JSONValue] = [:]
+        if let png = rendering.png {
+            data["image/png"] = .string(Data(png.bytes).base64EncodedString())
+            metadata["image/png"] = ["width": .int(png.width), "height": .int(png.height)]
+        }
+        self.init(data: data, metadata: metadata)
     }
 }
 

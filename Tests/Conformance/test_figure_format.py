@@ -1,0 +1,102 @@
+"""`%figure_format` through jupyter_client against the release binary: a figure arrives as
+SVG, PNG or both; the PNG is a real raster (decoded here with zlib alone) twice the size its
+metadata gives, and it shows the figure: the line's colour, read from the SVG, is in it.
+nbconvert's HTML of a notebook with `both` carries the PNG as an <img>.
+"""
+from __future__ import annotations
+
+import base64
+import re
+import struct
+import unittest
+import zlib
+
+from kernel_harness import RunningKernel
+
+
+def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
+    """(width, height, rows of RGBA bytes) of an 8-bit RGBA or RGB PNG, unfiltered."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    offset, idat, header = 8, b"", None
+    while offset < len(data):
+        (length,) = struct.unpack(">I", data[offset:offset + 4])
+        kind, body = data[offset + 4:offset + 8], data[offset + 8:offset + 8 + length]
+        if kind == b"IHDR":
+            header = struct.unpack(">IIBBBBB", body)
+        elif kind == b"IDAT":
+            idat += body
+        offset += 12 + length
+    width, height, depth, color, _, _, interlace = header
+    assert depth == 8 and color in (2, 6) and interlace == 0, header
+    channels = 4 if color == 6 else 3
+    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytes(width * channels)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        for i in range(stride):
+            left = line[i - channels] if i >= channels else 0
+            up, corner = previous[i], previous[i - channels] if i >= channels else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + up) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 255
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
+        if channels == 3:
+            line = bytearray(b"".join(bytes(line[i:i + 3]) + b"\xff" for i in range(0, stride, 3)))
+        rows.append(bytes(line))
+        previous = bytes(line) if channels == 4 else bytes(b for i, b in enumerate(line) if i % 4 != 3)
+    return width, height, rows
+
+
+class FigureFormatTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.kernel = RunningKernel("spike")
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.kernel.stop()
+
+    def figure(self, code: str) -> dict:
+        exchange = self.kernel.run(code)
+        self.assertEqual(exchange.reply["content"]["status"], "ok", exchange.reply["content"])
+        results = [m["content"] for m in exchange.iopub if m["msg_type"] in ("execute_result", "display_data")]
+        self.assertEqual(len(results), 1)
+        return results[0]
+
+    def test_svg_is_the_default_and_png_replaces_it(self) -> None:
+        self.kernel.run("%reset")
+        self.assertEqual(sorted(self.figure("plot([1, 3, 2])")["data"]), ["image/svg+xml", "text/plain"])
+        self.assertEqual(sorted(self.figure("%figure_format png\nplot([1, 3, 2])")["data"]), ["image/png", "text/plain"])
+        self.kernel.run("%figure_format svg")
+
+    def test_both_sends_a_png_that_shows_the_figure_at_its_declared_size(self) -> None:
+        content = self.figure('%figure_format both\ndisplay(plot([1, 3, 2, 5, 4], title="rises"))')
+        self.kernel.run("%figure_format svg")
+        data, metadata = content["data"], content["metadata"]
+        width, height, rows = decode_png(base64.b64decode(data["image/png"]))
+        self.assertEqual((width, height), (2 * metadata["image/png"]["width"], 2 * metadata["image/png"]["height"]))
+        svg_size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', data["image/svg+xml"])
+        self.assertEqual((metadata["image/png"]["width"], metadata["image/png"]["height"]),
+                         (round(float(svg_size[1])), round(float(svg_size[2]))))
+        stroke = re.search(r'<path[^>]*stroke="#([0-9a-fA-F]{6})"[^>]*class="series"', data["image/svg+xml"])
+        self.assertIsNotNone(stroke, "the line's colour in the SVG")
+        color = bytes.fromhex(stroke[1])
+        near = sum(1 for row in rows for x in range(0, len(row), 4)
+                   if all(abs(row[x + i] - color[i]) <= 8 for i in range(3)))
+        self.assertGreater(near, 2 * width // 10, f"pixels of #{color.hex()} in the PNG")
+
+    def test_an_unknown_format_is_an_error_and_the_bindings_survive(self) -> None:
+        self.kernel.run("kept = 7")
+        exchange = self.kernel.run("%figure_format gif")
+        self.assertEqual(exchange.reply["content"]["status"], "error")
+        self.assertIn("svg, png or both", exchange.reply["content"]["evalue"])
+        self.assertEqual(self.kernel.text_result("kept"), "7")
+
+
+if __name__ == "__main__":
+    unittest.main()
