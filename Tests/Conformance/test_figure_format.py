@@ -1,7 +1,8 @@
 """`%figure_format` through jupyter_client against the release binary: a figure arrives as
 SVG, PNG or both; the PNG is a real raster (decoded here with zlib alone) twice the size its
 metadata gives, and it shows the figure: the line's colour, read from the SVG, is in it.
-nbconvert's HTML of a notebook with `both` carries the PNG as an <img>.
+nbconvert's HTML of a notebook with `png` carries the PNG as an <img> at the figure's size, and
+its LaTeX (the PDF route) takes the PNG with no SVG converter.
 """
 from __future__ import annotations
 
@@ -10,6 +11,10 @@ import re
 import struct
 import unittest
 import zlib
+
+import nbformat
+from nbclient import NotebookClient
+from nbconvert import HTMLExporter, LatexExporter
 
 from kernel_harness import RunningKernel
 
@@ -97,6 +102,35 @@ class FigureFormatTests(unittest.TestCase):
         self.assertIn("svg, png or both", exchange.reply["content"]["evalue"])
         self.assertEqual(self.kernel.text_result("kept"), "7")
 
+
+class NbconvertTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        notebook = nbformat.v4.new_notebook()
+        notebook.cells = [nbformat.v4.new_code_cell('%figure_format png\nplot([1, 3, 2], title="rises")'),
+                          nbformat.v4.new_code_cell('%figure_format both\nplot([2, 1], title="falls")')]
+        notebook.metadata["kernelspec"] = {"name": "spike", "display_name": "Spike", "language": "spike"}
+        NotebookClient(notebook, timeout=120, kernel_name="spike").execute()
+        cls.notebook = notebook
+
+    def test_html_shows_the_png_at_the_figures_size(self) -> None:
+        html, _ = HTMLExporter().from_notebook_node(self.notebook)
+        image = re.search(r'<img[^>]*src="data:image/png;base64,[^"]*"[^>]*>', html)
+        self.assertIsNotNone(image, "an <img> with the PNG")
+        size = self.notebook.cells[0].outputs[0].metadata["image/png"]
+        self.assertIn(f'width="{size["width"]}"', image[0])
+        self.assertIn(f'height="{size["height"]}"', image[0])
+
+    def test_latex_for_pdf_takes_the_png_and_needs_no_svg_converter(self) -> None:
+        # nbconvert's PDF export turns every SVG output into PDF with Inkscape; a figure sent
+        # as PNG alone needs nothing beyond LaTeX.
+        notebook = nbformat.from_dict(dict(self.notebook))
+        notebook.cells = notebook.cells[:1]
+        latex, resources = LatexExporter().from_notebook_node(notebook)
+        images = sorted(name for name in resources["outputs"] if name.endswith(".png"))
+        self.assertEqual(len(images), 1, sorted(resources["outputs"]))
+        self.assertIn(images[0], latex)
+        self.assertEqual(resources["outputs"][images[0]][:8], b"\x89PNG\r\n\x1a\n")
 
 if __name__ == "__main__":
     unittest.main()
