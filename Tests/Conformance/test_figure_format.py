@@ -8,53 +8,28 @@ from __future__ import annotations
 
 import base64
 import re
-import struct
+import sys
+import tempfile
 import unittest
-import zlib
 
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter, LatexExporter
 
 from kernel_harness import RunningKernel
+from spike_binary import REPO_ROOT
+
+sys.path.insert(0, str(REPO_ROOT / "scripts"))
+import plot_browser_check  # noqa: E402 -- a script of the repository, not a package
 
 
-def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
-    """(width, height, rows of RGBA bytes) of an 8-bit RGBA or RGB PNG, unfiltered."""
-    assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    offset, idat, header = 8, b"", None
-    while offset < len(data):
-        (length,) = struct.unpack(">I", data[offset:offset + 4])
-        kind, body = data[offset + 4:offset + 8], data[offset + 8:offset + 8 + length]
-        if kind == b"IHDR":
-            header = struct.unpack(">IIBBBBB", body)
-        elif kind == b"IDAT":
-            idat += body
-        offset += 12 + length
-    width, height, depth, color, _, _, interlace = header
-    assert depth == 8 and color in (2, 6) and interlace == 0, header
-    channels = 4 if color == 6 else 3
-    raw, stride, rows, previous = zlib.decompress(idat), width * channels, [], bytes(width * channels)
-    for y in range(height):
-        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
-        for i in range(stride):
-            left = line[i - channels] if i >= channels else 0
-            up, corner = previous[i], previous[i - channels] if i >= channels else 0
-            if kind == 1:
-                line[i] = (line[i] + left) & 255
-            elif kind == 2:
-                line[i] = (line[i] + up) & 255
-            elif kind == 3:
-                line[i] = (line[i] + (left + up) // 2) & 255
-            elif kind == 4:
-                p = left + up - corner
-                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
-                line[i] = (line[i] + (left if pa <= pb and pa <= pc else up if pb <= pc else corner)) & 255
-        if channels == 3:
-            line = bytearray(b"".join(bytes(line[i:i + 3]) + b"\xff" for i in range(0, stride, 3)))
-        rows.append(bytes(line))
-        previous = bytes(line) if channels == 4 else bytes(b for i, b in enumerate(line) if i % 4 != 3)
-    return width, height, rows
+def decode_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
+    """(width, height, channels, rows) of an 8-bit RGB or RGBA PNG, through the repository's
+    zlib-only decoder (scripts/plot_browser_check.py)."""
+    with tempfile.NamedTemporaryFile(suffix=".png") as file:
+        file.write(data)
+        file.flush()
+        return plot_browser_check.decode_png(file.name)
 
 
 class FigureFormatTests(unittest.TestCase):
@@ -83,7 +58,7 @@ class FigureFormatTests(unittest.TestCase):
         content = self.figure('%figure_format both\ndisplay(plot([1, 3, 2, 5, 4], title="rises"))')
         self.kernel.run("%figure_format svg")
         data, metadata = content["data"], content["metadata"]
-        width, height, rows = decode_png(base64.b64decode(data["image/png"]))
+        width, height, channels, rows = decode_png(base64.b64decode(data["image/png"]))
         self.assertEqual((width, height), (2 * metadata["image/png"]["width"], 2 * metadata["image/png"]["height"]))
         svg_size = re.search(r'<svg[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"', data["image/svg+xml"])
         self.assertEqual((metadata["image/png"]["width"], metadata["image/png"]["height"]),
@@ -91,7 +66,7 @@ class FigureFormatTests(unittest.TestCase):
         stroke = re.search(r'<path[^>]*stroke="#([0-9a-fA-F]{6})"[^>]*class="series"', data["image/svg+xml"])
         self.assertIsNotNone(stroke, "the line's colour in the SVG")
         color = bytes.fromhex(stroke[1])
-        near = sum(1 for row in rows for x in range(0, len(row), 4)
+        near = sum(1 for row in rows for x in range(0, len(row), channels)
                    if all(abs(row[x + i] - color[i]) <= 8 for i in range(3)))
         self.assertGreater(near, 2 * width // 10, f"pixels of #{color.hex()} in the PNG")
 
