@@ -36,7 +36,7 @@ RELEASE    := -c release --product spike --static-swift-stdlib $(NATIVEFLAGS)
 # A build-local Jupyter prefix: the tests find the kernelspec through JUPYTER_PATH, no global install.
 TESTPREFIX := $(BUILD)/jupyter
 LOGS       := $(BUILD)/test-logs
-DEBS       := libzmq3-dev libopenblas-dev libssl-dev libsqlite3-dev pkg-config
+DEBS       := libzmq3-dev libopenblas-dev libssl-dev libsqlite3-dev librsvg2-dev pkg-config
 VENV_STAMP := $(VENV)/.requirements-installed
 
 # Environment of every Python test layer.

@@ -18,6 +18,8 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS", pkgConfig: "openblas"),
         .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto"),
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3"),
+        // Debian librsvg2-dev: SVG figures rasterised to PNG (SpikePlot's SVGRaster).
+        .systemLibrary(name: "CRSVG", path: "Sources/CRSVG", pkgConfig: "librsvg-2.0"),
 
         // Pointer kernels over buffers and sizes (LIF sweeps, spike accumulation, row loops);
         // no tensors, no tape. Plain -O in release: -Ounchecked measured no gain on
@@ -29,8 +31,8 @@ let package = Package(
             dependencies: ["SpikeKernels", "COpenBLAS"],
             resources: [.copy("Resources/Datasets")]
         ),
-        // Figures to SVG and tables to HTML, as strings.
-        .target(name: "SpikePlot"),
+        // Figures to SVG and tables to HTML, as strings; SVG to PNG through librsvg.
+        .target(name: "SpikePlot", dependencies: ["CRSVG"]),
         // The Spike language: lexing, parsing, checking, evaluation, completion.
         .target(name: "SpikeLang", dependencies: ["SpikeEngine", "SpikePlot"]),
         // Jupyter messages, connection files and HMAC signing.

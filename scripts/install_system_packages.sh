@@ -6,7 +6,7 @@ set -euo pipefail
 
 packages=("$@")
 if [ ${#packages[@]} -eq 0 ]; then
-    packages=(libzmq3-dev libopenblas-dev libssl-dev libsqlite3-dev pkg-config)
+    packages=(libzmq3-dev libopenblas-dev libssl-dev libsqlite3-dev librsvg2-dev pkg-config)
 fi
 
 missing=()

@@ -131,4 +131,57 @@ final class SpikeInterpreterTests: XCTestCase {
         // The lexer is registered under this alias by the Python companion package (python/).
         XCTAssertEqual(SpikeInterpreter().info.languageInfo.pygmentsLexer, "spike")
     }
+
+    func testMarkdownIsShownAsTextMarkdownBesideThePlainText() throws {
+        let bundle = try XCTUnwrap(result(execute(SpikeInterpreter(), #"markdown("**bold** <b>")"#)))
+        XCTAssertEqual(bundle.data["text/markdown"], .string("**bold** <b>"))
+        XCTAssertEqual(bundle.data["text/plain"], .string("**bold** <b>"))
+        XCTAssertNil(bundle.data["text/html"])
+    }
+
+    func testCompletionDetailsGiveEachMatchsTypeAndSignature() {
+        let completion = SpikeInterpreter().complete("lif(ta", cursor: 6)
+        XCTAssertEqual(completion.details.count, completion.matches.count)
+        XCTAssertEqual(completion.matches.first, "tau=")
+        XCTAssertEqual(completion.details.first?.type, "param")
+        let entries = completion.replyMetadata["_jupyter_types_experimental"]
+        guard case .array(let items)? = entries, case .object(let first)? = items.first else {
+            return XCTFail("no _jupyter_types_experimental in \(completion.replyMetadata)")
+        }
+        XCTAssertEqual(first["text"], .string("tau="))
+        XCTAssertEqual(first["start"], .int(4))
+        XCTAssertEqual(first["end"], .int(6))
+    }
+
+    func testHelpLinksPointAtTheReferencesUnderTheOverriddenBase() {
+        let docs = DocsLinks(environment: [DocsLinks.variable: "https://example.org/docs"], executable: nil)
+        let urls = SpikeInterpreter(docs: docs).info.helpLinks.map(\.url)
+        XCTAssertEqual(Array(urls.prefix(2)), ["language", "library"].map { "https://example.org/docs/\($0).md" })
+        XCTAssertEqual(SpikeInterpreter().info.helpLinks.count, 1, "no base, no reference links")
+    }
+
+    func testFigureFormatBothSendsAPNGWithItsDisplaySizeBesideTheSVG() throws {
+        let interpreter = SpikeInterpreter()
+        let svgOnly = try XCTUnwrap(result(execute(interpreter, "plot([1, 3, 2])")))
+        XCTAssertNil(svgOnly.data["image/png"], "SVG alone by default")
+        let both = try XCTUnwrap(result(execute(interpreter, "%figure_format both\nplot([1, 3, 2])")))
+        XCTAssertNotNil(both.data["image/svg+xml"])
+        let png = try XCTUnwrap(Data(base64Encoded: try XCTUnwrap(both.data["image/png"]?.stringValue)))
+        XCTAssertEqual(Array(png.prefix(4)), [137, 80, 78, 71])
+        guard case .object(let size)? = both.metadata["image/png"], case .int(let width)? = size["width"] else {
+            return XCTFail("no image/png size in \(both.metadata)")
+        }
+        let pixelsWide = png[16..<20].reduce(0) { $0 << 8 | Int($1) }
+        XCTAssertEqual(pixelsWide, 2 * width)
+        let pngOnly = try XCTUnwrap(result(execute(interpreter, "%figure_format png\nsimulate(lif(), input=1.2)")))
+        XCTAssertNil(pngOnly.data["image/svg+xml"])
+        XCTAssertNotNil(pngOnly.data["image/png"])
+    }
+
+    func testAnUnknownFigureFormatIsAnErrorThatNamesTheChoices() {
+        guard case .failure(let error) = execute(SpikeInterpreter(), "%figure_format jpeg") else {
+            return XCTFail("expected a failure")
+        }
+        XCTAssertTrue(error.value.contains("svg, png or both"), error.value)
+    }
 }

@@ -118,4 +118,19 @@ final class CompletionTests: XCTestCase {
         XCTAssertEqual(session.inspect("for i in xs { }", cursor: 1)?.hasPrefix("for x in sequence"), true)
         XCTAssertEqual(session.inspect("neuron", cursor: 0)?.hasPrefix("neuron("), true)
     }
+
+    func testEachCandidateCarriesItsKindAndTheSignatureHelpShows() throws {
+        let session = session("fn lift(x, gain=2) = x * gain\nlimit = 3")
+        let items = session.complete("li", cursor: 2).items
+        let lif = try XCTUnwrap(items.first { $0.text == "lif" })
+        XCTAssertEqual(lif.kind, .function)
+        XCTAssertEqual(lif.signature, session.inspect("lif", cursor: 0)?.components(separatedBy: "\n").first)
+        XCTAssertTrue(lif.signature.hasPrefix("lif(tau="), lif.signature)
+        XCTAssertEqual(items.first { $0.text == "lift" }, CompletionItem(text: "lift", kind: .function, signature: "lift(x, gain=2)"))
+        XCTAssertEqual(items.first { $0.text == "limit" }, CompletionItem(text: "limit", kind: .instance))
+        XCTAssertEqual(session.complete("fo", cursor: 2).items.first { $0.text == "for" }?.kind, .keyword)
+        XCTAssertEqual(session.complete("%ti", cursor: 3).items.map(\.kind), [.magic, .magic])
+        let named = session.complete("lift(1, ga", cursor: 10).items.first
+        XCTAssertEqual(named, CompletionItem(text: "gain=", kind: .param, signature: "lift(x, gain=2)"))
+    }
 }

@@ -220,7 +220,7 @@ final class SessionTests: XCTestCase {
         XCTAssertNil(Session().run("%lsmagic", output: sink).failure)
         XCTAssertEqual(
             sink.lines.map { String($0.prefix(while: { $0 != ":" })) },
-            ["%time", "%timeit", "%who", "%reset", "%seed", "%threads", "%help", "%lsmagic"])
+            ["%time", "%timeit", "%who", "%reset", "%seed", "%threads", "%help", "%lsmagic", "%figure_format"])
     }
 
     func testCellMagicFormsOfTimeAreAccepted() {

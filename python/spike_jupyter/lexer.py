@@ -21,7 +21,7 @@ BUILTINS = (
     "tolist", "train", "transformer", "transpose", "triangle", "unflatten", "update_display", "values",
     "where", "windows", "zeros", "zip",
     "float", "format", "mean_std", "input",
-    "leaky", "seeds_needed", "forest",
+    "leaky", "seeds_needed", "forest", "markdown",
 )
 
 # The reserved words: never a name, so never a parameter or an unquoted record field.

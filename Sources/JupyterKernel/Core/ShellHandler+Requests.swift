@@ -3,13 +3,15 @@ import JupyterWire
 extension ShellHandler {
     /// `complete_request`: the interpreter's matches. Cursor positions are code points, passed
     /// through untouched — except that a position outside the code is clamped to it, so the
-    /// interpreter never sees an impossible offset.
+    /// interpreter never sees an impossible offset. The matches' kinds and signatures go in
+    /// `metadata._jupyter_types_experimental`.
     func complete(_ request: CompleteRequest, message: Message) {
         let cursor = Self.clamp(request.cursorPosition, to: request.code)
         let completion = interpreter.complete(request.code, cursor: cursor)
         control.reply(
             CompleteReply(
-                matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd),
+                matches: completion.matches, cursorStart: completion.cursorStart, cursorEnd: completion.cursorEnd,
+                metadata: completion.replyMetadata),
             to: message, on: .shell
         )
     }

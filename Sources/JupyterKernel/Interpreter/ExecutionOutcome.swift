@@ -45,10 +45,41 @@ public struct Completion: Equatable, Sendable {
     public var matches: [String]
     public var cursorStart: Int
     public var cursorEnd: Int
+    /// One entry per match, in the same order, or empty when the interpreter does not say
+    /// what its matches are.
+    public var details: [Detail]
 
-    public init(matches: [String], cursorStart: Int, cursorEnd: Int) {
+    /// What a match names and, when callable, its signature: an entry of IPython's
+    /// `_jupyter_types_experimental` (`type` is e.g. "function", "keyword", "magic",
+    /// "instance", "param").
+    public struct Detail: Equatable, Sendable {
+        public var type: String
+        public var signature: String
+
+        public init(type: String, signature: String = "") {
+            self.type = type
+            self.signature = signature
+        }
+    }
+
+    public init(matches: [String], cursorStart: Int, cursorEnd: Int, details: [Detail] = []) {
         self.matches = matches
         self.cursorStart = cursorStart
         self.cursorEnd = cursorEnd
+        self.details = details
+    }
+
+    /// The reply's `metadata`: `_jupyter_types_experimental` with `start`, `end`, `text`,
+    /// `type` and `signature` per match, as IPython sends it (JupyterLab shows the type beside
+    /// each match); empty when there are no details.
+    public var replyMetadata: [String: JSONValue] {
+        guard !details.isEmpty, details.count == matches.count else { return [:] }
+        let entries = zip(matches, details).map { text, detail -> JSONValue in
+            [
+                "start": .int(cursorStart), "end": .int(cursorEnd), "text": .string(text), "type": .string(detail.type),
+                "signature": .string(detail.signature)
+            ]
+        }
+        return ["_jupyter_types_experimental": .array(entries)]
     }
 }

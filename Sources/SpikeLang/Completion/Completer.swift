@@ -1,32 +1,49 @@
 /// Tab completion: bindings, library names and keywords; members after `.`; named arguments
-/// (`tau=`) inside a call; magic names after `%`.
+/// (`tau=`) inside a call; magic names after `%`. Each candidate carries its kind and, when
+/// callable, its signature.
 struct Completer {
     let bindings: [String: Value]
     let library: Library
 
     func complete(_ code: String, cursor: Int) -> CompletionResult {
         let context = CursorContext(code: code, cursor: cursor)
-        let matches: [String]
+        let items: [CompletionItem]
         if context.inString {
-            matches = []
+            items = []
         } else if context.inMagic {
-            matches = Magic.names.filter { $0.hasPrefix(context.prefix) }
+            items = Magic.names.filter { $0.hasPrefix(context.prefix) }.map { CompletionItem(text: $0, kind: .magic) }
         } else if let chain = context.memberChain {
-            matches = memberNames(of: chain).filter { $0.hasPrefix(context.prefix) }
+            items = memberNames(of: chain).filter { $0.hasPrefix(context.prefix) }.map {
+                CompletionItem(text: $0, kind: .instance)
+            }
         } else if context.afterDot {
             // A member of a call's result or an element: finding it would mean running code.
-            matches = []
+            items = []
         } else if let first = context.prefix.unicodeScalars.first, !(first == "_" || first.properties.isXIDStart) {
-            matches = []
+            items = []
         } else {
-            var named: [String] = []
+            var named: [CompletionItem] = []
             if context.atArgumentStart, let callee = context.enclosingCall {
-                named = parameterNames(of: callee).filter { $0.hasPrefix(context.prefix) }.map { $0 + "=" }
+                let signature = signature(of: callee)
+                named = parameterNames(of: callee).filter { $0.hasPrefix(context.prefix) }.map {
+                    CompletionItem(text: $0 + "=", kind: .param, signature: signature)
+                }
             }
             let names = Set(bindings.keys).union(library.names).union(Keyword.allCases.map(\.rawValue))
-            matches = named + names.filter { $0.hasPrefix(context.prefix) }.sorted()
+            items = named + names.filter { $0.hasPrefix(context.prefix) }.sorted().map(item(naming:))
         }
-        return CompletionResult(matches: matches, start: context.wordStart, end: context.wordEnd)
+        return CompletionResult(items: items, start: context.wordStart, end: context.wordEnd)
+    }
+
+    /// A top-level name as a candidate: a binding shadows a builtin, which shadows a keyword.
+    private func item(naming name: String) -> CompletionItem {
+        switch bindings[name] {
+        case .function?, .builtin?: return CompletionItem(text: name, kind: .function, signature: signature(of: name))
+        case .some: return CompletionItem(text: name, kind: .instance)
+        case nil:
+            if library[name] != nil { return CompletionItem(text: name, kind: .function, signature: signature(of: name)) }
+            return CompletionItem(text: name, kind: .keyword)
+        }
     }
 
     /// Members of the value a chain `a.b` names, without calling anything.
@@ -46,6 +63,16 @@ struct Completer {
         case .builtin(let builtin)?: return builtin.signature.parameterNames
         case nil: return library[name]?.signature.parameterNames ?? []
         default: return []
+        }
+    }
+
+    /// The signature of the function `name` names, as `help` shows it; empty for anything else.
+    func signature(of name: String) -> String {
+        switch bindings[name] {
+        case .function(let closure)?: return closure.signature
+        case .builtin(let builtin)?: return builtin.signature.text
+        case nil: return library[name]?.signature.text ?? ""
+        default: return ""
         }
     }
 }

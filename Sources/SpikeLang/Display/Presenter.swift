@@ -9,7 +9,24 @@ enum Presenter {
     ///
     /// With `isCancelled`, the one view whose cost grows with the value past what is shown —
     /// a large tensor's summary — polls it and ends with `EngineError.interrupted`.
-    static func rendering(of value: Value, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil) throws -> Rendering {
+    ///
+    /// A figure is sent as SVG, PNG or both, as `figures` says (PNG through ``SVGRaster``).
+    static func rendering(
+        of value: Value, budget: MemoryBudget = .standard, isCancelled: CancellationCheck? = nil,
+        figures: FigureFormat = .standard
+    ) throws -> Rendering {
+        var rendering = try viewRendering(of: value, budget: budget, isCancelled: isCancelled)
+        guard let svg = rendering.svg, figures != .svg else { return rendering }
+        if let image = SVGRaster.png(from: svg) {
+            rendering.png = Rendering.PNGImage(bytes: image.png, width: image.width, height: image.height)
+            if !figures.includesSVG { rendering.svg = nil }
+        }
+        return rendering
+    }
+
+    private static func viewRendering(of value: Value, budget: MemoryBudget, isCancelled: CancellationCheck?) throws
+        -> Rendering
+    {
         switch value {
         case .encoding(let encoding):
             return Rendering(plain: EngineText.encoding(encoding), svg: EncodingView.figure(of: encoding, budget: budget)?.svg())
@@ -28,6 +45,8 @@ enum Presenter {
             return DatasetView.rendering(of: data)
         case .model(let value):
             return ModelValueView.rendering(of: value)
+        case .markdown(let text):
+            return Rendering(plain: text, markdown: text)
         default:
             return Rendering(plain: ValueText.text(of: value, limit: ValueText.displayLimit))
         }

@@ -20,6 +20,8 @@ struct SessionSettings {
     /// The most bytes a single request may allocate before failing with `ResourceError`: by
     /// default a share of what the process's limits (cgroup, `RLIMIT_AS`, memory) still allow.
     var budget = MemoryBudget.standard
+    /// Which images figures are sent as (`%figure_format`).
+    var figureFormat = FigureFormat.standard
     /// What the last `train` or `compare` produced, finished or interrupted (`last_run()`);
     /// nil until one ran. Holds the run's best weights (a copy of the network's parameters).
     var lastRun: ModelValue?

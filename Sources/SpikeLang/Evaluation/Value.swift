@@ -36,6 +36,8 @@ enum Value {
     indirect case data(DataValue)
     /// A network (mutable: `train` changes it in place), a training run, scores or a comparison.
     indirect case model(ModelValue)
+    /// Markdown text to show formatted (`markdown("# Results")`): `text/markdown` in a notebook.
+    case markdown(String)
 
     /// The kind as it reads in a message: "a number", "a list", "none".
     var typeName: String {
@@ -60,6 +62,7 @@ enum Value {
         case .table: return "a table"
         case .data(let data): return data.typeName
         case .model(let value): return value.typeName
+        case .markdown: return "markdown"
         }
     }
 

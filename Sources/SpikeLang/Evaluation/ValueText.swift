@@ -298,6 +298,7 @@ enum ValueText {
         case .table(let table): return table.text()
         case .data(let data): return DatasetView.text(of: data)
         case .model(let value): return ModelValueView.text(of: value)
+        case .markdown(let text): return text
         }
     }
 

@@ -50,7 +50,8 @@ enum CoreLibrary {
                     let id = try arguments[id]
                     let shown = try arguments.engine {
                         try Presenter.rendering(
-                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation,
+                            figures: evaluator.settings.figureFormat)
                     }
                     evaluator.sink.display(shown, id: id)
                     return .none
@@ -65,7 +66,8 @@ enum CoreLibrary {
                 return { arguments, evaluator in
                     let shown = try arguments.engine {
                         try Presenter.rendering(
-                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation)
+                            of: try arguments[value], budget: evaluator.settings.budget, isCancelled: evaluator.cancellation,
+                            figures: evaluator.settings.figureFormat)
                     }
                     evaluator.sink.update(shown, id: try arguments[id])
                     return .none

@@ -1,9 +1,20 @@
 import SpikePlot
 
-/// Output builtins that draw: `plot`, `raster`, `table` (figures and tables from SpikePlot).
+/// Output builtins that draw: `plot`, `raster`, `table` (figures and tables from SpikePlot),
+/// and `markdown` (formatted text).
 enum OutputLibrary {
     static func builtins() -> [Builtin] {
-        [plot(), raster(), heatmap(), bar(), scatter(), grid(), table()]
+        [plot(), raster(), heatmap(), bar(), scatter(), grid(), table(), markdown()]
+    }
+
+    private static func markdown() -> Builtin {
+        Builtin(
+            "markdown", topic: .output,
+            summary: "Markdown text shown formatted (text/markdown, with the text itself as text/plain); display() shows it mid-cell."
+        ) { p in
+            let text = p.declare("text", .string, doc: "the Markdown source")
+            return { arguments, _ in .markdown(try arguments[text]) }
+        }
     }
 
     /// The labels most figures take: `title`, `xlabel`, `ylabel`.

@@ -20,8 +20,10 @@ enum Magic: Equatable {
     case timeit(loops: Int?, repeats: Int?)
     /// List the magics.
     case lsmagic
+    /// Send figures as SVG, PNG or both from now on.
+    case figureFormat(FigureFormat)
 
-    static let names = ["time", "timeit", "who", "reset", "seed", "threads", "help", "lsmagic"]
+    static let names = ["time", "timeit", "who", "reset", "seed", "threads", "help", "lsmagic", "figure_format"]
 
     /// What each magic does, one line each (`%lsmagic`).
     static let summaries: [(name: String, summary: String)] = [
@@ -32,7 +34,8 @@ enum Magic: Equatable {
         ("seed", "seed every random source: %seed N"),
         ("threads", "cap the threads the session may use: %threads N"),
         ("help", "open the pager on a name's help: %help NAME (also NAME?, NAME?? and ?NAME)"),
-        ("lsmagic", "list the magics")
+        ("lsmagic", "list the magics"),
+        ("figure_format", "send figures as svg, png or both (PNG shows where SVG does not: GitHub, PDF): %figure_format both")
     ]
 }
 
@@ -196,6 +199,11 @@ struct MagicSplit {
                 throw Diagnostic(.invalidMagicArgument(magic: name, expected: "a positive integer, e.g. %threads 2"), at: range)
             }
             return .threads(count)
+        case "figure_format":
+            guard words.count == 2, let format = FigureFormat(rawValue: argument) else {
+                throw Diagnostic(.invalidMagicArgument(magic: name, expected: "svg, png or both, e.g. %figure_format both"), at: range)
+            }
+            return .figureFormat(format)
         case "help":
             guard words.count == 2 else {
                 throw Diagnostic(.invalidMagicArgument(magic: name, expected: "one name, e.g. %help lif"), at: range)

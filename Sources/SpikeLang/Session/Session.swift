@@ -92,7 +92,7 @@ public final class Session {
             source: source)
         do {
             let value = try evaluator.execute(statement)
-            return .success(try Presenter.rendering(of: value, budget: settings.budget))
+            return .success(try Presenter.rendering(of: value, budget: settings.budget, figures: settings.figureFormat))
         } catch let diagnostic as Diagnostic {
             return .failure(CellFailure(diagnostics: [diagnostic], source: source))
         } catch let failure as ForeignFailure {
@@ -149,7 +149,8 @@ public final class Session {
             let shown = program.statements.last?.range ?? SourceRange(line: 1, column: 1)
             return CellOutcome(
                 result: try evaluator.engine(at: shown) {
-                    try Presenter.rendering(of: value, budget: settings.budget, isCancelled: isCancelled)
+                    try Presenter.rendering(
+                        of: value, budget: settings.budget, isCancelled: isCancelled, figures: evaluator.settings.figureFormat)
                 })
         } catch let diagnostic as Diagnostic {
             return CellOutcome(failure: CellFailure(diagnostics: [diagnostic], source: source))
@@ -188,6 +189,8 @@ public final class Session {
                 settings.seed = seed
             case .threads(let count):
                 settings.threads = count
+            case .figureFormat(let format):
+                settings.figureFormat = format
             case .help(let name):
                 pages.append(helpPage(for: name))
             case .time, .who, .timeit, .lsmagic:

@@ -45,12 +45,17 @@ struct KernelCommand: ParsableCommand {
             valueName: "messages"))
     var sendQueueLimit: Int32?
 
+    /// Where `help_links` point: `$SPIKE_DOCS_URL`, else the checkout's docs (``DocsLinks``).
+    static var docsLinks: DocsLinks {
+        DocsLinks(environment: ProcessInfo.processInfo.environment, executable: Bundle.main.executableURL)
+    }
+
     func run() throws {
         let status: Int32
         let limits = try transportLimits(environment: ProcessInfo.processInfo.environment)
         do {
             status = try ZeroMQKernelRuntime.run(
-                connectionFile: connectionFile, interpreter: SpikeInterpreter(), limits: limits,
+                connectionFile: connectionFile, interpreter: SpikeInterpreter(docs: Self.docsLinks), limits: limits,
                 history: { Self.persistentHistory(environment: ProcessInfo.processInfo.environment) })
         } catch {
             throw ValidationError("cannot start the kernel with \(connectionFile): \(error)")
@@ -108,7 +113,7 @@ struct StdioCommand: ParsableCommand {
     )
 
     func run() throws {
-        let status = StdioKernelRuntime.run(interpreter: SpikeInterpreter())
+        let status = StdioKernelRuntime.run(interpreter: SpikeInterpreter(docs: KernelCommand.docsLinks))
         if status != 0 { throw ExitCode(status) }
     }
 }
