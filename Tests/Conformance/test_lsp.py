@@ -12,6 +12,8 @@ import subprocess
 import threading
 import time
 import unittest
+from unittest import mock
+from pathlib import Path
 from typing import Any
 
 from spike_binary import spike_binary
@@ -27,8 +29,8 @@ def utf16_len(text: str) -> int:
 class LSPClient:
     """A `spike lsp` process; a thread parses each framed stdout message, in order."""
 
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen([str(spike_binary()), "lsp"], stdin=subprocess.PIPE,
+    def __init__(self, argv: list[str] | None = None) -> None:
+        self.proc = subprocess.Popen(argv or [str(spike_binary()), "lsp"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         self.messages: list[Any] = []
         self.changed = threading.Condition()
@@ -195,6 +197,41 @@ class LanguageServerTests(unittest.TestCase):
         self.client.initialize()
         self.client.notify("exit", None)
         self.assertEqual(self.client.close(), 1)
+
+
+class JupyterLSPSpecTests(unittest.TestCase):
+    """The companion package's jupyter-lsp spec, and the entry point that names it."""
+
+    def test_the_spec_starts_this_binary_as_a_working_server(self) -> None:
+        import importlib.util
+        import os
+        import tomllib
+
+        root = Path(__file__).resolve().parents[2]
+        pyproject = tomllib.loads((root / "python" / "pyproject.toml").read_text())
+        target = pyproject["project"]["entry-points"]["jupyter_lsp_spec_v1"]["spike-language-server"]
+        self.assertEqual(target, "spike_jupyter.lsp_spec:spec_v1")
+        location = root / "python" / "spike_jupyter" / "lsp_spec.py"
+        module_spec = importlib.util.spec_from_file_location("lsp_spec_under_test", location)
+        assert module_spec is not None and module_spec.loader is not None
+        module = importlib.util.module_from_spec(module_spec)
+        module_spec.loader.exec_module(module)
+        with mock.patch.dict(os.environ, {"SPIKE_BIN": str(spike_binary())}):
+            spec = module.spec_v1(None)["spike-language-server"]
+        self.assertEqual(spec["argv"], [str(spike_binary()), "lsp"])
+        self.assertEqual((spec["languages"], spec["mime_types"], spec["version"]),
+                         (["spike"], ["text/x-spike"], 2))
+        client = LSPClient(spec["argv"])
+        try:
+            reply = client.initialize()
+            self.assertIn("completionProvider", reply["result"]["capabilities"])
+            client.request("shutdown", None)
+            client.notify("exit", None)
+            self.assertEqual(client.close(), 0)
+        finally:
+            if client.proc.poll() is None:
+                client.proc.kill()
+                client.close()
 
 
 if __name__ == "__main__":
