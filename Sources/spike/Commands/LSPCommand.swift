@@ -12,23 +12,12 @@ struct LSPCommand: ParsableCommand {
     )
 
     func run() throws {
-        let status = LSPCommand.serveOnLargeStack()
-        Foundation.exit(status)
-    }
-
-    /// Runs the read loop on a thread with the stack the parser and checker need for deeply
-    /// nested code, and returns its exit status.
-    private static func serveOnLargeStack() -> Int32 {
-        let done = DispatchSemaphore(value: 0)
-        let box = StatusBox()
-        let thread = Thread {
-            box.status = serve()
-            done.signal()
-        }
+        // The read loop runs on a thread with the stack the parser and checker need for
+        // deeply nested code; it ends the process itself when the server says to exit.
+        let thread = Thread { Foundation.exit(LSPCommand.serve()) }
         thread.stackSize = Session.evaluationStackSize
         thread.start()
-        done.wait()
-        return box.status
+        while true { sleep(3600) }
     }
 
     private static func serve() -> Int32 {
@@ -47,9 +36,4 @@ struct LSPCommand: ParsableCommand {
             }
         }
     }
-}
-
-/// The serving thread's exit status, handed to the main thread after the semaphore.
-private final class StatusBox: @unchecked Sendable {
-    var status: Int32 = 1
 }
