@@ -20,6 +20,9 @@ extension LanguageServer {
         case "textDocument/hover": return cursor(params).map(hover) ?? .null
         case "textDocument/signatureHelp": return cursor(params).map(signatureHelp) ?? .null
         case "textDocument/definition": return cursor(params).map(definition) ?? .null
+        case "textDocument/semanticTokens/full":
+            guard let uri = params["textDocument"]?["uri"]?.stringValue, let document = documents[uri] else { return .null }
+            return ["data": .array(semanticTokens(document).map(JSONValue.int))]
         case "textDocument/documentSymbol":
             guard let uri = params["textDocument"]?["uri"]?.stringValue, let document = documents[uri] else { return .null }
             return documentSymbols(uri: uri, document: document)
@@ -136,6 +139,30 @@ extension LanguageServer {
                     "selectionRange": range(symbol.range, in: document)
                 ]
             })
+    }
+
+    /// The token types `semanticTokens` numbers, in the order of `Highlighting.Kind`.
+    static var semanticTokenLegend: JSONValue {
+        ["tokenTypes": .array(Highlighting.Kind.allCases.map { .string($0.name) }), "tokenModifiers": []]
+    }
+
+    /// LSP's relative encoding: per token, line delta, start delta (from the previous token's
+    /// start on the same line), length, type, modifiers; lengths in the negotiated units.
+    func semanticTokens(_ document: TextDocument) -> [Int] {
+        var data: [Int] = []
+        var previous = Position(line: 0, character: 0)
+        for highlight in Highlighting.of(document.text) {
+            let start = document.position(of: highlight.range.start, encoding: encoding)
+            let end = document.position(of: highlight.range.end, encoding: encoding)
+            guard end.character > start.character else { continue }
+            let deltaLine = start.line - previous.line
+            data += [
+                deltaLine, deltaLine == 0 ? start.character - previous.character : start.character,
+                end.character - start.character, highlight.kind.rawValue, 0
+            ]
+            previous = start
+        }
+        return data
     }
 
     /// The identifier around the cursor, if any.

@@ -184,3 +184,31 @@ extension JSONValue {
         return elements[index]
     }
 }
+
+/// Semantic tokens, decoded from LSP's relative encoding back to absolute positions.
+final class SemanticTokenTests: XCTestCase {
+    func testTokensAreClassifiedAndPlacedInUTF16UnitsAfterAnEmoji() {
+        var server = LanguageServer()
+        _ = server.receive(
+            FrameReader.frame(
+                JSONValue.object(["jsonrpc": "2.0", "id": 1, "method": "initialize", "params": ["capabilities": [:]]]).jsonBytes()))
+        server.documents["file:///a.spk"] = TextDocument(text: "%seed 1\ns = \"😀\" # note\nfn f(x) = x + 2", version: 1)
+        let data = server.semanticTokens(server.documents["file:///a.spk"]!)
+        var line = 0
+        var character = 0
+        var decoded: [[Int]] = []
+        for index in stride(from: 0, to: data.count, by: 5) {
+            line += data[index]
+            character = data[index] == 0 ? character + data[index + 1] : data[index + 1]
+            decoded.append([line, character, data[index + 2], data[index + 3]])
+        }
+        let (keyword, number, string, comment, function, variable, op) = (0, 1, 2, 3, 4, 5, 6)
+        XCTAssertEqual(
+            decoded,
+            [
+                [1, 0, 1, variable], [1, 2, 1, op], [1, 4, 4, string], [1, 9, 6, comment],
+                [2, 0, 2, keyword], [2, 3, 1, function], [2, 5, 1, variable], [2, 8, 1, op], [2, 10, 1, variable],
+                [2, 12, 1, op], [2, 14, 1, number]
+            ])
+    }
+}
