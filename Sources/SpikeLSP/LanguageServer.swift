@@ -14,7 +14,7 @@ import SpikeLang
 /// no input makes the server stop.
 ///
 /// Documents are checked by `Session.analyze` (parser and checker, no evaluation) on every
-/// open and change, and their diagnostics published at once.
+/// open and change; their diagnostics are published once per read (see `receive`).
 public struct LanguageServer {
     /// What the process must do.
     public enum Action: Equatable {
@@ -40,6 +40,8 @@ public struct LanguageServer {
     }
 
     private var reader = FrameReader()
+    /// Documents changed by the messages of the current read, whose diagnostics are due.
+    private var changed: [String] = []
     private(set) var lifecycle = Lifecycle.uninitialized
     private(set) var encoding = PositionEncoding.utf16
     var documents: [String: TextDocument] = [:]
@@ -49,8 +51,11 @@ public struct LanguageServer {
     public init() {}
 
     /// Takes bytes read from the client; returns what to do, in order.
+    ///
+    /// Diagnostics are debounced by read: a burst of changes that arrives together (a client
+    /// typing faster than the server reads) is checked once, after the last of them.
     public mutating func receive(_ bytes: Data) -> [Action] {
-        reader.append(bytes).flatMap { frame -> [Action] in
+        let actions = reader.append(bytes).flatMap { frame -> [Action] in
             switch frame {
             case .malformedHeader(let header):
                 return [.log("spike lsp: ignored a header without a valid Content-Length: \(header.debugDescription)")]
@@ -61,6 +66,15 @@ public struct LanguageServer {
                 return handle(message)
             }
         }
+        let due = changed
+        changed = []
+        return actions + due.flatMap(publishDiagnostics)
+    }
+
+    /// Marks `uri`'s diagnostics as due at the end of the current read.
+    private mutating func markChanged(_ uri: String) -> [Action] {
+        if !changed.contains(uri) { changed.append(uri) }
+        return []
     }
 
     /// The client closed the input: exit as `exit` would.
@@ -108,7 +122,7 @@ public struct LanguageServer {
                 let text = item["text"]?.stringValue
             else { return [.log("spike lsp: didOpen without a text document")] }
             documents[uri] = TextDocument(text: text, version: item["version"]?.intValue ?? 0)
-            return publishDiagnostics(uri)
+            return markChanged(uri)
         case "textDocument/didChange":
             guard let uri = params["textDocument"]?["uri"]?.stringValue, var document = documents[uri] else {
                 return [.log("spike lsp: didChange for a document that is not open")]
@@ -123,10 +137,11 @@ public struct LanguageServer {
             }
             document.version = params["textDocument"]?["version"]?.intValue ?? document.version
             documents[uri] = document
-            return publishDiagnostics(uri)
+            return markChanged(uri)
         case "textDocument/didClose":
             guard let uri = params["textDocument"]?["uri"]?.stringValue else { return [] }
             documents[uri] = nil
+            changed.removeAll { $0 == uri }
             return [notify("textDocument/publishDiagnostics", ["uri": .string(uri), "diagnostics": []])]
         default:
             return []

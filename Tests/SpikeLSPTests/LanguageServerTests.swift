@@ -101,6 +101,21 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(messages.last?["params"]?["version"], 2)
     }
 
+    func testABurstOfChangesInOneReadIsCheckedOnceAtItsLastVersion() {
+        var server = initialized()
+        _ = open(&server, "x = 1")
+        func change(_ version: Int, _ text: String) -> Data {
+            frame([
+                "jsonrpc": "2.0", "method": "textDocument/didChange",
+                "params": ["textDocument": ["uri": "file:///a.spk", "version": .int(version)], "contentChanges": [["text": .string(text)]]]
+            ])
+        }
+        let messages = sent(server.receive(change(2, "y") + change(3, "x = 2\nzz")))
+        XCTAssertEqual(messages.count, 1)
+        XCTAssertEqual(messages.first?["params"]?["version"], 3)
+        XCTAssertEqual(ranges(messages), [[1, 0, 1, 2]])
+    }
+
     func testNotebookMagicsAndHelpLinesProduceNoDiagnosticsAndEarlierCellsCount() {
         var server = initialized()
         XCTAssertEqual(ranges(open(&server, "%seed 3\nx = 2\n\n%%time\nlif?\nprint(x)\nprint(z)")), [[6, 6, 6, 7]])
