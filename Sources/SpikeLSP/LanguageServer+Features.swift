@@ -46,12 +46,12 @@ extension LanguageServer {
 
     private func completion(_ cursor: Cursor) -> JSONValue {
         let result = session.complete(cursor.document.text, cursor: cursor.offset)
-        let analysis = session.analyze(cursor.document.text)
+        let symbols = session.symbols(in: cursor.document.text)
         let prefix = String(String.UnicodeScalarView(cursor.document.scalars[result.start..<result.end]))
         let call = session.enclosingCall(in: cursor.document.text, cursor: cursor.offset)
         let keywords = Set(Session.keywords)
         var signatures: [String: String] = [:]
-        for symbol in analysis.symbols { signatures[symbol.name] = symbol.signature }
+        for symbol in symbols { signatures[symbol.name] = symbol.signature }
         var items: [JSONValue] = []
         var seen = Set<String>()
         func add(_ label: String, _ kind: CompletionKind, _ detail: String?) {
@@ -75,7 +75,7 @@ extension LanguageServer {
             }
         }
         if !afterDot, !result.matches.isEmpty || !prefix.isEmpty {
-            for symbol in analysis.symbols where symbol.name.hasPrefix(prefix) {
+            for symbol in symbols where symbol.name.hasPrefix(prefix) {
                 add(symbol.name, symbol.signature == nil ? .variable : .function, symbol.signature)
             }
         }
@@ -85,7 +85,7 @@ extension LanguageServer {
     private func hover(_ cursor: Cursor) -> JSONValue {
         let word = self.word(at: cursor)
         let text: String?
-        if let word, let symbol = session.analyze(cursor.document.text).symbols.last(where: { $0.name == word.name }) {
+        if let word, let symbol = session.symbols(in: cursor.document.text).last(where: { $0.name == word.name }) {
             text = symbol.signature ?? "\(symbol.name): bound at line \(symbol.range.start.line)"
         } else {
             text = session.inspect(cursor.document.text, cursor: cursor.offset)
@@ -100,7 +100,7 @@ extension LanguageServer {
         let parameters: [String]
         if let builtin = session.builtinSignature(call.name) {
             (label, parameters) = builtin
-        } else if let symbol = session.analyze(cursor.document.text).symbols.last(where: { $0.name == call.name }),
+        } else if let symbol = session.symbols(in: cursor.document.text).last(where: { $0.name == call.name }),
             let signature = symbol.signature
         {
             label = signature
@@ -118,7 +118,7 @@ extension LanguageServer {
 
     private func definition(_ cursor: Cursor) -> JSONValue {
         guard let word = word(at: cursor) else { return .null }
-        let symbols = session.analyze(cursor.document.text).symbols.filter { $0.name == word.name }
+        let symbols = session.symbols(in: cursor.document.text).filter { $0.name == word.name }
         let here = cursor.document.position(ofOffset: cursor.offset, encoding: encoding)
         let before = symbols.last {
             let start = cursor.document.position(of: $0.range.start, encoding: encoding)
@@ -130,7 +130,7 @@ extension LanguageServer {
 
     private func documentSymbols(uri: String, document: TextDocument) -> JSONValue {
         .array(
-            session.analyze(document.text).symbols.map { symbol in
+            session.symbols(in: document.text).map { symbol in
                 [
                     "name": .string(symbol.name),
                     "detail": symbol.signature.map(JSONValue.string) ?? "",

@@ -42,6 +42,14 @@ extension Session {
         return DocumentAnalysis(diagnostics: diagnostics, symbols: symbols)
     }
 
+    /// The bindings of `document` alone (parsed, not checked): cheaper than `analyze` when the
+    /// diagnostics are not wanted. Cost: linear in the document's size.
+    public func symbols(in document: String) -> [DocumentAnalysis.Symbol] {
+        var symbols: [DocumentAnalysis.Symbol] = []
+        Session.collectSymbols(Parser.parse(Session.editorCode(document)).program.statements, into: &symbols)
+        return symbols
+    }
+
     /// The signature line of a builtin (`lif(tau=2, threshold=1, …)`) and its parameter names,
     /// or nil when `name` is no builtin.
     public func builtinSignature(_ name: String) -> (text: String, parameters: [String])? {
