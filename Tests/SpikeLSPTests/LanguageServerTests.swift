@@ -119,6 +119,8 @@ final class LanguageServerTests: XCTestCase {
     func testNotebookMagicsAndHelpLinesProduceNoDiagnosticsAndEarlierCellsCount() {
         var server = initialized()
         XCTAssertEqual(ranges(open(&server, "%seed 3\nx = 2\n\n%%time\nlif?\nprint(x)\nprint(z)")), [[6, 6, 6, 7]])
+        // The code after an inline `%timeit` is checked in its columns, and what it binds counts.
+        XCTAssertEqual(ranges(open(&server, "%timeit -n 2 y = x0\nprint(y)")), [[0, 17, 0, 19]])
     }
 
     func testUnknownRequestsMalformedJSONAndEarlyRequestsGetErrorsNotCrashes() {

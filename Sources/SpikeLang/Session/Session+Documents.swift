@@ -3,7 +3,8 @@
 /// it binds with where they are bound.
 ///
 /// Lines that the kernel would treat as magics (`%seed 3`, `%%time`) or as help queries
-/// (`lif?`, `??train`) are blanked first, keeping every other line and column where it was,
+/// (`lif?`, `??train`) are blanked first (the code after `%time` or `%timeit` on its line is
+/// kept), keeping every other line and column where it was,
 /// so a notebook's magics produce no diagnostics. Names are checked against the session's
 /// bindings and the library; names bound earlier in the document count, as in one cell.
 ///
@@ -96,7 +97,11 @@ extension Session {
     static func editorCode(_ document: String) -> String {
         SourceLines.of(document).map { line in
             let trimmed = line.drop(while: { $0 == " " || $0 == "\t" })
-            if trimmed.hasPrefix("%") || MagicSplit.helpQuery(line) != nil { return "" }
+            if trimmed.hasPrefix("%") {
+                // `%timeit x = f(1)` keeps its code, in its columns.
+                return MagicSplit.inlineCode(in: line)?.1 ?? ""
+            }
+            if MagicSplit.helpQuery(line) != nil { return "" }
             return line
         }.joined(separator: "\n")
     }
