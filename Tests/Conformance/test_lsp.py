@@ -221,6 +221,7 @@ class JupyterLSPSpecTests(unittest.TestCase):
         self.assertEqual(spec["argv"], [str(spike_binary()), "lsp"])
         self.assertEqual((spec["languages"], spec["mime_types"], spec["version"]),
                          (["spike"], ["text/x-spike"], 2))
+        self.jupyter_lsp_accepts(module.spec_v1)
         client = LSPClient(spec["argv"])
         try:
             reply = client.initialize()
@@ -232,6 +233,26 @@ class JupyterLSPSpecTests(unittest.TestCase):
             if client.proc.poll() is None:
                 client.proc.kill()
                 client.close()
+
+
+    def jupyter_lsp_accepts(self, spec_v1) -> None:
+        """jupyter-lsp's own manager finds the spec through its entry point and validates it."""
+        try:
+            from jupyter_lsp import manager as lsp_manager
+        except ImportError:
+            self.skipTest("jupyter_lsp is not installed")
+
+        class EntryPoint:
+            name = "spike-language-server"
+
+            @staticmethod
+            def load():
+                return spec_v1
+
+        with mock.patch.object(lsp_manager, "entry_points", lambda group: [EntryPoint()]):
+            found = dict(lsp_manager.LanguageServerManager()._autodetect_language_servers(only_installed=True))
+        self.assertEqual(list(found), ["spike-language-server"])
+        self.assertEqual(found["spike-language-server"]["display_name"], "Spike")
 
 
 if __name__ == "__main__":
