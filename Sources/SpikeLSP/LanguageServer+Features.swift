@@ -74,6 +74,11 @@ extension LanguageServer {
                 add(match, .variable, nil)
             }
         }
+        if afterDot, let owner = recordName(before: result.start, in: cursor.document.scalars),
+            let fields = symbols.last(where: { $0.name == owner })?.fields
+        {
+            for field in fields where field.hasPrefix(prefix) { add(field, .field, nil) }
+        }
         if !afterDot, !result.matches.isEmpty || !prefix.isEmpty {
             for symbol in symbols where symbol.name.hasPrefix(prefix) {
                 add(symbol.name, symbol.signature == nil ? .variable : .function, symbol.signature)
@@ -163,6 +168,17 @@ extension LanguageServer {
             previous = start
         }
         return data
+    }
+
+    /// The plain name directly before the `.` that ends just before `start` (`rates.` → "rates"),
+    /// or nil when something else (a call, an index, a chain) stands there.
+    private func recordName(before start: Int, in scalars: [Unicode.Scalar]) -> String? {
+        func isWord(_ scalar: Unicode.Scalar) -> Bool { scalar == "_" || scalar.properties.isXIDContinue }
+        let end = start - 1
+        var begin = end
+        while begin > 0, isWord(scalars[begin - 1]) { begin -= 1 }
+        guard begin < end, begin == 0 || scalars[begin - 1] != "." else { return nil }
+        return String(String.UnicodeScalarView(scalars[begin..<end]))
     }
 
     /// The identifier around the cursor, if any.

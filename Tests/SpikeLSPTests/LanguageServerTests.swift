@@ -165,6 +165,14 @@ final class LanguageServerTests: XCTestCase {
         XCTAssertEqual(tau?["detail"]?.stringValue?.hasPrefix("lif("), true)
     }
 
+    func testCompletionAfterADotOffersTheFieldsOfARecordLiteral() {
+        var server = initialized()
+        _ = open(&server, "p = {tau: 2, threshold: 1, rate: 5}\np.t")
+        let items = ask(&server, "textDocument/completion", line: 1, character: 3)?["items"]?.arrayValue ?? []
+        XCTAssertEqual(items.map { $0["label"] }, ["tau", "threshold"])
+        XCTAssertEqual(items.map { $0["kind"] }, [5, 5])
+    }
+
     func testHoverShowsHelpAndSignatureHelpCountsArguments() {
         var server = initialized()
         _ = open(&server, "lif(1, ")

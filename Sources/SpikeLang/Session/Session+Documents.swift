@@ -21,6 +21,9 @@ public struct DocumentAnalysis: Sendable {
         public var statementRange: SourceRange
         /// `fn name(a, b=2)` for a function; nil for any other binding.
         public var signature: String?
+        /// The field names when the name is bound to a record literal (`{tau: 2, rate: 5}`),
+        /// the one case where members are known without running anything.
+        public var fields: [String]?
     }
 
     /// Every syntax error, or (when the syntax is right) every name error, in source order.
@@ -110,16 +113,20 @@ extension Session {
         for statement in statements {
             switch statement.kind {
             case .assignment(let name, let nameRange, let value):
-                symbols.append(.init(name: name, range: nameRange, statementRange: statement.range, signature: nil))
+                var fields: [String]?
+                if case .record(let recordFields) = value.kind { fields = recordFields.map(\.name) }
+                symbols.append(
+                    .init(name: name, range: nameRange, statementRange: statement.range, signature: nil, fields: fields))
                 collectSymbols(in: value, into: &symbols)
             case .function(let declaration):
                 let parameters = declaration.parameters.map { $0.defaultValue == nil ? $0.name : $0.name + "=…" }
                 symbols.append(
                     .init(
                         name: declaration.name, range: declaration.nameRange, statementRange: statement.range,
-                        signature: "fn \(declaration.name)(\(parameters.joined(separator: ", ")))"))
+                        signature: "fn \(declaration.name)(\(parameters.joined(separator: ", ")))", fields: nil))
             case .loop(let variable, let variableRange, _, let body):
-                symbols.append(.init(name: variable, range: variableRange, statementRange: statement.range, signature: nil))
+                symbols.append(
+                    .init(name: variable, range: variableRange, statementRange: statement.range, signature: nil, fields: nil))
                 collectSymbols(body.statements, into: &symbols)
             case .expression(let expression):
                 collectSymbols(in: expression, into: &symbols)
