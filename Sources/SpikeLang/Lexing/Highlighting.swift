@@ -7,7 +7,7 @@
 ///     // keyword 1:1, function 1:4, variable 1:6, operator 1:9, variable 1:11, operator 1:13,
 ///     // number 1:15, comment 1:18 to 1:23
 public enum Highlighting {
-    /// What a stretch of source is, for colouring.
+    /// What a stretch of source is, for coloring.
     public enum Kind: Int, CaseIterable, Sendable {
         case keyword, number, string, comment, function, variable, `operator`
 
