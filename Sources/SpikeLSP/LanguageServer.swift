@@ -10,7 +10,8 @@ import SpikeLang
 /// Lifecycle: requests before `initialize` are refused (ServerNotInitialized, -32002);
 /// after `shutdown` every request but `exit` is refused (InvalidRequest, -32600); `exit` ends
 /// with status 0 after `shutdown`, 1 without. Unknown requests get MethodNotFound (-32601),
-/// unknown notifications are ignored, and bytes that are not JSON get a ParseError (-32700):
+/// unknown notifications are ignored, bytes that are not JSON get a ParseError (-32700) and JSON
+/// that is not an object (a batch, a number) an InvalidRequest (-32600):
 /// no input makes the server stop.
 ///
 /// Documents are checked by `Session.analyze` (parser and checker, no evaluation) on every
@@ -60,8 +61,11 @@ public struct LanguageServer {
             case .malformedHeader(let header):
                 return [.log("spike lsp: ignored a header without a valid Content-Length: \(header.debugDescription)")]
             case .message(let body):
-                guard let message = JSONValue(jsonBytes: body), message.objectValue != nil else {
-                    return [reply(id: .null, error: .parseError, "the message is not a JSON object")]
+                guard let message = JSONValue(jsonBytes: body) else {
+                    return [reply(id: .null, error: .parseError, "the message is not JSON")]
+                }
+                guard message.objectValue != nil else {
+                    return [reply(id: .null, error: .invalidRequest, "a message must be a JSON object")]
                 }
                 return handle(message)
             }

@@ -132,6 +132,7 @@ final class LanguageServerTests: XCTestCase {
         let replies = sent(server.receive(junk))
         XCTAssertEqual(replies[0]["error"]?["code"], -32700)
         XCTAssertEqual(replies[0]["id"], .null)
+        XCTAssertEqual(sent(server.receive(FrameReader.frame(Data("[1, 2]".utf8))))[0]["error"]?["code"], -32600)
         XCTAssertEqual(sent(server.receive(frame(["jsonrpc": "2.0", "id": 3, "method": "shutdown"])))[0]["result"], .null)
         XCTAssertEqual(server.receive(frame(["jsonrpc": "2.0", "method": "exit"])), [.exit(0)])
     }
