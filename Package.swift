@@ -55,12 +55,14 @@ let package = Package(
         .target(
             name: "SpikeKernel", dependencies: ["SpikeEngine", "SpikeLang", "JupyterKernel", "JupyterWire"]
         ),
+        // The language server (`spike lsp`): LSP over JSON-RPC as a state machine, no I/O.
+        .target(name: "SpikeLSP", dependencies: ["SpikeLang", "JupyterWire"]),
         // The thin executable: argument parsing, composition (language + runtime), benches.
         // No test target depends on it; tests that need the process run the built binary.
         .executableTarget(
             name: "spike",
             dependencies: [
-                "SpikeEngine", "SpikeLang", "JupyterWire", "JupyterKernel", "KernelRuntime", "KernelHistory", "SpikeKernel",
+                "SpikeEngine", "SpikeLang", "JupyterWire", "JupyterKernel", "KernelRuntime", "KernelHistory", "SpikeKernel", "SpikeLSP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -89,6 +91,7 @@ let package = Package(
         .testTarget(
             name: "SpikeKernelTests", dependencies: ["SpikeKernel", "SpikeLang", "JupyterKernel", "JupyterWire", "TestSupport"]
         ),
+        .testTarget(name: "SpikeLSPTests", dependencies: ["SpikeLSP", "SpikeLang", "JupyterWire"]),
         .testTarget(
             name: "JupyterKernelTests", dependencies: ["JupyterKernel", "JupyterWire", "KernelTestSupport", "TestSupport"]
         ),

@@ -11,7 +11,7 @@ struct Spike: ParsableCommand {
         version: SpikeEngine.version,
         subcommands: [
             KernelCommand.self, StdioCommand.self, InstallCommand.self, RunCommand.self, SweepCommand.self,
-            BenchCommand.self
+            BenchCommand.self, LSPCommand.self
         ]
     )
 

@@ -121,7 +121,7 @@ struct MagicSplit {
 
     /// For `%time CODE` or `%timeit CODE`, the magic and the line with everything before CODE
     /// replaced by spaces; else nil. (`%timeit -n 10 CODE` takes its options first.)
-    private static func inlineCode(in line: String) -> (Magic, String)? {
+    static func inlineCode(in line: String) -> (Magic, String)? {
         let scalars = Array(line.unicodeScalars)
         guard let percent = scalars.firstIndex(of: "%") else { return nil }
         var start = percent + 1
