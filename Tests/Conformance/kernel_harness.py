@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import unittest
 import time
 from dataclasses import dataclass, field
 from queue import Empty
@@ -133,3 +134,18 @@ class RunningKernel:
         ex = self.run(code)
         results = ex.of_type("execute_result")
         return results[0]["content"]["data"]["text/plain"] if results else None
+
+
+class OneSpikeKernelPerClass(unittest.TestCase):
+    """A test class whose tests share one Spike kernel (`self.kernel`), started before the
+    first test and stopped after the last."""
+
+    kernel: RunningKernel
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.kernel = RunningKernel("spike")
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        cls.kernel.stop()

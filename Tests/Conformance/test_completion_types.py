@@ -11,19 +11,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 from urllib.request import url2pathname
 
-from kernel_harness import RunningKernel
+from kernel_harness import OneSpikeKernelPerClass, RunningKernel
 from spike_binary import REPO_ROOT
 
 
-class CompletionTypesTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.kernel = RunningKernel("spike")
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.kernel.stop()
-
+class CompletionTypesTests(OneSpikeKernelPerClass):
     def complete(self, code: str, cursor: int | None = None) -> dict:
         kc = self.kernel.kc
         msg_id = kc.complete(code, len(code) if cursor is None else cursor)

@@ -16,7 +16,7 @@ import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter, LatexExporter
 
-from kernel_harness import RunningKernel
+from kernel_harness import OneSpikeKernelPerClass
 from spike_binary import REPO_ROOT
 
 sys.path.insert(0, str(REPO_ROOT / "scripts"))
@@ -32,15 +32,7 @@ def decode_png(data: bytes) -> tuple[int, int, int, list[bytes]]:
         return plot_browser_check.decode_png(file.name)
 
 
-class FigureFormatTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.kernel = RunningKernel("spike")
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        cls.kernel.stop()
-
+class FigureFormatTests(OneSpikeKernelPerClass):
     def figure(self, code: str) -> dict:
         exchange = self.kernel.run(code)
         self.assertEqual(exchange.reply["content"]["status"], "ok", exchange.reply["content"])
